@@ -1,0 +1,69 @@
+import Foundation
+import Yams
+
+/// Everything `jobfeed.yml` says, resolved: absolute folders, a parsed time zone, checked templates.
+public struct Config: Sendable {
+    /// The site's root URL, always ending in `/`.
+    public var baseURL: String
+    public var timeZone: TimeZone
+    public var postingsDirectory: URL
+    public var feedsDirectory: URL
+    public var exportsDirectory: URL
+    public var languages: [LanguageConfig]
+    public var urls: URLTemplates
+    public var organization: Organization
+    /// A value for any posting field a posting leaves out, by canonical field name.
+    var defaults: DefaultValues
+    /// The front-matter key a site uses for each canonical field it renames.
+    public var fieldNames: [PostingField: String]
+
+    public func language(_ code: String) -> LanguageConfig? {
+        languages.first { $0.code == code }
+    }
+
+    public var languageCodes: [String] { languages.map(\.code) }
+
+    /// The front-matter key that holds a canonical field on this site.
+    public func sourceKey(for field: PostingField) -> String {
+        fieldNames[field] ?? field.rawValue
+    }
+}
+
+public struct LanguageConfig: Sendable, Hashable {
+    /// The code used in paths and `lang:` (e.g. `en`).
+    public var code: String
+    /// The BCP 47 locale (e.g. `en-CA`) used for `inLanguage`, `xml:lang` and RSS `language`.
+    public var locale: String
+    public var feedTitle: String
+    public var feedDescription: String
+}
+
+public struct URLTemplates: Sendable {
+    /// Where a posting's page lives, relative to the base URL or absolute.
+    public var posting: URLTemplate
+    /// Where applicants apply; a posting's own `applyUrl` wins, and the posting page is the fallback.
+    public var apply: URLTemplate?
+    /// The page listing a language's postings (the feeds' alternate link).
+    public var listing: URLTemplate
+    /// The folder URL where a language's feeds are served.
+    public var feeds: URLTemplate
+}
+
+public struct Organization: Sendable {
+    public var names: [String: String]
+    public var url: String?
+    public var logo: String?
+    public var sameAs: [String]
+
+    public func name(in language: String) -> String {
+        names[language] ?? names.sorted { $0.key < $1.key }.first?.value ?? ""
+    }
+}
+
+/// The config's `defaults:` nodes. Yams' `Node` is a value type that is never mutated after
+/// parsing, but it is not marked `Sendable` (its anchors are classes), hence the promise here.
+struct DefaultValues: @unchecked Sendable {
+    var nodes: [PostingField: Node] = [:]
+
+    subscript(field: PostingField) -> Node? { nodes[field] }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Builds every output from a site's postings: the library's entry point, which the
+/// command-line tool and the tests drive alike.
+public struct Publisher: Sendable {
+    public var config: Config
+    public var now: Timestamp
+
+    public init(config: Config, now: Timestamp) {
+        self.config = config
+        self.now = now
+    }
+
+    static let buildSteps: [PublishingStep] = [
+        .discoverPostings, .readPostings, .catalogPostings, .renderFeeds, .renderJSONLD, .renderCSV, .writeOutputs,
+    ]
+
+    /// Runs the whole pipeline. Everything is rendered before anything is written, so a run
+    /// that fails leaves the last good outputs as they were.
+    public func build() throws(DiagnosticError) -> BuildReport {
+        try run(Self.buildSteps)
+    }
+
+    /// Reads and checks everything and renders in memory, writing nothing.
+    public func check() throws(DiagnosticError) -> BuildReport {
+        try run(Self.buildSteps.filter { $0.name != PublishingStep.writeOutputs.name })
+    }
+
+    private func run(_ steps: [PublishingStep]) throws(DiagnosticError) -> BuildReport {
+        var context = PublishingContext(config: config, now: now)
+        for step in steps {
+            try step.body(&context)
+        }
+        return BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics)
+    }
+}
+
+/// What a build did, for the summary the command prints.
+public struct BuildReport: Sendable {
+    public var catalog: Catalog
+    public var files: WriteResult
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public func count(_ status: PostingStatus, in language: String) -> Int {
+        catalog.entries(in: language).filter { $0.status == status }.count
+    }
+
+    /// Translation pairs: keys published in more than one language.
+    public var translationPairs: Int {
+        let keys = catalog.entries.compactMap { entry in entry.translations.isEmpty ? nil : entry.posting.translationKey }
+        return Set(keys).count
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Yams
+
+/// Folders given on the command line, which win over the config's.
+public struct FolderOverrides: Sendable {
+    public var postings: String?
+    public var feeds: String?
+    public var exports: String?
+
+    public init(postings: String? = nil, feeds: String? = nil, exports: String? = nil) {
+        self.postings = postings
+        self.feeds = feeds
+        self.exports = exports
+    }
+}
+
+extension Config {
+    static let topLevelKeys = [
+        "baseURL", "timeZone", "postings", "feeds", "exports", "languages", "urls", "organization",
+        "defaults", "fields",
+    ]
+
+    /// Reads and checks `jobfeed.yml`; throws every problem found, each at its line.
+    public static func load(from file: URL, overrides: FolderOverrides = FolderOverrides()) throws(DiagnosticError) -> Config {
+        let display = DisplayPath.of(file)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw DiagnosticError(.error("cannot read the config file; create it or pass --config PATH", at: SourceLocation(file: display)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticError(.error("the config file is not UTF-8 text", at: SourceLocation(file: display)))
+        }
+        let source = YAMLSource(file: display, lineOffset: 0)
+        let root: Node
+        switch source.compose(text) {
+        case let .success(node?): root = node
+        case .success(nil): throw DiagnosticError(.error("the config file is empty; see README.md for its keys", at: SourceLocation(file: display)))
+        case let .failure(error): throw error
+        }
+        let folder = file.deletingLastPathComponent()
+        var reader = MappingReader(root, path: "", source: source)
+        let config = read(&reader, folder: folder, overrides: overrides)
+        reader.rejectUnknownKeys(topLevelKeys)
+        guard let config, reader.diagnostics.isEmpty else {
+            throw DiagnosticError(reader.diagnostics)
+        }
+        return config
+    }
+
+    private static func read(_ reader: inout MappingReader, folder: URL, overrides: FolderOverrides) -> Config? {
+        let baseURL = readBaseURL(&reader)
+        let timeZone = readTimeZone(&reader)
+        let languages = readLanguages(&reader)
+        let urls = readURLTemplates(&reader)
+        let organization = readOrganization(&reader, languages: languages.map(\.code))
+        let defaults = readDefaults(&reader)
+        let fieldNames = readFieldNames(&reader)
+        func folderURL(_ key: String, _ override: String?, _ fallback: String) -> URL {
+            let path = override ?? reader.string(key) ?? fallback
+            return URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
+        }
+        let postings = folderURL("postings", overrides.postings, "postings")
+        let feeds = folderURL("feeds", overrides.feeds, "feeds")
+        let exports = folderURL("exports", overrides.exports, "exports")
+        guard let baseURL, let timeZone, let urls, let organization else { return nil }
+        return Config(
+            baseURL: baseURL, timeZone: timeZone, postingsDirectory: postings, feedsDirectory: feeds,
+            exportsDirectory: exports, languages: languages, urls: urls, organization: organization,
+            defaults: defaults, fieldNames: fieldNames)
+    }
+
+    private static func readBaseURL(_ reader: inout MappingReader) -> String? {
+        guard let text = reader.string("baseURL", required: true) else { return nil }
+        guard URLResolver.isAbsoluteHTTP(text) else {
+            reader.fail("'baseURL' must be an absolute http(s) URL such as https://careers.example.org/", at: reader.value("baseURL"))
+            return nil
+        }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    private static func readTimeZone(_ reader: inout MappingReader) -> TimeZone? {
+        let name = reader.string("timeZone") ?? "UTC"
+        guard let zone = TimeZone(identifier: name) else {
+            reader.fail("unknown time zone '\(name)'; use an IANA name such as America/Toronto", at: reader.value("timeZone"))
+            return nil
+        }
+        return zone
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A URL with `{placeholder}` parts, filled per posting from `{lang}`, `{slug}`, `{section}` or
+/// any front-matter key (`https://jobs.lever.co/cds-snc/{leverId}`).
+public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
+    enum Part: Sendable, Hashable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    let parts: [Part]
+    public let description: String
+
+    /// Placeholders whose values are paths and keep their `/` separators.
+    static let pathPlaceholders: Set<String> = ["slug", "section", "path"]
+
+    public init(_ text: String) throws(URLTemplateError) {
+        var parts: [Part] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
+            guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosedPlaceholder(text) }
+            let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw .emptyPlaceholder(text) }
+            parts.append(.placeholder(name))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        self.parts = parts
+        self.description = text
+    }
+
+    public var placeholders: [String] {
+        parts.compactMap { if case let .placeholder(name) = $0 { return name } else { return nil } }
+    }
+
+    /// Fills the placeholders and resolves the result against `base`.
+    /// Fails with the name of the first placeholder that has no value.
+    public func expand(base: String, values: (String) -> String?) -> Result<String, MissingPlaceholder> {
+        var text = ""
+        for part in parts {
+            switch part {
+            case let .literal(literal):
+                text += literal
+            case let .placeholder(name):
+                guard let value = values(name), !value.isEmpty else { return .failure(MissingPlaceholder(name: name)) }
+                text += Self.encode(value, keepingSlashes: Self.pathPlaceholders.contains(name))
+            }
+        }
+        return .success(URLResolver.resolve(text, against: base))
+    }
+
+    private static func encode(_ value: String, keepingSlashes: Bool) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: keepingSlashes ? ";?#%" : "/;?#%")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}
+
+public struct MissingPlaceholder: Error, Sendable, Hashable {
+    public var name: String
+}
+
+public enum URLTemplateError: Error, Sendable, CustomStringConvertible {
+    case unclosedPlaceholder(String)
+    case emptyPlaceholder(String)
+
+    public var description: String {
+        switch self {
+        case let .unclosedPlaceholder(text): return "'\(text)' has a '{' without its '}'"
+        case let .emptyPlaceholder(text): return "'\(text)' has an empty '{}' placeholder"
+        }
+    }
+}
+
+/// Resolves relative references against an absolute URL (RFC 3986), keeping absolute ones.
+enum URLResolver {
+    static func resolve(_ reference: String, against base: String) -> String {
+        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        if hasScheme(trimmed) { return trimmed }
+        guard let baseURL = URL(string: base), let resolved = URL(string: trimmed, relativeTo: baseURL) else {
+            return trimmed
+        }
+        return resolved.absoluteString
+    }
+
+    static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return false }
+        let scheme = text[..<colon]
+        return scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    }
+
+    static func isAbsoluteHTTP(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
+        return (scheme == "http" || scheme == "https") && url.host != nil
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Yams
+
+/// Reads canonical fields from one posting's front matter, falling back to the config's
+/// defaults, and records a diagnostic at the key's line for every value it cannot use.
+struct FieldReader {
+    let frontMatter: Node.Mapping
+    let config: Config
+    let source: YAMLSource
+    let dates: DateParser
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(frontMatter: Node.Mapping, config: Config, source: YAMLSource) {
+        self.frontMatter = frontMatter
+        self.config = config
+        self.source = source
+        self.dates = DateParser(timeZone: config.timeZone)
+    }
+
+    /// The key as written in this site's front matter.
+    func key(_ field: PostingField) -> String { config.sourceKey(for: field) }
+
+    /// The field's node: the posting's own value, else the config default.
+    func node(_ field: PostingField) -> Node? {
+        if let own = frontMatter[key(field)], !own.isNull { return own }
+        return config.defaults[field]
+    }
+
+    func location(_ field: PostingField) -> SourceLocation {
+        if let own = frontMatter[key(field)] { return source.location(of: own) }
+        return SourceLocation(file: source.file, line: source.lineOffset)
+    }
+
+    mutating func error(_ field: PostingField, _ message: String) {
+        diagnostics.append(.error(message, at: location(field)))
+    }
+
+    mutating func warning(_ field: PostingField, _ message: String) {
+        diagnostics.append(.warning(message, at: location(field)))
+    }
+
+    mutating func record(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// A single text value; numbers and booleans are taken as their text.
+    mutating func text(_ field: PostingField) -> String? {
+        guard let node = node(field) else { return nil }
+        guard let text = node.scalarText else {
+            error(field, "'\(key(field))' must be a single value, not \(node.kindName)")
+            return nil
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    mutating func list(_ field: PostingField) -> [String] {
+        guard let node = node(field) else { return [] }
+        guard let items = node.scalarList else {
+            error(field, "'\(key(field))' must be a value or a list of values")
+            return []
+        }
+        return items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    mutating func bool(_ field: PostingField, default fallback: Bool = false) -> Bool {
+        guard let node = node(field) else { return fallback }
+        guard let value = node.boolValue else {
+            error(field, "'\(key(field))' must be true or false")
+            return fallback
+        }
+        return value
+    }
+
+    mutating func number(_ field: PostingField) -> Double? {
+        guard let text = text(field) else { return nil }
+        let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+        guard let value = Double(cleaned), value.isFinite, value >= 0 else {
+            error(field, "'\(key(field))' is not a number (expected digits such as 85000 or 42.50)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ field: PostingField, boundary: DateParser.Boundary = .startOfDay) -> Timestamp? {
+        guard let text = text(field) else { return nil }
+        guard let date = dates.parse(text, boundary: boundary) else {
+            error(field, "'\(key(field))' is not a date: '\(text)' (\(DateParser.expectation))")
+            return nil
+        }
+        return date
+    }
+}
+
+extension Node {
+    var isNull: Bool {
+        guard case let .scalar(scalar) = self else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}
+

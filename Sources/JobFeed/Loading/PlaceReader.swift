@@ -1,0 +1,76 @@
+import Foundation
+import Yams
+
+/// Reads where a job is done: postal addresses, and remote work with the countries allowed.
+enum PlaceReader {
+    static let addressKeys = ["street", "city", "region", "postalCode", "country"]
+
+    static func read(_ reader: inout FieldReader) -> (locations: [Location], remote: RemoteWork?) {
+        var locations = readLocationList(&reader)
+        if let flat = readFlatAddress(&reader) { locations.append(flat) }
+        var remote: RemoteWork?
+        if reader.bool(.remote) {
+            let countries = reader.list(.applicantCountries)
+            if countries.isEmpty {
+                reader.error(.remote, "'\(reader.key(.remote))' is true but no applicant country is given; add 'applicantCountries: [CA]' (or set it under 'defaults:')")
+            }
+            remote = RemoteWork(applicantCountries: countries)
+        }
+        if locations.isEmpty && remote == nil {
+            reader.record(.error("no place of work; add 'city:' and 'country:', a 'locations:' list, or 'remote: true' with 'applicantCountries:'", at: reader.location(.title)))
+        }
+        return (locations, remote)
+    }
+
+    private static func readFlatAddress(_ reader: inout FieldReader) -> Location? {
+        let city = reader.text(.city)
+        let street = reader.text(.street)
+        let region = reader.text(.region)
+        let postalCode = reader.text(.postalCode)
+        guard city != nil || street != nil || postalCode != nil else { return nil }
+        guard let country = reader.text(.country) else {
+            reader.error(.city, "the address has no country; add 'country:' (e.g. CA)")
+            return nil
+        }
+        return Location(street: street, city: city, region: region, postalCode: postalCode, country: country)
+    }
+
+    private static func readLocationList(_ reader: inout FieldReader) -> [Location] {
+        guard let node = reader.node(.locations) else { return [] }
+        let items: [Node]
+        switch node {
+        case .mapping: items = [node]
+        case let .sequence(sequence): items = Array(sequence)
+        default:
+            reader.error(.locations, "'\(reader.key(.locations))' must be a list of addresses with street, city, region, postalCode, country")
+            return []
+        }
+        let defaultCountry = reader.config.defaults[.country]?.scalarText
+        var locations: [Location] = []
+        for item in items {
+            guard let mapping = item.mapping else {
+                reader.record(.error("each location must be a mapping with street, city, region, postalCode, country", at: reader.source.location(of: item)))
+                continue
+            }
+            func field(_ key: String) -> String? {
+                mapping[key]?.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+            }
+            for (key, _) in mapping where !addressKeys.contains(key.scalarText ?? "") {
+                let name = key.scalarText ?? "?"
+                reader.record(.error("unknown address key '\(name)'; \(Suggestion.hint(for: name, in: addressKeys))", at: reader.source.location(of: key)))
+            }
+            guard let country = field("country") ?? defaultCountry else {
+                reader.record(.error("the location has no country; add 'country:' (e.g. CA)", at: reader.source.location(of: item)))
+                continue
+            }
+            locations.append(Location(street: field("street"), city: field("city"), region: field("region"),
+                                      postalCode: field("postalCode"), country: country))
+        }
+        return locations
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+

@@ -1,0 +1,43 @@
+/// A posting's language, slug and translation key, from its front matter and its path.
+struct PostingIdentity: Sendable {
+    var language: String
+    var slug: String
+    var translationKey: String?
+
+    static func read(_ reader: inout FieldReader, path: PostingPath) -> PostingIdentity? {
+        let codes = reader.config.languageCodes
+        let language: String
+        if let declared = reader.text(.lang) {
+            guard codes.contains(declared) else {
+                reader.error(.lang, "language '\(declared)' is not configured; use one of \(codes.joined(separator: ", ")) or add it under 'languages:' in the config")
+                return nil
+            }
+            language = declared
+        } else if let fromPath = path.language {
+            language = fromPath
+        } else if codes.count == 1 {
+            language = codes[0]
+        } else {
+            reader.record(.error("cannot tell this posting's language; add 'lang:', move it under a language folder (\(codes[0])/), or name it NAME.\(codes[0]).md", at: SourceLocation(file: reader.source.file)))
+            return nil
+        }
+        var slug = path.slug
+        if let own = reader.text(.slug) {
+            guard PostingPath.isSafeComponent(Substring(own)) else {
+                reader.error(.slug, "'\(reader.key(.slug))' must be one file-name-safe word without '/', '\\' or a leading '.'")
+                return nil
+            }
+            slug = path.slug(replacingLastWith: own)
+        }
+        guard PostingPath.isSafeSlug(slug) else {
+            reader.record(.error("the file's path does not make a safe slug ('\(slug)'); rename the file or set 'slug:'", at: SourceLocation(file: reader.source.file)))
+            return nil
+        }
+        let key = reader.text(.translationKey)
+        if let key, key.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            reader.error(.translationKey, "'\(reader.key(.translationKey))' contains control characters; use letters, digits and hyphens")
+            return nil
+        }
+        return PostingIdentity(language: language, slug: slug, translationKey: key)
+    }
+}

@@ -1,0 +1,49 @@
+/// Fills a posting's page URL and apply URL from the config's templates.
+enum PostingLinks {
+    static func resolve(_ posting: inout Posting, reader: inout FieldReader) {
+        let values = templateValues(posting, reader: reader)
+        let templates = reader.config.urls
+        let base = reader.config.baseURL
+        switch templates.posting.expand(base: base, values: { values[$0] }) {
+        case let .success(url):
+            posting.url = url
+        case let .failure(missing):
+            reader.record(.error("the posting URL template '\(templates.posting)' needs '{\(missing.name)}', which this posting does not have; add '\(missing.name):' or change urls.posting", at: SourceLocation(file: reader.source.file)))
+        }
+        if let own = reader.text(.applyUrl) {
+            guard URLResolver.isAbsoluteHTTP(URLResolver.resolve(own, against: posting.url.isEmpty ? base : posting.url)) else {
+                reader.error(.applyUrl, "'\(reader.key(.applyUrl))' must be an http(s) URL")
+                return
+            }
+            posting.applyURL = URLResolver.resolve(own, against: posting.url)
+        } else if let apply = templates.apply {
+            switch apply.expand(base: base, values: { values[$0] }) {
+            case let .success(url):
+                posting.applyURL = url
+            case let .failure(missing):
+                reader.record(.warning("the apply URL template '\(apply)' needs '{\(missing.name)}', which this posting does not have; applicants are sent to the posting's page instead (add '\(missing.name):' or 'applyUrl:')", at: SourceLocation(file: reader.source.file)))
+                posting.applyURL = posting.url
+            }
+        } else {
+            posting.applyURL = posting.url
+        }
+    }
+
+    /// Every scalar front-matter key by its own name, then the canonical names jobfeed derives.
+    static func templateValues(_ posting: Posting, reader: FieldReader) -> [String: String] {
+        var values: [String: String] = [:]
+        for field in PostingField.allCases {
+            if let text = reader.node(field)?.scalarText { values[field.rawValue] = text }
+        }
+        for (key, value) in reader.frontMatter {
+            if let name = key.scalarText, let text = value.scalarText, !value.isNull { values[name] = text }
+        }
+        values["lang"] = posting.language
+        values["slug"] = posting.slug
+        values["section"] = posting.section
+        values["name"] = posting.slug.split(separator: "/").last.map(String.init)
+        values["identifier"] = posting.identifier
+        if let key = posting.translationKey { values["translationKey"] = key }
+        return values
+    }
+}

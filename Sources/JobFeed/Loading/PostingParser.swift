@@ -1,0 +1,127 @@
+import Foundation
+import Yams
+
+/// A Markdown file found below the postings folder.
+struct PostingFile: Sendable, Hashable {
+    var url: URL
+    var path: PostingPath
+    var displayPath: String
+}
+
+/// Turns one posting file into a checked `Posting`, or into the diagnostics that say why not.
+struct PostingParser: Sendable {
+    let config: Config
+    let fallbackDates: FallbackDates
+
+    struct Outcome: Sendable {
+        var posting: Posting?
+        var diagnostics: [Diagnostic]
+    }
+
+    func parse(_ file: PostingFile, data: Data) -> Outcome {
+        let whole = SourceLocation(file: file.displayPath)
+        guard let text = String(data: data, encoding: .utf8) else {
+            return Outcome(diagnostics: [TextDecoding.invalidUTF8(data, file: file.displayPath)])
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text) {
+        case let .success(split): frontMatter = split
+        case let .failure(failure): return Outcome(diagnostics: [Self.diagnostic(for: failure, at: whole)])
+        }
+        let source = YAMLSource(file: file.displayPath, lineOffset: FrontMatter.yamlLineOffset)
+        let mapping: Node.Mapping
+        switch source.compose(frontMatter.yaml) {
+        case let .success(node?):
+            guard let found = node.mapping else {
+                return Outcome(diagnostics: [.error("front matter must be a mapping of keys to values", at: source.location(of: node))])
+            }
+            mapping = found
+        case .success(nil):
+            mapping = [:]
+        case let .failure(error):
+            return Outcome(diagnostics: error.diagnostics)
+        }
+        var reader = FieldReader(frontMatter: mapping, config: config, source: source)
+        let posting = read(&reader, file: file, body: frontMatter.body)
+        let failed = reader.diagnostics.contains { $0.severity == .error }
+        return Outcome(posting: failed ? nil : posting, diagnostics: reader.diagnostics)
+    }
+
+    static func diagnostic(for failure: FrontMatter.Failure, at location: SourceLocation) -> Diagnostic {
+        switch failure {
+        case .empty: return .error("the file is empty; a posting needs front matter with at least 'title:'", at: location)
+        case .missing: return .error("no front matter; start the file with a '---' line, the YAML fields, then another '---' line", at: location)
+        case .unterminated: return .error("the front matter is not closed; add a '---' line after the last field", at: location)
+        case .toml: return .error("TOML front matter (+++) is not supported; convert it to YAML between '---' lines", at: location)
+        }
+    }
+
+    private func read(_ reader: inout FieldReader, file: PostingFile, body: String) -> Posting? {
+        let title = reader.text(.title)
+        if title == nil, reader.node(.title) == nil {
+            reader.error(.title, "missing required field '\(reader.key(.title))'; add a 'title:' line to the front matter")
+        }
+        let identity = PostingIdentity.read(&reader, path: file.path)
+        let dates = readDates(&reader, file: file)
+        let place = PlaceReader.read(&reader)
+        let salary = SalaryReader.read(&reader)
+        let employment = readEmploymentTypes(&reader)
+        let summary = reader.text(.description) ?? ""
+        let archived = reader.bool(.archived)
+        let draft = reader.bool(.draft)
+        let directApply = reader.bool(.directApply)
+        let categories = reader.list(.category)
+        guard let title, let identity, let dates else { return nil }
+        var posting = Posting(
+            source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath, keyLines: keyLines(reader)),
+            language: identity.language, slug: identity.slug, translationKey: identity.translationKey,
+            title: title, summary: summary, body: body, datePosted: dates.posted, dateModified: dates.modified,
+            validThrough: dates.closing, isArchived: archived, isDraft: draft, employmentTypes: employment,
+            locations: place.locations, remote: place.remote, salary: salary,
+            identifier: reader.text(.identifier) ?? identity.translationKey ?? identity.slug,
+            directApply: directApply, url: "", applyURL: "", categories: categories)
+        PostingLinks.resolve(&posting, reader: &reader)
+        return posting
+    }
+
+    private func keyLines(_ reader: FieldReader) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        for (key, _) in reader.frontMatter {
+            if let name = key.scalarText, let line = key.mark?.line { lines[name] = line + FrontMatter.yamlLineOffset }
+        }
+        return lines
+    }
+
+    private func readDates(_ reader: inout FieldReader, file: PostingFile) -> (posted: Timestamp, modified: Timestamp, closing: Timestamp?)? {
+        let ownDate = reader.date(.date)
+        let modified = reader.date(.updated)
+        let closing = reader.date(.validThrough, boundary: .endOfDay)
+        if reader.node(.date) != nil, ownDate == nil { return nil }
+        let posted: Timestamp
+        if let ownDate {
+            posted = ownDate
+        } else {
+            let fallback = fallbackDates.date(for: file)
+            if let warning = fallback.warning { reader.record(warning) }
+            posted = fallback.date
+        }
+        if let closing, closing < posted {
+            reader.error(.validThrough, "'\(reader.key(.validThrough))' is before the posting's date; fix one of the two dates")
+        }
+        return (posted, max(modified ?? posted, posted), closing)
+    }
+
+    private func readEmploymentTypes(_ reader: inout FieldReader) -> [EmploymentType] {
+        var types: [EmploymentType] = []
+        for text in reader.list(.employmentType) {
+            if let type = EmploymentType(text: text) {
+                if !types.contains(type) { types.append(type) }
+            } else {
+                let nearest = Suggestion.nearest(to: EmploymentType.normalize(text), in: EmploymentType.suggestions)
+                let hint = nearest.map { "did you mean '\($0)'?" } ?? "use one of " + EmploymentType.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error(.employmentType, "unknown employment type '\(text)'; \(hint)")
+            }
+        }
+        return types
+    }
+}

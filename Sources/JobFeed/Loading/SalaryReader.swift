@@ -1,0 +1,85 @@
+import Foundation
+import Yams
+
+/// Reads base pay from `salary: 85000`, `salary: {min, max, currency, unit}`, or the flat
+/// `salaryMin`, `salaryMax`, `salaryCurrency` and `salaryUnit` fields.
+enum SalaryReader {
+    static let nestedKeys = ["min", "max", "value", "currency", "unit"]
+
+    static func read(_ reader: inout FieldReader) -> Salary? {
+        var minimum = reader.number(.salaryMin)
+        var maximum = reader.number(.salaryMax)
+        var currency = reader.text(.salaryCurrency)
+        var unitText = reader.text(.salaryUnit)
+        switch reader.node(.salary) {
+        case .scalar?:
+            let value = reader.number(.salary)
+            minimum = minimum ?? value
+            maximum = maximum ?? value
+        case let .mapping(mapping)?:
+            for (key, _) in mapping where !nestedKeys.contains(key.scalarText ?? "") {
+                let name = key.scalarText ?? "?"
+                reader.record(.error("unknown salary key '\(name)'; \(Suggestion.hint(for: name, in: nestedKeys))", at: reader.source.location(of: key)))
+            }
+            func number(_ key: String) -> Double? {
+                guard let text = mapping[key]?.scalarText else { return nil }
+                guard let value = Double(text.replacingOccurrences(of: ",", with: "")), value.isFinite, value >= 0 else {
+                    reader.record(.error("salary '\(key)' is not a number: '\(text)'", at: reader.source.location(of: mapping[key])))
+                    return nil
+                }
+                return value
+            }
+            minimum = number("min") ?? number("value") ?? minimum
+            maximum = number("max") ?? number("value") ?? maximum
+            currency = mapping["currency"]?.scalarText ?? currency
+            unitText = mapping["unit"]?.scalarText ?? unitText
+        case let other?:
+            reader.error(.salary, "'\(reader.key(.salary))' must be a number or a mapping of min, max, currency and unit, not \(other.kindName)")
+        case nil:
+            break
+        }
+        guard minimum != nil || maximum != nil else { return nil }
+        return check(&reader, minimum: minimum, maximum: maximum, currency: currency, unitText: unitText)
+    }
+
+    private static func check(_ reader: inout FieldReader, minimum: Double?, maximum: Double?, currency: String?, unitText: String?) -> Salary? {
+        var valid = true
+        if let minimum, let maximum, minimum > maximum {
+            reader.error(.salary, "the salary minimum (\(minimum.plain)) is above the maximum (\(maximum.plain)); swap them")
+            valid = false
+        }
+        let code = currency?.uppercased()
+        if code == nil {
+            reader.error(.salaryCurrency, "the salary has no currency; add 'salaryCurrency: CAD' (an ISO 4217 code)")
+            valid = false
+        } else if let code, !Currency.isKnown(code) {
+            reader.error(.salaryCurrency, "unknown currency '\(currency ?? "")'; use an ISO 4217 code such as CAD, USD or EUR")
+            valid = false
+        }
+        let unit = unitText.flatMap(Salary.Unit.init(text:))
+        if unitText == nil {
+            reader.error(.salaryUnit, "the salary has no unit; add 'salaryUnit: YEAR' (or HOUR, DAY, WEEK, MONTH)")
+            valid = false
+        } else if unit == nil {
+            reader.error(.salaryUnit, "unknown salary unit '\(unitText ?? "")'; use one of HOUR, DAY, WEEK, MONTH, YEAR")
+            valid = false
+        }
+        guard valid, let code, let unit else { return nil }
+        return Salary(minimum: minimum, maximum: maximum, currency: code, unit: unit)
+    }
+}
+
+enum Currency {
+    static let codes: Set<String> = Set(Locale.commonISOCurrencyCodes)
+
+    static func isKnown(_ code: String) -> Bool {
+        code.count == 3 && codes.contains(code)
+    }
+}
+
+extension Double {
+    /// Integers without a fractional part (85000, not 85000.0); others as Swift prints them.
+    var plain: String {
+        rounded() == self && abs(self) < 1e15 ? String(Int64(self)) : String(self)
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Explains where a file stops being UTF-8, so the author can find the bad bytes.
+enum TextDecoding {
+    static func invalidUTF8(_ data: Data, file: String) -> Diagnostic {
+        var line = 1
+        var column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                break decoding
+            }
+        }
+        return .error("the file is not valid UTF-8 text; re-save it as UTF-8 (bad bytes near here)",
+                      at: SourceLocation(file: file, line: line, column: column))
+    }
+}

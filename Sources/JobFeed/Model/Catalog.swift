@@ -1,0 +1,51 @@
+/// Every valid posting with its status at "now", its translations and its rendered body:
+/// the one set every renderer reads.
+public struct Catalog: Sendable {
+    public var languages: [LanguageConfig]
+    public var entries: [CatalogEntry]
+    public var now: Timestamp
+
+    /// A language's entries, newest first (ties broken by slug, so the order is stable).
+    public func entries(in language: String) -> [CatalogEntry] {
+        entries.filter { $0.posting.language == language }
+    }
+
+    public func active(in language: String) -> [CatalogEntry] {
+        entries(in: language).filter { $0.status == .active }
+    }
+
+    /// When a language's feed last changed: its newest active posting, or the moment a posting
+    /// left it by expiring. Never the build time, so rebuilding changes nothing.
+    public func lastChange(in language: String) -> Timestamp {
+        var newest = Timestamp(seconds: 0)
+        for entry in entries(in: language) {
+            switch entry.status {
+            case .active: newest = max(newest, entry.posting.dateModified)
+            case .expired: newest = max(newest, entry.posting.validThrough ?? newest)
+            default: break
+            }
+        }
+        return Timestamp(seconds: newest.seconds)
+    }
+}
+
+public struct CatalogEntry: Sendable {
+    public var posting: Posting
+    public var status: PostingStatus
+    /// The same job in the other languages, in the config's language order.
+    public var translations: [Translation]
+    public var body: RenderedBody
+
+    /// The summary, or the start of the body when a posting has none.
+    public var summary: String {
+        if !posting.summary.isEmpty { return posting.summary }
+        let firstLine = body.plainText.split(separator: "\n").first.map(String.init) ?? ""
+        return firstLine.count > 300 ? String(firstLine.prefix(297)) + "…" : firstLine
+    }
+}
+
+public struct Translation: Sendable, Hashable {
+    public var language: String
+    public var url: String
+    public var status: PostingStatus
+}

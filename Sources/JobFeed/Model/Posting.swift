@@ -1,0 +1,53 @@
+/// One job posting in one language, read from one Markdown file and checked.
+public struct Posting: Sendable, Hashable {
+    /// Where it came from (file and front-matter lines).
+    public var source: PostingSource
+    public var language: String
+    /// The path below the language root without extension, e.g. `careers/designer`.
+    public var slug: String
+    public var translationKey: String?
+    public var title: String
+    /// The short summary (`description` in front matter).
+    public var summary: String
+    /// The Markdown body.
+    public var body: String
+    public var datePosted: Timestamp
+    public var dateModified: Timestamp
+    public var validThrough: Timestamp?
+    public var isArchived: Bool
+    public var isDraft: Bool
+    public var employmentTypes: [EmploymentType]
+    public var locations: [Location]
+    /// Countries applicants may live in, when the job can be done remotely.
+    public var remote: RemoteWork?
+    public var salary: Salary?
+    public var identifier: String
+    public var directApply: Bool
+    public var url: String
+    public var applyURL: String
+    public var categories: [String]
+
+    /// The folders between the language root and the file (`careers`), for `{section}` in templates.
+    public var section: String {
+        guard let slash = slug.lastIndex(of: "/") else { return "" }
+        return String(slug[..<slash])
+    }
+}
+
+public struct PostingSource: Sendable, Hashable {
+    /// The path printed in diagnostics.
+    public var displayPath: String
+    /// The path below the postings folder.
+    public var relativePath: String
+    /// The 1-based line of each front-matter key in the file.
+    public var keyLines: [String: Int]
+
+    public func location(ofKey key: String) -> SourceLocation {
+        SourceLocation(file: displayPath, line: keyLines[key])
+    }
+}
+
+public struct RemoteWork: Sendable, Hashable {
+    /// ISO 3166-1 codes or names of the countries applicants may live in.
+    public var applicantCountries: [String]
+}

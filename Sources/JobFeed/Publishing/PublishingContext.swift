@@ -1,0 +1,31 @@
+import Foundation
+
+/// The state a build carries from step to step: a posting flows one way, from file to
+/// `Posting`, to the catalog for "now", to each renderer's bytes, to the writer.
+struct PublishingContext: Sendable {
+    let config: Config
+    let now: Timestamp
+    var files: [PostingFile] = []
+    var postings: [Posting] = []
+    var catalog: Catalog
+    var plan = OutputPlan()
+    var diagnostics: [Diagnostic] = []
+    var result = WriteResult()
+
+    init(config: Config, now: Timestamp) {
+        self.config = config
+        self.now = now
+        self.catalog = Catalog(languages: config.languages, entries: [], now: now)
+    }
+}
+
+/// One named step of a build, in the manner of Publish's publishing steps.
+struct PublishingStep: Sendable {
+    let name: String
+    let body: @Sendable (inout PublishingContext) throws(DiagnosticError) -> Void
+
+    init(_ name: String, _ body: @escaping @Sendable (inout PublishingContext) throws(DiagnosticError) -> Void) {
+        self.name = name
+        self.body = body
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+extension PublishingStep {
+    /// Lists the posting files below the postings folder.
+    static let discoverPostings = PublishingStep("discover postings") { context throws(DiagnosticError) in
+        var discovery = PostingDiscovery(root: context.config.postingsDirectory, languages: context.config.languageCodes)
+        context.files = try discovery.files()
+        context.diagnostics += discovery.diagnostics
+    }
+
+    /// Reads and checks every posting; one with errors is left out, with its diagnostics.
+    static let readPostings = PublishingStep("read postings") { context in
+        let parser = PostingParser(config: context.config, fallbackDates: FallbackDates(root: context.config.postingsDirectory))
+        for file in context.files {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                context.diagnostics.append(.error("cannot read the file; check its permissions", at: SourceLocation(file: file.displayPath)))
+                continue
+            }
+            let outcome = parser.parse(file, data: data)
+            context.diagnostics += outcome.diagnostics
+            if let posting = outcome.posting { context.postings.append(posting) }
+        }
+    }
+
+    /// Pairs translations, sets each posting's status for "now", and renders every body once.
+    static let catalogPostings = PublishingStep("catalog postings") { context throws(DiagnosticError) in
+        var pairing = TranslationPairing(languages: context.config.languageCodes)
+        let postings = pairing.pair(context.postings)
+        context.diagnostics += pairing.diagnostics
+        let renderer = BodyRenderer()
+        var entries: [CatalogEntry] = []
+        for posting in postings {
+            let status = PostingStatus(posting, now: context.now)
+            guard status.isPublished else { continue }
+            do throws(RenderError) {
+                let body = try renderer.render(posting)
+                entries.append(CatalogEntry(posting: posting, status: status, translations: [], body: body))
+            } catch {
+                context.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
+            }
+        }
+        context.catalog.entries = pairing.linkTranslations(entries).sorted(by: CatalogEntry.feedOrder(languages: context.config.languageCodes))
+    }
+}
+
+extension CatalogEntry {
+    /// Language in config order, then newest first, then by slug so ties are stable.
+    static func feedOrder(languages: [String]) -> @Sendable (CatalogEntry, CatalogEntry) -> Bool {
+        { left, right in
+            let l = languages.firstIndex(of: left.posting.language) ?? .max
+            let r = languages.firstIndex(of: right.posting.language) ?? .max
+            if l != r { return l < r }
+            if left.posting.datePosted != right.posting.datePosted { return left.posting.datePosted > right.posting.datePosted }
+            return left.posting.slug < right.posting.slug
+        }
+    }
+}

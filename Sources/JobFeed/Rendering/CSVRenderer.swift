@@ -1,0 +1,77 @@
+import Foundation
+
+/// Writes `exports/postings.csv`: every published posting of every language (active, archived
+/// and expired), RFC 4180 (UTF-8, CRLF, header row), with spreadsheet formulas neutralized.
+struct CSVRenderer {
+    let config: Config
+
+    static let fileName = "postings.csv"
+
+    /// The column set is fixed and documented in README.md; append new columns at the end.
+    static let columns = [
+        "id", "language", "translation_key", "slug", "title", "url", "apply_url", "status",
+        "date_posted", "valid_through", "employment_type", "remote", "applicant_countries", "locations",
+        "salary_min", "salary_max", "salary_currency", "salary_unit", "category", "summary", "description",
+    ]
+
+    func render(_ entries: [CatalogEntry]) -> Data {
+        var table = CSVTable()
+        table.append(Self.columns.map(CSVCell.text))
+        for entry in entries where entry.status.isPublished {
+            table.append(row(entry))
+        }
+        return Data(table.text.utf8)
+    }
+
+    private func row(_ entry: CatalogEntry) -> [CSVCell] {
+        let posting = entry.posting
+        let zone = config.timeZone
+        return [
+            .text(posting.identifier), .text(posting.language), .text(posting.translationKey ?? ""),
+            .text(posting.slug), .text(posting.title), .text(posting.url), .text(posting.applyURL),
+            .value(entry.status.rawValue), .value(DateFormats.calendarDate(posting.datePosted, in: zone)),
+            .value(posting.validThrough.map { DateFormats.calendarDate($0, in: zone) } ?? ""),
+            .value(posting.employmentTypes.map(\.rawValue).joined(separator: ";")),
+            .value(posting.remote == nil ? "false" : "true"),
+            .text(posting.remote?.applicantCountries.joined(separator: ";") ?? ""),
+            .text(posting.locations.map(\.singleLine).joined(separator: " | ")),
+            .value(posting.salary?.minimum?.plain ?? ""), .value(posting.salary?.maximum?.plain ?? ""),
+            .value(posting.salary?.currency ?? ""), .value(posting.salary?.unit.rawValue ?? ""),
+            .text(posting.categories.joined(separator: ";")), .text(entry.summary), .text(entry.body.plainText),
+        ]
+    }
+}
+
+/// A cell of generated values (`value`, written as is) or of posting text (`text`, which a
+/// spreadsheet must never run as a formula).
+enum CSVCell {
+    case value(String)
+    case text(String)
+
+    /// OWASP's list, plus the full-width forms spreadsheets also accept.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
+
+    var field: String {
+        switch self {
+        case let .value(value): return value
+        case let .text(text):
+            let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
+            guard let first = clean.first, Self.formulaStarts.contains(first) else { return clean }
+            return "'" + clean
+        }
+    }
+}
+
+struct CSVTable {
+    private(set) var text = ""
+
+    mutating func append(_ cells: [CSVCell]) {
+        text += cells.map { Self.quoted($0.field) }.joined(separator: ",") + "\r\n"
+    }
+
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+        let normalized = field.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
+        return "\"" + normalized.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

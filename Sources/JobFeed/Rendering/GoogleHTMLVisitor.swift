@@ -1,0 +1,64 @@
+/// Reduces a body to the tags Google's job-posting guidelines allow in `description`
+/// (`p ul ol li h1-h5 strong em br`); links keep their text, other elements keep their content,
+/// and elements left empty (an image's paragraph) are dropped.
+struct GoogleHTMLVisitor: HTMLVisitor {
+    private var output: [UInt8] = []
+    /// For each open element: what it was written as, and where its start tag began.
+    private var open: [(name: String?, start: Int)] = []
+
+    static let allowed: Set<String> = ["p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "strong", "em", "br"]
+    static let renamed: [String: String] = ["b": "strong", "i": "em", "h6": "h5"]
+    /// Blocks that become paragraphs so their text does not run into the next block's.
+    static let paragraphLike: Set<String> = ["div", "summary", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "tr", "address"]
+    static let textContainers: Set<String> = ["p", "li", "h1", "h2", "h3", "h4", "h5"]
+
+    var html: String { String(decoding: output, as: UTF8.self) }
+
+    mutating func enter(_ element: HTMLElement) {
+        let name = Self.renamed[element.name] ?? element.name
+        let start = output.count
+        if name == "br" {
+            append("<br>")
+            open.append((nil, start))
+        } else if Self.allowed.contains(name) {
+            append("<\(name)>")
+            open.append((name, start))
+        } else if Self.paragraphLike.contains(name) && !insideTextContainer {
+            append("<p>")
+            open.append(("p", start))
+        } else {
+            if (name == "td" || name == "th") && !endsWithSpace { append(" ") }
+            open.append((nil, start))
+        }
+    }
+
+    mutating func leave(_ element: HTMLElement) {
+        guard let (name, start) = open.popLast(), let name else { return }
+        let content = output[(start + name.utf8.count + 2)...]
+        if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
+            output.removeSubrange(start...)
+        } else {
+            append("</\(name)>")
+        }
+    }
+
+    mutating func text(_ text: String) {
+        if text.allSatisfy(\.isWhitespace) {
+            if !endsWithSpace && !output.isEmpty { append(insideTextContainer ? " " : "\n") }
+            return
+        }
+        append(HTMLEscaping.text(text))
+    }
+
+    private mutating func append(_ text: String) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    private var endsWithSpace: Bool {
+        output.last == 0x20 || output.last == 0x0A
+    }
+
+    private var insideTextContainer: Bool {
+        open.contains { $0.name.map(Self.textContainers.contains) == true }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+internal import CLibXML2
+
+/// Owns a libxml2 HTML tree parsed from a rendered posting body, and frees it.
+///
+/// Markdown bodies carry raw HTML, so links, allowed tags and plain text can only be found
+/// reliably in a parsed tree, not in the Markdown syntax tree.
+final class HTMLDocument {
+    private let document: htmlDocPtr
+
+    init(parsing html: String) throws(HTMLError) {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        // Wrapped in one element so that text and several blocks keep their order under one root.
+        let wrapped = "<div>" + RawAutolinks.rewrite(html) + "</div>"
+        let parsed = wrapped.withCString { bytes in
+            htmlReadMemory(bytes, Int32(strlen(bytes)), nil, "UTF-8", options)
+        }
+        guard let parsed else { throw .unparsable }
+        document = parsed
+    }
+
+    deinit {
+        xmlFreeDoc(document)
+    }
+
+    /// Walks the body's nodes in document order.
+    func walk(_ visitor: inout some HTMLVisitor) {
+        guard let root = xmlDocGetRootElement(document) else { return }
+        walkChildren(of: root, &visitor)
+    }
+
+    private func walkChildren(of node: xmlNodePtr, _ visitor: inout some HTMLVisitor) {
+        var child = node.pointee.children
+        while let current = child {
+            visit(current, &visitor)
+            child = current.pointee.next
+        }
+    }
+
+    private func visit(_ node: xmlNodePtr, _ visitor: inout some HTMLVisitor) {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            let name = Self.string(node.pointee.name)
+            let element = HTMLElement(name: name.lowercased(), attributes: attributes(of: node))
+            visitor.enter(element)
+            walkChildren(of: node, &visitor)
+            visitor.leave(element)
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content { visitor.text(String(cString: content)) }
+        default:
+            break
+        }
+    }
+
+    private func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = Self.string(current.pointee.name).lowercased()
+            var value = ""
+            var part = current.pointee.children
+            while let text = part {
+                if let content = text.pointee.content { value += String(cString: content) }
+                part = text.pointee.next
+            }
+            result.append((name, value))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}
+
+struct HTMLElement {
+    var name: String
+    var attributes: [(name: String, value: String)]
+
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+
+    var isVoid: Bool { Self.voidElements.contains(name) }
+}
+
+/// Receives an HTML tree in document order.
+protocol HTMLVisitor {
+    mutating func enter(_ element: HTMLElement)
+    mutating func leave(_ element: HTMLElement)
+    mutating func text(_ text: String)
+}
+
+enum HTMLError: Error, Sendable {
+    case unparsable
+}

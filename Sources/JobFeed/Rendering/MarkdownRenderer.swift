@@ -1,0 +1,57 @@
+import Foundation
+internal import CCmarkGFM
+
+/// Renders Markdown to HTML with cmark-gfm and its GitHub extensions.
+///
+/// cmark-gfm's extensions keep global state and are not thread-safe: they are registered once
+/// (a Swift `static let` runs exactly once), and callers render from one thread at a time.
+struct MarkdownRenderer: Sendable {
+    static let extensionNames = ["autolink", "table", "strikethrough", "tagfilter"]
+
+    /// Raw HTML stays: real postings are written with it.
+    private static let options = CMARK_OPT_UNSAFE
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    init() {
+        precondition(Self.registered)
+    }
+
+    func html(from markdown: String) throws(MarkdownError) -> String {
+        guard let parser = cmark_parser_new(Self.options) else { throw .allocation }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            guard let syntax = cmark_find_syntax_extension(name), cmark_parser_attach_syntax_extension(parser, syntax) != 0 else {
+                throw .missingExtension(name)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { throw .allocation }
+        defer { cmark_node_free(document) }
+        guard let rendered = cmark_render_html(document, Self.options, cmark_parser_get_syntax_extensions(parser)) else {
+            throw .allocation
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}
+
+enum MarkdownError: Error, Sendable, CustomStringConvertible {
+    case allocation
+    case missingExtension(String)
+
+    var description: String {
+        switch self {
+        case .allocation: return "cmark-gfm could not allocate memory"
+        case let .missingExtension(name): return "cmark-gfm has no '\(name)' extension; install libcmark-gfm-extensions-dev"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// RSS 2.0 element and attribute names, with the Atom and content-module extensions.
+enum RSS: String, XMLVocabulary {
+    case rss, version, channel, title, link, description, language, lastBuildDate, generator, item, guid
+    case isPermaLink, pubDate, category
+    case xmlnsAtom = "xmlns:atom"
+    case xmlnsContent = "xmlns:content"
+    case atomLink = "atom:link"
+    case href, rel, type
+    case contentEncoded = "content:encoded"
+
+    static let atomNamespace = "http://www.w3.org/2005/Atom"
+    static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"
+}
+
+/// Writes `feeds/<lang>/rss.xml`: the language's active postings, newest first.
+struct RSSRenderer {
+    let context: FeedContext
+
+    func render() throws(XMLWriterError) -> Data {
+        let xml = try XMLWriter()
+        try xml.start(RSS.rss)
+        try xml.attribute(RSS.version, "2.0")
+        try xml.attribute(RSS.xmlnsAtom, RSS.atomNamespace)
+        try xml.attribute(RSS.xmlnsContent, RSS.contentNamespace)
+        try xml.start(RSS.channel)
+        try xml.element(RSS.title, context.language.feedTitle)
+        try xml.element(RSS.link, context.listingURL)
+        try xml.element(RSS.description, context.language.feedDescription)
+        try xml.element(RSS.language, context.language.locale.lowercased())
+        try xml.element(RSS.lastBuildDate, DateFormats.rfc822(context.updated))
+        try xml.element(RSS.generator, "\(Generator.name) \(Generator.version)")
+        try xml.empty(RSS.atomLink, attributes: [.href: context.feedURL(RSSRenderer.fileName), .rel: "self", .type: "application/rss+xml"])
+        for entry in context.entries { try item(entry, xml) }
+        try xml.end()
+        try xml.end()
+        return try xml.finish()
+    }
+
+    static let fileName = "rss.xml"
+
+    private func item(_ entry: CatalogEntry, _ xml: XMLWriter) throws(XMLWriterError) {
+        let posting = entry.posting
+        try xml.start(RSS.item)
+        try xml.element(RSS.title, posting.title)
+        try xml.element(RSS.link, posting.url)
+        try xml.start(RSS.guid)
+        try xml.attribute(RSS.isPermaLink, "true")
+        try xml.text(posting.url)
+        try xml.end()
+        try xml.element(RSS.pubDate, DateFormats.rfc822(posting.datePosted))
+        try xml.element(RSS.description, entry.summary)
+        try xml.element(RSS.contentEncoded, entry.body.feedHTML)
+        for category in posting.categories { try xml.element(RSS.category, category) }
+        try xml.end()
+    }
+}
+
+/// What both feed renderers need for one language.
+struct FeedContext {
+    let language: LanguageConfig
+    let entries: [CatalogEntry]
+    let updated: Timestamp
+    let listingURL: String
+    let feedsFolderURL: String
+    let organization: Organization
+
+    func feedURL(_ file: String) -> String {
+        URLResolver.resolve(file, against: feedsFolderURL)
+    }
+}
+
+enum Generator {
+    static let name = "jobfeed"
+    static let version = "0.1.0"
+}

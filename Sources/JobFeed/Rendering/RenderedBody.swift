@@ -1,0 +1,43 @@
+/// A posting's body in the three forms its consumers need.
+public struct RenderedBody: Sendable, Hashable {
+    /// Full HTML with absolute links, for `content:encoded` and Atom `content`.
+    public var feedHTML: String
+    /// HTML reduced to the tags Google allows, for JSON-LD `description`.
+    public var googleHTML: String
+    /// Plain text, for CSV.
+    public var plainText: String
+}
+
+/// Markdown → HTML (cmark-gfm) → parsed tree (libxml2) → the three forms.
+struct BodyRenderer: Sendable {
+    let markdown = MarkdownRenderer()
+
+    func render(_ posting: Posting) throws(RenderError) -> RenderedBody {
+        let html: String
+        do {
+            html = try markdown.html(from: posting.body)
+        } catch {
+            throw RenderError(file: posting.source.displayPath, message: error.description)
+        }
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(parsing: html)
+        } catch {
+            throw RenderError(file: posting.source.displayPath, message: "libxml2 could not parse the rendered HTML")
+        }
+        var feed = FeedHTMLVisitor(baseURL: posting.url)
+        var google = GoogleHTMLVisitor()
+        var plain = PlainTextVisitor()
+        document.walk(&feed)
+        document.walk(&google)
+        document.walk(&plain)
+        return RenderedBody(feedHTML: feed.html, googleHTML: google.html, plainText: plain.text)
+    }
+}
+
+public struct RenderError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var message: String
+
+    public var description: String { "\(file): error: \(message)" }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import JobFeed
+
+/// `jobfeed build`: reads the postings, writes the feeds and exports, prints a summary.
+public struct BuildCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the feeds and exports from the postings.",
+        discussion: "Exit status: 0 built; 1 some postings have errors and were left out; 2 configuration or file-system error, nothing written; 64 usage error.")
+
+    @OptionGroup public var site: SiteOptions
+
+    @Flag(name: .long, help: "Print nothing but warnings and errors.")
+    public var quiet = false
+
+    public init() {}
+
+    public func run() throws {
+        let config: Config
+        let report: BuildReport
+        do {
+            config = try site.loadConfig()
+            report = try Publisher(config: config, now: try site.buildTime(config)).build()
+        } catch let error as DiagnosticError {
+            Console.printDiagnostics(error.diagnostics)
+            throw ExitStatus.configurationError
+        }
+        Console.printDiagnostics(report.diagnostics)
+        if !quiet { Console.print(BuildSummary(report: report, languages: config.languages).text) }
+        if report.hasErrors { throw ExitStatus.postingErrors }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import JobFeed
+
+/// Options every command shares: which site, which folders, and when "now" is.
+public struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The config file.")
+    public var config: String = "jobfeed.yml"
+
+    @Option(name: .long, help: "The postings folder (default: from the config, else postings/).")
+    public var postings: String?
+
+    @Option(name: .long, help: "The feeds output folder (default: from the config, else feeds/).")
+    public var feeds: String?
+
+    @Option(name: .long, help: "The exports output folder (default: from the config, else exports/).")
+    public var exports: String?
+
+    @Option(name: .long, help: "The moment to build for: YYYY-MM-DD, an RFC 3339 time, or @SECONDS (default: SOURCE_DATE_EPOCH, else the clock).")
+    public var now: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if config.isEmpty { throw ValidationError("--config needs a path") }
+    }
+
+    func loadConfig() throws(DiagnosticError) -> Config {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        func absolute(_ path: String?) -> String? {
+            path.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL.path }
+        }
+        let file = URL(fileURLWithPath: config, relativeTo: cwd).standardizedFileURL
+        return try Config.load(from: file, overrides: FolderOverrides(postings: absolute(postings), feeds: absolute(feeds), exports: absolute(exports)))
+    }
+
+    func buildTime(_ config: Config) throws -> Timestamp {
+        do {
+            return try BuildTime.resolve(argument: now, environment: ProcessInfo.processInfo.environment, timeZone: config.timeZone)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}

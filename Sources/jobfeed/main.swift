@@ -1,0 +1,3 @@
+import JobFeedCLI
+
+JobFeedCommand.main()

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "jobfeed",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "jobfeed", targets: ["jobfeed"]),
         .library(name: "JobFeed", targets: ["JobFeed"]),
@@ -37,8 +37,7 @@ let package = Package(
         .executableTarget(name: "jobfeed", dependencies: ["JobFeedCLI"]),
         .testTarget(
             name: "JobFeedTests",
-            dependencies: ["JobFeed", "JobFeedCLI"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["JobFeed", "JobFeedCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -118,6 +118,7 @@ struct PostingParser: Sendable {
                 if !types.contains(type) { types.append(type) }
             } else {
                 let nearest = Suggestion.nearest(to: EmploymentType.normalize(text), in: EmploymentType.suggestions)
+                    .flatMap(EmploymentType.init(text:))?.rawValue
                 let hint = nearest.map { "did you mean '\($0)'?" } ?? "use one of " + EmploymentType.allCases.map(\.rawValue).joined(separator: ", ")
                 reader.error(.employmentType, "unknown employment type '\(text)'; \(hint)")
             }

@@ -1,0 +1,47 @@
+# jobfeed: `make run` builds the bundled sample site, `make test` runs every test.
+# Both install what they need (Debian and PyPI packages) when it is missing.
+
+SWIFT ?= swift
+APT_PACKAGES := libxml2-dev libxml2-utils libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
+PY_PACKAGES := feedparser pyld
+CORPUS := ../shared/corpus/cds
+CHECK_NOW := 2026-11-29
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps pydeps build unit consumers corpus clean
+
+run: deps
+	$(SWIFT) build --product jobfeed
+	$$($(SWIFT) build --show-bin-path)/jobfeed build
+
+test: deps pydeps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+	$(MAKE) consumers
+
+# Independent consumers (xmllint, feedparser, pyld, Python's csv) over a fresh build of the
+# sample and, when ../shared is present, of the real corpus.
+consumers:
+	rm -rf .build/consumer-check
+	$$($(SWIFT) build --show-bin-path)/jobfeed build --quiet --now $(CHECK_NOW) \
+		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports
+	python3 Tests/consumers/check_outputs.py .build/consumer-check/sample/feeds .build/consumer-check/sample/exports en fr
+	@if [ -d $(CORPUS) ]; then \
+		$$($(SWIFT) build --show-bin-path)/jobfeed build --quiet --now $(CHECK_NOW) --config Tests/RealCorpus/cds.yml \
+			--feeds .build/consumer-check/cds/feeds --exports .build/consumer-check/cds/exports 2>/dev/null; \
+		status=$$?; [ $$status -le 1 ] || exit $$status; \
+		python3 Tests/consumers/check_outputs.py .build/consumer-check/cds/feeds .build/consumer-check/cds/exports en fr; \
+	else echo "skipped: real-corpus consumer checks ($(CORPUS) is absent)"; fi
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+pydeps:
+	@python3 -c "import feedparser, pyld" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+
+clean:
+	rm -rf .build

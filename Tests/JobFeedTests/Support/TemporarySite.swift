@@ -1,0 +1,73 @@
+import Foundation
+@testable import JobFeed
+
+/// A site in a fresh temporary folder: a config, postings, and the outputs a build writes.
+struct TemporarySite {
+    let root: URL
+
+    static let standardConfig = """
+        baseURL: https://jobs.example.org/
+        timeZone: America/Toronto
+        languages:
+          - code: en
+            locale: en-CA
+            title: Example Jobs
+            description: Jobs at Example.
+          - code: fr
+            locale: fr-CA
+            title: Emplois Exemple
+            description: Emplois chez Exemple.
+        organization:
+          name: { en: Example, fr: Exemple }
+          url: https://example.org/
+          logo: https://example.org/logo.png
+        defaults:
+          remote: true
+          applicantCountries: [CA]
+          employmentType: FULL_TIME
+        """
+
+    static let now = Timestamp(seconds: 1_795_000_000)  // 2026-11-18
+
+    init(config: String = standardConfig, postings: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-test-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("postings"), withIntermediateDirectories: true)
+        try write("jobfeed.yml", config)
+        for (path, text) in postings { try write("postings/" + path, text) }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ path: String) -> String? {
+        FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    var configURL: URL { root.appendingPathComponent("jobfeed.yml") }
+
+    func config() throws -> Config {
+        try Config.load(from: configURL)
+    }
+
+    func build(now: Timestamp = TemporarySite.now) throws -> BuildReport {
+        try Publisher(config: try config(), now: now).build()
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// A posting file with the given front-matter lines and body.
+    static func posting(_ frontMatter: String, body: String = "A job.") -> String {
+        "---\n\(frontMatter)\n---\n\(body)\n"
+    }
+}
+
+enum Repository {
+    /// The package's root folder, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}

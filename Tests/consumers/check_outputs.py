@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Checks jobfeed's outputs with independent consumers.
+
+Usage: check_outputs.py FEEDS_DIR EXPORTS_DIR LANG [LANG ...]
+
+- xmllint (libxml2-utils) checks every feed is well-formed XML;
+- feedparser reads every feed without a "bozo" error, with one entry per active posting;
+- pyld expands every JSON-LD document, whose expanded form must carry Google's required
+  JobPosting properties (and the recommended ones the posting's data allows);
+- Python's csv module reads the CSV back: a fixed header, rectangular rows, CRLF records and
+  no cell that a spreadsheet would run as a formula.
+The active postings are taken from the CSV's status column, so each output is checked against
+another, not against numbers written here.
+Prints "N passed, N failed" and exits non-zero on any failure.
+"""
+import csv
+import glob
+import io
+import json
+import os
+import subprocess
+import sys
+
+import feedparser
+from pyld import jsonld
+
+SCHEMA = "https://schema.org/"
+COLUMNS = [
+    "id", "language", "translation_key", "slug", "title", "url", "apply_url", "status",
+    "date_posted", "valid_through", "employment_type", "remote", "applicant_countries", "locations",
+    "salary_min", "salary_max", "salary_currency", "salary_unit", "category", "summary", "description",
+]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def offline_loader(url, options=None):
+    """schema.org's context maps every term into https://schema.org/; serve that without a network."""
+    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+        return {"contextUrl": None, "documentUrl": url,
+                "document": {"@context": {"@vocab": SCHEMA}}}
+    raise jsonld.JsonLdError("no network in tests", "loading document failed", {"url": url})
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failures = []
+
+    def check(self, condition, what):
+        if condition:
+            self.passed += 1
+        else:
+            self.failures.append(what)
+
+
+def read_csv(path, checks):
+    raw = open(path, "rb").read()
+    text = raw.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    checks.check(rows and rows[0] == COLUMNS, f"{path}: header is {rows[0] if rows else None}")
+    checks.check(all(len(row) == len(COLUMNS) for row in rows), f"{path}: rows are not all {len(COLUMNS)} cells")
+    checks.check(raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b""), f"{path}: records are not CRLF-terminated")
+    bad = [cell for row in rows[1:] for cell in row if cell.startswith(FORMULA_STARTS)]
+    checks.check(not bad, f"{path}: cells a spreadsheet would run: {bad[:3]}")
+    return [dict(zip(COLUMNS, row)) for row in rows[1:]]
+
+
+def own_link(entry, language):
+    """The entry's link in the feed's own language (Atom entries also link their translations)."""
+    for link in entry.get("links", []):
+        if link.get("rel") == "alternate" and link.get("hreflang") in (None, language):
+            return link["href"]
+    return entry.get("link")
+
+
+def check_feed(path, kind, language, expected_urls, checks):
+    result = subprocess.run(["xmllint", "--noout", path], capture_output=True, text=True)
+    checks.check(result.returncode == 0, f"{path}: xmllint: {result.stderr.strip()}")
+    parsed = feedparser.parse(path)
+    checks.check(not parsed.bozo, f"{path}: feedparser bozo: {parsed.get('bozo_exception')}")
+    checks.check(parsed.version == kind, f"{path}: feedparser sees {parsed.version}, not {kind}")
+    links = [own_link(entry, language) for entry in parsed.entries]
+    checks.check(sorted(links) == sorted(expected_urls),
+                 f"{path}: entries {len(links)} do not match the {len(expected_urls)} active postings")
+    checks.check(all(entry.get("published_parsed") and entry.get("title") for entry in parsed.entries),
+                 f"{path}: an entry lacks a title or a parseable date")
+
+
+def check_jsonld(document, row, where, checks):
+    expanded = jsonld.expand(document, {"documentLoader": offline_loader})
+    checks.check(len(expanded) == 1, f"{where}: expands to {len(expanded)} nodes")
+    node = expanded[0] if expanded else {}
+
+    def has(prop):
+        return bool(node.get(SCHEMA + prop))
+
+    checks.check(node.get("@type") == [SCHEMA + "JobPosting"], f"{where}: not a JobPosting")
+    for prop in ("title", "description", "datePosted", "hiringOrganization", "employmentType",
+                 "identifier", "directApply", "url", "inLanguage"):
+        checks.check(has(prop), f"{where}: missing {prop}")
+    organization = (node.get(SCHEMA + "hiringOrganization") or [{}])[0]
+    checks.check(organization.get(SCHEMA + "name"), f"{where}: hiringOrganization has no name")
+    remote = node.get(SCHEMA + "jobLocationType") == [{"@value": "TELECOMMUTE"}]
+    checks.check(has("jobLocation") or (remote and has("applicantLocationRequirements")),
+                 f"{where}: neither jobLocation nor TELECOMMUTE with applicantLocationRequirements")
+    for place in node.get(SCHEMA + "jobLocation", []):
+        address = (place.get(SCHEMA + "address") or [{}])[0]
+        checks.check(address.get(SCHEMA + "addressCountry"), f"{where}: an address has no addressCountry")
+    checks.check(has("validThrough") == bool(row["valid_through"]), f"{where}: validThrough does not match the CSV")
+    checks.check(has("baseSalary") == bool(row["salary_currency"]), f"{where}: baseSalary does not match the CSV")
+    if has("baseSalary"):
+        value = node[SCHEMA + "baseSalary"][0][SCHEMA + "value"][0]
+        checks.check(value.get(SCHEMA + "unitText"), f"{where}: baseSalary has no unitText")
+    checks.check(node[SCHEMA + "url"][0]["@value"] == row["url"], f"{where}: url differs from the CSV")
+
+
+def main():
+    feeds, exports, languages = sys.argv[1], sys.argv[2], sys.argv[3:]
+    checks = Checks()
+    rows = read_csv(os.path.join(exports, "postings.csv"), checks)
+    active = [row for row in rows if row["status"] == "active"]
+    for language in languages:
+        urls = [row["url"] for row in active if row["language"] == language]
+        check_feed(os.path.join(feeds, language, "rss.xml"), "rss20", language, urls, checks)
+        check_feed(os.path.join(feeds, language, "atom.xml"), "atom10", language, urls, checks)
+    by_url = {row["url"]: row for row in active}
+    files = sorted(glob.glob(os.path.join(exports, "jsonld", "**", "*.jsonld"), recursive=True))
+    checks.check(len(files) == len(active), f"{len(files)} JSON-LD files for {len(active)} active postings")
+    for path in files:
+        raw = open(path, encoding="utf-8").read()
+        checks.check("<" not in raw, f"{path}: a raw '<' could close the <script> it is embedded in")
+        document = json.loads(raw)
+        row = by_url.get(document.get("url"))
+        checks.check(row is not None, f"{path}: its url is no active posting in the CSV")
+        if row:
+            check_jsonld(document, row, path, checks)
+    combined = json.load(open(os.path.join(exports, "jobpostings.jsonld"), encoding="utf-8"))
+    graph = combined.get("@graph", [])
+    checks.check(sorted(item["url"] for item in graph) == sorted(by_url), "jobpostings.jsonld does not hold each active posting once")
+    for item in graph:
+        check_jsonld({"@context": combined["@context"], **item}, by_url.get(item["url"], {}), "jobpostings.jsonld " + item["url"], checks)
+    for failure in checks.failures:
+        print("FAIL:", failure)
+    print(f"consumers: {checks.passed} passed, {len(checks.failures)} failed")
+    sys.exit(1 if checks.failures else 0)
+
+
+if __name__ == "__main__":
+    main()

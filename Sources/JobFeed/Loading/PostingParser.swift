@@ -66,12 +66,12 @@ struct PostingParser: Sendable {
         let place = PlaceReader.read(&reader)
         let salary = SalaryReader.read(&reader)
         let employment = readEmploymentTypes(&reader)
-        let summary = reader.text(.description) ?? ""
+        let summary = reader.text(.description).map(PlainText.from) ?? ""
         let archived = reader.bool(.archived)
         let draft = reader.bool(.draft)
         let directApply = reader.bool(.directApply)
         let categories = reader.list(.category)
-        guard let title, let identity, let dates else { return nil }
+        guard let title = title.map(PlainText.from), let identity, let dates else { return nil }
         var posting = Posting(
             source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath, keyLines: keyLines(reader)),
             language: identity.language, slug: identity.slug, translationKey: identity.translationKey,
@@ -112,6 +112,9 @@ struct PostingParser: Sendable {
     }
 
     private func readEmploymentTypes(_ reader: inout FieldReader) -> [EmploymentType] {
+        if reader.node(.employmentType) == nil {
+            reader.record(.warning("no '\(reader.key(.employmentType))'; Google recommends one: add 'employmentType: FULL_TIME' (or set it under 'defaults:')", at: SourceLocation(file: reader.source.file)))
+        }
         var types: [EmploymentType] = []
         for text in reader.list(.employmentType) {
             if let type = EmploymentType(text: text) {

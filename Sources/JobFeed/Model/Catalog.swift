@@ -25,6 +25,10 @@ public struct Catalog: Sendable {
             default: break
             }
         }
+        if newest.seconds == 0 {
+            // No posting is live: the feed last changed with the newest posting it ever had.
+            newest = entries(in: language).map(\.posting.dateModified).max() ?? newest
+        }
         return Timestamp(seconds: newest.seconds)
     }
 }

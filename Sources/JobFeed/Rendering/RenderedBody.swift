@@ -41,3 +41,14 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(file): error: \(message)" }
 }
+
+/// Plain text from front-matter fields that sometimes carry markup or entities
+/// (`<p>…</p>` in a description, `&#8211;` in a title copied from WordPress).
+enum PlainText {
+    static func from(_ text: String) -> String {
+        guard text.contains("<") || text.contains("&"), let document = try? HTMLDocument(parsing: text) else { return text }
+        var visitor = PlainTextVisitor()
+        document.walk(&visitor)
+        return visitor.text.split(separator: "\n").joined(separator: " ")
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import JobFeed
+
+@Suite struct BuildBehaviourTests {
+    static let postings = [
+        "en/designer.md": TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer"),
+        "fr/designer.md": TemporarySite.posting("title: Designer (fr)\ndate: 2026-01-05\ntranslationKey: designer"),
+        "en/writer.md": TemporarySite.posting("title: Writer\ndate: 2026-02-01\nvalidThrough: 2026-12-31"),
+    ]
+
+    @Test func aSecondBuildRewritesNothingAndKeepsModificationTimes() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let first = try site.build()
+        #expect(first.files.written.count == 9)
+        let before = OutputTree.files(below: site.root)
+        let times = OutputTree.modificationDates(below: site.root)
+        Thread.sleep(forTimeInterval: 0.02)
+        let second = try site.build()
+        #expect(second.files.written.isEmpty)
+        #expect(second.files.unchanged.count == 9)
+        #expect(OutputTree.files(below: site.root) == before)
+        #expect(OutputTree.modificationDates(below: site.root) == times)
+    }
+
+    @Test func thePerPostingFileOfARemovedPostingIsRemoved() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("exports/jsonld/en/writer.jsonld") != nil)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/en/writer.md"))
+        let report = try site.build()
+        #expect(site.read("exports/jsonld/en/writer.jsonld") == nil)
+        #expect(report.files.removed.map { URL(fileURLWithPath: $0).lastPathComponent } == ["writer.jsonld"])
+    }
+
+    @Test func aPostingLeavesTheFeedsWhenItExpires() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("feeds/en/rss.xml")?.contains("<title>Writer</title>") == true)
+        let afterClosing = DateParser(timeZone: TimeZone(identifier: "UTC")!).parse("2027-01-02")!
+        let report = try site.build(now: afterClosing)
+        #expect(site.read("feeds/en/rss.xml")?.contains("<title>Writer</title>") == false)
+        #expect(site.read("exports/postings.csv")?.contains(",expired,") == true)
+        #expect(report.count(.expired, in: "en") == 1)
+    }
+
+    @Test func aFutureDatedPostingWaitsForItsDate() throws {
+        let site = try TemporarySite(postings: ["en/later.md": TemporarySite.posting("title: Later\ndate: 2027-03-01")])
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("feeds/en/atom.xml")?.contains("Later") == false)
+        #expect(site.read("exports/postings.csv")?.contains("Later") == false)
+        _ = try site.build(now: DateParser(timeZone: TimeZone(identifier: "UTC")!).parse("2027-03-02")!)
+        #expect(site.read("feeds/en/atom.xml")?.contains("Later") == true)
+    }
+
+    @Test func aFailedBuildLeavesTheLastGoodOutputs() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let before = OutputTree.files(below: site.root.appendingPathComponent("feeds"))
+        try site.write("jobfeed.yml", TemporarySite.standardConfig + "\nbaseURL: ftp://wrong")
+        #expect(throws: DiagnosticError.self) { try site.build() }
+        #expect(OutputTree.files(below: site.root.appendingPathComponent("feeds")) == before)
+    }
+
+    @Test func translationsLinkEachOtherInAtom() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let atom = try #require(site.read("feeds/fr/atom.xml"))
+        #expect(atom.contains("<link rel=\"alternate\" type=\"text/html\" hreflang=\"en\" href=\"https://jobs.example.org/en/jobs/designer/\"/>"))
+    }
+
+    @Test func duplicateTranslationKeysInOneLanguageAreAnError() throws {
+        var postings = Self.postings
+        postings["en/designer-copy.md"] = TemporarySite.posting("title: Copy\ndate: 2026-01-05\ntranslationKey: designer")
+        let site = try TemporarySite(postings: postings)
+        defer { site.remove() }
+        let report = try site.build()
+        let error = try #require(report.diagnostics.first { $0.severity == .error })
+        #expect(error.file.hasSuffix("postings/en/designer.md"))
+        #expect(error.line == 4)
+        #expect(error.message.contains("translationKey 'designer' is already used in 'en' by"))
+        #expect(report.count(.active, in: "en") == 2)
+    }
+
+    @Test func aPostingWithAnErrorIsLeftOutAndTheRestPublished() throws {
+        var postings = Self.postings
+        postings["en/broken.md"] = TemporarySite.posting("title: Broken\ndate: 2026-02-30")
+        let site = try TemporarySite(postings: postings)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.hasErrors)
+        #expect(report.count(.active, in: "en") == 2)
+        #expect(site.read("exports/postings.csv")?.contains("Broken") == false)
+    }
+}

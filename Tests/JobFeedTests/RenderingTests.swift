@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import JobFeed
+
+@Suite struct XMLWriterTests {
+    @Test func textIsEscapedAndCharactersXMLForbidsAreDropped() throws {
+        let writer = try XMLWriter()
+        try writer.start(RSS.rss)
+        try writer.element(RSS.title, "a]]>b <c> & d\u{01}\u{0B}e\u{FFFE}")
+        try writer.end()
+        let xml = String(decoding: try writer.finish(), as: UTF8.self)
+        #expect(xml.contains("<title>a]]&gt;b &lt;c&gt; &amp; de</title>"))
+        #expect(try XMLDocument(data: Data(xml.utf8)).rootElement()?.stringValue == "a]]>b <c> & de")
+    }
+
+    @Test func aFinishedWriterRefusesMoreWork() throws {
+        let writer = try XMLWriter()
+        try writer.start(RSS.rss)
+        try writer.end()
+        _ = try writer.finish()
+        #expect(throws: XMLWriterError.self) { try writer.start(RSS.channel) }
+    }
+}
+
+@Suite struct BodyRenderingTests {
+    func render(_ markdown: String, url: String = "https://jobs.example.org/en/jobs/designer/") throws -> RenderedBody {
+        var posting = try #require(try samplePosting())
+        posting.body = markdown
+        posting.url = url
+        return try BodyRenderer().render(posting)
+    }
+
+    func samplePosting() throws -> Posting? {
+        let site = try TemporarySite(postings: ["en/designer.md": TemporarySite.posting("title: Designer\ndate: 2026-01-05")])
+        defer { site.remove() }
+        let file = PostingFile(url: site.root.appendingPathComponent("postings/en/designer.md"),
+                               path: PostingPath(relativePath: "en/designer.md", languages: ["en", "fr"]), displayPath: "designer.md")
+        let data = try #require(FileManager.default.contents(atPath: file.url.path))
+        return PostingParser(config: try site.config(), fallbackDates: FallbackDates(root: site.root)).parse(file, data: data).posting
+    }
+
+    @Test func relativeLinksAndImagesBecomeAbsolute() throws {
+        let body = try render("[a](../benefits/) [b](/en/team/) [c](#apply) [d](https://x.org/) ![i](img/p.png) <a href=\"faq/\">e</a>")
+        #expect(body.feedHTML.contains("href=\"https://jobs.example.org/en/jobs/benefits/\""))
+        #expect(body.feedHTML.contains("href=\"https://jobs.example.org/en/team/\""))
+        #expect(body.feedHTML.contains("href=\"https://jobs.example.org/en/jobs/designer/#apply\""))
+        #expect(body.feedHTML.contains("href=\"https://x.org/\""))
+        #expect(body.feedHTML.contains("src=\"https://jobs.example.org/en/jobs/designer/img/p.png\""))
+        #expect(body.feedHTML.contains("href=\"https://jobs.example.org/en/jobs/designer/faq/\""))
+    }
+
+    @Test func scriptsAndEventHandlersDoNotReachFeeds() throws {
+        let body = try render("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>")
+        #expect(!body.feedHTML.contains("<script"))
+        #expect(!body.feedHTML.contains("javascript:"))
+        #expect(!body.feedHTML.contains("onclick"))
+    }
+
+    @Test func googleDescriptionKeepsOnlyAllowedTagsAndLinkText() throws {
+        let body = try render("## Role\n\n**Bold** _it_ [link](https://x.org/) `code`\n\n- one\n- two\n\n<div>Block</div>\n\n![img](a.png)")
+        #expect(body.googleHTML == "<h2>Role</h2>\n<p><strong>Bold</strong> <em>it</em> link code</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>Block</p>\n")
+    }
+
+    @Test func autolinksInsideRawHTMLStayLinks() throws {
+        let body = try render("<p>Write to <mailto:jobs@example.org>.</p>\n\nOr <mailto:emplois@example.org>")
+        #expect(body.feedHTML.contains("<a href=\"mailto:jobs@example.org\">jobs@example.org</a>"))
+        #expect(body.feedHTML.contains("<a href=\"mailto:emplois@example.org\">"))
+        #expect(body.plainText == "Write to jobs@example.org.\nOr mailto:emplois@example.org")
+    }
+
+    @Test func plainTextKeepsListStructure() throws {
+        let body = try render("Intro\n\n* one\n  1. nested\n* two")
+        #expect(body.plainText == "Intro\n- one\n  - nested\n- two")
+    }
+
+    @Test func markdownExtensionsAreOn() throws {
+        let body = try render("~~old~~ https://auto.example.org\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+        #expect(body.feedHTML.contains("<del>old</del>"))
+        #expect(body.feedHTML.contains("<a href=\"https://auto.example.org\">"))
+        #expect(body.feedHTML.contains("<table>"))
+    }
+}
+
+@Suite struct EscapingTests {
+    @Test func jsonCannotCloseItsScriptElement() {
+        let json = ScriptSafeJSON.escape(Data("{\"a\":\"</script><!-- & \u{2028}\"}".utf8))
+        #expect(String(decoding: json, as: UTF8.self) == "{\"a\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\"}")
+        let decoded = try? JSONSerialization.jsonObject(with: json) as? [String: String]
+        #expect(decoded?["a"] == "</script><!-- & \u{2028}")
+    }
+
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+cmd", "'+cmd"), ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tlead", "'\tlead"), ("-2", "'-2"), ("plain", "plain"), ("a,b", "\"a,b\""), ("line\nbreak", "\"line\r\nbreak\""),
+        ("ｐｌａｉｎ＝", "ｐｌａｉｎ＝"), ("＝1+1", "'＝1+1"),
+    ])
+    func csvCellsAreQuotedAndFormulasNeutralized(text: String, field: String) {
+        #expect(CSVTable.quoted(CSVCell.text(text).field) == field)
+    }
+
+    @Test func generatedValuesAreWrittenAsTheyAre() {
+        #expect(CSVCell.value("-5").field == "-5")
+    }
+}

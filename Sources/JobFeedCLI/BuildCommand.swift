@@ -14,6 +14,9 @@ public struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but warnings and errors.")
     public var quiet = false
 
+    @Flag(name: .long, help: "Publish nothing at all when any posting has an error (default: leave that posting out, or keep its last good version).")
+    public var strict = false
+
     public init() {}
 
     public func run() throws {
@@ -21,13 +24,14 @@ public struct BuildCommand: ParsableCommand {
         let report: BuildReport
         do {
             config = try site.loadConfig()
-            report = try Publisher(config: config, now: try site.buildTime(config)).build()
+            report = try Publisher(config: config, now: try site.buildTime(config)).build(strict: strict)
         } catch let error as DiagnosticError {
             Console.printDiagnostics(error.diagnostics)
             throw ExitStatus.configurationError
         }
         Console.printDiagnostics(report.diagnostics)
         if !quiet { Console.print(BuildSummary(report: report, languages: config.languages).text) }
+        if !report.published { Console.printDiagnostics([Diagnostic(.error, file: "jobfeed", "--strict: nothing was published because of the errors above; every output is as it was")]) }
         if report.hasErrors { throw ExitStatus.postingErrors }
     }
 }

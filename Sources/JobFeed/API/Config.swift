@@ -16,6 +16,7 @@ public struct Config: Sendable {
     var defaults: DefaultValues
     /// The front-matter key a site uses for each canonical field it renames.
     public var fieldNames: [PostingField: String]
+    public var limits: Limits
 
     public func language(_ code: String) -> LanguageConfig? {
         languages.first { $0.code == code }
@@ -27,6 +28,15 @@ public struct Config: Sendable {
     public func sourceKey(for field: PostingField) -> String {
         fieldNames[field] ?? field.rawValue
     }
+}
+
+/// Sizes above which a posting is refused with an error rather than read, so that a runaway
+/// file cannot exhaust memory or produce a feed no reader can load.
+public struct Limits: Sendable, Hashable {
+    public var maxFileBytes = 5_000_000
+    public var maxTitleLength = 500
+
+    public init() {}
 }
 
 public struct LanguageConfig: Sendable, Hashable {

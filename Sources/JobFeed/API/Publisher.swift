@@ -17,21 +17,28 @@ public struct Publisher: Sendable {
 
     /// Runs the whole pipeline. Everything is rendered before anything is written, so a run
     /// that fails leaves the last good outputs as they were.
-    public func build() throws(DiagnosticError) -> BuildReport {
-        try run(Self.buildSteps)
+    ///
+    /// With `strict`, a posting with errors stops the whole publication: nothing is written.
+    public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
+        try run(Self.buildSteps, strict: strict)
     }
 
     /// Reads and checks everything and renders in memory, writing nothing.
     public func check() throws(DiagnosticError) -> BuildReport {
-        try run(Self.buildSteps.filter { $0.name != PublishingStep.writeOutputs.name })
+        try run(Self.buildSteps.filter { $0.name != PublishingStep.writeOutputs.name }, strict: false)
     }
 
-    private func run(_ steps: [PublishingStep]) throws(DiagnosticError) -> BuildReport {
+    private func run(_ steps: [PublishingStep], strict: Bool) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now)
+        var published = true
         for step in steps {
+            if strict, step.name == PublishingStep.writeOutputs.name, context.diagnostics.contains(where: { $0.severity == .error }) {
+                published = false
+                break
+            }
             try step.body(&context)
         }
-        return BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics)
+        return BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics, published: published)
     }
 }
 
@@ -40,6 +47,8 @@ public struct BuildReport: Sendable {
     public var catalog: Catalog
     public var files: WriteResult
     public var diagnostics: [Diagnostic]
+    /// False when `--strict` held everything back because of errors.
+    public var published = true
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

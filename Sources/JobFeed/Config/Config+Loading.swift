@@ -17,7 +17,7 @@ public struct FolderOverrides: Sendable {
 extension Config {
     static let topLevelKeys = [
         "baseURL", "timeZone", "postings", "feeds", "exports", "languages", "urls", "organization",
-        "defaults", "fields",
+        "defaults", "fields", "limits",
     ]
 
     /// Reads and checks `jobfeed.yml`; throws every problem found, each at its line.
@@ -54,6 +54,7 @@ extension Config {
         let organization = readOrganization(&reader, languages: languages.map(\.code))
         let defaults = readDefaults(&reader)
         let fieldNames = readFieldNames(&reader)
+        let limits = readLimits(&reader)
         func folderURL(_ key: String, _ override: String?, _ fallback: String) -> URL {
             let path = override ?? reader.string(key) ?? fallback
             return URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
@@ -65,7 +66,7 @@ extension Config {
         return Config(
             baseURL: baseURL, timeZone: timeZone, postingsDirectory: postings, feedsDirectory: feeds,
             exportsDirectory: exports, languages: languages, urls: urls, organization: organization,
-            defaults: defaults, fieldNames: fieldNames)
+            defaults: defaults, fieldNames: fieldNames, limits: limits)
     }
 
     private static func readBaseURL(_ reader: inout MappingReader) -> String? {

@@ -107,6 +107,24 @@ extension Config {
         return DefaultValues(nodes: defaults)
     }
 
+    static func readLimits(_ reader: inout MappingReader) -> Limits {
+        var limits = Limits()
+        guard var section = reader.child("limits") else { return limits }
+        func positive(_ key: String) -> Int? {
+            guard let text = section.string(key) else { return nil }
+            guard let value = Int(text.replacingOccurrences(of: "_", with: "")), value > 0 else {
+                section.fail("'limits.\(key)' must be a positive whole number", at: section.value(key))
+                return nil
+            }
+            return value
+        }
+        limits.maxFileBytes = positive("maxFileBytes") ?? limits.maxFileBytes
+        limits.maxTitleLength = positive("maxTitleLength") ?? limits.maxTitleLength
+        section.rejectUnknownKeys(["maxFileBytes", "maxTitleLength"])
+        reader.absorb(section)
+        return limits
+    }
+
     static func readFieldNames(_ reader: inout MappingReader) -> [PostingField: String] {
         guard var section = reader.child("fields") else { return [:] }
         var names: [PostingField: String] = [:]

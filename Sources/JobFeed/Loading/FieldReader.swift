@@ -43,6 +43,10 @@ struct FieldReader {
         diagnostics.append(diagnostic)
     }
 
+    mutating func record(contentsOf more: [Diagnostic]) {
+        diagnostics += more
+    }
+
     /// A single text value; numbers and booleans are taken as their text.
     mutating func text(_ field: PostingField) -> String? {
         guard let node = node(field) else { return nil }
@@ -52,6 +56,18 @@ struct FieldReader {
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Text meant as words: YAML that reads as a number or a boolean gets a warning, since
+    /// `title: 2024` or `title: yes` is rarely what the author meant.
+    mutating func words(_ field: PostingField) -> String? {
+        if let node = node(field), case let .scalar(scalar) = node, scalar.style == .plain {
+            let isNumber = !scalar.string.isEmpty && scalar.string.allSatisfy { $0.isNumber || ".-+eE_".contains($0) } && Double(scalar.string) != nil
+            if isNumber || node.boolValue != nil {
+                warning(field, "'\(key(field))' reads as \(isNumber ? "a number" : "a yes/no value") ('\(scalar.string)'); quote it if that is the text you mean")
+            }
+        }
+        return text(field)
     }
 
     mutating func list(_ field: PostingField) -> [String] {

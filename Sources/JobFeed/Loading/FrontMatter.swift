@@ -4,6 +4,8 @@ import Foundation
 struct FrontMatter: Sendable {
     var yaml: String
     var body: String
+    /// The 1-based line of the file on which the body starts.
+    var bodyStartLine: Int
 
     /// The front matter starts on line 2, after the opening `---`.
     static let yamlLineOffset = 1
@@ -30,7 +32,7 @@ struct FrontMatter: Sendable {
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, body: body))
+        return .success(FrontMatter(yaml: yaml, body: body, bodyStartLine: closing + 2))
     }
 
     private static func isClosingLine(_ line: Substring) -> Bool {

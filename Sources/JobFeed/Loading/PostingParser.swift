@@ -43,6 +43,7 @@ struct PostingParser: Sendable {
         }
         var reader = FieldReader(frontMatter: mapping, config: config, source: source)
         let posting = read(&reader, file: file, body: frontMatter.body)
+        reader.record(contentsOf: BodyChecks.templateCode(in: frontMatter.body, startLine: frontMatter.bodyStartLine, file: file.displayPath))
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return Outcome(posting: failed ? nil : posting, diagnostics: reader.diagnostics)
     }
@@ -57,16 +58,13 @@ struct PostingParser: Sendable {
     }
 
     private func read(_ reader: inout FieldReader, file: PostingFile, body: String) -> Posting? {
-        let title = reader.text(.title)
-        if title == nil, reader.node(.title) == nil {
-            reader.error(.title, "missing required field '\(reader.key(.title))'; add a 'title:' line to the front matter")
-        }
+        let title = readTitle(&reader)
         let identity = PostingIdentity.read(&reader, path: file.path)
         let dates = readDates(&reader, file: file)
         let place = PlaceReader.read(&reader)
         let salary = SalaryReader.read(&reader)
         let employment = readEmploymentTypes(&reader)
-        let summary = reader.text(.description).map(PlainText.from) ?? ""
+        let summary = reader.words(.description).map(PlainText.from) ?? ""
         let archived = reader.bool(.archived)
         let draft = reader.bool(.draft)
         let directApply = reader.bool(.directApply)
@@ -84,10 +82,27 @@ struct PostingParser: Sendable {
         return posting
     }
 
+    private func readTitle(_ reader: inout FieldReader) -> String? {
+        let isBlank = reader.node(.title).map { $0.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true } ?? true
+        if isBlank {
+            reader.error(.title, "missing required field '\(reader.key(.title))'; add a 'title:' line to the front matter")
+            return nil
+        }
+        guard let title = reader.words(.title) else { return nil }
+        guard title.count <= config.limits.maxTitleLength else {
+            reader.error(.title, "the title is \(title.count) characters long, above the limit of \(config.limits.maxTitleLength) (limits.maxTitleLength); shorten it")
+            return nil
+        }
+        return title
+    }
+
     private func keyLines(_ reader: FieldReader) -> [String: Int] {
         var lines: [String: Int] = [:]
         for (key, _) in reader.frontMatter {
             if let name = key.scalarText, let line = key.mark?.line { lines[name] = line + FrontMatter.yamlLineOffset }
+        }
+        for field in PostingField.allCases {
+            if let line = lines[reader.key(field)] { lines[field.rawValue] = line }
         }
         return lines
     }

@@ -11,11 +11,13 @@ struct PublishingContext: Sendable {
     var plan = OutputPlan()
     var diagnostics: [Diagnostic] = []
     var result = WriteResult()
+    var lastGood: LastGoodStore
 
     init(config: Config, now: Timestamp) {
         self.config = config
         self.now = now
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
+        self.lastGood = LastGoodStore.load(from: LastGoodStore.url(in: config))
     }
 }
 

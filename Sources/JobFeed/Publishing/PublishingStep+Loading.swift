@@ -10,16 +10,11 @@ extension PublishingStep {
 
     /// Reads and checks every posting; one with errors is left out, with its diagnostics.
     static let readPostings = PublishingStep("read postings") { context in
-        let parser = PostingParser(config: context.config, fallbackDates: FallbackDates(root: context.config.postingsDirectory))
-        for file in context.files {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                context.diagnostics.append(.error("cannot read the file; check its permissions", at: SourceLocation(file: file.displayPath)))
-                continue
-            }
-            let outcome = parser.parse(file, data: data)
-            context.diagnostics += outcome.diagnostics
-            if let posting = outcome.posting { context.postings.append(posting) }
-        }
+        var reader = PostingReader(config: context.config, lastGood: context.lastGood)
+        reader.read(context.files)
+        context.postings = reader.postings
+        context.diagnostics += reader.diagnostics
+        context.lastGood = reader.lastGood
     }
 
     /// Pairs translations, sets each posting's status for "now", and renders every body once.

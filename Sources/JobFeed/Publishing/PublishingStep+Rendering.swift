@@ -50,5 +50,12 @@ extension PublishingStep {
     /// Replaces the changed files atomically and removes stale per-posting files.
     static let writeOutputs = PublishingStep("write outputs") { context throws(DiagnosticError) in
         context.result = try OutputWriter().write(context.plan)
+        var state = OutputPlan()
+        do {
+            state.add(LastGoodStore.url(in: context.config), try context.lastGood.encoded())
+        } catch {
+            throw DiagnosticError(.error("cannot encode the state file: \(error)", at: SourceLocation(file: LastGoodStore.fileName)))
+        }
+        _ = try OutputWriter().write(state)
     }
 }

@@ -29,7 +29,31 @@ struct TranslationPairing {
             firstBySlug[slugKey] = posting
             kept.append(posting)
         }
+        checkPairs(kept)
         return kept
+    }
+
+    /// Warns about a key with no partner, and about partners that disagree on whether the job
+    /// is archived or when it closes: one language would stay online after the other closed.
+    private mutating func checkPairs(_ postings: [Posting]) {
+        let groups = Dictionary(grouping: postings.filter { $0.translationKey != nil }) { $0.translationKey! }
+        for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
+            guard languages.count > 1 else { break }
+            guard let first = group.first, group.count > 1 else {
+                if let alone = group.first {
+                    diagnostics.append(.warning("translationKey '\(key)' has no translation in \(languages.filter { $0 != alone.language }.joined(separator: ", ")); add one or remove the key", at: alone.source.location(ofKey: "translationKey")))
+                }
+                continue
+            }
+            for other in group.dropFirst() {
+                if other.isArchived != first.isArchived {
+                    diagnostics.append(.warning("this posting is\(other.isArchived ? "" : " not") archived but its translation \(first.source.displayPath) is\(first.isArchived ? "" : " not"); archive both or neither", at: other.source.location(ofKey: "archived")))
+                }
+                if other.validThrough != first.validThrough {
+                    diagnostics.append(.warning("this posting's closing date differs from its translation's (\(first.source.displayPath)); give both the same date", at: other.source.location(ofKey: "validThrough")))
+                }
+            }
+        }
     }
 
     /// Fills each entry's translations: the entries in other languages sharing its key.

@@ -6,7 +6,8 @@ enum OutputTree {
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
         var files: [String: Data] = [:]
         let prefix = root.resolvingSymlinksInPath().path + "/"
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+            && !url.lastPathComponent.hasPrefix(".") {
             let path = url.resolvingSymlinksInPath().path
             files[String(path.dropFirst(prefix.count))] = FileManager.default.contents(atPath: path)
         }

@@ -41,7 +41,7 @@ extension Config {
         let config = read(&reader, folder: folder, overrides: overrides)
         reader.rejectUnknownKeys(topLevelKeys)
         guard let config, reader.diagnostics.isEmpty else {
-            throw DiagnosticError(reader.diagnostics)
+            throw DiagnosticError(reader.diagnostics.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
         return config
     }

@@ -58,6 +58,13 @@ struct FieldReader {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// Text that a spreadsheet would run as a formula is neutralized in the CSV; say so, since
+    /// it is more often a copy-paste accident (or an attack) than a real title.
+    mutating func warnAboutFormulas(_ field: PostingField, _ text: String?) {
+        guard let first = text?.first, CSVCell.formulaStarts.contains(first) else { return }
+        warning(field, "'\(key(field))' starts with '\(first)', which spreadsheets run as a formula; the CSV export writes it with a leading apostrophe")
+    }
+
     /// Text meant as words: YAML that reads as a number or a boolean gets a warning, since
     /// `title: 2024` or `title: yes` is rarely what the author meant.
     mutating func words(_ field: PostingField) -> String? {

@@ -69,6 +69,9 @@ struct PostingParser: Sendable {
         let draft = reader.bool(.draft)
         let directApply = reader.bool(.directApply)
         let categories = reader.list(.category)
+        reader.warnAboutFormulas(.title, title)
+        reader.warnAboutFormulas(.description, summary)
+        categories.forEach { reader.warnAboutFormulas(.category, $0) }
         guard let title = title.map(PlainText.from), let identity, let dates else { return nil }
         var posting = Posting(
             source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath, keyLines: keyLines(reader)),

@@ -3,6 +3,9 @@ import Foundation
 /// Explains where a file stops being UTF-8, so the author can find the bad bytes.
 enum TextDecoding {
     static func invalidUTF8(_ data: Data, file: String) -> Diagnostic {
+        if data.prefix(8192).contains(0) {
+            return .error("this looks like a binary file, not Markdown text; remove it from the postings folder or give it another extension", at: SourceLocation(file: file))
+        }
         var line = 1
         var column = 1
         var iterator = data.makeIterator()

@@ -33,11 +33,20 @@ struct YAMLSource: Sendable {
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error("duplicate key \(keys); keep one of them", at: at(context.mark))
-        case let .reader(problem, _, _, _):
-            return .error("unreadable YAML: \(problem); save the file as UTF-8", at: SourceLocation(file: file))
+        case let .reader(problem, offset, value, yaml):
+            let location = offset.map { at(byteOffset: $0, in: yaml) } ?? SourceLocation(file: file)
+            let character = String(format: "U+%04X", value)
+            return .error("the front matter contains a character YAML does not allow (\(character): \(problem)); remove it, or write it as an escape inside double quotes", at: location)
         default:
             return .error("invalid YAML: \(error)", at: SourceLocation(file: file))
         }
+    }
+
+    private func at(byteOffset: Int, in yaml: String) -> SourceLocation {
+        let before = yaml.utf8.prefix(byteOffset)
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let column = String(decoding: before.reversed().prefix { $0 != 0x0A }.reversed(), as: UTF8.self).unicodeScalars.count + 1
+        return SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 
     private func at(_ mark: Mark) -> SourceLocation {

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import JobFeed
+
+/// Hostile cases that are not a single file: sizes, links, folders, pairs and configs.
+@Suite struct HostileTreeTests {
+    func site(_ extra: [String: String] = [:]) throws -> TemporarySite {
+        var postings = ["en/good.md": HostileInputTests.good, "fr/good.md": HostileInputTests.goodFrench]
+        postings.merge(extra) { $1 }
+        return try TemporarySite(postings: postings)
+    }
+
+    @Test func aFiftyMegabyteBodyIsRefusedByTheSizeLimit() throws {
+        let site = try site()
+        defer { site.remove() }
+        var data = Data("---\ntitle: Huge\ndate: 2026-01-05\n---\n".utf8)
+        data.append(Data(repeating: UInt8(ascii: "a"), count: 50_000_000))
+        try data.write(to: site.root.appendingPathComponent("postings/en/huge-body.md"))
+        try HostileCheck(site: site, name: "huge-body").run()
+    }
+
+    @Test func symbolicLinksLeavingThePostingsFolderOrLoopingAreSkipped() throws {
+        let site = try site()
+        defer { site.remove() }
+        try site.write("outside/secret.md", TemporarySite.posting("title: Secret\ndate: 2026-01-05"))
+        let links = site.root.appendingPathComponent("postings/en")
+        try FileManager.default.createSymbolicLink(atPath: links.appendingPathComponent("secret.md").path, withDestinationPath: "../../outside/secret.md")
+        try FileManager.default.createSymbolicLink(atPath: links.appendingPathComponent("outside-folder").path, withDestinationPath: site.root.appendingPathComponent("outside").path)
+        try FileManager.default.createSymbolicLink(atPath: links.appendingPathComponent("loop").path, withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: links.appendingPathComponent("dangling.md").path, withDestinationPath: "nowhere.md")
+        let check = HostileCheck(site: site, name: "symbolic-links", allowed: ["outside"])
+        try check.run()
+        #expect(site.read("exports/postings.csv")?.contains("Secret") == false)
+    }
+
+    @Test func aFolderNamedLikeAPostingIsWalkedAsAFolder() throws {
+        let site = try site(["en/folder.md/inner.md": TemporarySite.posting("title: Inner\ndate: 2026-01-05")])
+        defer { site.remove() }
+        try HostileCheck(site: site, name: "folder-named-like-posting").run()
+        #expect(site.read("exports/jsonld/en/folder.md/inner.jsonld") != nil)
+    }
+
+    @Test func translationsThatDisagreeAreReported() throws {
+        let site = try site([
+            "en/pair.md": TemporarySite.posting("title: Pair\ndate: 2026-01-05\ntranslationKey: pair\nvalidThrough: 2026-12-31"),
+            "fr/pair.md": TemporarySite.posting("title: Paire\ndate: 2026-01-05\ntranslationKey: pair\narchived: true\nvalidThrough: 2027-01-31"),
+            "en/alone.md": TemporarySite.posting("title: Alone\ndate: 2026-01-05\ntranslationKey: alone"),
+        ])
+        defer { site.remove() }
+        try HostileCheck(site: site, name: "translation-disagreement").run()
+    }
+
+    @Test(arguments: [
+        ("config-unknown-keys", "\nlimits:\n  maxFileByte: 10\nurls:\n  postings: '{lang}/{slug}'\n"),
+        ("config-alias-bomb", "\nx: &x [a, a, a, a, a, a, a, a, a, a]\ny: &y [*x, *x, *x, *x, *x, *x, *x, *x, *x, *x]\nz: [*y, *y, *y, *y, *y, *y, *y, *y, *y, *y]\n"),
+        ("config-bad-template", "\nurls:\n  posting: '{lang}/{slug'\n"),
+    ])
+    func hostileConfigsStopTheBuildAndWriteNothing(name: String, extra: String) throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + extra, postings: ["en/good.md": HostileInputTests.good])
+        defer { site.remove() }
+        let error = try #require(throws: DiagnosticError.self) { try site.build() }
+        Golden.compare(error.description.replacingOccurrences(of: site.root.path + "/", with: "") + "\n", with: "Hostile/\(name).expected")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("feeds").path))
+    }
+}

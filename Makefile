@@ -8,7 +8,7 @@ CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps pydeps build unit consumers corpus clean
+.PHONY: run test deps pydeps consumers fuzz fuzz-build clean
 
 run: deps
 	$(SWIFT) build --product jobfeed
@@ -32,6 +32,22 @@ consumers:
 		status=$$?; [ $$status -le 1 ] || exit $$status; \
 		python3 Tests/consumers/check_outputs.py .build/consumer-check/cds/feeds .build/consumer-check/cds/exports en fr; \
 	else echo "skipped: real-corpus consumer checks ($(CORPUS) is absent)"; fi
+
+# libFuzzer over the posting parser and every renderer (Sources/JobFeedFuzz), seeded from the
+# fixtures and the sample. Findings land in Tests/JobFeedTests/Fixtures/Fuzz/, which a unit
+# test replays. FUZZ_SECONDS bounds the run (CI uses 60).
+FUZZ_SECONDS ?= 600
+FUZZ_BIN := .build-fuzz/release/JobFeedFuzz
+
+fuzz-build: deps
+	JOBFEED_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product JobFeedFuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+fuzz: fuzz-build
+	mkdir -p .build-fuzz/corpus Tests/JobFeedTests/Fixtures/Fuzz
+	$(FUZZ_BIN) .build-fuzz/corpus Tests/JobFeedTests/Fixtures/Hostile postings/en postings/fr Tests/JobFeedTests/Fixtures/Fuzz \
+		-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+		-artifact_prefix=Tests/JobFeedTests/Fixtures/Fuzz/
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

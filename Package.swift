@@ -37,8 +37,16 @@ let package = Package(
         .executableTarget(name: "jobfeed", dependencies: ["JobFeedCLI"]),
         .testTarget(
             name: "JobFeedTests",
-            dependencies: ["JobFeed", "JobFeedCLI"]
+            dependencies: ["JobFeed", "JobFeedCLI"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target is built only by `make fuzz`, which sets JOBFEED_FUZZ=1: it needs
+// -sanitize=fuzzer and must stay out of the normal build.
+if Context.environment["JOBFEED_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "JobFeedFuzz", dependencies: ["JobFeed"]))
+    package.products.append(.executable(name: "JobFeedFuzz", targets: ["JobFeedFuzz"]))
+}

@@ -28,6 +28,16 @@ public struct Publisher: Sendable {
         try run(Self.buildSteps.filter { $0.name != PublishingStep.writeOutputs.name }, strict: false)
     }
 
+    /// Renders every output for the given postings in memory, writing nothing.
+    func render(_ postings: [Posting]) throws(DiagnosticError) -> OutputPlan {
+        var context = PublishingContext(config: config, now: now)
+        context.postings = postings
+        for step in [PublishingStep.catalogPostings, .renderFeeds, .renderJSONLD, .renderCSV] {
+            try step.body(&context)
+        }
+        return context.plan
+    }
+
     private func run(_ steps: [PublishingStep], strict: Bool) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now)
         var published = true

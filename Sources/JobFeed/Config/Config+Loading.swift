@@ -29,6 +29,11 @@ extension Config {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticError(.error("the config file is not UTF-8 text", at: SourceLocation(file: display)))
         }
+        return try parse(text, file: display, folder: file.deletingLastPathComponent(), overrides: overrides)
+    }
+
+    /// Reads config text; folders are resolved against `folder`.
+    static func parse(_ text: String, file display: String, folder: URL, overrides: FolderOverrides = FolderOverrides()) throws(DiagnosticError) -> Config {
         let source = YAMLSource(file: display, lineOffset: 0)
         let root: Node
         switch source.compose(text) {
@@ -36,7 +41,6 @@ extension Config {
         case .success(nil): throw DiagnosticError(.error("the config file is empty; see README.md for its keys", at: SourceLocation(file: display)))
         case let .failure(error): throw error
         }
-        let folder = file.deletingLastPathComponent()
         var reader = MappingReader(root, path: "", source: source)
         let config = read(&reader, folder: folder, overrides: overrides)
         reader.rejectUnknownKeys(topLevelKeys)

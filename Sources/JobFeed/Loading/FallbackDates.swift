@@ -7,10 +7,12 @@ import Synchronization
 /// needs it; a build in which every posting has a `date:` never runs git.
 final class FallbackDates: Sendable {
     let root: URL
-    private let firstAdded = Mutex<[String: Int64]?>(nil)
+    private let firstAdded: Mutex<[String: Int64]?>
 
-    init(root: URL) {
+    /// `consultGit: false` skips git entirely (the fuzzer must not spawn processes).
+    init(root: URL, consultGit: Bool = true) {
         self.root = root
+        self.firstAdded = Mutex(consultGit ? nil : [:])
     }
 
     func date(for file: PostingFile) -> (date: Timestamp, warning: Diagnostic?) {

@@ -11,7 +11,7 @@ public enum BuildTime {
             return Timestamp(seconds: parsed.seconds)
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int64(epoch.trimmingCharacters(in: .whitespaces)) else { throw .invalidEpoch(epoch) }
+            guard let seconds = Int64(epoch.trimmed) else { throw .invalidEpoch(epoch) }
             return Timestamp(seconds: seconds)
         }
         return Timestamp(clock())

@@ -20,7 +20,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
         while let open = rest.firstIndex(of: "{") {
             if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
             guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosedPlaceholder(text) }
-            let name = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let name = rest[rest.index(after: open)..<close].trimmed
             guard !name.isEmpty else { throw .emptyPlaceholder(text) }
             parts.append(.placeholder(name))
             rest = rest[rest.index(after: close)...]
@@ -76,7 +76,7 @@ public enum URLTemplateError: Error, Sendable, CustomStringConvertible {
 /// Resolves relative references against an absolute URL (RFC 3986), keeping absolute ones.
 enum URLResolver {
     static func resolve(_ reference: String, against base: String) -> String {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reference.trimmed
         if hasScheme(trimmed) { return trimmed }
         guard let baseURL = URL(string: base), let resolved = URL(string: trimmed, relativeTo: baseURL) else {
             return trimmed

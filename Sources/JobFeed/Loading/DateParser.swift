@@ -15,7 +15,7 @@ struct DateParser: Sendable {
     }
 
     func parse(_ text: String, boundary: Boundary = .startOfDay) -> Timestamp? {
-        var scanner = DateScanner(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+        var scanner = DateScanner(Array(text.trimmed.utf8))
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
             let month = scanner.number(digits: 2), scanner.skip("-"),
             let day = scanner.number(digits: 2)

@@ -54,7 +54,7 @@ struct FieldReader {
             error(field, "'\(key(field))' must be a single value, not \(node.kindName)")
             return nil
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -83,7 +83,7 @@ struct FieldReader {
             error(field, "'\(key(field))' must be a value or a list of values")
             return []
         }
-        return items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return items.map { $0.trimmed }.filter { !$0.isEmpty }
     }
 
     mutating func bool(_ field: PostingField, default fallback: Bool = false) -> Bool {

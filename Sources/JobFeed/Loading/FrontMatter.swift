@@ -18,39 +18,55 @@ struct FrontMatter: Sendable {
     }
 
     /// Splits a file's text; tolerates a UTF-8 byte-order mark and CRLF line endings.
+    /// Scans UTF-8 bytes line by line up to the closing `---`, so a long body costs one copy.
     static func split(_ text: String) -> Result<FrontMatter, Failure> {
-        var text = Substring(text)
-        if text.first == "\u{FEFF}" { text = text.dropFirst() }
-        let normalized = text.utf8.contains(13) ? Substring(normalizeLineEndings(text)) : text
-        if normalized.allSatisfy(\.isWhitespace) { return .failure(.empty) }
-        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first else { return .failure(.empty) }
-        if first.trimmingTrailingSpaces == "+++" { return .failure(.toml) }
-        guard first.trimmingTrailingSpaces == "---" else { return .failure(.missing) }
-        guard let closing = lines.dropFirst().firstIndex(where: { isClosingLine($0) }) else {
-            return .failure(.unterminated)
+        var text = text
+        if text.utf8.contains(13) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, body: body, bodyStartLine: closing + 2))
+        var bytes = Substring(text).utf8
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return .failure(.empty) }
+        var lines = LineScanner(bytes)
+        guard let first = lines.next() else { return .failure(.empty) }
+        if isFence(first, "+++") { return .failure(.toml) }
+        guard isFence(first, "---") else { return .failure(.missing) }
+        let yamlStart = lines.position
+        var lineNumber = 1
+        while let line = lines.next() {
+            lineNumber += 1
+            if isFence(line, "---") || isFence(line, "...") {
+                let yaml = Substring(bytes[yamlStart..<line.startIndex])
+                return .success(FrontMatter(yaml: String(yaml.dropLast()), body: String(Substring(bytes[lines.position...])),
+                                            bodyStartLine: lineNumber + 1))
+            }
+        }
+        return .failure(.unterminated)
     }
 
-    private static func isClosingLine(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingTrailingSpaces
-        return trimmed == "---" || trimmed == "..."
-    }
-
-    private static func normalizeLineEndings(_ text: Substring) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    /// A line that is exactly the fence, allowing trailing spaces and tabs.
+    private static func isFence(_ line: Substring.UTF8View.SubSequence, _ fence: String) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
+        return trimmed.elementsEqual(fence.utf8)
     }
 }
 
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var end = endIndex
-        while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" {
-            end = index(before: end)
-        }
-        return self[..<end]
+/// Yields the lines of UTF-8 text without their newline, remembering where the next begins.
+private struct LineScanner {
+    let bytes: Substring.UTF8View
+    var position: Substring.UTF8View.Index
+
+    init(_ bytes: Substring.UTF8View) {
+        self.bytes = bytes
+        self.position = bytes.startIndex
+    }
+
+    mutating func next() -> Substring.UTF8View.SubSequence? {
+        guard position < bytes.endIndex else { return nil }
+        let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        let line = bytes[position..<end]
+        position = end < bytes.endIndex ? bytes.index(after: end) : end
+        return line
     }
 }

@@ -54,7 +54,7 @@ enum PlaceReader {
                 continue
             }
             func field(_ key: String) -> String? {
-                mapping[key]?.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+                mapping[key]?.scalarText?.trimmed.nilIfEmpty
             }
             for (key, _) in mapping where !addressKeys.contains(key.scalarText ?? "") {
                 let name = key.scalarText ?? "?"

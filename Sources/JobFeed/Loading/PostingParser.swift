@@ -20,7 +20,7 @@ struct PostingParser: Sendable {
 
     func parse(_ file: PostingFile, data: Data) -> Outcome {
         let whole = SourceLocation(file: file.displayPath)
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             return Outcome(diagnostics: [TextDecoding.invalidUTF8(data, file: file.displayPath)])
         }
         let frontMatter: FrontMatter
@@ -86,7 +86,7 @@ struct PostingParser: Sendable {
     }
 
     private func readTitle(_ reader: inout FieldReader) -> String? {
-        let isBlank = reader.node(.title).map { $0.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true } ?? true
+        let isBlank = reader.node(.title).map { $0.scalarText?.trimmed.isEmpty == true } ?? true
         if isBlank {
             reader.error(.title, "missing required field '\(reader.key(.title))'; add a 'title:' line to the front matter")
             return nil

@@ -33,7 +33,7 @@ public enum EmploymentType: String, Sendable, Hashable, CaseIterable {
     }
 
     static func normalize(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).lowercased()
+        text.trimmed.lowercased()
             .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
     }
 

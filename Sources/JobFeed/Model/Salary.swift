@@ -18,7 +18,7 @@ public struct Salary: Sendable, Hashable {
         /// Reads `YEAR`, `year`, `yearly`, `annual`, `per hour`, `hourly`, `heure`, `an`…
         public init?(text: String) {
             let word = text.lowercased().replacingOccurrences(of: "per ", with: "")
-                .replacingOccurrences(of: "par ", with: "").trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: "par ", with: "").trimmed
             let forms: [Unit: Set<String>] = [
                 .hour: ["hour", "hourly", "hr", "h", "heure", "horaire"],
                 .day: ["day", "daily", "jour", "journalier"],

@@ -55,7 +55,8 @@ enum CSVCell {
         switch self {
         case let .value(value): return value
         case let .text(text):
-            let clean = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }))
+            let isKept: (Unicode.Scalar) -> Bool = { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
+            let clean = text.unicodeScalars.allSatisfy(isKept) ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter(isKept)))
             guard let first = clean.first, Self.formulaStarts.contains(first) else { return clean }
             return "'" + clean
         }
@@ -69,9 +70,25 @@ struct CSVTable {
         text += cells.map { Self.quoted($0.field) }.joined(separator: ",") + "\r\n"
     }
 
+    /// Quotes a field that holds a comma, a quote or a line break, doubling its quotes and
+    /// writing every line break as CRLF; works on UTF-8 bytes, as this runs for every cell.
     static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
-        let normalized = field.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
-        return "\"" + normalized.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let bytes = field.utf8
+        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        var output: [UInt8] = [0x22]
+        output.reserveCapacity(bytes.count + 16)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case 0x22: output += [0x22, 0x22]
+            case 0x0D: output += [0x0D, 0x0A]
+            case 0x0A where previous == 0x0D: break
+            case 0x0A: output += [0x0D, 0x0A]
+            default: output.append(byte)
+            }
+            previous = byte
+        }
+        output.append(0x22)
+        return String(decoding: output, as: UTF8.self)
     }
 }

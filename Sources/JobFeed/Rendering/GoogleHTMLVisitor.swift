@@ -43,7 +43,7 @@ struct GoogleHTMLVisitor: HTMLVisitor {
     }
 
     mutating func text(_ text: String) {
-        if text.allSatisfy(\.isWhitespace) {
+        if text.unicodeScalars.allSatisfy(\.isSpace) {
             if !endsWithSpace && !output.isEmpty { append(insideTextContainer ? " " : "\n") }
             return
         }

@@ -73,22 +73,31 @@ struct JSONLDRenderer {
 /// where the escapes mean the same text.
 enum ScriptSafeJSON {
     static func escape(_ json: Data) -> Data {
-        var output = Data()
-        output.reserveCapacity(json.count)
-        var index = json.startIndex
-        while index < json.endIndex {
-            let byte = json[index]
-            switch byte {
-            case UInt8(ascii: "<"): output.append(contentsOf: Array("\\u003c".utf8))
-            case UInt8(ascii: ">"): output.append(contentsOf: Array("\\u003e".utf8))
-            case UInt8(ascii: "&"): output.append(contentsOf: Array("\\u0026".utf8))
-            case 0xE2 where index + 2 < json.endIndex && json[index + 1] == 0x80 && (json[index + 2] == 0xA8 || json[index + 2] == 0xA9):
-                output.append(contentsOf: Array((json[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                index += 2
-            default: output.append(byte)
+        var output: [UInt8] = []
+        output.reserveCapacity(json.count + json.count / 8)
+        json.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "<"): output += Self.lessThan
+                case UInt8(ascii: ">"): output += Self.greaterThan
+                case UInt8(ascii: "&"): output += Self.ampersand
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    output += bytes[index + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator
+                    index += 2
+                default: output.append(byte)
+                }
+                index += 1
             }
-            index += 1
         }
-        return output
+        return Data(output)
     }
+
+    private static let lessThan = Array("\\u003c".utf8)
+    private static let greaterThan = Array("\\u003e".utf8)
+    private static let ampersand = Array("\\u0026".utf8)
+    private static let lineSeparator = Array("\\u2028".utf8)
+    private static let paragraphSeparator = Array("\\u2029".utf8)
 }

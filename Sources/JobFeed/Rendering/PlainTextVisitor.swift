@@ -1,10 +1,10 @@
-import Foundation
-
 /// Turns a body into plain text for CSV: one line per block, list items as "- item",
 /// runs of white space folded.
 struct PlainTextVisitor: HTMLVisitor {
     private var lines: [String] = []
-    private var current = ""
+    /// The line being built, as Unicode scalars (appending to a `String` per character is slow).
+    private var current = String.UnicodeScalarView()
+    private var indent = 0
     private var listDepth = 0
 
     static let blocks: Set<String> = [
@@ -13,18 +13,19 @@ struct PlainTextVisitor: HTMLVisitor {
     ]
 
     var text: String {
-        var all = lines
-        let last = current.trimmingCharacters(in: .whitespaces)
-        if !last.isEmpty { all.append(last) }
-        return all.joined(separator: "\n")
+        var copy = self
+        copy.breakLine()
+        return copy.lines.joined(separator: "\n")
     }
 
     mutating func enter(_ element: HTMLElement) {
         if element.name == "br" || Self.blocks.contains(element.name) { breakLine() }
         switch element.name {
         case "ul", "ol": listDepth += 1
-        case "li": current = String(repeating: "  ", count: max(0, listDepth - 1)) + "- "
-        case "td", "th": current += " "
+        case "li":
+            indent = max(0, listDepth - 1) * 2
+            current.append(contentsOf: "- ".unicodeScalars)
+        case "td", "th": appendSpace()
         default: break
         }
     }
@@ -35,29 +36,21 @@ struct PlainTextVisitor: HTMLVisitor {
     }
 
     mutating func text(_ text: String) {
-        var folded = ""
-        var lastWasSpace = current.last == " " || current.isEmpty
-        for character in text {
-            if character.isWhitespace {
-                if !lastWasSpace { folded.append(" ") }
-                lastWasSpace = true
-            } else {
-                folded.append(character)
-                lastWasSpace = false
-            }
+        for scalar in text.unicodeScalars {
+            if scalar.isSpace { appendSpace() } else { current.append(scalar) }
         }
-        current += folded
     }
 
+    private mutating func appendSpace() {
+        if let last = current.last, last != " " { current.append(" ") }
+    }
+
+    /// Ends the line; a list marker with nothing after it yet waits for its item's text.
     private mutating func breakLine() {
-        let line = current.trimmingCharacters(in: .whitespaces)
-        let isBareMarker = line == "-"
-        if !line.isEmpty && !isBareMarker { lines.append(String(repeating: " ", count: leadingSpaces) + line) }
-        if !isBareMarker { current = "" }
-    }
-
-    private var leadingSpaces: Int {
-        current.prefix { $0 == " " }.count
+        let line = String(current).trimmed
+        if line == "-" { return }
+        if !line.isEmpty { lines.append(String(repeating: " ", count: indent) + line) }
+        current = String.UnicodeScalarView()
+        indent = 0
     }
 }
-

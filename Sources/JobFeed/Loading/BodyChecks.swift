@@ -4,10 +4,20 @@ import Foundation
 enum BodyChecks {
     static let templateMarkers = ["{{", "{%"]
 
+    /// `{{` or `{%`, searched in bytes (Foundation's `contains` bridges through NSString).
+    static func containsMarker(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: "{") && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Warns about Liquid or Go template code left in a body copied from a Jekyll or Hugo page:
     /// jobfeed does not run templates, so readers would see `{{ site.baseurl }}` as text.
     static func templateCode(in body: String, startLine: Int, file: String) -> [Diagnostic] {
-        guard templateMarkers.contains(where: body.contains) else { return [] }
+        guard containsMarker(body.utf8) else { return [] }
         var diagnostics: [Diagnostic] = []
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let marker = templateMarkers.compactMap({ line.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }

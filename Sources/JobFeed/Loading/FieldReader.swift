@@ -5,6 +5,9 @@ import Yams
 /// defaults, and records a diagnostic at the key's line for every value it cannot use.
 struct FieldReader {
     let frontMatter: Node.Mapping
+    /// The front matter's values by key: `Node.Mapping`'s own subscript scans every pair and
+    /// resolves YAML tags to compare keys, which dominated profiles.
+    let values: [String: Node]
     let config: Config
     let source: YAMLSource
     let dates: DateParser
@@ -12,6 +15,11 @@ struct FieldReader {
 
     init(frontMatter: Node.Mapping, config: Config, source: YAMLSource) {
         self.frontMatter = frontMatter
+        var values: [String: Node] = [:]
+        for (key, value) in frontMatter {
+            if let name = key.scalarText { values[name] = value }
+        }
+        self.values = values
         self.config = config
         self.source = source
         self.dates = DateParser(timeZone: config.timeZone)
@@ -22,12 +30,12 @@ struct FieldReader {
 
     /// The field's node: the posting's own value, else the config default.
     func node(_ field: PostingField) -> Node? {
-        if let own = frontMatter[key(field)], !own.isNull { return own }
+        if let own = values[key(field)], !own.isNull { return own }
         return config.defaults[field]
     }
 
     func location(_ field: PostingField) -> SourceLocation {
-        if let own = frontMatter[key(field)] { return source.location(of: own) }
+        if let own = values[key(field)] { return source.location(of: own) }
         return SourceLocation(file: source.file, line: source.lineOffset)
     }
 

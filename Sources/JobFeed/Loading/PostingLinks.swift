@@ -35,8 +35,8 @@ enum PostingLinks {
         for field in PostingField.allCases {
             if let text = reader.node(field)?.scalarText { values[field.rawValue] = text }
         }
-        for (key, value) in reader.frontMatter {
-            if let name = key.scalarText, let text = value.scalarText, !value.isNull { values[name] = text }
+        for (name, value) in reader.values {
+            if let text = value.scalarText, !value.isNull { values[name] = text }
         }
         values["lang"] = posting.language
         values["slug"] = posting.slug

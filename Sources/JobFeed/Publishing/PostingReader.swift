@@ -15,30 +15,41 @@ struct PostingReader {
         self.parser = PostingParser(config: config, fallbackDates: FallbackDates(root: config.postingsDirectory))
     }
 
+    /// Reads and parses on every core; results are taken in file order.
     mutating func read(_ files: [PostingFile]) {
-        for file in files { read(file) }
+        let parser = parser
+        let limit = config.limits.maxFileBytes
+        let outcomes = Parallel.map(files) { Self.read($0, parser: parser, limit: limit) }
+        for (file, outcome) in zip(files, outcomes) {
+            diagnostics += outcome.diagnostics
+            if let posting = outcome.posting, let text = outcome.text {
+                postings.append(posting)
+                lastGood.record(text, for: file.path.relativePath)
+            } else {
+                fallBack(file)
+            }
+        }
         lastGood.keepOnly(Set(files.map(\.path.relativePath)))
     }
 
-    private mutating func read(_ file: PostingFile) {
+    private struct Outcome: Sendable {
+        var posting: Posting?
+        var text: String?
+        var diagnostics: [Diagnostic]
+    }
+
+    private static func read(_ file: PostingFile, parser: PostingParser, limit: Int) -> Outcome {
         let whole = SourceLocation(file: file.displayPath)
         let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
-        guard size <= config.limits.maxFileBytes else {
-            diagnostics.append(.error("the file is \(size) bytes, above the limit of \(config.limits.maxFileBytes) (limits.maxFileBytes); shorten it or raise the limit", at: whole))
-            return fallBack(file)
+        guard size <= limit else {
+            return Outcome(diagnostics: [.error("the file is \(size) bytes, above the limit of \(limit) (limits.maxFileBytes); shorten it or raise the limit", at: whole)])
         }
         guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            diagnostics.append(.error("cannot read the file; check its permissions", at: whole))
-            return fallBack(file)
+            return Outcome(diagnostics: [.error("cannot read the file; check its permissions", at: whole)])
         }
         let outcome = parser.parse(file, data: data)
-        diagnostics += outcome.diagnostics
-        if let posting = outcome.posting {
-            postings.append(posting)
-            lastGood.record(String(decoding: data, as: UTF8.self), for: file.path.relativePath)
-        } else {
-            fallBack(file)
-        }
+        let text = outcome.posting == nil ? nil : String(decoding: data, as: UTF8.self)
+        return Outcome(posting: outcome.posting, text: text, diagnostics: outcome.diagnostics)
     }
 
     /// Publishes the version that last read cleanly, if there is one, and says so.

@@ -23,14 +23,15 @@ extension PublishingStep {
         let postings = pairing.pair(context.postings)
         context.diagnostics += pairing.diagnostics
         let renderer = BodyRenderer()
+        let now = context.now
+        let published = postings.filter { PostingStatus($0, now: now).isPublished }
+        let rendered = Parallel.map(published) { posting in Result { () throws(RenderError) in try renderer.render(posting) } }
         var entries: [CatalogEntry] = []
-        for posting in postings {
-            let status = PostingStatus(posting, now: context.now)
-            guard status.isPublished else { continue }
-            do throws(RenderError) {
-                let body = try renderer.render(posting)
-                entries.append(CatalogEntry(posting: posting, status: status, translations: [], body: body))
-            } catch {
+        for (posting, body) in zip(published, rendered) {
+            switch body {
+            case let .success(body):
+                entries.append(CatalogEntry(posting: posting, status: PostingStatus(posting, now: now), translations: [], body: body))
+            case let .failure(error):
                 context.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
             }
         }

@@ -28,11 +28,12 @@ extension PublishingStep {
         let renderer = JSONLDRenderer(config: context.config)
         let folder = context.config.exportsDirectory.appendingPathComponent("jsonld")
         let active = context.catalog.entries.filter { $0.status == .active }
+        let documents = Parallel.map(active) { entry in Result { () throws(RenderError) in try renderer.posting(entry) } }
         do throws(RenderError) {
-            for entry in active {
+            for (entry, document) in zip(active, documents) {
                 let file = folder.appendingPathComponent(entry.posting.language)
                     .appendingPathComponent(entry.posting.slug + ".jsonld")
-                context.plan.add(file, try renderer.posting(entry))
+                context.plan.add(file, try document.get())
             }
             context.plan.add(context.config.exportsDirectory.appendingPathComponent("jobpostings.jsonld"), try renderer.graph(active))
         } catch {

@@ -2,8 +2,8 @@
 /// runs of white space folded.
 struct PlainTextVisitor: HTMLVisitor {
     private var lines: [String] = []
-    /// The line being built, as Unicode scalars (appending to a `String` per character is slow).
-    private var current = String.UnicodeScalarView()
+    /// The line being built, as UTF-8 bytes: this runs over every character of every body.
+    private var current: [UInt8] = []
     private var indent = 0
     private var listDepth = 0
 
@@ -24,7 +24,7 @@ struct PlainTextVisitor: HTMLVisitor {
         case "ul", "ol": listDepth += 1
         case "li":
             indent = max(0, listDepth - 1) * 2
-            current.append(contentsOf: "- ".unicodeScalars)
+            current += [UInt8(ascii: "-"), 0x20]
         case "td", "th": appendSpace()
         default: break
         }
@@ -36,21 +36,23 @@ struct PlainTextVisitor: HTMLVisitor {
     }
 
     mutating func text(_ text: String) {
-        for scalar in text.unicodeScalars {
-            if scalar.isSpace { appendSpace() } else { current.append(scalar) }
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { appendSpace() } else { current.append(byte) }
         }
     }
 
     private mutating func appendSpace() {
-        if let last = current.last, last != " " { current.append(" ") }
+        if let last = current.last, last != 0x20 { current.append(0x20) }
     }
 
     /// Ends the line; a list marker with nothing after it yet waits for its item's text.
     private mutating func breakLine() {
-        let line = String(current).trimmed
-        if line == "-" { return }
-        if !line.isEmpty { lines.append(String(repeating: " ", count: indent) + line) }
-        current = String.UnicodeScalarView()
+        while current.last == 0x20 { current.removeLast() }
+        if current == [UInt8(ascii: "-")] { current.append(0x20); return }
+        if !current.isEmpty {
+            lines.append(String(repeating: " ", count: indent) + String(decoding: current, as: UTF8.self))
+        }
+        current.removeAll(keepingCapacity: true)
         indent = 0
     }
 }

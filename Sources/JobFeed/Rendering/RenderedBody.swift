@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// A posting's body in the three forms its consumers need.
 public struct RenderedBody: Sendable, Hashable {
     /// Full HTML with absolute links, for `content:encoded` and Atom `content`.
@@ -9,8 +11,21 @@ public struct RenderedBody: Sendable, Hashable {
 }
 
 /// Markdown → HTML (cmark-gfm) → parsed tree (libxml2) → the three forms.
+///
+/// Safe to call from several threads: cmark-gfm's extensions are registered once before any
+/// rendering, and libxml2's parser is initialized once (`BodyRendererConcurrencyTests` renders
+/// the real corpus on every core and compares with a serial run byte for byte).
 struct BodyRenderer: Sendable {
     let markdown = MarkdownRenderer()
+
+    private static let libxml2Ready: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    init() {
+        precondition(Self.libxml2Ready)
+    }
 
     func render(_ posting: Posting) throws(RenderError) -> RenderedBody {
         let html: String

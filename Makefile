@@ -8,7 +8,7 @@ CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps pydeps consumers fuzz fuzz-build clean
+.PHONY: run test deps pydeps consumers fuzz fuzz-build bench clean
 
 run: deps
 	$(SWIFT) build --product jobfeed
@@ -48,6 +48,14 @@ fuzz: fuzz-build
 	$(FUZZ_BIN) .build-fuzz/corpus Tests/JobFeedTests/Fixtures/Hostile postings/en postings/fr Tests/JobFeedTests/Fixtures/Fuzz \
 		-max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
 		-artifact_prefix=Tests/JobFeedTests/Fixtures/Fuzz/
+
+# The benchmark (Benchmarks/bench.py): a release build, synthetic corpora of 1,000, 10,000 and
+# 50,000 postings, full / no-op / one-changed builds; prints a Markdown table.
+BENCH_SIZES ?= 1000 10000 50000
+
+bench: deps
+	$(SWIFT) build -c release --product jobfeed
+	python3 Benchmarks/bench.py $$($(SWIFT) build -c release --show-bin-path)/jobfeed $(BENCH_SIZES)
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -135,10 +135,12 @@ def main():
         if row:
             check_jsonld(document, row, path, checks)
     combined = json.load(open(os.path.join(exports, "jobpostings.jsonld"), encoding="utf-8"))
-    graph = combined.get("@graph", [])
-    checks.check(sorted(item["url"] for item in graph) == sorted(by_url), "jobpostings.jsonld does not hold each active posting once")
-    for item in graph:
-        check_jsonld({"@context": combined["@context"], **item}, by_url.get(item["url"], {}), "jobpostings.jsonld " + item["url"], checks)
+    checks.check(isinstance(combined, list), "jobpostings.jsonld is not an array of documents")
+    checks.check(sorted(item["url"] for item in combined) == sorted(by_url), "jobpostings.jsonld does not hold each active posting once")
+    expanded = jsonld.expand(combined, {"documentLoader": offline_loader})
+    checks.check(len(expanded) == len(combined), f"jobpostings.jsonld expands to {len(expanded)} nodes for {len(combined)} documents")
+    for item in combined:
+        check_jsonld(item, by_url.get(item["url"], {}), "jobpostings.jsonld " + item["url"], checks)
     for failure in checks.failures:
         print("FAIL:", failure)
     print(f"consumers: {checks.passed} passed, {len(checks.failures)} failed")

@@ -2,23 +2,18 @@ import Foundation
 
 extension PublishingStep {
     /// RSS and Atom for each language, from its active postings.
+    /// Every language's RSS and Atom feeds, rendered in parallel.
     static let renderFeeds = PublishingStep("render feeds") { context throws(DiagnosticError) in
         let config = context.config
-        for language in config.languages {
-            let values: (String) -> String? = { $0 == "lang" ? language.code : nil }
-            let feed = FeedContext(
-                language: language,
-                entries: context.catalog.active(in: language.code),
-                updated: context.catalog.lastChange(in: language.code),
-                listingURL: (try? config.urls.listing.expand(base: config.baseURL, values: values).get()) ?? config.baseURL,
-                feedsFolderURL: (try? config.urls.feeds.expand(base: config.baseURL, values: values).get()) ?? config.baseURL,
-                organization: config.organization)
-            let folder = config.feedsDirectory.appendingPathComponent(language.code)
+        let catalog = context.catalog
+        let jobs = config.languages.flatMap { language in [FeedJob(language: language, atom: false), FeedJob(language: language, atom: true)] }
+        let rendered = Parallel.map(jobs) { job in Result { () throws(XMLWriterError) in try job.render(config: config, catalog: catalog) } }
+        for (job, result) in zip(jobs, rendered) {
+            let file = job.file(in: config)
             do {
-                context.plan.add(folder.appendingPathComponent(RSSRenderer.fileName), try RSSRenderer(context: feed).render())
-                context.plan.add(folder.appendingPathComponent(AtomRenderer.fileName), try AtomRenderer(context: feed).render())
+                context.plan.add(file, try result.get())
             } catch {
-                throw DiagnosticError(.error("cannot write the \(language.code) feeds: \(error)", at: SourceLocation(file: DisplayPath.of(folder))))
+                throw DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(file))))
             }
         }
     }
@@ -30,12 +25,14 @@ extension PublishingStep {
         let active = context.catalog.entries.filter { $0.status == .active }
         let documents = Parallel.map(active) { entry in Result { () throws(RenderError) in try renderer.posting(entry) } }
         do throws(RenderError) {
+            var all: [Data] = []
             for (entry, document) in zip(active, documents) {
                 let file = folder.appendingPathComponent(entry.posting.language)
                     .appendingPathComponent(entry.posting.slug + ".jsonld")
-                context.plan.add(file, try document.get())
+                all.append(try document.get())
+                context.plan.add(file, all[all.count - 1])
             }
-            context.plan.add(context.config.exportsDirectory.appendingPathComponent("jobpostings.jsonld"), try renderer.graph(active))
+            context.plan.add(context.config.exportsDirectory.appendingPathComponent("jobpostings.jsonld"), JSONLDRenderer.combined(all))
         } catch {
             throw DiagnosticError(Diagnostic(.error, file: error.file, error.message))
         }
@@ -58,5 +55,28 @@ extension PublishingStep {
             throw DiagnosticError(.error("cannot encode the state file: \(error)", at: SourceLocation(file: LastGoodStore.fileName)))
         }
         _ = try OutputWriter().write(state)
+    }
+}
+
+/// One feed file to render: a language and a format.
+struct FeedJob: Sendable {
+    let language: LanguageConfig
+    let atom: Bool
+
+    func file(in config: Config) -> URL {
+        config.feedsDirectory.appendingPathComponent(language.code)
+            .appendingPathComponent(atom ? AtomRenderer.fileName : RSSRenderer.fileName)
+    }
+
+    func render(config: Config, catalog: Catalog) throws(XMLWriterError) -> Data {
+        let values: (String) -> String? = { $0 == "lang" ? language.code : nil }
+        let feed = FeedContext(
+            language: language,
+            entries: catalog.active(in: language.code),
+            updated: catalog.lastChange(in: language.code),
+            listingURL: (try? config.urls.listing.expand(base: config.baseURL, values: values).get()) ?? config.baseURL,
+            feedsFolderURL: (try? config.urls.feeds.expand(base: config.baseURL, values: values).get()) ?? config.baseURL,
+            organization: config.organization)
+        return atom ? try AtomRenderer(context: feed).render() : try RSSRenderer(context: feed).render()
     }
 }

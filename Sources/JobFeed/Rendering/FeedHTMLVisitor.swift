@@ -3,7 +3,7 @@
 /// dropped, comments left out.
 struct FeedHTMLVisitor: HTMLVisitor {
     let baseURL: String
-    private(set) var html = ""
+    private var output: [UInt8] = []
 
     static let urlAttributes: Set<String> = ["href", "src", "cite", "poster", "action", "longdesc", "background"]
 
@@ -11,29 +11,68 @@ struct FeedHTMLVisitor: HTMLVisitor {
         self.baseURL = baseURL
     }
 
+    var html: String { String(decoding: output, as: UTF8.self) }
+
     mutating func enter(_ element: HTMLElement) {
-        html += "<" + element.name
+        output.append(UInt8(ascii: "<"))
+        output += element.name.utf8
         for (name, value) in element.attributes where !name.hasPrefix("on") {
             var value = value
             if Self.urlAttributes.contains(name) {
                 if Self.isScriptURL(value) { continue }
                 value = URLResolver.resolve(value, against: baseURL)
             }
-            html += " \(name)=\"\(HTMLEscaping.attribute(value))\""
+            output.append(0x20)
+            output += name.utf8
+            output += [UInt8(ascii: "="), UInt8(ascii: "\"")]
+            HTMLEscaping.appendAttribute(value, to: &output)
+            output.append(UInt8(ascii: "\""))
         }
-        html += element.isVoid ? " />" : ">"
+        output += element.isVoid ? [0x20, UInt8(ascii: "/"), UInt8(ascii: ">")] : [UInt8(ascii: ">")]
     }
 
     mutating func leave(_ element: HTMLElement) {
-        if !element.isVoid { html += "</\(element.name)>" }
+        guard !element.isVoid else { return }
+        output += [UInt8(ascii: "<"), UInt8(ascii: "/")]
+        output += element.name.utf8
+        output.append(UInt8(ascii: ">"))
     }
 
     mutating func text(_ text: String) {
-        html += HTMLEscaping.text(text)
+        HTMLEscaping.appendText(text, to: &output)
     }
 
     static func isScriptURL(_ value: String) -> Bool {
-        let compact = value.unicodeScalars.filter { $0.value > 0x20 }.map(Character.init)
-        return String(compact).lowercased().hasPrefix("javascript:") || String(compact).lowercased().hasPrefix("vbscript:")
+        let compact = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 }.prefix(12))).lowercased()
+        return compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:")
+    }
+}
+
+/// Passes one walk of a body's tree to the three visitors that make its three forms.
+struct BodyVisitor: HTMLVisitor {
+    var feed: FeedHTMLVisitor
+    var google = GoogleHTMLVisitor()
+    var plain = PlainTextVisitor()
+
+    init(baseURL: String) {
+        feed = FeedHTMLVisitor(baseURL: baseURL)
+    }
+
+    mutating func enter(_ element: HTMLElement) {
+        feed.enter(element)
+        google.enter(element)
+        plain.enter(element)
+    }
+
+    mutating func leave(_ element: HTMLElement) {
+        feed.leave(element)
+        google.leave(element)
+        plain.leave(element)
+    }
+
+    mutating func text(_ text: String) {
+        feed.text(text)
+        google.text(text)
+        plain.text(text)
     }
 }

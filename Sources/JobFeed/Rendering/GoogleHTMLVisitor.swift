@@ -47,7 +47,7 @@ struct GoogleHTMLVisitor: HTMLVisitor {
             if !endsWithSpace && !output.isEmpty { append(insideTextContainer ? " " : "\n") }
             return
         }
-        append(HTMLEscaping.text(text))
+        HTMLEscaping.appendText(text, to: &output)
     }
 
     private mutating func append(_ text: String) {

@@ -42,7 +42,8 @@ final class HTMLDocument {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             let name = Self.string(node.pointee.name)
-            let element = HTMLElement(name: name.lowercased(), attributes: attributes(of: node))
+            // libxml2's HTML parser already lowercases element and attribute names.
+            let element = HTMLElement(name: name, attributes: attributes(of: node))
             visitor.enter(element)
             walkChildren(of: node, &visitor)
             visitor.leave(element)
@@ -57,7 +58,7 @@ final class HTMLDocument {
         var result: [(String, String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            let name = Self.string(current.pointee.name).lowercased()
+            let name = Self.string(current.pointee.name)
             var value = ""
             var part = current.pointee.children
             while let text = part {

@@ -1,26 +1,39 @@
-/// Escaping for HTML text and double-quoted attribute values.
+/// Escaping for HTML text and double-quoted attribute values, on UTF-8 bytes.
 enum HTMLEscaping {
     static func text(_ value: String) -> String {
-        escape(value) { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        var output: [UInt8] = []
+        appendText(value, to: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func attribute(_ value: String) -> String {
-        escape(value) { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
+        var output: [UInt8] = []
+        appendAttribute(value, to: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func escape(_ value: String, when needsEscape: (UInt8) -> Bool) -> String {
-        guard value.utf8.contains(where: needsEscape) else { return value }
-        var result = ""
-        result.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
+    static func appendText(_ value: String, to output: inout [UInt8]) {
+        append(value, to: &output, quotes: false)
+    }
+
+    static func appendAttribute(_ value: String, to output: inout [UInt8]) {
+        append(value, to: &output, quotes: true)
+    }
+
+    private static let ampersand = Array("&amp;".utf8)
+    private static let lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8)
+    private static let quote = Array("&quot;".utf8)
+
+    private static func append(_ value: String, to output: inout [UInt8], quotes: Bool) {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output += ampersand
+            case UInt8(ascii: "<"): output += lessThan
+            case UInt8(ascii: ">"): output += greaterThan
+            case UInt8(ascii: "\"") where quotes: output += quote
+            default: output.append(byte)
             }
         }
-        return result
     }
 }

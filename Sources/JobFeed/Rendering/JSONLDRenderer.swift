@@ -12,8 +12,16 @@ struct JSONLDRenderer {
         return try encode(document, file: entry.posting.source.displayPath)
     }
 
-    func graph(_ entries: [CatalogEntry]) throws(RenderError) -> Data {
-        try encode(JobPostingGraphLD(graph: entries.map(model)), file: "jobpostings.jsonld")
+    /// All postings in one file: a JSON-LD array of the per-posting documents, spliced from
+    /// their bytes rather than encoded a second time.
+    static func combined(_ documents: [Data]) -> Data {
+        var output = Data("[\n".utf8)
+        for (index, document) in documents.enumerated() {
+            output.append(document.dropLast())
+            output.append(contentsOf: Array((index + 1 < documents.count ? ",\n" : "\n").utf8))
+        }
+        output.append(contentsOf: Array("]\n".utf8))
+        return output
     }
 
     func model(_ entry: CatalogEntry) -> JobPostingLD {

@@ -99,13 +99,3 @@ struct PropertyValueLD: Encodable, Sendable {
         case type = "@type", name, value
     }
 }
-
-/// Every active posting in one document, for aggregators that ingest a single file.
-struct JobPostingGraphLD: Encodable, Sendable {
-    var context = "https://schema.org/"
-    var graph: [JobPostingLD]
-
-    enum CodingKeys: String, CodingKey {
-        case context = "@context", graph = "@graph"
-    }
-}

@@ -40,13 +40,9 @@ struct BodyRenderer: Sendable {
         } catch {
             throw RenderError(file: posting.source.displayPath, message: "libxml2 could not parse the rendered HTML")
         }
-        var feed = FeedHTMLVisitor(baseURL: posting.url)
-        var google = GoogleHTMLVisitor()
-        var plain = PlainTextVisitor()
-        document.walk(&feed)
-        document.walk(&google)
-        document.walk(&plain)
-        return RenderedBody(feedHTML: feed.html, googleHTML: google.html, plainText: plain.text)
+        var visitor = BodyVisitor(baseURL: posting.url)
+        document.walk(&visitor)
+        return RenderedBody(feedHTML: visitor.feed.html, googleHTML: visitor.google.html, plainText: visitor.plain.text)
     }
 }
 

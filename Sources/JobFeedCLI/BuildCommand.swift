@@ -14,6 +14,9 @@ public struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but warnings and errors.")
     public var quiet = false
 
+    @Flag(name: .long, help: "Print how long each pipeline step took.")
+    public var timings = false
+
     @Flag(name: .long, help: "Publish nothing at all when any posting has an error (default: leave that posting out, or keep its last good version).")
     public var strict = false
 
@@ -31,6 +34,9 @@ public struct BuildCommand: ParsableCommand {
         }
         Console.printDiagnostics(report.diagnostics)
         if !quiet { Console.print(BuildSummary(report: report, languages: config.languages).text) }
+        if timings {
+            Console.print(report.timings.map { "\($0.step): \($0.duration.formatted(.units(allowed: [.milliseconds], width: .abbreviated)))" }.joined(separator: "\n"))
+        }
         if !report.published { Console.printDiagnostics([Diagnostic(.error, file: "jobfeed", "--strict: nothing was published because of the errors above; every output is as it was")]) }
         if report.hasErrors { throw ExitStatus.postingErrors }
     }

@@ -41,14 +41,18 @@ public struct Publisher: Sendable {
     private func run(_ steps: [PublishingStep], strict: Bool) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now)
         var published = true
+        var timings: [(String, Duration)] = []
         for step in steps {
             if strict, step.name == PublishingStep.writeOutputs.name, context.diagnostics.contains(where: { $0.severity == .error }) {
                 published = false
                 break
             }
+            let started = ContinuousClock.now
             try step.body(&context)
+            timings.append((step.name, ContinuousClock.now - started))
         }
-        return BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics, published: published)
+        return BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
+                           published: published, timings: timings)
     }
 }
 
@@ -59,6 +63,8 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// False when `--strict` held everything back because of errors.
     public var published = true
+    /// How long each pipeline step took, in order (printed by `build --timings`).
+    public var timings: [(step: String, duration: Duration)] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

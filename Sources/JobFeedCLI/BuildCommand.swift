@@ -7,12 +7,15 @@ public struct BuildCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the feeds and exports from the postings.",
-        discussion: "Exit status: 0 built; 1 some postings have errors and were left out; 2 configuration or file-system error, nothing written; 64 usage error.")
+        discussion: "Exit status: 0 built; 1 some postings have errors and were left out; 2 configuration or file-system error, nothing written; 64 usage error; 75 another jobfeed held the lock past --lock-timeout.")
 
     @OptionGroup public var site: SiteOptions
 
     @Flag(name: .long, help: "Print nothing but warnings and errors.")
     public var quiet = false
+
+    @Option(name: .long, help: "How long to wait for another jobfeed (a watcher, an earlier cron build) to release the lock.")
+    public var lockTimeout = DurationArgument(.seconds(10), "10s")
 
     @Flag(name: .long, help: "Print how long each pipeline step took.")
     public var timings = false
@@ -27,9 +30,15 @@ public struct BuildCommand: ParsableCommand {
         let report: BuildReport
         do {
             config = try site.loadConfig()
+            let lock = try BuildLock.acquire(for: config, timeout: lockTimeout.duration)
             report = try Publisher(config: config, now: try site.buildTime(config)).build(strict: strict)
+            withExtendedLifetime(lock) {}
         } catch let error as DiagnosticError {
             Console.printDiagnostics(error.diagnostics)
+            throw ExitStatus.configurationError
+        } catch let error as BuildLock.Failure {
+            Console.printError(error.description)
+            if case .busy = error { throw ExitStatus.lockBusy }
             throw ExitStatus.configurationError
         }
         Console.printDiagnostics(report.diagnostics)

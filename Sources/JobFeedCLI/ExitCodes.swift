@@ -10,4 +10,6 @@ public enum ExitStatus {
     public static let configurationError = ExitCode(2)
     /// Bad command-line usage (ArgumentParser's own code).
     public static let usage = ExitCode.validationFailure
+    /// Another jobfeed held the lock for longer than --lock-timeout (EX_TEMPFAIL: try later).
+    public static let lockBusy = ExitCode(75)
 }

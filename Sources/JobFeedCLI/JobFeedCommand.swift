@@ -1,10 +1,11 @@
 import ArgumentParser
 
-public struct JobFeedCommand: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct JobFeedCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "jobfeed",
         abstract: "Publish job postings as RSS and Atom feeds, schema.org JobPosting JSON-LD and CSV.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     public init() {}

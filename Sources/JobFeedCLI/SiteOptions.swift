@@ -25,13 +25,23 @@ public struct SiteOptions: ParsableArguments {
         if config.isEmpty { throw ValidationError("--config needs a path") }
     }
 
-    func loadConfig() throws(DiagnosticError) -> Config {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    private var workingFolder: URL {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    }
+
+    var configURL: URL {
+        URL(fileURLWithPath: config, relativeTo: workingFolder).standardizedFileURL
+    }
+
+    var folderOverrides: FolderOverrides {
         func absolute(_ path: String?) -> String? {
-            path.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL.path }
+            path.map { URL(fileURLWithPath: $0, relativeTo: workingFolder).standardizedFileURL.path }
         }
-        let file = URL(fileURLWithPath: config, relativeTo: cwd).standardizedFileURL
-        return try Config.load(from: file, overrides: FolderOverrides(postings: absolute(postings), feeds: absolute(feeds), exports: absolute(exports)))
+        return FolderOverrides(postings: absolute(postings), feeds: absolute(feeds), exports: absolute(exports))
+    }
+
+    func loadConfig() throws(DiagnosticError) -> Config {
+        try Config.load(from: configURL, overrides: folderOverrides)
     }
 
     func buildTime(_ config: Config) throws -> Timestamp {

@@ -5,10 +5,16 @@ import Foundation
 public struct Publisher: Sendable {
     public var config: Config
     public var now: Timestamp
+    /// Kept by a long-running process so that unchanged files are not read or rendered again.
+    public var cache: BuildCache?
+    /// Asked between steps; when it returns true the build stops before writing anything.
+    public var shouldStop: @Sendable () -> Bool
 
-    public init(config: Config, now: Timestamp) {
+    public init(config: Config, now: Timestamp, cache: BuildCache? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.config = config
         self.now = now
+        self.cache = cache
+        self.shouldStop = shouldStop
     }
 
     static let buildSteps: [PublishingStep] = [
@@ -39,11 +45,12 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool) throws(DiagnosticError) -> BuildReport {
-        var context = PublishingContext(config: config, now: now)
+        var context = PublishingContext(config: config, now: now, cache: cache)
         var published = true
         var timings: [(String, Duration)] = []
         for step in steps {
-            if strict, step.name == PublishingStep.writeOutputs.name, context.diagnostics.contains(where: { $0.severity == .error }) {
+            let isWrite = step.name == PublishingStep.writeOutputs.name
+            if shouldStop() || (isWrite && strict && context.diagnostics.contains(where: { $0.severity == .error })) {
                 published = false
                 break
             }
@@ -52,7 +59,7 @@ public struct Publisher: Sendable {
             timings.append((step.name, ContinuousClock.now - started))
         }
         return BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
-                           published: published, timings: timings)
+                           published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
     }
 }
 
@@ -61,10 +68,12 @@ public struct BuildReport: Sendable {
     public var catalog: Catalog
     public var files: WriteResult
     public var diagnostics: [Diagnostic]
-    /// False when `--strict` held everything back because of errors.
+    /// False when `--strict` held everything back because of errors, or the build was stopped.
     public var published = true
     /// How long each pipeline step took, in order (printed by `build --timings`).
     public var timings: [(step: String, duration: Duration)] = []
+    /// When the outputs must next change with no file changing (for the watcher's sleep).
+    public var nextChange: NextChange?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -74,7 +74,8 @@ struct PostingParser: Sendable {
         categories.forEach { reader.warnAboutFormulas(.category, $0) }
         guard let title = title.map(PlainText.from), let identity, let dates else { return nil }
         var posting = Posting(
-            source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath, keyLines: keyLines(reader)),
+            source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath,
+                                  absolutePath: file.url.path, keyLines: keyLines(reader)),
             language: identity.language, slug: identity.slug, translationKey: identity.translationKey,
             title: title, summary: summary, body: body, datePosted: dates.posted, dateModified: dates.modified,
             validThrough: dates.closing, isArchived: archived, isDraft: draft, employmentTypes: employment,

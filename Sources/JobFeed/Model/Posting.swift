@@ -39,8 +39,11 @@ public struct PostingSource: Sendable, Hashable {
     public var displayPath: String
     /// The path below the postings folder.
     public var relativePath: String
+    public var absolutePath: String
     /// The 1-based line of each front-matter key in the file.
     public var keyLines: [String: Int]
+    /// The file's version when it was read (for the watcher's cache).
+    public var stamp: FileStamp?
 
     public func location(ofKey key: String) -> SourceLocation {
         SourceLocation(file: displayPath, line: keyLines[key])

@@ -9,8 +9,11 @@ struct PostingReader {
     private(set) var postings: [Posting] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(config: Config, lastGood: LastGoodStore) {
+    let cache: BuildCache?
+
+    init(config: Config, lastGood: LastGoodStore, cache: BuildCache? = nil) {
         self.config = config
+        self.cache = cache
         self.lastGood = lastGood
         self.parser = PostingParser(config: config, fallbackDates: FallbackDates(root: config.postingsDirectory))
     }
@@ -19,7 +22,16 @@ struct PostingReader {
     mutating func read(_ files: [PostingFile]) {
         let parser = parser
         let limit = config.limits.maxFileBytes
-        let outcomes = Parallel.map(files) { Self.read($0, parser: parser, limit: limit) }
+        let cache = cache
+        let outcomes = Parallel.map(files) { file in
+            let stamp = FileStamp(path: file.url.path)
+            if let stamp, let cached = cache?.read(file.url.path, stamp: stamp) { return cached }
+            var outcome = Self.read(file, parser: parser, limit: limit)
+            outcome.posting?.source.stamp = stamp
+            if let stamp { cache?.store(outcome, for: file.url.path, stamp: stamp) }
+            return outcome
+        }
+        cache?.keepOnly(Set(files.map(\.url.path)))
         for (file, outcome) in zip(files, outcomes) {
             diagnostics += outcome.diagnostics
             if let posting = outcome.posting, let text = outcome.text {
@@ -32,7 +44,7 @@ struct PostingReader {
         lastGood.keepOnly(Set(files.map(\.path.relativePath)))
     }
 
-    private struct Outcome: Sendable {
+    struct Outcome: Sendable {
         var posting: Posting?
         var text: String?
         var diagnostics: [Diagnostic]

@@ -12,10 +12,12 @@ struct PublishingContext: Sendable {
     var diagnostics: [Diagnostic] = []
     var result = WriteResult()
     var lastGood: LastGoodStore
+    let cache: BuildCache?
 
-    init(config: Config, now: Timestamp) {
+    init(config: Config, now: Timestamp, cache: BuildCache? = nil) {
         self.config = config
         self.now = now
+        self.cache = cache
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
         self.lastGood = LastGoodStore.load(from: LastGoodStore.url(in: config))
     }

@@ -10,7 +10,7 @@ extension PublishingStep {
 
     /// Reads and checks every posting; one with errors is left out, with its diagnostics.
     static let readPostings = PublishingStep("read postings") { context in
-        var reader = PostingReader(config: context.config, lastGood: context.lastGood)
+        var reader = PostingReader(config: context.config, lastGood: context.lastGood, cache: context.cache)
         reader.read(context.files)
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
@@ -25,7 +25,16 @@ extension PublishingStep {
         let renderer = BodyRenderer()
         let now = context.now
         let published = postings.filter { PostingStatus($0, now: now).isPublished }
-        let rendered = Parallel.map(published) { posting in Result { () throws(RenderError) in try renderer.render(posting) } }
+        let cache = context.cache
+        let rendered = Parallel.map(published) { posting in
+            Result { () throws(RenderError) in
+                let path = posting.source.absolutePath
+                if let stamp = posting.source.stamp, let body = cache?.body(path, stamp: stamp, url: posting.url) { return body }
+                let body = try renderer.render(posting)
+                if let stamp = posting.source.stamp { cache?.store(body, for: path, stamp: stamp, url: posting.url) }
+                return body
+            }
+        }
         var entries: [CatalogEntry] = []
         for (posting, body) in zip(published, rendered) {
             switch body {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The date formats feeds and JSON-LD need, written by hand for speed and determinism.
-enum DateFormats {
+public enum DateFormats {
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -13,7 +13,7 @@ enum DateFormats {
     }
 
     /// RFC 3339 in UTC, as Atom wants it: `2026-01-05T14:00:00Z`.
-    static func rfc3339(_ time: Timestamp) -> String {
+    public static func rfc3339(_ time: Timestamp) -> String {
         let c = CivilDateTime(seconds: time.seconds)
         return "\(date(c))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
     }

@@ -1,0 +1,35 @@
+import Logging
+
+/// One log line per rebuild: trigger, duration, counts per language, files written/unchanged;
+/// the same facts as metadata for `--log-format json`.
+struct RebuildLog {
+    let logger: Logger
+
+    func record(_ rebuild: Rebuild, languages: [LanguageConfig]) {
+        let report = rebuild.report
+        for diagnostic in report.diagnostics {
+            diagnostic.severity == .error ? logger.error("\(diagnostic)") : logger.warning("\(diagnostic)")
+        }
+        let counts = languages.map { language in
+            "\(language.code): " + [PostingStatus.active, .archived, .expired].map { "\(report.count($0, in: language.code)) \($0.rawValue)" }.joined(separator: ", ")
+        }
+        let milliseconds = Double(rebuild.duration.components.seconds) * 1000 + Double(rebuild.duration.components.attoseconds) / 1e15
+        let files = report.files
+        var metadata: Logger.Metadata = [
+            "trigger": "\(rebuild.trigger)",
+            "duration_ms": "\(Int(milliseconds.rounded()))",
+            "written": "\(files.written.count)", "unchanged": "\(files.unchanged.count)", "removed": "\(files.removed.count)",
+            "errors": "\(report.diagnostics.filter { $0.severity == .error }.count)",
+        ]
+        for language in languages {
+            metadata["active_\(language.code)"] = "\(report.count(.active, in: language.code))"
+        }
+        let stopped = report.published ? "" : " (stopped before writing)"
+        logger.info("rebuilt in \(Int(milliseconds.rounded())) ms\(stopped) [\(rebuild.trigger)] \(counts.joined(separator: "; ")); files: \(files.written.count) written, \(files.unchanged.count) unchanged, \(files.removed.count) removed", metadata: metadata)
+    }
+
+    func failed(_ error: DiagnosticError) {
+        for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
+        logger.error("rebuild failed; the outputs are as they were")
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import JobFeed
+import Logging
+import ServiceLifecycle
+
+/// `jobfeed watch`: a long-running publisher that keeps every output true as files change and
+/// as time passes.
+public struct WatchCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Build, then rebuild whenever postings or the config change, or a posting opens or closes.",
+        discussion: "Stops on SIGINT or SIGTERM with exit status 0. Exit status 2: the config cannot be read at start; 75: another jobfeed holds the lock.")
+
+    @OptionGroup public var site: SiteOptions
+
+    @Option(name: .long, help: "How long files must stay quiet before a rebuild (e.g. 250ms, 1s).")
+    public var debounce = DurationArgument(.milliseconds(250), "250ms")
+
+    @Option(name: .long, help: "Also rebuild at this interval as a safety net (e.g. 15m).")
+    public var interval: DurationArgument?
+
+    @Flag(name: .long, help: "Poll for changes instead of using inotify.")
+    public var poll = false
+
+    @Option(name: .long, help: "How often to poll when polling.")
+    public var pollInterval = DurationArgument(.seconds(1), "1s")
+
+    @Option(name: .long, help: "How long to wait for another jobfeed's lock before giving up.")
+    public var lockTimeout = DurationArgument(.seconds(10), "10s")
+
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
+    public var logLevel: Logger.Level = .info
+
+    @Option(name: .long, help: "text or json (one object per line, for log collectors).")
+    public var logFormat: LogFormat = .text
+
+    public init() {}
+
+    public func validate() throws {
+        if site.now != nil { throw ValidationError("--now does not apply to watch, which follows the clock") }
+    }
+
+    public func run() async throws {
+        let logger = Logger(label: "jobfeed") { _ in LineLogHandler(format: logFormat, logLevel: logLevel) }
+        let lock: BuildLock
+        do {
+            lock = try BuildLock.acquire(for: try site.loadConfig(), timeout: lockTimeout.duration)
+        } catch let error as DiagnosticError {
+            Console.printDiagnostics(error.diagnostics)
+            throw ExitStatus.configurationError
+        } catch let error as BuildLock.Failure {
+            Console.printError(error.description)
+            if case .busy = error { throw ExitStatus.lockBusy }
+            throw ExitStatus.configurationError
+        }
+        var options = WatchOptions(configFile: site.configURL, overrides: site.folderOverrides)
+        options.debounce = debounce.duration
+        options.interval = interval?.duration
+        options.polling = poll
+        options.pollInterval = pollInterval.duration
+        let service = WatchService(options: options, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        withExtendedLifetime(lock) {}
+        logger.info("stopped")
+    }
+}

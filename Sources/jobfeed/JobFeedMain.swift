@@ -1,0 +1,8 @@
+import JobFeedCLI
+
+@main
+struct JobFeedMain {
+    static func main() async {
+        await JobFeedCommand.main()
+    }
+}

@@ -1,3 +1,0 @@
-import JobFeedCLI
-
-JobFeedCommand.main()

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+@testable import JobFeed
+
+/// The watcher with real inotify on temporary folders. Every wait is bounded and ends as soon
+/// as the awaited rebuild happens.
+@Suite(.serialized) struct WatchTests {
+    static let postings = BuildBehaviourTests.postings
+
+    func modificationTimes(_ site: TemporarySite) -> [String: Date] {
+        OutputTree.modificationDates(below: site.root.appendingPathComponent("feeds"))
+            .merging(OutputTree.modificationDates(below: site.root.appendingPathComponent("exports")).mapKeysPrefix("exports/")) { $1 }
+    }
+
+    @Test func anEditRewritesOnlyTheOutputsItChanges() async throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let watch = WatchHarness(site: site)
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        await watch.settle()
+        let before = watch.count
+        try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01\nvalidThrough: 2026-12-31"))
+        let rebuild = try #require(await watch.waitForRebuild(after: before))
+        #expect(rebuild.trigger.contains("writer.md"))
+        let written = Set(rebuild.report.files.written.map { URL(fileURLWithPath: $0).lastPathComponent })
+        #expect(written == ["rss.xml", "atom.xml", "writer.jsonld", "jobpostings.jsonld", "postings.csv"])
+        #expect(rebuild.report.files.written.allSatisfy { !$0.contains("/fr/") })
+        #expect(site.read("feeds/en/rss.xml")?.contains("Writer, edited") == true)
+    }
+
+    @Test func createsDeletesRenamesAndEditorSavesAreAllPickedUp() async throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let watch = WatchHarness(site: site)
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        await watch.settle()
+
+        try site.write("postings/en/new/folder/late.md", TemporarySite.posting("title: Late arrival\ndate: 2026-01-07"))
+        await watch.wait(for: "a posting in a new subfolder") { site.read("feeds/en/rss.xml")?.contains("Late arrival") == true }
+
+        let postings = site.root.appendingPathComponent("postings/en")
+        try FileManager.default.moveItem(at: postings.appendingPathComponent("new/folder/late.md"), to: postings.appendingPathComponent("renamed.md"))
+        await watch.wait(for: "a rename") { site.read("exports/jsonld/en/renamed.jsonld") != nil && site.read("exports/jsonld/en/new/folder/late.jsonld") == nil }
+
+        // vim: write a swap file, move the original aside, write the new file, delete the rest.
+        try site.write("postings/en/.renamed.md.swp", "swap")
+        try FileManager.default.moveItem(at: postings.appendingPathComponent("renamed.md"), to: postings.appendingPathComponent("renamed.md~"))
+        try site.write("postings/en/renamed.md", TemporarySite.posting("title: Saved by vim\ndate: 2026-01-07"))
+        try FileManager.default.removeItem(at: postings.appendingPathComponent("renamed.md~"))
+        try FileManager.default.removeItem(at: postings.appendingPathComponent(".renamed.md.swp"))
+        await watch.wait(for: "a vim-style save") { site.read("feeds/en/rss.xml")?.contains("Saved by vim") == true }
+
+        try FileManager.default.removeItem(at: postings.appendingPathComponent("renamed.md"))
+        await watch.wait(for: "a delete") { site.read("exports/jsonld/en/renamed.jsonld") == nil }
+        #expect(site.read("feeds/en/rss.xml")?.contains("Saved by vim") == false)
+    }
+
+    @Test func aBurstOfAThousandFilesGivesOneOrTwoRebuildsAndTheSameOutputsAsABuild() async throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let watch = WatchHarness(site: site, debounce: .milliseconds(250))
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        await watch.settle()
+        let before = watch.count
+        for index in 0..<1000 {
+            try site.write("postings/en/burst/job-\(index).md", TemporarySite.posting("title: Burst \(index)\ndate: 2026-01-05"))
+        }
+        await watch.wait(for: "the burst to be published") { site.read("exports/jsonld/en/burst/job-999.jsonld") != nil }
+        await watch.settle()
+        #expect((1...2).contains(watch.count - before), "rebuilds after the burst: \(watch.count - before)")
+        let fresh = try TemporarySite(postings: [:])
+        defer { fresh.remove() }
+        let config = try Config.load(from: site.configURL, overrides: FolderOverrides(
+            feeds: fresh.root.appendingPathComponent("feeds").path, exports: fresh.root.appendingPathComponent("exports").path))
+        _ = try Publisher(config: config, now: watch.last!.report.catalog.now).build()
+        #expect(OutputTree.files(below: site.root.appendingPathComponent("feeds")) == OutputTree.files(below: fresh.root.appendingPathComponent("feeds")))
+        #expect(OutputTree.files(below: site.root.appendingPathComponent("exports")) == OutputTree.files(below: fresh.root.appendingPathComponent("exports")))
+    }
+
+    @Test func aPostingLeavesTheOutputsWhenItsClosingTimePassesWithNoFileTouched() async throws {
+        let closing = "2026-11-18T12:00:00Z"
+        let site = try TemporarySite(postings: ["en/closing.md": TemporarySite.posting("title: Closing soon\ndate: 2026-01-05\nvalidThrough: \(closing)")])
+        defer { site.remove() }
+        let clock = ManualWatchClock(now: DateParser(timeZone: .gmt).parse("2026-11-18T11:59:00Z")!)
+        let watch = WatchHarness(site: site, clock: clock)
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == true)
+        #expect(watch.last?.report.nextChange?.at == Timestamp(seconds: DateParser(timeZone: .gmt).parse(closing)!.seconds + 1))
+        clock.advance(to: DateParser(timeZone: .gmt).parse("2026-11-18T12:00:01Z")!)
+        let rebuild = try #require(await watch.waitForRebuild(after: 1))
+        #expect(rebuild.trigger.contains("closing.md"))
+        #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == false)
+        #expect(site.read("exports/jsonld/en/closing.jsonld") == nil)
+        #expect(site.read("exports/postings.csv")?.contains(",expired,") == true)
+    }
+
+    @Test func realTimeExpiryTwoSecondsAhead() async throws {
+        let closing = Timestamp(seconds: Timestamp(Date()).seconds + 2)
+        let site = try TemporarySite(postings: ["en/soon.md": TemporarySite.posting("title: Two seconds left\ndate: 2026-01-05\nvalidThrough: \(DateFormats.rfc3339(closing))")])
+        defer { site.remove() }
+        let watch = WatchHarness(site: site)
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Two seconds left") == true)
+        await watch.wait(for: "the posting to expire", timeout: .seconds(10)) { site.read("feeds/en/rss.xml")?.contains("Two seconds left") == false }
+        #expect(Timestamp(Date()) > closing)
+    }
+
+    @Test func aFutureDatedPostingAppearsAtItsTime() async throws {
+        let site = try TemporarySite(postings: ["en/monday.md": TemporarySite.posting("title: Opens Monday\ndate: 2026-11-23T09:00:00-05:00")])
+        defer { site.remove() }
+        let clock = ManualWatchClock(now: DateParser(timeZone: .gmt).parse("2026-11-20T12:00:00Z")!)
+        let watch = WatchHarness(site: site, clock: clock)
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Opens Monday") == false)
+        clock.advance(to: DateParser(timeZone: .gmt).parse("2026-11-23T14:00:00Z")!)
+        await watch.wait(for: "the posting to appear") { site.read("feeds/en/rss.xml")?.contains("Opens Monday") == true }
+    }
+
+    @Test func aBrokenEditKeepsTheLastGoodVersionAndReportsTheLine() async throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let watch = WatchHarness(site: site)
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        await watch.settle()
+        let before = watch.count
+        let published = site.read("feeds/en/rss.xml")
+        try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer\ndate: 2026-02-01\nvalidThrough: someday"))
+        let rebuild = try #require(await watch.waitForRebuild(after: before))
+        #expect(rebuild.report.hasErrors)
+        #expect(site.read("feeds/en/rss.xml") == published)
+        #expect(watch.logs.withLock { $0 }.contains { $0.contains("postings/en/writer.md:4:15: error: 'validThrough' is not a date") })
+    }
+
+    @Test func aBrokenConfigKeepsTheLastGoodOne() async throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let watch = WatchHarness(site: site)
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        await watch.settle()
+        let before = watch.count
+        try site.write("jobfeed.yml", TemporarySite.standardConfig + "\nbaseURL: [broken")
+        await watch.waitForRebuild(after: before)
+        #expect(watch.logs.withLock { $0 }.contains { $0.contains("still using the last good config") })
+        #expect(site.read("feeds/en/rss.xml")?.contains("https://jobs.example.org/") == true)
+    }
+
+    @Test func pollingFindsChangesWhenInotifyIsNotUsed() async throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let watch = WatchHarness(site: site, polling: true)
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        try site.write("postings/en/polled.md", TemporarySite.posting("title: Found by polling\ndate: 2026-01-05"))
+        await watch.wait(for: "polling to find the new posting") { site.read("feeds/en/rss.xml")?.contains("Found by polling") == true }
+    }
+}
+
+extension Dictionary where Key == String {
+    func mapKeysPrefix(_ prefix: String) -> [String: Value] {
+        Dictionary(uniqueKeysWithValues: map { (prefix + $0.key, $0.value) })
+    }
+}

@@ -45,7 +45,7 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool) throws(DiagnosticError) -> BuildReport {
-        var context = PublishingContext(config: config, now: now, cache: cache)
+        var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
         var published = true
         var timings: [(String, Duration)] = []
         for step in steps {

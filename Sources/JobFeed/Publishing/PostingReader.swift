@@ -11,6 +11,8 @@ struct PostingReader {
 
     let cache: BuildCache?
 
+    var shouldStop: @Sendable () -> Bool = { false }
+
     init(config: Config, lastGood: LastGoodStore, cache: BuildCache? = nil) {
         self.config = config
         self.cache = cache
@@ -23,7 +25,9 @@ struct PostingReader {
         let parser = parser
         let limit = config.limits.maxFileBytes
         let cache = cache
+        let shouldStop = shouldStop
         let outcomes = Parallel.map(files) { file in
+            if shouldStop() { return Outcome(diagnostics: []) }
             let stamp = FileStamp(path: file.url.path)
             if let stamp, let cached = cache?.read(file.url.path, stamp: stamp) { return cached }
             var outcome = Self.read(file, parser: parser, limit: limit)

@@ -13,11 +13,14 @@ struct PublishingContext: Sendable {
     var result = WriteResult()
     var lastGood: LastGoodStore
     let cache: BuildCache?
+    /// Asked by long steps between postings, so that a shutdown need not wait for a whole step.
+    let shouldStop: @Sendable () -> Bool
 
-    init(config: Config, now: Timestamp, cache: BuildCache? = nil) {
+    init(config: Config, now: Timestamp, cache: BuildCache? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.config = config
         self.now = now
         self.cache = cache
+        self.shouldStop = shouldStop
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
         self.lastGood = LastGoodStore.load(from: LastGoodStore.url(in: config))
     }

@@ -11,6 +11,7 @@ extension PublishingStep {
     /// Reads and checks every posting; one with errors is left out, with its diagnostics.
     static let readPostings = PublishingStep("read postings") { context in
         var reader = PostingReader(config: context.config, lastGood: context.lastGood, cache: context.cache)
+        reader.shouldStop = context.shouldStop
         reader.read(context.files)
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
@@ -26,8 +27,10 @@ extension PublishingStep {
         let now = context.now
         let published = postings.filter { PostingStatus($0, now: now).isPublished }
         let cache = context.cache
+        let shouldStop = context.shouldStop
         let rendered = Parallel.map(published) { posting in
             Result { () throws(RenderError) in
+                if shouldStop() { throw RenderError(file: posting.source.displayPath, message: "stopped") }
                 let path = posting.source.absolutePath
                 if let stamp = posting.source.stamp, let body = cache?.body(path, stamp: stamp, url: posting.url) { return body }
                 let body = try renderer.render(posting)

@@ -7,7 +7,8 @@ struct RebuildLog {
 
     func record(_ rebuild: Rebuild, languages: [LanguageConfig]) {
         let report = rebuild.report
-        for diagnostic in report.diagnostics {
+        // A rebuild stopped by shutdown published nothing; its diagnostics are partial.
+        for diagnostic in report.diagnostics where report.published {
             diagnostic.severity == .error ? logger.error("\(diagnostic)") : logger.warning("\(diagnostic)")
         }
         let counts = languages.map { language in

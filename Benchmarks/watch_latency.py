@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Measures `jobfeed watch`: the time from saving a posting to its outputs being replaced,
+and the CPU an idle watcher uses.
+
+Usage: watch_latency.py BINARY CONFIG POSTING [--saves 20] [--debounce 250ms] [--idle 60]
+
+POSTING is a posting file below the config's postings folder. Each save appends a unique
+marker to its body; the clock stops when the marker appears in the posting's JSON-LD file
+(which is replaced atomically, after the feeds). Prints the median, min and max of the saves,
+then the watcher's CPU seconds over --idle seconds of quiet.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+
+def option(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_for(condition, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.001)
+    return False
+
+
+def main():
+    binary, config, posting = sys.argv[1:4]
+    saves, debounce, idle = int(option("--saves", 20)), option("--debounce", "250ms"), float(option("--idle", 60))
+    site = os.path.dirname(os.path.abspath(config))
+    relative = os.path.relpath(posting, os.path.join(site, "postings"))
+    language, rest = relative.split("/", 1)
+    jsonld = os.path.join(site, "exports", "jsonld", language, rest.rsplit(".", 1)[0] + ".jsonld")
+    original = open(posting, encoding="utf-8").read()
+    watcher = subprocess.Popen([binary, "watch", "--config", config, "--debounce", debounce],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        if not wait_for(lambda: os.path.exists(jsonld)):
+            sys.exit("the watcher never built the posting's JSON-LD")
+        time.sleep(2)
+        latencies = []
+        for attempt in range(saves):
+            marker = f"latency-marker-{attempt}-{time.time_ns()}"
+            started = time.monotonic()
+            with open(posting, "w", encoding="utf-8") as f:
+                f.write(original + f"\n{marker}\n")
+            if not wait_for(lambda: marker in open(jsonld, encoding="utf-8").read()):
+                sys.exit(f"save {attempt} was never published")
+            latencies.append((time.monotonic() - started) * 1000)
+            time.sleep(0.5)
+        latencies.sort()
+        print(f"save-to-published (debounce {debounce}, {saves} saves): median {latencies[len(latencies) // 2]:.0f} ms, "
+              f"min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms")
+        time.sleep(1)
+        before = cpu_seconds(watcher.pid)
+        time.sleep(idle)
+        print(f"idle watcher: {cpu_seconds(watcher.pid) - before:.2f} CPU seconds over {idle:.0f} s")
+    finally:
+        with open(posting, "w", encoding="utf-8") as f:
+            f.write(original)
+        watcher.terminate()
+        watcher.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -26,21 +26,15 @@ public struct BuildCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let config: Config
+        let (config, lock) = try site.loadConfigAndLock(timeout: lockTimeout.duration)
         let report: BuildReport
         do {
-            config = try site.loadConfig()
-            let lock = try BuildLock.acquire(for: config, timeout: lockTimeout.duration)
             report = try Publisher(config: config, now: try site.buildTime(config)).build(strict: strict)
-            withExtendedLifetime(lock) {}
         } catch let error as DiagnosticError {
             Console.printDiagnostics(error.diagnostics)
             throw ExitStatus.configurationError
-        } catch let error as BuildLock.Failure {
-            Console.printError(error.description)
-            if case .busy = error { throw ExitStatus.lockBusy }
-            throw ExitStatus.configurationError
         }
+        withExtendedLifetime(lock) {}
         Console.printDiagnostics(report.diagnostics)
         if !quiet { Console.print(BuildSummary(report: report, languages: config.languages).text) }
         if timings {

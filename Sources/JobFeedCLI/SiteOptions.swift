@@ -44,6 +44,22 @@ public struct SiteOptions: ParsableArguments {
         try Config.load(from: configURL, overrides: folderOverrides)
     }
 
+    /// Loads the config and takes the outputs' lock, turning failures into printed diagnostics
+    /// and the documented exit statuses (2, or 75 when another jobfeed holds the lock).
+    func loadConfigAndLock(timeout: Duration) throws -> (Config, BuildLock) {
+        do {
+            let config = try loadConfig()
+            return (config, try BuildLock.acquire(for: config, timeout: timeout))
+        } catch let error as DiagnosticError {
+            Console.printDiagnostics(error.diagnostics)
+            throw ExitStatus.configurationError
+        } catch let error as BuildLock.Failure {
+            Console.printError(error.description)
+            if case .busy = error { throw ExitStatus.lockBusy }
+            throw ExitStatus.configurationError
+        }
+    }
+
     func buildTime(_ config: Config) throws -> Timestamp {
         do {
             return try BuildTime.resolve(argument: now, environment: ProcessInfo.processInfo.environment, timeZone: config.timeZone)

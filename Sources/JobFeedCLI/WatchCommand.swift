@@ -43,17 +43,7 @@ public struct WatchCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let logger = Logger(label: "jobfeed") { _ in LineLogHandler(format: logFormat, logLevel: logLevel) }
-        let lock: BuildLock
-        do {
-            lock = try BuildLock.acquire(for: try site.loadConfig(), timeout: lockTimeout.duration)
-        } catch let error as DiagnosticError {
-            Console.printDiagnostics(error.diagnostics)
-            throw ExitStatus.configurationError
-        } catch let error as BuildLock.Failure {
-            Console.printError(error.description)
-            if case .busy = error { throw ExitStatus.lockBusy }
-            throw ExitStatus.configurationError
-        }
+        let (_, lock) = try site.loadConfigAndLock(timeout: lockTimeout.duration)
         var options = WatchOptions(configFile: site.configURL, overrides: site.folderOverrides)
         options.debounce = debounce.duration
         options.interval = interval?.duration

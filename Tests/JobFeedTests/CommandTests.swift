@@ -7,13 +7,7 @@ import Testing
 /// documented in README.md.
 @Suite(.serialized) struct CommandTests {
     func exitCode(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try JobFeedCommand.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch {
-            return JobFeedCommand.exitCode(for: error).rawValue
-        }
+        CommandRunner.exitCode(arguments)
     }
 
     @Test func buildSucceedsOnAGoodSite() throws {

@@ -57,13 +57,7 @@ import Testing
 
 @Suite(.serialized) struct CheckCommandTests {
     func run(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try JobFeedCommand.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch {
-            return JobFeedCommand.exitCode(for: error).rawValue
-        }
+        CommandRunner.exitCode(arguments)
     }
 
     @Test func checkWritesNothingAndExitsOneOnErrors() throws {

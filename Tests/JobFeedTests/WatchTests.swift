@@ -7,18 +7,18 @@ import Testing
 @Suite(.serialized) struct WatchTests {
     static let postings = BuildBehaviourTests.postings
 
-    func modificationTimes(_ site: TemporarySite) -> [String: Date] {
-        OutputTree.modificationDates(below: site.root.appendingPathComponent("feeds"))
-            .merging(OutputTree.modificationDates(below: site.root.appendingPathComponent("exports")).mapKeysPrefix("exports/")) { $1 }
+    /// A watcher on the standard postings that has finished its first build and settled.
+    func settledWatch(debounce: Duration = .milliseconds(100)) async throws -> WatchHarness {
+        let watch = WatchHarness(site: try TemporarySite(postings: Self.postings), debounce: debounce)
+        await watch.waitForRebuild(after: 0)
+        await watch.settle()
+        return watch
     }
 
     @Test func anEditRewritesOnlyTheOutputsItChanges() async throws {
-        let site = try TemporarySite(postings: Self.postings)
-        defer { site.remove() }
-        let watch = WatchHarness(site: site)
-        defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
-        await watch.settle()
+        let watch = try await settledWatch()
+        let site = watch.site
+        defer { watch.stop(); site.remove() }
         let before = watch.count
         try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01\nvalidThrough: 2026-12-31"))
         let rebuild = try #require(await watch.waitForRebuild(after: before))
@@ -30,12 +30,9 @@ import Testing
     }
 
     @Test func createsDeletesRenamesAndEditorSavesAreAllPickedUp() async throws {
-        let site = try TemporarySite(postings: Self.postings)
-        defer { site.remove() }
-        let watch = WatchHarness(site: site)
-        defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
-        await watch.settle()
+        let watch = try await settledWatch()
+        let site = watch.site
+        defer { watch.stop(); site.remove() }
 
         try site.write("postings/en/new/folder/late.md", TemporarySite.posting("title: Late arrival\ndate: 2026-01-07"))
         await watch.wait(for: "a posting in a new subfolder") { site.read("feeds/en/rss.xml")?.contains("Late arrival") == true }
@@ -58,12 +55,9 @@ import Testing
     }
 
     @Test func aBurstOfAThousandFilesGivesOneOrTwoRebuildsAndTheSameOutputsAsABuild() async throws {
-        let site = try TemporarySite(postings: Self.postings)
-        defer { site.remove() }
-        let watch = WatchHarness(site: site, debounce: .milliseconds(250))
-        defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
-        await watch.settle()
+        let watch = try await settledWatch(debounce: .milliseconds(250))
+        let site = watch.site
+        defer { watch.stop(); site.remove() }
         let before = watch.count
         for index in 0..<1000 {
             try site.write("postings/en/burst/job-\(index).md", TemporarySite.posting("title: Burst \(index)\ndate: 2026-01-05"))
@@ -123,12 +117,9 @@ import Testing
     }
 
     @Test func aBrokenEditKeepsTheLastGoodVersionAndReportsTheLine() async throws {
-        let site = try TemporarySite(postings: Self.postings)
-        defer { site.remove() }
-        let watch = WatchHarness(site: site)
-        defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
-        await watch.settle()
+        let watch = try await settledWatch()
+        let site = watch.site
+        defer { watch.stop(); site.remove() }
         let before = watch.count
         let published = site.read("feeds/en/rss.xml")
         try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer\ndate: 2026-02-01\nvalidThrough: someday"))
@@ -139,12 +130,9 @@ import Testing
     }
 
     @Test func aBrokenConfigKeepsTheLastGoodOne() async throws {
-        let site = try TemporarySite(postings: Self.postings)
-        defer { site.remove() }
-        let watch = WatchHarness(site: site)
-        defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
-        await watch.settle()
+        let watch = try await settledWatch()
+        let site = watch.site
+        defer { watch.stop(); site.remove() }
         let before = watch.count
         try site.write("jobfeed.yml", TemporarySite.standardConfig + "\nbaseURL: [broken")
         await watch.waitForRebuild(after: before)
@@ -160,11 +148,5 @@ import Testing
         await watch.waitForRebuild(after: 0)
         try site.write("postings/en/polled.md", TemporarySite.posting("title: Found by polling\ndate: 2026-01-05"))
         await watch.wait(for: "polling to find the new posting") { site.read("feeds/en/rss.xml")?.contains("Found by polling") == true }
-    }
-}
-
-extension Dictionary where Key == String {
-    func mapKeysPrefix(_ prefix: String) -> [String: Value] {
-        Dictionary(uniqueKeysWithValues: map { (prefix + $0.key, $0.value) })
     }
 }

@@ -35,7 +35,9 @@ struct PostingDiscovery {
         for name in names where !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            let real = url.resolvingSymlinksInPath().path
+            // Only a symbolic link needs resolving; `folder` itself is already a real path.
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+            let real = isLink ? url.resolvingSymlinksInPath().path : url.path
             guard real == realRoot || real.hasPrefix(realRoot + "/") else {
                 diagnostics.append(.warning("symbolic link points outside the postings folder; skipped", at: SourceLocation(file: DisplayPath.of(url))))
                 continue

@@ -33,8 +33,24 @@ public final class BuildCache: Sendable {
         var body: RenderedBody
     }
 
+    struct Document: Sendable {
+        var stamp: FileStamp
+        var url: String
+        var data: Data
+    }
+
+    struct Output: Sendable {
+        var stamp: FileStamp
+        var size: Int
+        var hash: Int
+    }
+
     private let reads = Mutex<[String: Read]>([:])
     private let bodies = Mutex<[String: Body]>([:])
+    private let documents = Mutex<[String: Document]>([:])
+    private let outputs = Mutex<[String: Output]>([:])
+    /// The last-good store, kept in memory instead of read back from its file for every build.
+    let lastGood = Mutex<LastGoodStore?>(nil)
 
     public init() {}
 
@@ -54,15 +70,45 @@ public final class BuildCache: Sendable {
         bodies.withLock { $0[path] = Body(stamp: stamp, url: url, body: body) }
     }
 
-    /// Forgets files that are gone.
+    func document(_ path: String, stamp: FileStamp, url: String) -> Data? {
+        documents.withLock { $0[path].flatMap { $0.stamp == stamp && $0.url == url ? $0.data : nil } }
+    }
+
+    func store(document data: Data, for path: String, stamp: FileStamp, url: String) {
+        documents.withLock { $0[path] = Document(stamp: stamp, url: url, data: data) }
+    }
+
+    /// True when the output file is still exactly what this process last wrote there and the
+    /// new bytes are the same: then it need not even be read back.
+    func outputIsCurrent(_ path: String, data: Data) -> Bool {
+        guard let known = outputs.withLock({ $0[path] }), known.size == data.count,
+              let stamp = FileStamp(path: path), stamp == known.stamp else { return false }
+        return known.hash == Self.digest(data)
+    }
+
+    /// A hash of every byte (`Data.hashValue` may look at only a prefix).
+    static func digest(_ data: Data) -> Int {
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
+    }
+
+    func recordOutput(_ path: String, data: Data) {
+        guard let stamp = FileStamp(path: path) else { return }
+        outputs.withLock { $0[path] = Output(stamp: stamp, size: data.count, hash: Self.digest(data)) }
+    }
+
+    /// Forgets posting files that are gone.
     func keepOnly(_ paths: Set<String>) {
         reads.withLock { $0 = $0.filter { paths.contains($0.key) } }
         bodies.withLock { $0 = $0.filter { paths.contains($0.key) } }
+        documents.withLock { $0 = $0.filter { paths.contains($0.key) } }
     }
 
-    /// Forgets everything (a new config changes how every file reads).
+    /// Forgets everything derived from postings (a new config changes how every file reads).
     func clear() {
         reads.withLock { $0 = [:] }
         bodies.withLock { $0 = [:] }
+        documents.withLock { $0 = [:] }
     }
 }

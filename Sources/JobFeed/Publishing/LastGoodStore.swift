@@ -7,6 +7,8 @@ struct LastGoodStore: Sendable, Equatable {
     static let fileName = ".jobfeed-state.json"
 
     private(set) var sources: [String: String] = [:]
+    /// Whether anything was recorded or forgotten since it was loaded (else it is not rewritten).
+    private(set) var changed = false
 
     static func url(in config: Config) -> URL {
         config.exportsDirectory.appendingPathComponent(fileName)
@@ -26,12 +28,23 @@ struct LastGoodStore: Sendable, Equatable {
     }
 
     mutating func record(_ text: String, for relativePath: String) {
+        guard sources[relativePath] != text else { return }
         sources[relativePath] = text
+        changed = true
     }
 
     /// Forgets postings whose files are gone.
     mutating func keepOnly(_ relativePaths: Set<String>) {
-        sources = sources.filter { relativePaths.contains($0.key) }
+        let kept = sources.filter { relativePaths.contains($0.key) }
+        if kept.count != sources.count {
+            sources = kept
+            changed = true
+        }
+    }
+
+    /// After the state file is written, what is in memory is what is on disk.
+    mutating func markSaved() {
+        changed = false
     }
 
     func encoded() throws -> Data {

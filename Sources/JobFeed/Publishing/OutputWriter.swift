@@ -27,6 +27,7 @@ public struct WriteResult: Sendable, Hashable {
 /// XFS flush a file renamed over an existing one before the rename (auto_da_alloc).
 struct OutputWriter {
     static let temporaryPrefix = ".jobfeed-tmp-"
+    var cache: BuildCache?
 
     enum Outcome: Sendable {
         case written
@@ -40,7 +41,13 @@ struct OutputWriter {
         for folder in folders.sorted() {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        let outcomes = Parallel.map(files) { Self.update($0.key, with: $0.value) }
+        let cache = cache
+        let outcomes = Parallel.map(files) { path, data in
+            if cache?.outputIsCurrent(path, data: data) == true { return Outcome.unchanged }
+            let outcome = Self.update(path, with: data)
+            cache?.recordOutput(path, data: data)
+            return outcome
+        }
         var result = WriteResult()
         for ((path, _), outcome) in zip(files, outcomes) {
             switch outcome {

@@ -1,23 +1,59 @@
-import Dispatch
 import Foundation
 
 /// Maps over an array on every core, keeping the input order so output stays deterministic.
+///
+/// The workers are plain threads rather than Dispatch's pool: a long build on Dispatch's worker
+/// threads kept swift-service-lifecycle's signal handler (which runs there) from running, so a
+/// SIGTERM during a rebuild waited for the whole step (1.8 s measured) instead of stopping it.
 enum Parallel {
     static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
-        guard items.count > 1 else { return items.map(transform) }
+        let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else { return items.map(transform) }
         let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
         slots.initialize(repeating: nil)
         defer { slots.deallocate() }
-        // Each index is written by exactly one iteration, and read only after all have finished.
+        // Each index is written by exactly one worker, and read only after all have joined.
         nonisolated(unsafe) let shared = slots
-        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var index = chunk
-            while index < items.count {
-                shared[index] = transform(items[index])
-                index += chunks
+        withoutActuallyEscaping(transform) { transform in
+            WorkerThreads.run(count: workers) { worker in
+                var index = worker
+                while index < items.count {
+                    shared[index] = transform(items[index])
+                    index += workers
+                }
             }
         }
         return slots.map { $0! }
+    }
+}
+
+/// Runs a body on `count` threads (this one and `count - 1` new ones) and joins them all.
+private enum WorkerThreads {
+    final class Work: @unchecked Sendable {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+
+    static func run(count: Int, _ body: @Sendable (Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var threads: [pthread_t] = []
+            for worker in 1..<count {
+                let work = Unmanaged.passRetained(Work { body(worker) }).toOpaque()
+                var thread = pthread_t()
+                let started = pthread_create(&thread, nil, { context in
+                    let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+                    work.run()
+                    return nil
+                }, work)
+                if started == 0 {
+                    threads.append(thread)
+                } else {
+                    Unmanaged<Work>.fromOpaque(work).release()
+                    body(worker)
+                }
+            }
+            body(0)
+            for thread in threads { pthread_join(thread, nil) }
+        }
     }
 }

@@ -23,7 +23,16 @@ extension PublishingStep {
         let renderer = JSONLDRenderer(config: context.config)
         let folder = context.config.exportsDirectory.appendingPathComponent("jsonld")
         let active = context.catalog.entries.filter { $0.status == .active }
-        let documents = Parallel.map(active) { entry in Result { () throws(RenderError) in try renderer.posting(entry) } }
+        let cache = context.cache
+        let documents = Parallel.map(active) { entry in
+            Result { () throws(RenderError) in
+                let source = entry.posting.source
+                if let stamp = source.stamp, let data = cache?.document(source.absolutePath, stamp: stamp, url: entry.posting.url) { return data }
+                let data = try renderer.posting(entry)
+                if let stamp = source.stamp { cache?.store(document: data, for: source.absolutePath, stamp: stamp, url: entry.posting.url) }
+                return data
+            }
+        }
         do throws(RenderError) {
             var all: [Data] = []
             for (entry, document) in zip(active, documents) {
@@ -47,14 +56,18 @@ extension PublishingStep {
 
     /// Replaces the changed files atomically and removes stale per-posting files.
     static let writeOutputs = PublishingStep("write outputs") { context throws(DiagnosticError) in
-        context.result = try OutputWriter().write(context.plan)
-        var state = OutputPlan()
-        do {
-            state.add(LastGoodStore.url(in: context.config), try context.lastGood.encoded())
-        } catch {
-            throw DiagnosticError(.error("cannot encode the state file: \(error)", at: SourceLocation(file: LastGoodStore.fileName)))
+        context.result = try OutputWriter(cache: context.cache).write(context.plan)
+        if context.lastGood.changed || !FileManager.default.fileExists(atPath: LastGoodStore.url(in: context.config).path) {
+            var state = OutputPlan()
+            do {
+                state.add(LastGoodStore.url(in: context.config), try context.lastGood.encoded())
+            } catch {
+                throw DiagnosticError(.error("cannot encode the state file: \(error)", at: SourceLocation(file: LastGoodStore.fileName)))
+            }
+            _ = try OutputWriter().write(state)
+            context.lastGood.markSaved()
         }
-        _ = try OutputWriter().write(state)
+        context.cache?.lastGood.withLock { $0 = context.lastGood }
     }
 }
 

@@ -49,8 +49,6 @@ public final class BuildCache: Sendable {
     private let bodies = Mutex<[String: Body]>([:])
     private let documents = Mutex<[String: Document]>([:])
     private let outputs = Mutex<[String: Output]>([:])
-    /// The last-good store, kept in memory instead of read back from its file for every build.
-    let lastGood = Mutex<LastGoodStore?>(nil)
 
     public init() {}
 

@@ -1,61 +1,72 @@
 import Foundation
 
-/// The last source text of every posting that read without errors, kept in a small state file
-/// beside the outputs, so that a broken edit never takes a published job offline: a cron build
-/// and the watcher alike fall back to it until the posting is fixed, deleted or expires.
-struct LastGoodStore: Sendable, Equatable {
-    static let fileName = ".jobfeed-state.json"
+/// A copy of every posting file as it last read without errors, kept beside the outputs in
+/// `exports/.jobfeed-last-good/`, so that a broken edit never takes a published job offline:
+/// a cron build and the watcher alike fall back to the copy until the posting is fixed,
+/// deleted or expires.
+///
+/// One file per posting, written only when its source changed (the copy carries the source's
+/// size and modification time, so an unchanged posting costs one `stat`), and read only when a
+/// posting needs its fallback: a site of 10,000 postings neither loads nor rewrites a whole
+/// store on every build.
+struct LastGoodStore: Sendable {
+    static let folderName = ".jobfeed-last-good"
 
-    private(set) var sources: [String: String] = [:]
-    /// Whether anything was recorded or forgotten since it was loaded (else it is not rewritten).
-    private(set) var changed = false
+    let folder: URL
+    /// Copies to make when the build writes its outputs: relative path → source file.
+    private(set) var pending: [String: (source: String, stamp: FileStamp)] = [:]
+    private(set) var current: Set<String> = []
 
-    static func url(in config: Config) -> URL {
-        config.exportsDirectory.appendingPathComponent(fileName)
-    }
-
-    /// An unreadable or foreign state file is treated as empty: it only ever adds safety.
-    static func load(from url: URL) -> LastGoodStore {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let state = try? JSONDecoder().decode(StateFile.self, from: data),
-              state.version == StateFile.currentVersion
-        else { return LastGoodStore() }
-        return LastGoodStore(sources: state.lastGood)
+    init(config: Config) {
+        folder = config.exportsDirectory.appendingPathComponent(Self.folderName)
     }
 
     func source(for relativePath: String) -> String? {
-        sources[relativePath]
+        FileManager.default.contents(atPath: copyPath(relativePath)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    mutating func record(_ text: String, for relativePath: String) {
-        guard sources[relativePath] != text else { return }
-        sources[relativePath] = text
-        changed = true
-    }
-
-    /// Forgets postings whose files are gone.
-    mutating func keepOnly(_ relativePaths: Set<String>) {
-        let kept = sources.filter { relativePaths.contains($0.key) }
-        if kept.count != sources.count {
-            sources = kept
-            changed = true
+    /// Notes that a posting read cleanly; its copy is refreshed at write time if it changed.
+    mutating func record(_ relativePath: String, source: String, stamp: FileStamp?) {
+        current.insert(relativePath)
+        guard let stamp else { return }
+        if let copy = FileStamp(path: copyPath(relativePath)), copy.size == stamp.size,
+           copy.modifiedSeconds == stamp.modifiedSeconds, copy.modifiedNanoseconds == stamp.modifiedNanoseconds {
+            return
         }
+        pending[relativePath] = (source, stamp)
     }
 
-    /// After the state file is written, what is in memory is what is on disk.
-    mutating func markSaved() {
-        changed = false
+    /// Refreshes changed copies and removes those of postings that are gone.
+    func save(keeping present: Set<String>) {
+        for (relativePath, (source, stamp)) in pending {
+            let target = copyPath(relativePath)
+            let temporary = target + ".tmp"
+            try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard (try? FileManager.default.copyItem(atPath: source, toPath: temporary)) != nil ||
+                  ((try? FileManager.default.removeItem(atPath: temporary)) != nil && (try? FileManager.default.copyItem(atPath: source, toPath: temporary)) != nil)
+            else { continue }
+            var times = [timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds),
+                         timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)]
+            utimensat(AT_FDCWD, temporary, &times, 0)
+            rename(temporary, target)
+        }
+        removeCopies(except: present)
     }
 
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        return try encoder.encode(StateFile(version: StateFile.currentVersion, lastGood: sources))
+    private func removeCopies(except present: Set<String>) {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return }
+        var stale: [String] = []
+        while let relative = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            let path = folder.path + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue, !present.contains(relative) {
+                stale.append(path)
+            }
+        }
+        stale.forEach { try? FileManager.default.removeItem(atPath: $0) }
     }
 
-    private struct StateFile: Codable {
-        static let currentVersion = 1
-        var version: Int
-        var lastGood: [String: String]
+    private func copyPath(_ relativePath: String) -> String {
+        folder.path + "/" + relativePath
     }
 }

@@ -38,19 +38,17 @@ struct PostingReader {
         cache?.keepOnly(Set(files.map(\.url.path)))
         for (file, outcome) in zip(files, outcomes) {
             diagnostics += outcome.diagnostics
-            if let posting = outcome.posting, let text = outcome.text {
+            if let posting = outcome.posting {
                 postings.append(posting)
-                lastGood.record(text, for: file.path.relativePath)
+                lastGood.record(file.path.relativePath, source: file.url.path, stamp: posting.source.stamp)
             } else {
                 fallBack(file)
             }
         }
-        lastGood.keepOnly(Set(files.map(\.path.relativePath)))
     }
 
     struct Outcome: Sendable {
         var posting: Posting?
-        var text: String?
         var diagnostics: [Diagnostic]
     }
 
@@ -64,8 +62,7 @@ struct PostingReader {
             return Outcome(diagnostics: [.error("cannot read the file; check its permissions", at: whole)])
         }
         let outcome = parser.parse(file, data: data)
-        let text = outcome.posting == nil ? nil : String(decoding: data, as: UTF8.self)
-        return Outcome(posting: outcome.posting, text: text, diagnostics: outcome.diagnostics)
+        return Outcome(posting: outcome.posting, diagnostics: outcome.diagnostics)
     }
 
     /// Publishes the version that last read cleanly, if there is one, and says so.

@@ -22,7 +22,7 @@ struct PublishingContext: Sendable {
         self.cache = cache
         self.shouldStop = shouldStop
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
-        self.lastGood = cache?.lastGood.withLock { $0 } ?? LastGoodStore.load(from: LastGoodStore.url(in: config))
+        self.lastGood = LastGoodStore(config: config)
     }
 }
 

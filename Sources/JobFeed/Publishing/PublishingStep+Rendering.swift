@@ -57,17 +57,7 @@ extension PublishingStep {
     /// Replaces the changed files atomically and removes stale per-posting files.
     static let writeOutputs = PublishingStep("write outputs") { context throws(DiagnosticError) in
         context.result = try OutputWriter(cache: context.cache).write(context.plan)
-        if context.lastGood.changed || !FileManager.default.fileExists(atPath: LastGoodStore.url(in: context.config).path) {
-            var state = OutputPlan()
-            do {
-                state.add(LastGoodStore.url(in: context.config), try context.lastGood.encoded())
-            } catch {
-                throw DiagnosticError(.error("cannot encode the state file: \(error)", at: SourceLocation(file: LastGoodStore.fileName)))
-            }
-            _ = try OutputWriter().write(state)
-            context.lastGood.markSaved()
-        }
-        context.cache?.lastGood.withLock { $0 = context.lastGood }
+        context.lastGood.save(keeping: Set(context.files.map(\.path.relativePath)))
     }
 }
 

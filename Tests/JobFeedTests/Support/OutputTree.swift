@@ -6,8 +6,13 @@ enum OutputTree {
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
         var files: [String: Data] = [:]
         let prefix = root.resolvingSymlinksInPath().path + "/"
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-            && !url.lastPathComponent.hasPrefix(".") {
+        for case let url as URL in walker {
+            // jobfeed's own state (the lock, last-good copies) is not an output.
+            if url.lastPathComponent.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let path = url.resolvingSymlinksInPath().path
             files[String(path.dropFirst(prefix.count))] = FileManager.default.contents(atPath: path)
         }

@@ -34,7 +34,7 @@ final class WatchHarness: Sendable {
 
     /// Waits until `condition` holds, polling every 20 ms, for at most `timeout`.
     @discardableResult
-    func wait(for what: String, timeout: Duration = .seconds(15), _ condition: () -> Bool) async -> Bool {
+    func wait(for what: String, timeout: Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }
@@ -46,7 +46,7 @@ final class WatchHarness: Sendable {
 
     /// Waits for the rebuild after `count` rebuilds have happened.
     @discardableResult
-    func waitForRebuild(after count: Int, timeout: Duration = .seconds(15)) async -> Rebuild? {
+    func waitForRebuild(after count: Int, timeout: Duration = .seconds(60)) async -> Rebuild? {
         await wait(for: "rebuild #\(count + 1)", timeout: timeout) { self.count > count }
         return rebuilds.withLock { $0.count > count ? $0[count] : nil }
     }

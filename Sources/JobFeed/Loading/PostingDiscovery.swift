@@ -31,28 +31,46 @@ struct PostingDiscovery {
             diagnostics.append(.warning("folder reached twice through a symbolic link; skipped", at: SourceLocation(file: DisplayPath.of(folder))))
             return
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let folderPath = folder.path
+        let displayRoot = DisplayPath.of(root)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []).sorted()
         for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
+            let path = folderPath + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            // Only a symbolic link needs resolving; `folder` itself is already a real path.
-            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
-            let real = isLink ? url.resolvingSymlinksInPath().path : url.path
-            guard real == realRoot || real.hasPrefix(realRoot + "/") else {
-                diagnostics.append(.warning("symbolic link points outside the postings folder; skipped", at: SourceLocation(file: DisplayPath.of(url))))
-                continue
+            var kind = Self.kind(of: path)
+            if kind == .link {
+                // Only a symbolic link needs resolving, and it must stay inside the folder.
+                let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard real == realRoot || real.hasPrefix(realRoot + "/") else {
+                    diagnostics.append(.warning("symbolic link points outside the postings folder; skipped", at: SourceLocation(file: displayRoot + "/" + relativePath)))
+                    continue
+                }
+                kind = Self.kind(of: real, following: true)
+                if kind == .missing {
+                    diagnostics.append(.warning("broken symbolic link; skipped", at: SourceLocation(file: displayRoot + "/" + relativePath)))
+                    continue
+                }
             }
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder) else {
-                diagnostics.append(.warning("broken symbolic link; skipped", at: SourceLocation(file: DisplayPath.of(url))))
-                continue
+            if kind == .folder {
+                walk(URL(fileURLWithPath: path), relative: relativePath, realRoot: realRoot, into: &found)
+            } else if kind == .file, PostingPath.isPostingFile(name) {
+                found.append(PostingFile(url: URL(fileURLWithPath: path), path: PostingPath(relativePath: relativePath, languages: languages),
+                                         displayPath: displayRoot + "/" + relativePath))
             }
-            if isFolder.boolValue {
-                walk(url, relative: relativePath, realRoot: realRoot, into: &found)
-            } else if PostingPath.isPostingFile(name) {
-                let path = PostingPath(relativePath: relativePath, languages: languages)
-                found.append(PostingFile(url: url, path: path, displayPath: DisplayPath.of(root.appendingPathComponent(relativePath))))
-            }
+        }
+    }
+
+    private enum Kind { case file, folder, link, missing, other }
+
+    /// One `lstat` (or `stat` when following links) instead of Foundation's several calls.
+    private static func kind(of path: String, following: Bool = false) -> Kind {
+        var info = stat()
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
         }
     }
 }

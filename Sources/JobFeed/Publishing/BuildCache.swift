@@ -49,6 +49,7 @@ public final class BuildCache: Sendable {
     private let bodies = Mutex<[String: Body]>([:])
     private let documents = Mutex<[String: Document]>([:])
     private let outputs = Mutex<[String: Output]>([:])
+    private let csvRows = Mutex<[String: (stamp: FileStamp, line: String)]>([:])
 
     public init() {}
 
@@ -76,6 +77,14 @@ public final class BuildCache: Sendable {
         documents.withLock { $0[path] = Document(stamp: stamp, url: url, data: data) }
     }
 
+    func csvRow(_ key: String, stamp: FileStamp) -> String? {
+        csvRows.withLock { $0[key].flatMap { $0.stamp == stamp ? $0.line : nil } }
+    }
+
+    func store(csvRow line: String, for key: String, stamp: FileStamp) {
+        csvRows.withLock { $0[key] = (stamp, line) }
+    }
+
     /// True when the output file is still exactly what this process last wrote there and the
     /// new bytes are the same: then it need not even be read back.
     func outputIsCurrent(_ path: String, data: Data) -> Bool {
@@ -101,6 +110,7 @@ public final class BuildCache: Sendable {
         reads.withLock { $0 = $0.filter { paths.contains($0.key) } }
         bodies.withLock { $0 = $0.filter { paths.contains($0.key) } }
         documents.withLock { $0 = $0.filter { paths.contains($0.key) } }
+        csvRows.withLock { $0 = $0.filter { paths.contains(String($0.key.prefix { $0 != "\u{0}" })) } }
     }
 
     /// Forgets everything derived from postings (a new config changes how every file reads).
@@ -108,5 +118,6 @@ public final class BuildCache: Sendable {
         reads.withLock { $0 = [:] }
         bodies.withLock { $0 = [:] }
         documents.withLock { $0 = [:] }
+        csvRows.withLock { $0 = [:] }
     }
 }

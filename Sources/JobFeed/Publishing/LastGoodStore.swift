@@ -13,8 +13,14 @@ struct LastGoodStore: Sendable {
     static let folderName = ".jobfeed-last-good"
 
     let folder: URL
-    /// Copies to make when the build writes its outputs: relative path → source file.
-    private(set) var pending: [String: (source: String, stamp: FileStamp)] = [:]
+    /// Copies to make when the build writes its outputs.
+    private(set) var pending: [Copy] = []
+
+    struct Copy: Sendable {
+        var relativePath: String
+        var data: Data
+        var stamp: FileStamp
+    }
     private(set) var current: Set<String> = []
 
     init(config: Config) {
@@ -26,29 +32,28 @@ struct LastGoodStore: Sendable {
     }
 
     /// Notes that a posting read cleanly; its copy is refreshed at write time if it changed.
-    mutating func record(_ relativePath: String, source: String, stamp: FileStamp?) {
+    mutating func record(_ relativePath: String, data: Data, stamp: FileStamp?) {
         current.insert(relativePath)
         guard let stamp else { return }
         if let copy = FileStamp(path: copyPath(relativePath)), copy.size == stamp.size,
            copy.modifiedSeconds == stamp.modifiedSeconds, copy.modifiedNanoseconds == stamp.modifiedNanoseconds {
             return
         }
-        pending[relativePath] = (source, stamp)
+        pending.append(Copy(relativePath: relativePath, data: data, stamp: stamp))
     }
 
     /// Refreshes changed copies and removes those of postings that are gone.
     func save(keeping present: Set<String>) {
-        for (relativePath, (source, stamp)) in pending {
-            let target = copyPath(relativePath)
-            let temporary = target + ".tmp"
-            try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            guard (try? FileManager.default.copyItem(atPath: source, toPath: temporary)) != nil ||
-                  ((try? FileManager.default.removeItem(atPath: temporary)) != nil && (try? FileManager.default.copyItem(atPath: source, toPath: temporary)) != nil)
-            else { continue }
-            var times = [timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds),
-                         timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)]
-            utimensat(AT_FDCWD, temporary, &times, 0)
-            rename(temporary, target)
+        let folders = Set(pending.map { (copyPath($0.relativePath) as NSString).deletingLastPathComponent })
+        for folder in folders.sorted() {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        _ = Parallel.map(pending) { copy in
+            let target = copyPath(copy.relativePath)
+            guard OutputWriter.replace(target, with: copy.data) == nil else { return false }
+            var times = [timespec(tv_sec: copy.stamp.modifiedSeconds, tv_nsec: copy.stamp.modifiedNanoseconds),
+                         timespec(tv_sec: copy.stamp.modifiedSeconds, tv_nsec: copy.stamp.modifiedNanoseconds)]
+            return utimensat(AT_FDCWD, target, &times, 0) == 0
         }
         removeCopies(except: present)
     }

@@ -10,6 +10,11 @@ struct OutputPlan: Sendable {
     mutating func add(_ url: URL, _ data: Data) {
         files[url.standardizedFileURL.path] = data
     }
+
+    /// For a path already absolute and standardized (per-posting files, thousands of them).
+    mutating func add(path: String, _ data: Data) {
+        files[path] = data
+    }
 }
 
 /// What writing a plan did.
@@ -68,7 +73,7 @@ struct OutputWriter {
     }
 
     /// Writes a temporary file in the same folder, then renames it over the target.
-    private static func replace(_ path: String, with data: Data) -> String? {
+    static func replace(_ path: String, with data: Data) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = folder + "/" + temporaryPrefix + UUID().uuidString
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

@@ -38,9 +38,9 @@ struct PostingReader {
         cache?.keepOnly(Set(files.map(\.url.path)))
         for (file, outcome) in zip(files, outcomes) {
             diagnostics += outcome.diagnostics
-            if let posting = outcome.posting {
+            if let posting = outcome.posting, let data = outcome.data {
                 postings.append(posting)
-                lastGood.record(file.path.relativePath, source: file.url.path, stamp: posting.source.stamp)
+                lastGood.record(file.path.relativePath, data: data, stamp: posting.source.stamp)
             } else {
                 fallBack(file)
             }
@@ -50,6 +50,8 @@ struct PostingReader {
     struct Outcome: Sendable {
         var posting: Posting?
         var diagnostics: [Diagnostic]
+        /// The bytes read, kept for the last-good copy.
+        var data: Data?
     }
 
     private static func read(_ file: PostingFile, parser: PostingParser, limit: Int) -> Outcome {
@@ -62,7 +64,7 @@ struct PostingReader {
             return Outcome(diagnostics: [.error("cannot read the file; check its permissions", at: whole)])
         }
         let outcome = parser.parse(file, data: data)
-        return Outcome(posting: outcome.posting, diagnostics: outcome.diagnostics)
+        return Outcome(posting: outcome.posting, diagnostics: outcome.diagnostics, data: outcome.posting == nil ? nil : data)
     }
 
     /// Publishes the version that last read cleanly, if there is one, and says so.

@@ -22,6 +22,7 @@ extension PublishingStep {
     static let renderJSONLD = PublishingStep("render JSON-LD") { context throws(DiagnosticError) in
         let renderer = JSONLDRenderer(config: context.config)
         let folder = context.config.exportsDirectory.appendingPathComponent("jsonld")
+        let folderPath = folder.standardizedFileURL.path
         let active = context.catalog.entries.filter { $0.status == .active }
         let cache = context.cache
         let documents = Parallel.map(active) { entry in
@@ -36,10 +37,8 @@ extension PublishingStep {
         do throws(RenderError) {
             var all: [Data] = []
             for (entry, document) in zip(active, documents) {
-                let file = folder.appendingPathComponent(entry.posting.language)
-                    .appendingPathComponent(entry.posting.slug + ".jsonld")
                 all.append(try document.get())
-                context.plan.add(file, all[all.count - 1])
+                context.plan.add(path: folderPath + "/" + entry.posting.language + "/" + entry.posting.slug + ".jsonld", all[all.count - 1])
             }
             context.plan.add(context.config.exportsDirectory.appendingPathComponent("jobpostings.jsonld"), JSONLDRenderer.combined(all))
         } catch {
@@ -50,7 +49,7 @@ extension PublishingStep {
 
     /// The CSV of every published posting.
     static let renderCSV = PublishingStep("render CSV") { context in
-        let data = CSVRenderer(config: context.config).render(context.catalog.entries)
+        let data = CSVRenderer(config: context.config).render(context.catalog.entries, cache: context.cache)
         context.plan.add(context.config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName), data)
     }
 

@@ -14,11 +14,19 @@ struct CSVRenderer {
         "salary_min", "salary_max", "salary_currency", "salary_unit", "category", "summary", "description",
     ]
 
-    func render(_ entries: [CatalogEntry]) -> Data {
+    func render(_ entries: [CatalogEntry], cache: BuildCache? = nil) -> Data {
         var table = CSVTable()
         table.append(Self.columns.map(CSVCell.text))
         for entry in entries where entry.status.isPublished {
-            table.append(row(entry))
+            let source = entry.posting.source
+            let key = source.absolutePath + "\u{0}" + entry.status.rawValue
+            if let stamp = source.stamp, let line = cache?.csvRow(key, stamp: stamp) {
+                table.append(line: line)
+                continue
+            }
+            let line = CSVTable.line(row(entry))
+            if let stamp = source.stamp { cache?.store(csvRow: line, for: key, stamp: stamp) }
+            table.append(line: line)
         }
         return Data(table.text.utf8)
     }
@@ -67,7 +75,16 @@ struct CSVTable {
     private(set) var text = ""
 
     mutating func append(_ cells: [CSVCell]) {
-        text += cells.map { Self.quoted($0.field) }.joined(separator: ",") + "\r\n"
+        text += Self.line(cells)
+    }
+
+    mutating func append(line: String) {
+        text += line
+    }
+
+    /// One record, CRLF-terminated.
+    static func line(_ cells: [CSVCell]) -> String {
+        cells.map { quoted($0.field) }.joined(separator: ",") + "\r\n"
     }
 
     /// Quotes a field that holds a comma, a quote or a line break, doubling its quotes and

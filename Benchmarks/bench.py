@@ -77,8 +77,8 @@ def bench(binary, count, runs):
 
 
 def main():
-    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
+    arguments = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("--") and sys.argv[i - 1] != "--runs"]
     binary, counts = os.path.abspath(arguments[0]), [int(n) for n in arguments[1:] if n.isdigit()] or [1000, 10000, 50000]
     os.makedirs(WORK, exist_ok=True)
     print(f"jobfeed benchmark: {os.cpu_count()} cores, median of {runs} runs (3 for N >= 50,000)\n")

@@ -99,3 +99,38 @@ import Testing
         #expect(site.read("exports/postings.csv")?.contains("Broken") == false)
     }
 }
+
+/// A one-shot build that finds nothing changed since the last one stops early.
+@Suite struct BuildRecordTests {
+    @Test func anUnchangedSiteIsReportedWithoutReadingAnything() throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        let first = try site.build()
+        let again = try site.build()
+        #expect(again.catalog.entries.isEmpty, "the second build should not have read the postings")
+        #expect(again.count(.active, in: "en") == first.count(.active, in: "en"))
+        #expect(again.translationPairs == first.translationPairs)
+        #expect(again.files.written.isEmpty)
+        #expect(again.files.unchanged.count == first.files.written.count)
+    }
+
+    @Test(arguments: ["edit a posting", "edit an output", "delete an output", "change the config", "pass the next closing time"])
+    func anythingABuildDependsOnMakesItRunAgain(change: String) throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        var now = TemporarySite.now
+        switch change {
+        case "edit a posting": try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer II\ndate: 2026-02-01"))
+        case "edit an output": try site.write("feeds/en/rss.xml", "tampered")
+        case "delete an output": try FileManager.default.removeItem(at: site.root.appendingPathComponent("exports/postings.csv"))
+        case "change the config": try site.write("jobfeed.yml", TemporarySite.standardConfig.replacingOccurrences(of: "Example Jobs", with: "Example Careers"))
+        default: now = DateParser(timeZone: .gmt).parse("2027-01-02")!
+        }
+        let report = try site.build(now: now)
+        #expect(!report.catalog.entries.isEmpty, "\(change) should have caused a full build")
+        #expect(OutputInvariants.violations(in: site.root) == [])
+        #expect(site.read("feeds/en/rss.xml") != "tampered")
+        #expect(site.read("exports/postings.csv") != nil)
+    }
+}

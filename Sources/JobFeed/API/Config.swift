@@ -17,6 +17,8 @@ public struct Config: Sendable {
     /// The front-matter key a site uses for each canonical field it renames.
     public var fieldNames: [PostingField: String]
     public var limits: Limits
+    /// A stable hash of the config text and the folder overrides: what a build record keys on.
+    var fingerprint: UInt64 = 0
 
     public func language(_ code: String) -> LanguageConfig? {
         languages.first { $0.code == code }

@@ -2,8 +2,8 @@
 ///
 /// Printed in the compiler's `file:line:column: severity: message` form so that editors and CI
 /// annotate the offending line, with a hint that says what to do.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         case warning
         case error
 

@@ -25,8 +25,34 @@ public struct Publisher: Sendable {
     /// that fails leaves the last good outputs as they were.
     ///
     /// With `strict`, a posting with errors stops the whole publication: nothing is written.
+    ///
+    /// A one-shot build (no `cache`) first checks the record of the last build: when nothing it
+    /// depends on changed, it reports that build's results and touches nothing.
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
-        try run(Self.buildSteps, strict: strict)
+        if cache == nil, let report = try upToDateReport(strict: strict) { return report }
+        let report = try run(Self.buildSteps, strict: strict)
+        if cache == nil { record(report, strict: strict) }
+        return report
+    }
+
+    private func upToDateReport(strict: Bool) throws(DiagnosticError) -> BuildReport? {
+        var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
+        let files = try discovery.files()
+        guard let record = BuildRecord.upToDate(config: config, now: now, strict: strict, files: files) else { return nil }
+        var report = BuildReport(catalog: Catalog(languages: config.languages, entries: [], now: now),
+                                 files: WriteResult(unchanged: record.outputs.map { DisplayPath.of(path: $0) }),
+                                 diagnostics: record.diagnostics,
+                                 nextChange: record.nextChange.map { NextChange(at: Timestamp(seconds: $0), postings: []) })
+        report.counts = record.counts
+        return report
+    }
+
+    private func record(_ report: BuildReport, strict: Bool) {
+        guard report.published else { return BuildRecord.forget(in: config) }
+        let outputs = (report.files.written + report.files.unchanged).map { URL(fileURLWithPath: $0).standardizedFileURL.path }.sorted()
+        BuildRecord(inputs: BuildRecord.combine(config: config, strict: strict, files: report.inputs), now: now.seconds,
+                    nextChange: report.nextChange?.at.seconds, outputs: outputs, outputStamps: BuildRecord.stamps(of: outputs),
+                    counts: report.counts, diagnostics: report.diagnostics).save(in: config)
     }
 
     /// Reads and checks everything and renders in memory, writing nothing.
@@ -58,8 +84,11 @@ public struct Publisher: Sendable {
             try step.body(&context)
             timings.append((step.name, ContinuousClock.now - started))
         }
-        return BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
-                           published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
+        var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
+                                 published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
+        report.counts = BuildReport.Counts(context.catalog)
+        report.inputs = context.inputs
+        return report
     }
 }
 
@@ -74,16 +103,34 @@ public struct BuildReport: Sendable {
     public var timings: [(step: String, duration: Duration)] = []
     /// When the outputs must next change with no file changing (for the watcher's sleep).
     public var nextChange: NextChange?
+    /// The posting files' paths and stamps as this build read them.
+    var inputs = StableHash()
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// Counts per language and status, and translation pairs: what the summary prints. Kept
+    /// apart from the catalog so that a build that found nothing changed can report them too.
+    public var counts: Counts = Counts()
+
+    public struct Counts: Sendable, Codable, Hashable {
+        var byLanguage: [String: [String: Int]] = [:]
+        var translationPairs = 0
+
+        init() {}
+
+        init(_ catalog: Catalog) {
+            for entry in catalog.entries {
+                byLanguage[entry.posting.language, default: [:]][entry.status.rawValue, default: 0] += 1
+            }
+            let keys = catalog.entries.compactMap { entry in entry.translations.isEmpty ? nil : entry.posting.translationKey }
+            translationPairs = Set(keys).count
+        }
+    }
+
     public func count(_ status: PostingStatus, in language: String) -> Int {
-        catalog.entries(in: language).filter { $0.status == status }.count
+        counts.byLanguage[language]?[status.rawValue] ?? 0
     }
 
     /// Translation pairs: keys published in more than one language.
-    public var translationPairs: Int {
-        let keys = catalog.entries.compactMap { entry in entry.translations.isEmpty ? nil : entry.posting.translationKey }
-        return Set(keys).count
-    }
+    public var translationPairs: Int { counts.translationPairs }
 }

@@ -44,9 +44,13 @@ extension Config {
         var reader = MappingReader(root, path: "", source: source)
         let config = read(&reader, folder: folder, overrides: overrides)
         reader.rejectUnknownKeys(topLevelKeys)
-        guard let config, reader.diagnostics.isEmpty else {
+        guard var config, reader.diagnostics.isEmpty else {
             throw DiagnosticError(reader.diagnostics.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
+        var hash = StableHash()
+        hash.add(text)
+        for folder in [config.postingsDirectory, config.feedsDirectory, config.exportsDirectory] { hash.add(folder.path) }
+        config.fingerprint = hash.value
         return config
     }
 

@@ -8,6 +8,8 @@ struct PostingReader {
     var lastGood: LastGoodStore
     private(set) var postings: [Posting] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Every file's path and stamp as read, for the build record.
+    private(set) var inputs = StableHash()
 
     let cache: BuildCache?
 
@@ -32,11 +34,15 @@ struct PostingReader {
             if let stamp, let cached = cache?.read(file.url.path, stamp: stamp) { return cached }
             var outcome = Self.read(file, parser: parser, limit: limit)
             outcome.posting?.source.stamp = stamp
+            outcome.stamp = stamp
             if let stamp { cache?.store(outcome, for: file.url.path, stamp: stamp) }
             return outcome
         }
         cache?.keepOnly(Set(files.map(\.url.path)))
+        var fingerprint = StableHash()
         for (file, outcome) in zip(files, outcomes) {
+            fingerprint.add(file.path.relativePath)
+            if let stamp = outcome.stamp { fingerprint.add(stamp) } else { fingerprint.add("missing") }
             diagnostics += outcome.diagnostics
             if let posting = outcome.posting, let data = outcome.data {
                 postings.append(posting)
@@ -45,11 +51,14 @@ struct PostingReader {
                 fallBack(file)
             }
         }
+        inputs = fingerprint
     }
 
     struct Outcome: Sendable {
         var posting: Posting?
         var diagnostics: [Diagnostic]
+        /// The file's stamp, taken before it was read.
+        var stamp: FileStamp?
         /// The bytes read, kept for the last-good copy.
         var data: Data?
     }

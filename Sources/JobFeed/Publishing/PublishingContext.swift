@@ -12,6 +12,8 @@ struct PublishingContext: Sendable {
     var diagnostics: [Diagnostic] = []
     var result = WriteResult()
     var lastGood: LastGoodStore
+    /// Every posting file's path and stamp as read.
+    var inputs = StableHash()
     let cache: BuildCache?
     /// Asked by long steps between postings, so that a shutdown need not wait for a whole step.
     let shouldStop: @Sendable () -> Bool

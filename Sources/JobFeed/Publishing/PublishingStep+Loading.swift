@@ -16,6 +16,7 @@ extension PublishingStep {
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
         context.lastGood = reader.lastGood
+        context.inputs = reader.inputs
     }
 
     /// Pairs translations, sets each posting's status for "now", and renders every body once.

@@ -63,3 +63,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("feeds").path))
     }
 }
+
+@Suite struct TextPassesThroughIntactTests {
+    @Test func emojiRightToLeftAndCombiningTextReachEveryOutputUnchanged() throws {
+        let title = "Développeur·se 👩🏽‍💻 مطور ברוכים e\u{301}\u{301}"
+        let site = try TemporarySite(postings: ["en/intact.md": TemporarySite.posting("title: \"\(title)\"\ndate: 2026-01-05", body: "مرحبا 🇨🇦 \u{202E}reversed\u{202C}")])
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("feeds/en/rss.xml")?.contains("<title>\(title)</title>") == true)
+        #expect(site.read("feeds/en/atom.xml")?.contains(title) == true)
+        #expect(site.read("exports/postings.csv")?.contains(title) == true)
+        let json = try #require(FileManager.default.contents(atPath: site.root.appendingPathComponent("exports/jsonld/en/intact.jsonld").path))
+        let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(document["title"] as? String == title)
+        #expect((document["description"] as? String)?.contains("مرحبا 🇨🇦 \u{202E}reversed\u{202C}") == true)
+    }
+}

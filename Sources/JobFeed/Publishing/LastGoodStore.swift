@@ -21,7 +21,6 @@ struct LastGoodStore: Sendable {
         var data: Data
         var stamp: FileStamp
     }
-    private(set) var current: Set<String> = []
 
     init(config: Config) {
         folder = config.exportsDirectory.appendingPathComponent(Self.folderName)
@@ -33,7 +32,6 @@ struct LastGoodStore: Sendable {
 
     /// Notes that a posting read cleanly; its copy is refreshed at write time if it changed.
     mutating func record(_ relativePath: String, data: Data, stamp: FileStamp?) {
-        current.insert(relativePath)
         guard let stamp else { return }
         if let copy = FileStamp(path: copyPath(relativePath)), copy.size == stamp.size,
            copy.modifiedSeconds == stamp.modifiedSeconds, copy.modifiedNanoseconds == stamp.modifiedNanoseconds {

@@ -119,6 +119,7 @@ def main():
     checks = Checks()
     rows = read_csv(os.path.join(exports, "postings.csv"), checks)
     active = [row for row in rows if row["status"] == "active"]
+    checks.check(len({row["url"] for row in active}) == len(active), "an active posting has more than one CSV row")
     for language in languages:
         urls = [row["url"] for row in active if row["language"] == language]
         check_feed(os.path.join(feeds, language, "rss.xml"), "rss20", language, urls, checks)

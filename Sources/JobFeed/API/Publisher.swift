@@ -29,15 +29,17 @@ public struct Publisher: Sendable {
     /// A one-shot build (no `cache`) first checks the record of the last build: when nothing it
     /// depends on changed, it reports that build's results and touches nothing.
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
-        if cache == nil, let report = try upToDateReport(strict: strict) { return report }
-        let report = try run(Self.buildSteps, strict: strict)
-        if cache == nil { record(report, strict: strict) }
+        guard cache == nil else { return try run(Self.buildSteps, strict: strict) }
+        // The files found for the up-to-date check are the ones the build then reads.
+        var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
+        let files = try discovery.files()
+        if let report = upToDateReport(strict: strict, files: files) { return report }
+        let report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics))
+        record(report, strict: strict)
         return report
     }
 
-    private func upToDateReport(strict: Bool) throws(DiagnosticError) -> BuildReport? {
-        var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
-        let files = try discovery.files()
+    private func upToDateReport(strict: Bool, files: [PostingFile]) -> BuildReport? {
         guard let record = BuildRecord.upToDate(config: config, now: now, strict: strict, files: files) else { return nil }
         var report = BuildReport(catalog: Catalog(languages: config.languages, entries: [], now: now),
                                  files: WriteResult(unchanged: record.outputs.map { DisplayPath.of(path: $0) }),
@@ -49,7 +51,7 @@ public struct Publisher: Sendable {
 
     private func record(_ report: BuildReport, strict: Bool) {
         guard report.published else { return BuildRecord.forget(in: config) }
-        let outputs = (report.files.written + report.files.unchanged).map { URL(fileURLWithPath: $0).standardizedFileURL.path }.sorted()
+        let outputs = report.files.paths
         BuildRecord(inputs: BuildRecord.combine(config: config, strict: strict, files: report.inputs), now: now.seconds,
                     nextChange: report.nextChange?.at.seconds, outputs: outputs, outputStamps: BuildRecord.stamps(of: outputs),
                     counts: report.counts, diagnostics: report.diagnostics).save(in: config)
@@ -70,11 +72,16 @@ public struct Publisher: Sendable {
         return context.plan
     }
 
-    private func run(_ steps: [PublishingStep], strict: Bool) throws(DiagnosticError) -> BuildReport {
+    private func run(_ steps: [PublishingStep], strict: Bool,
+                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
         var published = true
         var timings: [(String, Duration)] = []
-        for step in steps {
+        if let discovered {
+            context.files = discovered.files
+            context.diagnostics = discovered.diagnostics
+        }
+        for step in steps where !(discovered != nil && step.name == PublishingStep.discoverPostings.name) {
             let isWrite = step.name == PublishingStep.writeOutputs.name
             if shouldStop() || (isWrite && strict && context.diagnostics.contains(where: { $0.severity == .error })) {
                 published = false

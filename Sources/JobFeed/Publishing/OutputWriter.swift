@@ -22,6 +22,8 @@ public struct WriteResult: Sendable, Hashable {
     public var written: [String] = []
     public var unchanged: [String] = []
     public var removed: [String] = []
+    /// Every output file the build holds, as absolute paths, sorted (for the build record).
+    var paths: [String] = []
 }
 
 /// Replaces each output file atomically, and only when its bytes change, so that an unchanged
@@ -54,6 +56,7 @@ struct OutputWriter {
             return outcome
         }
         var result = WriteResult()
+        result.paths = files.map(\.key)
         for ((path, _), outcome) in zip(files, outcomes) {
             switch outcome {
             case .written: result.written.append(DisplayPath.of(path: path))

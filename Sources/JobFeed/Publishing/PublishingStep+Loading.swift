@@ -24,12 +24,26 @@ extension PublishingStep {
         var pairing = TranslationPairing(languages: context.config.languageCodes)
         let postings = pairing.pair(context.postings)
         context.diagnostics += pairing.diagnostics
-        let renderer = BodyRenderer()
         let now = context.now
-        let published = postings.filter { PostingStatus($0, now: now).isPublished }
-        let cache = context.cache
-        let shouldStop = context.shouldStop
-        let rendered = Parallel.map(published) { posting in
+        let published = postings.map { ($0, PostingStatus($0, now: now)) }.filter { $0.1.isPublished }
+        let rendered = renderBodies(published.map(\.0), cache: context.cache, shouldStop: context.shouldStop)
+        var entries: [CatalogEntry] = []
+        for ((posting, status), body) in zip(published, rendered) {
+            switch body {
+            case let .success(body):
+                entries.append(CatalogEntry(posting: posting, status: status, translations: [], body: body))
+            case let .failure(error):
+                context.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
+            }
+        }
+        context.catalog.entries = pairing.linkTranslations(entries).sorted(by: CatalogEntry.feedOrder(languages: context.config.languageCodes))
+    }
+
+    /// Renders bodies on every core, reusing the watcher's cached ones for unchanged files.
+    private static func renderBodies(_ postings: [Posting], cache: BuildCache?, shouldStop: @escaping @Sendable () -> Bool)
+        -> [Result<RenderedBody, RenderError>] {
+        let renderer = BodyRenderer()
+        return Parallel.map(postings) { posting in
             Result { () throws(RenderError) in
                 if shouldStop() { throw RenderError(file: posting.source.displayPath, message: "stopped") }
                 let path = posting.source.absolutePath
@@ -39,16 +53,6 @@ extension PublishingStep {
                 return body
             }
         }
-        var entries: [CatalogEntry] = []
-        for (posting, body) in zip(published, rendered) {
-            switch body {
-            case let .success(body):
-                entries.append(CatalogEntry(posting: posting, status: PostingStatus(posting, now: now), translations: [], body: body))
-            case let .failure(error):
-                context.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
-            }
-        }
-        context.catalog.entries = pairing.linkTranslations(entries).sorted(by: CatalogEntry.feedOrder(languages: context.config.languageCodes))
     }
 }
 

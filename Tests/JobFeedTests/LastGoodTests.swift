@@ -56,14 +56,10 @@ import Testing
 }
 
 @Suite(.serialized) struct CheckCommandTests {
-    func run(_ arguments: [String]) -> Int32 {
-        CommandRunner.exitCode(arguments)
-    }
-
     @Test func checkWritesNothingAndExitsOneOnErrors() throws {
         let site = try TemporarySite(postings: ["en/a.md": TemporarySite.posting("title: A\ndate: 2024-02-30")])
         defer { site.remove() }
-        #expect(run(["check", "--config", site.configURL.path, "--format", "json"]) == 1)
+        #expect(CommandRunner.exitCode(["check", "--config", site.configURL.path, "--format", "json"]) == 1)
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("feeds").path))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("exports").path))
     }
@@ -71,7 +67,7 @@ import Testing
     @Test func checkExitsZeroWithOnlyWarnings() throws {
         let site = try TemporarySite(postings: ["en/a.md": TemporarySite.posting("title: A\ndate: 2026-01-05\ntranslationKey: lonely")])
         defer { site.remove() }
-        #expect(run(["check", "--config", site.configURL.path]) == 0)
+        #expect(CommandRunner.exitCode(["check", "--config", site.configURL.path]) == 0)
     }
 
     @Test func jsonDiagnosticsCarryEveryField() throws {

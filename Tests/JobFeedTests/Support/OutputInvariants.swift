@@ -1,4 +1,5 @@
 import Foundation
+@_spi(Fuzzing) @testable import JobFeed
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -23,53 +24,9 @@ enum OutputInvariants {
                 if (try? JSONSerialization.jsonObject(with: data)) == nil { problems.append("exports/\(path) is not JSON") }
                 if data.contains(UInt8(ascii: "<")) { problems.append("exports/\(path) holds a raw '<'") }
             } else if path.hasSuffix(".csv") {
-                problems += csvViolations(String(decoding: data, as: UTF8.self)).map { "exports/\(path): \($0)" }
+                problems += FuzzHarness.csvViolations(String(decoding: data, as: UTF8.self)).map { "exports/\(path): \($0)" }
             }
         }
         return problems
-    }
-
-    static func csvViolations(_ text: String) -> [String] {
-        let rows = CSVReader.rows(text)
-        var problems: [String] = []
-        if Set(rows.map(\.count)).count > 1 { problems.append("rows of different lengths") }
-        for cell in rows.joined() where cell.first.map({ "=+-@\t\r".contains($0) }) == true {
-            problems.append("formula cell \(cell.prefix(20))")
-        }
-        return problems
-    }
-}
-
-/// A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF records.
-enum CSVReader {
-    static func rows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var characters = Array(text.unicodeScalars)[...]
-        while let scalar = characters.popFirst() {
-            if quoted {
-                if scalar == "\"" {
-                    if characters.first == "\"" { field.unicodeScalars.append(characters.removeFirst()) } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-            } else if scalar == "\"" {
-                quoted = true
-            } else if scalar == "," {
-                row.append(field)
-                field = ""
-            } else if scalar == "\r" && characters.first == "\n" {
-                characters.removeFirst()
-                row.append(field)
-                rows.append(row)
-                (row, field) = ([], "")
-            } else {
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

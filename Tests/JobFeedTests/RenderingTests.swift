@@ -95,7 +95,7 @@ import FoundationXML
     @Test(arguments: [
         ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+cmd", "'+cmd"), ("@SUM(A1)", "'@SUM(A1)"),
         ("\tlead", "'\tlead"), ("-2", "'-2"), ("plain", "plain"), ("a,b", "\"a,b\""), ("line\nbreak", "\"line\r\nbreak\""),
-        ("ｐｌａｉｎ＝", "ｐｌａｉｎ＝"), ("＝1+1", "'＝1+1"),
+        ("ｐｌａｉｎ＝", "ｐｌａｉｎ＝"), ("＝1+1", "'＝1+1"), ("=\u{301}1+1", "'=\u{301}1+1"),
     ])
     func csvCellsAreQuotedAndFormulasNeutralized(text: String, field: String) {
         #expect(CSVTable.quoted(CSVCell.text(text).field) == field)

@@ -60,35 +60,37 @@ public enum FuzzHarness {
         return []
     }
 
-    /// Every record has the header's width and no cell starts like a formula.
+    /// Every record has the header's width and no cell starts like a formula. Reads Unicode
+    /// scalars, as spreadsheets and CSV libraries do: read as Swift `Character`s, a comma
+    /// followed by a combining mark is one grapheme and the comma would go unseen.
     static func csvViolations(_ text: String) -> [String] {
         var widths = Set<Int>()
         var problems: [String] = []
         var cells = 0
-        var cell = ""
+        var cell = String.UnicodeScalarView()
         var quoted = false
-        var previous: Character?
+        var previous: Unicode.Scalar?
         func endCell() {
             if let first = cell.first, CSVCell.formulaStarts.contains(first) { problems.append("formula cell") }
             cells += 1
-            cell = ""
+            cell = String.UnicodeScalarView()
         }
-        for character in text {
+        for scalar in text.unicodeScalars {
             if quoted {
-                if character == "\"" { quoted = false } else { cell.append(character) }
-            } else if character == "\"" {
+                if scalar == "\"" { quoted = false } else { cell.append(scalar) }
+            } else if scalar == "\"" {
                 if previous == "\"" { cell.append("\"") }
                 quoted = true
-            } else if character == "," {
+            } else if scalar == "," {
                 endCell()
-            } else if character == "\r\n" {
+            } else if scalar == "\n" && previous == "\r" {
                 endCell()
                 widths.insert(cells)
                 cells = 0
-            } else {
-                cell.append(character)
+            } else if scalar != "\r" {
+                cell.append(scalar)
             }
-            previous = character
+            previous = scalar
         }
         if quoted { problems.append("unterminated quoted cell") }
         if widths.count > 1 { problems.append("records of different widths \(widths.sorted())") }

@@ -69,7 +69,7 @@ struct FieldReader {
     /// Text that a spreadsheet would run as a formula is neutralized in the CSV; say so, since
     /// it is more often a copy-paste accident (or an attack) than a real title.
     mutating func warnAboutFormulas(_ field: PostingField, _ text: String?) {
-        guard let first = text?.first, CSVCell.formulaStarts.contains(first) else { return }
+        guard let first = text?.unicodeScalars.first, CSVCell.formulaStarts.contains(first) else { return }
         warning(field, "'\(key(field))' starts with '\(first)', which spreadsheets run as a formula; the CSV export writes it with a leading apostrophe")
     }
 

@@ -56,8 +56,10 @@ enum CSVCell {
     case value(String)
     case text(String)
 
-    /// OWASP's list, plus the full-width forms spreadsheets also accept.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
+    /// OWASP's list, plus the full-width forms spreadsheets also accept. Checked on the first
+    /// Unicode scalar: "=" followed by a combining mark is one `Character`, but a spreadsheet
+    /// still sees a formula.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"]
 
     var field: String {
         switch self {
@@ -65,7 +67,7 @@ enum CSVCell {
         case let .text(text):
             let isKept: (Unicode.Scalar) -> Bool = { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
             let clean = text.unicodeScalars.allSatisfy(isKept) ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter(isKept)))
-            guard let first = clean.first, Self.formulaStarts.contains(first) else { return clean }
+            guard let first = clean.unicodeScalars.first, Self.formulaStarts.contains(first) else { return clean }
             return "'" + clean
         }
     }

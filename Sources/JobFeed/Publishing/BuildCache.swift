@@ -9,6 +9,13 @@ public struct FileStamp: Sendable, Hashable {
     var modifiedNanoseconds: Int
     var inode: UInt64
 
+    init(size: Int64, modifiedSeconds: Int, modifiedNanoseconds: Int, inode: UInt64) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+    }
+
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
@@ -42,7 +49,7 @@ public final class BuildCache: Sendable {
     struct Output: Sendable {
         var stamp: FileStamp
         var size: Int
-        var hash: Int
+        var digest: UInt64
     }
 
     private let reads = Mutex<[String: Read]>([:])
@@ -50,6 +57,15 @@ public final class BuildCache: Sendable {
     private let documents = Mutex<[String: Document]>([:])
     private let outputs = Mutex<[String: Output]>([:])
     private let csvRows = Mutex<[String: (stamp: FileStamp, line: String)]>([:])
+    private let feedItems = Mutex<[String: FeedItem]>([:])
+    private let knownPaths = Mutex<Set<String>>([])
+
+    struct FeedItem: Sendable {
+        var stamp: FileStamp
+        /// What else the item's bytes depend on: its URL and its translations' links.
+        var context: String
+        var bytes: Data
+    }
 
     public init() {}
 
@@ -85,32 +101,40 @@ public final class BuildCache: Sendable {
         csvRows.withLock { $0[key] = (stamp, line) }
     }
 
+    /// A feed item's bytes as an earlier build wrote them, keyed by posting path and format.
+    func feedItem(_ key: String, stamp: FileStamp, context: String) -> Data? {
+        feedItems.withLock { $0[key].flatMap { $0.stamp == stamp && $0.context == context ? $0.bytes : nil } }
+    }
+
+    func store(feedItem bytes: Data, for key: String, stamp: FileStamp, context: String) {
+        feedItems.withLock { $0[key] = FeedItem(stamp: stamp, context: context, bytes: bytes) }
+    }
+
     /// True when the output file is still exactly what this process last wrote there and the
     /// new bytes are the same: then it need not even be read back.
     func outputIsCurrent(_ path: String, data: Data) -> Bool {
         guard let known = outputs.withLock({ $0[path] }), known.size == data.count,
               let stamp = FileStamp(path: path), stamp == known.stamp else { return false }
-        return known.hash == Self.digest(data)
-    }
-
-    /// A hash of every byte (`Data.hashValue` may look at only a prefix).
-    static func digest(_ data: Data) -> Int {
-        var hasher = Hasher()
-        data.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
+        return known.digest == ContentDigest.of(data)
     }
 
     func recordOutput(_ path: String, data: Data) {
         guard let stamp = FileStamp(path: path) else { return }
-        outputs.withLock { $0[path] = Output(stamp: stamp, size: data.count, hash: Self.digest(data)) }
+        outputs.withLock { $0[path] = Output(stamp: stamp, size: data.count, digest: ContentDigest.of(data)) }
     }
 
     /// Forgets posting files that are gone.
     func keepOnly(_ paths: Set<String>) {
+        // Most rebuilds see the same files: then there is nothing to filter.
+        guard knownPaths.withLock({ known in
+            defer { known = paths }
+            return known != paths
+        }) else { return }
         reads.withLock { $0 = $0.filter { paths.contains($0.key) } }
         bodies.withLock { $0 = $0.filter { paths.contains($0.key) } }
         documents.withLock { $0 = $0.filter { paths.contains($0.key) } }
         csvRows.withLock { $0 = $0.filter { paths.contains(String($0.key.prefix { $0 != "\u{0}" })) } }
+        feedItems.withLock { $0 = $0.filter { paths.contains(String($0.key.prefix { $0 != "\u{0}" })) } }
     }
 
     /// Forgets everything derived from postings (a new config changes how every file reads).
@@ -119,5 +143,6 @@ public final class BuildCache: Sendable {
         bodies.withLock { $0 = [:] }
         documents.withLock { $0 = [:] }
         csvRows.withLock { $0 = [:] }
+        feedItems.withLock { $0 = [:] }
     }
 }

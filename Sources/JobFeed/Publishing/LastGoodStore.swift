@@ -5,15 +5,17 @@ import Foundation
 /// a cron build and the watcher alike fall back to the copy until the posting is fixed,
 /// deleted or expires.
 ///
-/// One file per posting, written only when its source changed (the copy carries the source's
-/// size and modification time, so an unchanged posting costs one `stat`), and read only when a
-/// posting needs its fallback: a site of 10,000 postings neither loads nor rewrites a whole
-/// store on every build.
+/// The copies live in one append-only pack file, found through an index that is replaced
+/// atomically after each append: a first build of 10,000 postings writes two files rather than
+/// 10,000 (file creation costs ~30–150 µs each here), a later build appends only the postings
+/// whose stamp changed, and a copy is read only when a posting needs its fallback. The pack is
+/// rewritten when more than half of it is dead copies.
 struct LastGoodStore: Sendable {
     static let folderName = ".jobfeed-last-good"
 
     let folder: URL
-    /// Copies to make when the build writes its outputs.
+    private var index: LastGoodIndex
+    /// Copies to append when the build writes its outputs.
     private(set) var pending: [Copy] = []
 
     struct Copy: Sendable {
@@ -24,52 +26,68 @@ struct LastGoodStore: Sendable {
 
     init(config: Config) {
         folder = config.exportsDirectory.appendingPathComponent(Self.folderName)
+        index = LastGoodIndex.load(from: folder.appendingPathComponent(LastGoodIndex.fileName).path)
     }
 
     func source(for relativePath: String) -> String? {
-        FileManager.default.contents(atPath: copyPath(relativePath)).map { String(decoding: $0, as: UTF8.self) }
+        guard let entry = index.entries[relativePath],
+              let pack = FileHandle(forReadingAtPath: packPath(index.generation)) else { return nil }
+        defer { try? pack.close() }
+        guard (try? pack.seek(toOffset: entry.offset)) != nil,
+              let data = try? pack.read(upToCount: Int(entry.stamp.size)), data.count == Int(entry.stamp.size) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
-    /// Notes that a posting read cleanly; its copy is refreshed at write time if it changed.
+    /// Notes that a posting read cleanly; its copy is appended at write time if it changed.
     mutating func record(_ relativePath: String, data: Data, stamp: FileStamp?) {
-        guard let stamp else { return }
-        if let copy = FileStamp(path: copyPath(relativePath)), copy.size == stamp.size,
-           copy.modifiedSeconds == stamp.modifiedSeconds, copy.modifiedNanoseconds == stamp.modifiedNanoseconds {
-            return
-        }
+        guard let stamp, index.entries[relativePath]?.stamp != stamp else { return }
         pending.append(Copy(relativePath: relativePath, data: data, stamp: stamp))
     }
 
-    /// Refreshes changed copies and removes those of postings that are gone.
+    /// Appends the changed copies, forgets those of postings that are gone, and saves the index.
     func save(keeping present: Set<String>) {
-        let folders = Set(pending.map { (copyPath($0.relativePath) as NSString).deletingLastPathComponent })
-        for folder in folders.sorted() {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var next = index
+        next.entries = next.entries.filter { present.contains($0.key) }
+        guard !pending.isEmpty || next.entries.count != index.entries.count else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if next.deadBytes(packSize: packSize(next.generation)) > next.liveBytes {
+            compact(&next)
         }
-        _ = Parallel.map(pending) { copy in
-            let target = copyPath(copy.relativePath)
-            guard OutputWriter.replace(target, with: copy.data) == nil else { return false }
-            var times = [timespec(tv_sec: copy.stamp.modifiedSeconds, tv_nsec: copy.stamp.modifiedNanoseconds),
-                         timespec(tv_sec: copy.stamp.modifiedSeconds, tv_nsec: copy.stamp.modifiedNanoseconds)]
-            return utimensat(AT_FDCWD, target, &times, 0) == 0
-        }
-        removeCopies(except: present)
+        guard append(pending, to: &next) else { return }
+        _ = OutputWriter.replace(folder.appendingPathComponent(LastGoodIndex.fileName).path, with: next.encoded())
+        if next.generation != index.generation { unlink(packPath(index.generation)) }
     }
 
-    private func removeCopies(except present: Set<String>) {
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return }
-        var stale: [String] = []
-        while let relative = walker.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            let path = folder.path + "/" + relative
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue, !present.contains(relative) {
-                stale.append(path)
-            }
+    /// Copies the live entries into a new pack, leaving the old one for readers of the old index.
+    private func compact(_ next: inout LastGoodIndex) {
+        var compacted = LastGoodIndex(generation: next.generation + 1)
+        let copies = next.entries.keys.sorted().compactMap { path in
+            source(for: path).map { Copy(relativePath: path, data: Data($0.utf8), stamp: next.entries[path]!.stamp) }
         }
-        stale.forEach { try? FileManager.default.removeItem(atPath: $0) }
+        unlink(packPath(compacted.generation))
+        if append(copies, to: &compacted) { next = compacted }
     }
 
-    private func copyPath(_ relativePath: String) -> String {
-        folder.path + "/" + relativePath
+    private func append(_ copies: [Copy], to index: inout LastGoodIndex) -> Bool {
+        guard !copies.isEmpty else { return true }
+        let descriptor = open(packPath(index.generation), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var offset = UInt64(max(lseek(descriptor, 0, SEEK_END), 0))
+        var bytes = Data()
+        for copy in copies where copy.data.count == Int(copy.stamp.size) {
+            index.entries[copy.relativePath] = LastGoodIndex.Entry(stamp: copy.stamp, offset: offset)
+            bytes.append(copy.data)
+            offset += UInt64(copy.data.count)
+        }
+        return FileDescriptor.writeAll(descriptor, bytes)
+    }
+
+    private func packSize(_ generation: Int) -> UInt64 {
+        FileStamp(path: packPath(generation)).map { UInt64($0.size) } ?? 0
+    }
+
+    private func packPath(_ generation: Int) -> String {
+        folder.path + "/pack-\(generation)"
     }
 }

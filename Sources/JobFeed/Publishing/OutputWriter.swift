@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The bytes every output file should hold after a build, by absolute path.
 struct OutputPlan: Sendable {
@@ -34,6 +35,8 @@ public struct WriteResult: Sendable, Hashable {
 /// XFS flush a file renamed over an existing one before the rename (auto_da_alloc).
 struct OutputWriter {
     static let temporaryPrefix = ".jobfeed-tmp-"
+    /// Names temporary files uniquely within the process (a `UUID` read /dev/urandom each time).
+    private static let temporaryCounter = Atomic<Int>(0)
     var cache: BuildCache?
 
     enum Outcome: Sendable {
@@ -44,21 +47,19 @@ struct OutputWriter {
 
     func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
         let files = plan.files.sorted { $0.key < $1.key }
-        let folders = Set(files.map { ($0.key as NSString).deletingLastPathComponent })
-        for folder in folders.sorted() {
+        var existing: [String: Set<String>] = [:]
+        for folder in Set(files.map { ($0.key as NSString).deletingLastPathComponent }) {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        let cache = cache
-        let outcomes = Parallel.map(files) { path, data in
-            if cache?.outputIsCurrent(path, data: data) == true { return Outcome.unchanged }
-            let outcome = Self.update(path, with: data)
-            cache?.recordOutput(path, data: data)
-            return outcome
+            existing[folder] = Set(FolderWalk.entries(of: folder).map(\.name))
         }
         var result = WriteResult()
         result.paths = files.map(\.key)
-        for ((path, _), outcome) in zip(files, outcomes) {
-            switch outcome {
+        // One file at a time: creating files in one folder from two threads made both spin on
+        // the folder's lock in the kernel, slower than one thread alone.
+        for (path, data) in files {
+            let name = (path as NSString).lastPathComponent
+            let exists = existing[(path as NSString).deletingLastPathComponent]?.contains(name) == true
+            switch update(path, with: data, exists: exists) {
             case .written: result.written.append(DisplayPath.of(path: path))
             case .unchanged: result.unchanged.append(DisplayPath.of(path: path))
             case let .failed(reason):
@@ -69,31 +70,26 @@ struct OutputWriter {
         return result
     }
 
-    private static func update(_ path: String, with data: Data) -> Outcome {
-        if FileManager.default.contents(atPath: path) == data { return .unchanged }
-        if let failure = replace(path, with: data) { return .failed(failure) }
+    private func update(_ path: String, with data: Data, exists: Bool) -> Outcome {
+        if exists {
+            if cache?.outputIsCurrent(path, data: data) == true { return .unchanged }
+            if FileStamp(path: path)?.size == Int64(data.count), FileManager.default.contents(atPath: path) == data {
+                cache?.recordOutput(path, data: data)
+                return .unchanged
+            }
+        }
+        if let failure = Self.replace(path, with: data) { return .failed(failure) }
+        cache?.recordOutput(path, data: data)
         return .written
     }
 
     /// Writes a temporary file in the same folder, then renames it over the target.
     static func replace(_ path: String, with data: Data) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/" + temporaryPrefix + UUID().uuidString
+        let temporary = folder + "/" + temporaryPrefix + "\(getpid())-\(temporaryCounter.add(1, ordering: .relaxed).newValue)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += count
-            }
-        }
+        var failure: Int32 = FileDescriptor.writeAll(descriptor, data) ? 0 : errno
         close(descriptor)
         if failure == 0 && rename(temporary, path) != 0 { failure = errno }
         guard failure != 0 else { return nil }
@@ -105,9 +101,8 @@ struct OutputWriter {
         var removed: [String] = []
         for (folder, pathExtension) in plan.ownedFolders {
             let root = folder.standardizedFileURL.path
-            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
             var stale: [String] = []
-            while let relative = walker.nextObject() as? String {
+            for relative in FolderWalk.files(below: root) {
                 let path = root + "/" + relative
                 let name = (relative as NSString).lastPathComponent
                 let isLeftover = name.hasPrefix(Self.temporaryPrefix)
@@ -124,12 +119,10 @@ struct OutputWriter {
     }
 
     private func removeEmptyFolders(below folder: URL) {
-        let children = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
-        for child in children where (try? child.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-            removeEmptyFolders(below: child)
-            if (try? FileManager.default.contentsOfDirectory(atPath: child.path))?.isEmpty == true {
-                try? FileManager.default.removeItem(at: child)
-            }
+        for child in FolderWalk.entries(of: folder.path) where child.isFolder {
+            let childURL = folder.appendingPathComponent(child.name)
+            removeEmptyFolders(below: childURL)
+            if FolderWalk.entries(of: childURL.path).isEmpty { rmdir(childURL.path) }
         }
     }
 }

@@ -32,7 +32,7 @@ struct PostingReader {
             if shouldStop() { return Outcome(diagnostics: []) }
             let stamp = FileStamp(path: file.url.path)
             if let stamp, let cached = cache?.read(file.url.path, stamp: stamp) { return cached }
-            var outcome = Self.read(file, parser: parser, limit: limit)
+            var outcome = Self.read(file, size: stamp.map { Int($0.size) } ?? 0, parser: parser, limit: limit)
             outcome.posting?.source.stamp = stamp
             outcome.stamp = stamp
             if let stamp { cache?.store(outcome, for: file.url.path, stamp: stamp) }
@@ -63,9 +63,8 @@ struct PostingReader {
         var data: Data?
     }
 
-    private static func read(_ file: PostingFile, parser: PostingParser, limit: Int) -> Outcome {
+    private static func read(_ file: PostingFile, size: Int, parser: PostingParser, limit: Int) -> Outcome {
         let whole = SourceLocation(file: file.displayPath)
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
         guard size <= limit else {
             return Outcome(diagnostics: [.error("the file is \(size) bytes, above the limit of \(limit) (limits.maxFileBytes); shorten it or raise the limit", at: whole)])
         }

@@ -7,7 +7,10 @@ extension PublishingStep {
         let config = context.config
         let catalog = context.catalog
         let jobs = config.languages.flatMap { language in [FeedJob(language: language, atom: false), FeedJob(language: language, atom: true)] }
-        let rendered = Parallel.map(jobs) { job in Result { () throws(XMLWriterError) in try job.render(config: config, catalog: catalog) } }
+        let cache = context.cache
+        let rendered = Parallel.map(jobs) { job in
+            Result { () throws(XMLWriterError) in try job.render(config: config, catalog: catalog, cache: cache) }
+        }
         for (job, result) in zip(jobs, rendered) {
             let file = job.file(in: config)
             do {
@@ -70,7 +73,7 @@ struct FeedJob: Sendable {
             .appendingPathComponent(atom ? AtomRenderer.fileName : RSSRenderer.fileName)
     }
 
-    func render(config: Config, catalog: Catalog) throws(XMLWriterError) -> Data {
+    func render(config: Config, catalog: Catalog, cache: BuildCache?) throws(XMLWriterError) -> Data {
         let values: (String) -> String? = { $0 == "lang" ? language.code : nil }
         let feed = FeedContext(
             language: language,
@@ -78,7 +81,8 @@ struct FeedJob: Sendable {
             updated: catalog.lastChange(in: language.code),
             listingURL: (try? config.urls.listing.expand(base: config.baseURL, values: values).get()) ?? config.baseURL,
             feedsFolderURL: (try? config.urls.feeds.expand(base: config.baseURL, values: values).get()) ?? config.baseURL,
-            organization: config.organization)
+            organization: config.organization,
+            cache: cache)
         return atom ? try AtomRenderer(context: feed).render() : try RSSRenderer(context: feed).render()
     }
 }

@@ -16,7 +16,7 @@ struct AtomRenderer {
     static let fileName = "atom.xml"
 
     func render() throws(XMLWriterError) -> Data {
-        let xml = try XMLWriter()
+        let xml = try XMLWriter(capacity: context.expectedSize)
         try xml.start(Atom.feed)
         try xml.attribute(Atom.xmlns, Atom.namespace)
         try xml.attribute(Atom.xmlLang, context.language.locale)
@@ -31,7 +31,8 @@ struct AtomRenderer {
         try xml.attribute(Atom.version, Generator.version)
         try xml.text(Generator.name)
         try xml.end()
-        for entry in context.entries { try self.entry(entry, xml) }
+        let entries = FeedItemReplay(cache: context.cache, format: "atom")
+        for entry in context.entries { try entries.write(entry, to: xml, self.entry) }
         try xml.end()
         return try xml.finish()
     }

@@ -28,7 +28,7 @@ struct CSVRenderer {
             if let stamp = source.stamp { cache?.store(csvRow: line, for: key, stamp: stamp) }
             table.append(line: line)
         }
-        return Data(table.text.utf8)
+        return table.data
     }
 
     private func row(_ entry: CatalogEntry) -> [CSVCell] {
@@ -74,14 +74,24 @@ enum CSVCell {
 }
 
 struct CSVTable {
-    private(set) var text = ""
+    /// Kept as lines and joined once, into a buffer of the right size: appending each to one
+    /// growing string copied tens of megabytes again at every doubling.
+    private var lines: [String] = []
 
     mutating func append(_ cells: [CSVCell]) {
-        text += Self.line(cells)
+        lines.append(Self.line(cells))
     }
 
     mutating func append(line: String) {
-        text += line
+        lines.append(line)
+    }
+
+    var data: Data {
+        var data = Data(capacity: lines.reduce(0) { $0 + $1.utf8.count })
+        for var line in lines {
+            line.withUTF8 { data.append($0.baseAddress!, count: $0.count) }
+        }
+        return data
     }
 
     /// One record, CRLF-terminated.

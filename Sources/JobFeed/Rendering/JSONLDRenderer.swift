@@ -15,9 +15,10 @@ struct JSONLDRenderer {
     /// All postings in one file: a JSON-LD array of the per-posting documents, spliced from
     /// their bytes rather than encoded a second time.
     static func combined(_ documents: [Data]) -> Data {
-        var output = Data("[\n".utf8)
+        var output = Data(capacity: documents.reduce(8) { $0 + $1.count + 1 })
+        output.append(contentsOf: Array("[\n".utf8))
         for (index, document) in documents.enumerated() {
-            output.append(document.dropLast())
+            document.withUnsafeBytes { output.append(contentsOf: $0.prefix(max($0.count - 1, 0))) }
             output.append(contentsOf: Array((index + 1 < documents.count ? ",\n" : "\n").utf8))
         }
         output.append(contentsOf: Array("]\n".utf8))

@@ -19,7 +19,7 @@ struct RSSRenderer {
     let context: FeedContext
 
     func render() throws(XMLWriterError) -> Data {
-        let xml = try XMLWriter()
+        let xml = try XMLWriter(capacity: context.expectedSize)
         try xml.start(RSS.rss)
         try xml.attribute(RSS.version, "2.0")
         try xml.attribute(RSS.xmlnsAtom, RSS.atomNamespace)
@@ -32,7 +32,8 @@ struct RSSRenderer {
         try xml.element(RSS.lastBuildDate, DateFormats.rfc822(context.updated))
         try xml.element(RSS.generator, "\(Generator.name) \(Generator.version)")
         try xml.empty(RSS.atomLink, attributes: [.href: context.feedURL(RSSRenderer.fileName), .rel: "self", .type: "application/rss+xml"])
-        for entry in context.entries { try item(entry, xml) }
+        let items = FeedItemReplay(cache: context.cache, format: "rss")
+        for entry in context.entries { try items.write(entry, to: xml, item) }
         try xml.end()
         try xml.end()
         return try xml.finish()
@@ -65,6 +66,13 @@ struct FeedContext {
     let listingURL: String
     let feedsFolderURL: String
     let organization: Organization
+    /// A long-running process's cache of item bytes.
+    var cache: BuildCache? = nil
+
+    /// Room for every item's body and markup, so the buffer does not grow by copying.
+    var expectedSize: Int {
+        entries.reduce(4096) { $0 + $1.body.feedHTML.utf8.count * 5 / 4 + 2048 }
+    }
 
     func feedURL(_ file: String) -> String {
         URLResolver.resolve(file, against: feedsFolderURL)

@@ -7,8 +7,10 @@ final class XMLWriter {
     private let buffer: xmlBufferPtr
     private var writer: xmlTextWriterPtr?
 
-    init() throws(XMLWriterError) {
-        guard let buffer = xmlBufferCreate() else { throw .allocation }
+    /// `capacity`: the expected size in bytes, so that a feed of many megabytes is not copied
+    /// each time the buffer grows.
+    init(capacity: Int = 0) throws(XMLWriterError) {
+        guard let buffer = capacity > 0 ? xmlBufferCreateSize(capacity) : xmlBufferCreate() else { throw .allocation }
         self.buffer = buffer
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)
@@ -53,15 +55,42 @@ final class XMLWriter {
         try end()
     }
 
-    /// Ends the document, frees the writer and returns the bytes written.
+    /// Where the output stands, in bytes: a capture of what one part wrote starts and ends at
+    /// such marks, taken between complete elements.
+    func mark() throws(XMLWriterError) -> Int {
+        try check(xmlTextWriterFlush(try live()), "flush")
+        return Int(xmlBufferLength(buffer))
+    }
+
+    /// The bytes written between two marks.
+    func bytes(from start: Int, to end: Int) -> Data {
+        guard let content = xmlBufferContent(buffer), start <= end, end <= Int(xmlBufferLength(buffer)) else { return Data() }
+        return Data(bytes: content + start, count: end - start)
+    }
+
+    /// Appends bytes that an earlier capture took at the same place in an identical writer.
+    /// They go to the buffer directly, past the writer, so that its indentation state stays
+    /// as the captured element left it, and the output is byte for byte what writing the
+    /// element again would give.
+    func appendCaptured(_ bytes: Data) throws(XMLWriterError) {
+        try check(xmlTextWriterFlush(try live()), "flush")
+        let code = bytes.withUnsafeBytes { raw in
+            xmlBufferAdd(buffer, raw.bindMemory(to: xmlChar.self).baseAddress, Int32(raw.count))
+        }
+        if code != 0 { throw .failed("append a cached element") }
+    }
+
+    /// Ends the document, frees the writer and returns the bytes written, handing the
+    /// buffer's memory to the `Data` rather than copying it.
     func finish() throws(XMLWriterError) -> Data {
         let writer = try live()
         try check(xmlTextWriterEndDocument(writer), "end the document")
         try check(xmlTextWriterFlush(writer), "flush")
         xmlFreeTextWriter(writer)
         self.writer = nil
-        guard let content = xmlBufferContent(buffer) else { throw .allocation }
-        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+        let count = Int(xmlBufferLength(buffer))
+        guard count > 0, let content = xmlBufferDetach(buffer) else { return Data() }
+        return Data(bytesNoCopy: content, count: count, deallocator: .free)
     }
 
     private func live() throws(XMLWriterError) -> xmlTextWriterPtr {

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Lists folders with `readdir`, which reports each entry's type for free: Foundation's
+/// enumerator looked up every file's owner and group (two opens of `/etc/passwd` and
+/// `/etc/group` per file, 17,000 of each in one build of 10,000 postings).
+enum FolderWalk {
+    struct Entry {
+        var name: String
+        var isFolder: Bool
+    }
+
+    /// The entries of one folder, unsorted, without `.` and `..`; empty when it cannot be read.
+    static func entries(of folder: String) -> [Entry] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var entries: [Entry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            var isFolder = Int32(entry.pointee.d_type) == DT_DIR
+            if Int32(entry.pointee.d_type) == DT_UNKNOWN {
+                var info = stat()
+                isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append(Entry(name: name, isFolder: isFolder))
+        }
+        return entries
+    }
+
+    /// Every file below a folder (not following links to folders), as paths relative to it.
+    static func files(below root: String) -> [String] {
+        var files: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            for entry in entries(of: relative.isEmpty ? root : root + "/" + relative) {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isFolder { pending.append(path) } else { files.append(path) }
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import JobFeed
+
+/// A watcher's rebuild replays cached feed items, JSON-LD documents and CSV rows: its outputs
+/// must be byte for byte those of a build from nothing.
+@Suite struct IncrementalBuildTests {
+    static let postings = [
+        "en/designer.md": TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer", body: "# Role\n\n- one\n- two\n\n<mailto:jobs@example.org>"),
+        "fr/designer.md": TemporarySite.posting("title: Designer (fr)\ndate: 2026-01-06\ntranslationKey: designer", body: "Poste **à** combler."),
+        "en/writer.md": TemporarySite.posting("title: Writer\ndate: 2026-02-01\nvalidThrough: 2026-12-31\ntranslationKey: writer"),
+        "en/tester.md": TemporarySite.posting("title: Tester & <QA>\ndate: 2026-03-01"),
+    ]
+
+    enum Edit: String, CaseIterable {
+        case body, title, translationAdded, postingRemoved
+    }
+
+    @Test(arguments: Edit.allCases)
+    func aCachedRebuildEqualsAFreshBuild(_ edit: Edit) throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let cache = BuildCache()
+        let config = try site.config()
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        switch edit {
+        case .body: try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer", body: "Changed."))
+        case .title: try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester ]]> renamed\ndate: 2026-03-01"))
+        case .translationAdded: try site.write("postings/fr/writer.md", TemporarySite.posting("title: Rédacteur\ndate: 2026-02-02\ntranslationKey: writer"))
+        case .postingRemoved: try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/fr/designer.md"))
+        }
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        let incremental = OutputTree.files(below: site.root)
+
+        let fresh = try TemporarySite(postings: [:])
+        defer { fresh.remove() }
+        try FileManager.default.removeItem(at: fresh.root.appendingPathComponent("postings"))
+        try FileManager.default.copyItem(at: site.root.appendingPathComponent("postings"), to: fresh.root.appendingPathComponent("postings"))
+        _ = try fresh.build()
+        let expected = OutputTree.files(below: fresh.root).filter { !$0.key.hasPrefix("postings/") }
+        #expect(incremental.filter { !$0.key.hasPrefix("postings/") } == expected)
+        #expect(expected.keys.contains("feeds/en/atom.xml"))
+    }
+}
+
+@Suite struct LastGoodPackTests {
+    static func version(_ number: Int) -> String {
+        TemporarySite.posting("title: Designer \(number)\ndate: 2026-01-05", body: String(repeating: "Text \(number). ", count: 200))
+    }
+
+    @Test func manyEditsCompactThePackAndTheLastGoodVersionSurvives() throws {
+        let site = try TemporarySite(postings: ["en/designer.md": Self.version(0), "en/other.md": Self.version(100)])
+        defer { site.remove() }
+        let folder = site.root.appendingPathComponent("exports/.jobfeed-last-good")
+        for number in 1...6 {
+            try site.write("postings/en/designer.md", Self.version(number))
+            _ = try site.build()
+        }
+        let packs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("pack-") }
+        #expect(packs.count == 1)
+        let packSize = try #require(FileStamp(path: folder.appendingPathComponent(packs[0]).path)).size
+        let live = Self.version(6).utf8.count + Self.version(100).utf8.count
+        #expect(packSize <= Int64(2 * live))
+
+        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-13-05"))
+        let report = try site.build()
+        #expect(report.hasErrors)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Designer 6") == true)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Designer 100") == true)
+    }
+
+    @Test func aDamagedIndexOnlyForgetsTheFallbacks() throws {
+        let site = try TemporarySite(postings: ["en/designer.md": Self.version(1)])
+        defer { site.remove() }
+        _ = try site.build()
+        try site.write("exports/.jobfeed-last-good/index", "jobfeed-last-good 1\n\u{1}\u{2}")
+        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: tbd"))
+        let report = try site.build()
+        #expect(report.hasErrors)
+        #expect(report.count(.active, in: "en") == 0)
+        try site.write("postings/en/designer.md", Self.version(2))
+        #expect(try site.build().count(.active, in: "en") == 1)
+    }
+}

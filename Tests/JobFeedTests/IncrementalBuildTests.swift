@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import JobFeed
 
@@ -80,5 +81,53 @@ import Testing
         #expect(report.count(.active, in: "en") == 0)
         try site.write("postings/en/designer.md", Self.version(2))
         #expect(try site.build().count(.active, in: "en") == 1)
+    }
+}
+
+/// Large outputs are staged in temporary files as they render; a build that does not publish
+/// must leave none behind, and the last good outputs as they were.
+@Suite struct StagedOutputTests {
+    static func temporaryFiles(below root: URL) -> [String] {
+        FolderWalk.files(below: root.path).filter { ($0 as NSString).lastPathComponent.hasPrefix(StagedFile.temporaryPrefix) }
+    }
+
+    @Test func aBuildHeldBackByStrictLeavesNoTemporaryFiles() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let before = OutputTree.files(below: site.root)
+        try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer\ndate: 2026-02-30"))
+        let report = try Publisher(config: try site.config(), now: TemporarySite.now).build(strict: true)
+        #expect(!report.published)
+        #expect(Self.temporaryFiles(below: site.root).isEmpty)
+        #expect(OutputTree.files(below: site.root).filter { !$0.key.hasPrefix("postings/") } == before.filter { !$0.key.hasPrefix("postings/") })
+    }
+
+    @Test func aStoppedBuildLeavesNoTemporaryFiles() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        let root = site.root
+        let staged = Mutex(false)
+        // Stops as soon as a renderer has staged an output.
+        let stop: @Sendable () -> Bool = {
+            staged.withLock { seen in
+                seen = seen || !Self.temporaryFiles(below: root).isEmpty
+                return seen
+            }
+        }
+        let report = try Publisher(config: try site.config(), now: TemporarySite.now, shouldStop: stop).build()
+        #expect(!report.published)
+        #expect(Self.temporaryFiles(below: site.root).isEmpty)
+        #expect(site.read("feeds/en/rss.xml") == nil)
+    }
+}
+
+extension StagedOutputTests {
+    @Test func aKilledBuildsTemporaryFileIsRemovedByTheNextBuild() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        try site.write("feeds/en/.jobfeed-tmp-99999-1", "half a feed")
+        _ = try site.build()
+        #expect(Self.temporaryFiles(below: site.root).isEmpty)
     }
 }

@@ -75,6 +75,7 @@ public struct Publisher: Sendable {
     private func run(_ steps: [PublishingStep], strict: Bool,
                      discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
+        context.stagesOutputs = steps.contains { $0.name == PublishingStep.writeOutputs.name }
         var published = true
         var timings: [(String, Duration)] = []
         if let discovered {

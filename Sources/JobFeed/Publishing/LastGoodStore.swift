@@ -15,6 +15,8 @@ struct LastGoodStore: Sendable {
 
     let folder: URL
     private var index: LastGoodIndex
+    /// The index with this build's appended copies, until it is saved.
+    private var staged: LastGoodIndex?
     /// Copies to append when the build writes its outputs.
     private(set) var pending: [Copy] = []
 
@@ -44,18 +46,31 @@ struct LastGoodStore: Sendable {
         pending.append(Copy(relativePath: relativePath, data: data, stamp: stamp))
     }
 
-    /// Appends the changed copies, forgets those of postings that are gone, and saves the index.
-    func save(keeping present: Set<String>) {
-        var next = index
-        next.entries = next.entries.filter { present.contains($0.key) }
-        guard !pending.isEmpty || next.entries.count != index.entries.count else { return }
+    /// Appends the changed copies to the pack, dropping them from memory; the index that
+    /// points at them is saved only when the build publishes (bytes appended by a build
+    /// that fails are dead weight until the next compaction, never wrong data).
+    mutating func appendPending() {
+        guard !pending.isEmpty else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var next = staged ?? index
         if next.deadBytes(packSize: packSize(next.generation)) > next.liveBytes {
             compact(&next)
         }
-        guard append(pending, to: &next) else { return }
+        if append(pending, to: &next) { staged = next }
+        pending = []
+    }
+
+    /// Forgets the copies of postings that are gone and saves the index.
+    mutating func save(keeping present: Set<String>) {
+        appendPending()
+        var next = staged ?? index
+        next.entries = next.entries.filter { present.contains($0.key) }
+        guard staged != nil || next.entries.count != index.entries.count else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         _ = OutputWriter.replace(folder.appendingPathComponent(LastGoodIndex.fileName).path, with: next.encoded())
         if next.generation != index.generation { unlink(packPath(index.generation)) }
+        index = next
+        staged = nil
     }
 
     /// Copies the live entries into a new pack, leaving the old one for readers of the old index.

@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
 
-/// The bytes every output file should hold after a build, by absolute path.
+/// The bytes every output file should hold after a build, by absolute path: in memory, or
+/// already in a staged file for the large outputs of a build.
 struct OutputPlan: Sendable {
     var files: [String: Data] = [:]
+    var staged: [String: StagedFile] = [:]
     /// Folders owned by jobfeed: a file with this extension below them that the plan does not
     /// hold belongs to a posting that no longer exists, and is removed.
     var ownedFolders: [(folder: URL, pathExtension: String)] = []
@@ -15,6 +16,39 @@ struct OutputPlan: Sendable {
     /// For a path already absolute and standardized (per-posting files, thousands of them).
     mutating func add(path: String, _ data: Data) {
         files[path] = data
+    }
+
+    mutating func add(_ output: PendingOutput) {
+        if let file = output.file { staged[output.path] = file } else { files[output.path] = output.sink.data }
+    }
+
+    func contains(_ path: String) -> Bool {
+        files[path] != nil || staged[path] != nil
+    }
+}
+
+/// An output being rendered: its sink and, when the build writes, the staged file behind it.
+struct PendingOutput: Sendable {
+    let path: String
+    let sink: OutputSink
+    let file: StagedFile?
+
+    /// `staging`: write to a temporary file beside the target rather than to memory.
+    init(_ url: URL, staging: Bool) throws(DiagnosticError) {
+        path = url.standardizedFileURL.path
+        guard staging else {
+            sink = OutputSink()
+            file = nil
+            return
+        }
+        do {
+            let file = try StagedFile(target: path)
+            self.file = file
+            sink = OutputSink(file: file)
+        } catch {
+            throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space",
+                                         at: SourceLocation(file: DisplayPath.of(path: path))))
+        }
     }
 }
 
@@ -34,9 +68,7 @@ public struct WriteResult: Sendable, Hashable {
 /// readers and a killed jobfeed never see a torn file either way, and on power loss ext4 and
 /// XFS flush a file renamed over an existing one before the rename (auto_da_alloc).
 struct OutputWriter {
-    static let temporaryPrefix = ".jobfeed-tmp-"
-    /// Names temporary files uniquely within the process (a `UUID` read /dev/urandom each time).
-    private static let temporaryCounter = Atomic<Int>(0)
+    static let temporaryPrefix = StagedFile.temporaryPrefix
     var cache: BuildCache?
 
     enum Outcome: Sendable {
@@ -66,6 +98,24 @@ struct OutputWriter {
                 throw DiagnosticError(.error("cannot write the file: \(reason); check the folder's permissions and free space", at: SourceLocation(file: DisplayPath.of(path: path))))
             }
         }
+        for (path, file) in plan.staged.sorted(by: { $0.key < $1.key }) {
+            result.paths.append(path)
+            do {
+                try file.finish()
+                if FileDescriptor.sameContents(file.temporaryPath, path, size: file.size) {
+                    file.discard()
+                    result.unchanged.append(DisplayPath.of(path: path))
+                } else {
+                    try file.commit()
+                    result.written.append(DisplayPath.of(path: path))
+                }
+            } catch {
+                throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space", at: SourceLocation(file: DisplayPath.of(path: path))))
+            }
+        }
+        result.paths.sort()
+        result.written.sort()
+        result.unchanged.sort()
         result.removed = removeStale(plan)
         return result
     }
@@ -86,7 +136,7 @@ struct OutputWriter {
     /// Writes a temporary file in the same folder, then renames it over the target.
     static func replace(_ path: String, with data: Data) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/" + temporaryPrefix + "\(getpid())-\(temporaryCounter.add(1, ordering: .relaxed).newValue)"
+        let temporary = StagedFile.temporaryPath(in: folder)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         var failure: Int32 = FileDescriptor.writeAll(descriptor, data) ? 0 : errno
@@ -106,7 +156,7 @@ struct OutputWriter {
                 let path = root + "/" + relative
                 let name = (relative as NSString).lastPathComponent
                 let isLeftover = name.hasPrefix(Self.temporaryPrefix)
-                if isLeftover || ((name as NSString).pathExtension == pathExtension && plan.files[path] == nil) {
+                if isLeftover || ((name as NSString).pathExtension == pathExtension && !plan.contains(path)) {
                     stale.append(path)
                 }
             }
@@ -115,7 +165,18 @@ struct OutputWriter {
             }
             removeEmptyFolders(below: folder)
         }
+        removeLeftovers(besides: plan.staged.keys)
         return removed
+    }
+
+    /// Temporary files a killed build left beside the large outputs (under the lock, no
+    /// other build can be writing them).
+    private func removeLeftovers(besides outputs: some Sequence<String>) {
+        for folder in Set(outputs.map { ($0 as NSString).deletingLastPathComponent }) {
+            for entry in FolderWalk.entries(of: folder) where !entry.isFolder && entry.name.hasPrefix(Self.temporaryPrefix) {
+                unlink(folder + "/" + entry.name)
+            }
+        }
     }
 
     private func removeEmptyFolders(below folder: URL) {

@@ -15,6 +15,9 @@ struct PublishingContext: Sendable {
     /// Every posting file's path and stamp as read.
     var inputs = StableHash()
     let cache: BuildCache?
+    /// Whether the large outputs go to staged files as they render (a build) or to memory
+    /// (`check`, the fuzzer), which must write nothing.
+    var stagesOutputs = false
     /// Asked by long steps between postings, so that a shutdown need not wait for a whole step.
     let shouldStop: @Sendable () -> Bool
 
@@ -25,6 +28,13 @@ struct PublishingContext: Sendable {
         self.shouldStop = shouldStop
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
         self.lastGood = LastGoodStore(config: config)
+    }
+}
+
+extension PublishingContext {
+    /// Where an output renders to: a staged file when the build writes, else memory.
+    func output(_ url: URL) throws(DiagnosticError) -> PendingOutput {
+        try PendingOutput(url, staging: stagesOutputs)
     }
 }
 

@@ -16,6 +16,7 @@ extension PublishingStep {
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
         context.lastGood = reader.lastGood
+        if context.stagesOutputs { context.lastGood.appendPending() }
         context.inputs = reader.inputs
     }
 

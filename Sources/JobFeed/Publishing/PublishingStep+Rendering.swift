@@ -8,14 +8,16 @@ extension PublishingStep {
         let catalog = context.catalog
         let jobs = config.languages.flatMap { language in [FeedJob(language: language, atom: false), FeedJob(language: language, atom: true)] }
         let cache = context.cache
-        let rendered = Parallel.map(jobs) { job in
-            Result { () throws(XMLWriterError) in try job.render(config: config, catalog: catalog, cache: cache) }
+        let outputs = try jobs.map { job throws(DiagnosticError) in try context.output(job.file(in: config)) }
+        let rendered = Parallel.map(Array(zip(jobs, outputs))) { job, output in
+            Result { () throws(XMLWriterError) in try job.render(config: config, catalog: catalog, cache: cache, into: output.sink) }
         }
-        for (job, result) in zip(jobs, rendered) {
-            let file = job.file(in: config)
+        for ((job, output), result) in zip(zip(jobs, outputs), rendered) {
             do {
-                context.plan.add(file, try result.get())
+                try result.get()
+                context.plan.add(output)
             } catch {
+                let file = job.file(in: config)
                 throw DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(file))))
             }
         }
@@ -37,23 +39,26 @@ extension PublishingStep {
                 return data
             }
         }
+        var all: [Data] = []
         do throws(RenderError) {
-            var all: [Data] = []
             for (entry, document) in zip(active, documents) {
                 all.append(try document.get())
                 context.plan.add(path: folderPath + "/" + entry.posting.language + "/" + entry.posting.slug + ".jsonld", all[all.count - 1])
             }
-            context.plan.add(context.config.exportsDirectory.appendingPathComponent("jobpostings.jsonld"), JSONLDRenderer.combined(all))
         } catch {
             throw DiagnosticError(Diagnostic(.error, file: error.file, error.message))
         }
+        let combined = try context.output(context.config.exportsDirectory.appendingPathComponent("jobpostings.jsonld"))
+        JSONLDRenderer.writeCombined(all, to: combined.sink)
+        context.plan.add(combined)
         context.plan.ownedFolders.append((folder, "jsonld"))
     }
 
     /// The CSV of every published posting.
-    static let renderCSV = PublishingStep("render CSV") { context in
-        let data = CSVRenderer(config: context.config).render(context.catalog.entries, cache: context.cache)
-        context.plan.add(context.config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName), data)
+    static let renderCSV = PublishingStep("render CSV") { context throws(DiagnosticError) in
+        let output = try context.output(context.config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName))
+        CSVRenderer(config: context.config).render(context.catalog.entries, cache: context.cache, into: output.sink)
+        context.plan.add(output)
     }
 
     /// Replaces the changed files atomically and removes stale per-posting files.
@@ -73,7 +78,7 @@ struct FeedJob: Sendable {
             .appendingPathComponent(atom ? AtomRenderer.fileName : RSSRenderer.fileName)
     }
 
-    func render(config: Config, catalog: Catalog, cache: BuildCache?) throws(XMLWriterError) -> Data {
+    func render(config: Config, catalog: Catalog, cache: BuildCache?, into sink: OutputSink) throws(XMLWriterError) {
         let values: (String) -> String? = { $0 == "lang" ? language.code : nil }
         let feed = FeedContext(
             language: language,
@@ -83,6 +88,6 @@ struct FeedJob: Sendable {
             feedsFolderURL: (try? config.urls.feeds.expand(base: config.baseURL, values: values).get()) ?? config.baseURL,
             organization: config.organization,
             cache: cache)
-        return atom ? try AtomRenderer(context: feed).render() : try RSSRenderer(context: feed).render()
+        if atom { try AtomRenderer(context: feed).render(into: sink) } else { try RSSRenderer(context: feed).render(into: sink) }
     }
 }

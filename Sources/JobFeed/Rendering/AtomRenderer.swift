@@ -15,8 +15,8 @@ struct AtomRenderer {
 
     static let fileName = "atom.xml"
 
-    func render() throws(XMLWriterError) -> Data {
-        let xml = try XMLWriter(capacity: context.expectedSize)
+    func render(into sink: OutputSink) throws(XMLWriterError) {
+        let xml = try XMLWriter(sink: sink)
         try xml.start(Atom.feed)
         try xml.attribute(Atom.xmlns, Atom.namespace)
         try xml.attribute(Atom.xmlLang, context.language.locale)
@@ -34,7 +34,7 @@ struct AtomRenderer {
         let entries = FeedItemReplay(cache: context.cache, format: "atom")
         for entry in context.entries { try entries.write(entry, to: xml, self.entry) }
         try xml.end()
-        return try xml.finish()
+        try xml.finish()
     }
 
     private func author(_ xml: XMLWriter) throws(XMLWriterError) {

@@ -14,21 +14,19 @@ struct CSVRenderer {
         "salary_min", "salary_max", "salary_currency", "salary_unit", "category", "summary", "description",
     ]
 
-    func render(_ entries: [CatalogEntry], cache: BuildCache? = nil) -> Data {
-        var table = CSVTable()
-        table.append(Self.columns.map(CSVCell.text))
+    func render(_ entries: [CatalogEntry], cache: BuildCache? = nil, into sink: OutputSink) {
+        sink.write(CSVTable.line(Self.columns.map(CSVCell.text)))
         for entry in entries where entry.status.isPublished {
             let source = entry.posting.source
             let key = source.absolutePath + "\u{0}" + entry.status.rawValue
             if let stamp = source.stamp, let line = cache?.csvRow(key, stamp: stamp) {
-                table.append(line: line)
+                sink.write(line)
                 continue
             }
             let line = CSVTable.line(row(entry))
             if let stamp = source.stamp { cache?.store(csvRow: line, for: key, stamp: stamp) }
-            table.append(line: line)
+            sink.write(line)
         }
-        return table.data
     }
 
     private func row(_ entry: CatalogEntry) -> [CSVCell] {
@@ -73,27 +71,7 @@ enum CSVCell {
     }
 }
 
-struct CSVTable {
-    /// Kept as lines and joined once, into a buffer of the right size: appending each to one
-    /// growing string copied tens of megabytes again at every doubling.
-    private var lines: [String] = []
-
-    mutating func append(_ cells: [CSVCell]) {
-        lines.append(Self.line(cells))
-    }
-
-    mutating func append(line: String) {
-        lines.append(line)
-    }
-
-    var data: Data {
-        var data = Data(capacity: lines.reduce(0) { $0 + $1.utf8.count })
-        for var line in lines {
-            line.withUTF8 { data.append($0.baseAddress!, count: $0.count) }
-        }
-        return data
-    }
-
+enum CSVTable {
     /// One record, CRLF-terminated.
     static func line(_ cells: [CSVCell]) -> String {
         cells.map { quoted($0.field) }.joined(separator: ",") + "\r\n"

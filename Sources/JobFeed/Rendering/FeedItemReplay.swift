@@ -12,10 +12,10 @@ struct FeedItemReplay {
         guard let cache, let stamp = entry.posting.source.stamp else { return try render(entry, xml) }
         let key = entry.posting.source.absolutePath + "\u{0}" + format
         let context = Self.context(of: entry)
-        if let bytes = cache.feedItem(key, stamp: stamp, context: context) { return try xml.appendCaptured(bytes) }
-        let start = try xml.mark()
+        if let bytes = cache.feedItem(key, stamp: stamp, context: context) { return try xml.appendRecorded(bytes) }
+        try xml.startRecording()
         try render(entry, xml)
-        cache.store(feedItem: xml.bytes(from: start, to: try xml.mark()), for: key, stamp: stamp, context: context)
+        cache.store(feedItem: try xml.stopRecording(), for: key, stamp: stamp, context: context)
     }
 
     private static func context(of entry: CatalogEntry) -> String {

@@ -14,15 +14,13 @@ struct JSONLDRenderer {
 
     /// All postings in one file: a JSON-LD array of the per-posting documents, spliced from
     /// their bytes rather than encoded a second time.
-    static func combined(_ documents: [Data]) -> Data {
-        var output = Data(capacity: documents.reduce(8) { $0 + $1.count + 1 })
-        output.append(contentsOf: Array("[\n".utf8))
+    static func writeCombined(_ documents: [Data], to sink: OutputSink) {
+        sink.write("[\n")
         for (index, document) in documents.enumerated() {
-            document.withUnsafeBytes { output.append(contentsOf: $0.prefix(max($0.count - 1, 0))) }
-            output.append(contentsOf: Array((index + 1 < documents.count ? ",\n" : "\n").utf8))
+            document.withUnsafeBytes { sink.write(UnsafeRawBufferPointer(rebasing: $0.prefix(max($0.count - 1, 0)))) }
+            sink.write(index + 1 < documents.count ? ",\n" : "\n")
         }
-        output.append(contentsOf: Array("]\n".utf8))
-        return output
+        sink.write("]\n")
     }
 
     func model(_ entry: CatalogEntry) -> JobPostingLD {

@@ -18,8 +18,8 @@ enum RSS: String, XMLVocabulary {
 struct RSSRenderer {
     let context: FeedContext
 
-    func render() throws(XMLWriterError) -> Data {
-        let xml = try XMLWriter(capacity: context.expectedSize)
+    func render(into sink: OutputSink) throws(XMLWriterError) {
+        let xml = try XMLWriter(sink: sink)
         try xml.start(RSS.rss)
         try xml.attribute(RSS.version, "2.0")
         try xml.attribute(RSS.xmlnsAtom, RSS.atomNamespace)
@@ -36,7 +36,7 @@ struct RSSRenderer {
         for entry in context.entries { try items.write(entry, to: xml, item) }
         try xml.end()
         try xml.end()
-        return try xml.finish()
+        try xml.finish()
     }
 
     static let fileName = "rss.xml"
@@ -68,11 +68,6 @@ struct FeedContext {
     let organization: Organization
     /// A long-running process's cache of item bytes.
     var cache: BuildCache? = nil
-
-    /// Room for every item's body and markup, so the buffer does not grow by copying.
-    var expectedSize: Int {
-        entries.reduce(4096) { $0 + $1.body.feedHTML.utf8.count * 5 / 4 + 2048 }
-    }
 
     func feedURL(_ file: String) -> String {
         URLResolver.resolve(file, against: feedsFolderURL)

@@ -1,19 +1,29 @@
 import Foundation
 internal import CLibXML2
 
-/// Owns one libxml2 `xmlTextWriter` writing into a memory buffer, checks every return code,
-/// and frees both. Element and attribute names come from a dialect's vocabulary type.
+/// Owns one libxml2 `xmlTextWriter` writing into an `OutputSink`, checks every return code,
+/// and frees it. Element and attribute names come from a dialect's vocabulary type.
 final class XMLWriter {
-    private let buffer: xmlBufferPtr
+    let sink: OutputSink
     private var writer: xmlTextWriterPtr?
 
-    /// `capacity`: the expected size in bytes, so that a feed of many megabytes is not copied
-    /// each time the buffer grows.
-    init(capacity: Int = 0) throws(XMLWriterError) {
-        guard let buffer = capacity > 0 ? xmlBufferCreateSize(capacity) : xmlBufferCreate() else { throw .allocation }
-        self.buffer = buffer
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
+    /// Writes into memory; `capacity` is the expected size in bytes.
+    convenience init(capacity: Int = 0) throws(XMLWriterError) {
+        try self.init(sink: OutputSink(capacity: capacity))
+    }
+
+    init(sink: OutputSink) throws(XMLWriterError) {
+        self.sink = sink
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        guard let output = xmlOutputBufferCreateIO({ context, bytes, length in
+            guard let context, let bytes, length >= 0 else { return -1 }
+            Unmanaged<OutputSink>.fromOpaque(context).takeUnretainedValue()
+                .write(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            return length
+        }, nil, context, nil) else { throw .allocation }
+        // The writer owns the output buffer from here and closes it when freed.
+        guard let writer = xmlNewTextWriter(output) else {
+            xmlOutputBufferClose(output)
             throw .allocation
         }
         self.writer = writer
@@ -24,7 +34,6 @@ final class XMLWriter {
 
     deinit {
         if let writer { xmlFreeTextWriter(writer) }
-        xmlBufferFree(buffer)
     }
 
     func start<Name: XMLVocabulary>(_ name: Name) throws(XMLWriterError) {
@@ -55,42 +64,36 @@ final class XMLWriter {
         try end()
     }
 
-    /// Where the output stands, in bytes: a capture of what one part wrote starts and ends at
-    /// such marks, taken between complete elements.
-    func mark() throws(XMLWriterError) -> Int {
+    /// Starts recording the bytes of the elements written next (taken between complete
+    /// elements), for replaying them later with `appendRecorded`.
+    func startRecording() throws(XMLWriterError) {
         try check(xmlTextWriterFlush(try live()), "flush")
-        return Int(xmlBufferLength(buffer))
+        sink.startRecording()
     }
 
-    /// The bytes written between two marks.
-    func bytes(from start: Int, to end: Int) -> Data {
-        guard let content = xmlBufferContent(buffer), start <= end, end <= Int(xmlBufferLength(buffer)) else { return Data() }
-        return Data(bytes: content + start, count: end - start)
+    func stopRecording() throws(XMLWriterError) -> Data {
+        try check(xmlTextWriterFlush(try live()), "flush")
+        return sink.stopRecording()
     }
 
-    /// Appends bytes that an earlier capture took at the same place in an identical writer.
-    /// They go to the buffer directly, past the writer, so that its indentation state stays
-    /// as the captured element left it, and the output is byte for byte what writing the
+    /// Appends bytes that an earlier recording took at the same place in an identical writer.
+    /// They go to the sink directly, past the writer, so that its indentation state stays as
+    /// the recorded element left it, and the output is byte for byte what writing the
     /// element again would give.
-    func appendCaptured(_ bytes: Data) throws(XMLWriterError) {
+    func appendRecorded(_ bytes: Data) throws(XMLWriterError) {
         try check(xmlTextWriterFlush(try live()), "flush")
-        let code = bytes.withUnsafeBytes { raw in
-            xmlBufferAdd(buffer, raw.bindMemory(to: xmlChar.self).baseAddress, Int32(raw.count))
-        }
-        if code != 0 { throw .failed("append a cached element") }
+        sink.write(bytes)
     }
 
-    /// Ends the document, frees the writer and returns the bytes written, handing the
-    /// buffer's memory to the `Data` rather than copying it.
+    /// Ends the document and frees the writer; returns what a memory sink holds.
+    @discardableResult
     func finish() throws(XMLWriterError) -> Data {
         let writer = try live()
         try check(xmlTextWriterEndDocument(writer), "end the document")
         try check(xmlTextWriterFlush(writer), "flush")
         xmlFreeTextWriter(writer)
         self.writer = nil
-        let count = Int(xmlBufferLength(buffer))
-        guard count > 0, let content = xmlBufferDetach(buffer) else { return Data() }
-        return Data(bytesNoCopy: content, count: count, deallocator: .free)
+        return sink.data
     }
 
     private func live() throws(XMLWriterError) -> xmlTextWriterPtr {

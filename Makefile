@@ -55,9 +55,15 @@ fuzz: fuzz-build
 # 50,000 postings, full / no-op / one-changed builds; prints a Markdown table.
 BENCH_SIZES ?= 1000 10000 50000
 
-bench: deps
+bench: deps pydeps
 	$(SWIFT) build -c release --product jobfeed
 	python3 Benchmarks/bench.py $$($(SWIFT) build -c release --show-bin-path)/jobfeed $(BENCH_SIZES)
+	# The 1,000-posting corpus's outputs pass the same consumers as the sample's.
+	rm -rf .build/bench/check-1000
+	[ -f .build/bench/corpus-1000/jobfeed.yml ] || python3 Benchmarks/generate_corpus.py 1000 .build/bench/corpus-1000
+	$$($(SWIFT) build -c release --show-bin-path)/jobfeed build --quiet --now 2026-11-29 --config .build/bench/corpus-1000/jobfeed.yml \
+		--feeds .build/bench/check-1000/feeds --exports .build/bench/check-1000/exports
+	python3 Tests/consumers/check_outputs.py .build/bench/check-1000/feeds .build/bench/check-1000/exports en fr
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

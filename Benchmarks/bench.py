@@ -3,11 +3,18 @@
 
 For each N (default 1,000, 10,000 and 50,000 postings) it generates the deterministic synthetic
 corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median of several runs:
-  full      a build from scratch (no outputs, no state);
+  full      a build from scratch (no outputs, no state), each run into new output folders;
   no-op     a rebuild with nothing changed;
   one       a rebuild after one posting's text changed;
+  watch     with `jobfeed watch --debounce 20ms` running, save-to-published for one posting
+            (Benchmarks/watch_latency.py: the time until every output it changes is replaced);
 and reports wall time, CPU time (user + system) and peak RSS of the jobfeed process, read from
 wait4(2). Prints a Markdown table. Usage: bench.py BINARY [N ...] [--runs K]
+
+Full builds go to fresh folders, deleted only after the last run: on ext4, files created
+right after ~17,000 others were deleted allocate inodes slowly (the allocator skips recently
+deleted inodes, `recently_deleted` in a profile), which made a build after `rm -rf` of its
+own outputs 3 s slower at 10,000 postings than one into a folder that never held any.
 """
 import os
 import shutil
@@ -45,13 +52,48 @@ def corpus(count):
     return folder
 
 
-def run_case(binary, folder, runs, prepare):
+def build_command(binary, folder, outputs=None):
     command = [binary, "build", "--quiet", "--now", NOW, "--config", os.path.join(folder, "jobfeed.yml")]
+    if outputs:
+        command += ["--feeds", os.path.join(outputs, "feeds"), "--exports", os.path.join(outputs, "exports")]
+    return command
+
+
+def summarize(samples):
+    return tuple(median([sample[i] for sample in samples]) for i in range(3))
+
+
+def run_case(binary, folder, runs, prepare):
     samples = []
     for attempt in range(runs):
         prepare(attempt)
-        samples.append(measure(command))
-    return tuple(median([sample[i] for sample in samples]) for i in range(3))
+        samples.append(measure(build_command(binary, folder)))
+    return summarize(samples)
+
+
+def full_builds(binary, folder, runs):
+    scratch = os.path.join(folder, "full-runs")
+    shutil.rmtree(scratch, ignore_errors=True)
+    samples = [measure(build_command(binary, folder, os.path.join(scratch, str(attempt)))) for attempt in range(runs)]
+    shutil.rmtree(scratch, ignore_errors=True)
+    return summarize(samples)
+
+
+def active_posting(folder):
+    """The first English posting that the build published as active (it has a JSON-LD file)."""
+    jobs = os.path.join(folder, "postings", "en", "jobs")
+    for name in sorted(os.listdir(jobs)):
+        if os.path.exists(os.path.join(folder, "exports", "jsonld", "en", "jobs", name[:-3] + ".jsonld")):
+            return os.path.join(jobs, name)
+    sys.exit("no active posting in the corpus")
+
+
+def watch_latency(binary, folder, posting, saves):
+    result = subprocess.run([sys.executable, os.path.join(HERE, "watch_latency.py"), binary, os.path.join(folder, "jobfeed.yml"),
+                             posting, "--saves", str(saves), "--debounce", "20ms", "--idle", "0"],
+                            capture_output=True, text=True, check=True)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("save-to-published"))
+    return float(line.split("median ")[1].split(" ms")[0]) / 1000
 
 
 def bench(binary, count, runs):
@@ -68,11 +110,14 @@ def bench(binary, count, runs):
         with open(posting, "w", encoding="utf-8") as f:
             f.write(original + f"\nEdited for run {attempt} at {time.time()}.\n")
 
-    results = {"full": run_case(binary, folder, runs, clean)}
+    results = {"full": full_builds(binary, folder, runs)}
+    clean(0)
+    measure(build_command(binary, folder))
     results["no-op"] = run_case(binary, folder, runs, lambda _: None)
     results["one changed"] = run_case(binary, folder, runs, change)
     with open(posting, "w", encoding="utf-8") as f:
         f.write(original)
+    results["watch: save to published"] = (watch_latency(binary, folder, active_posting(folder), 2 * runs), None, None)
     return results
 
 
@@ -86,7 +131,8 @@ def main():
     print("|---:|---|---:|---:|---:|")
     for count in counts:
         for case, (wall, cpu, rss) in bench(binary, count, runs if count < 50000 else min(runs, 3)).items():
-            print(f"| {count:,} | {case} | {wall:.3f} | {cpu:.3f} | {rss:.0f} |", flush=True)
+            cpu_text, rss_text = ("", "") if cpu is None else (f"{cpu:.3f}", f"{rss:.0f}")
+            print(f"| {count:,} | {case} | {wall:.3f} | {cpu_text} | {rss_text} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -5,9 +5,11 @@ and the CPU an idle watcher uses.
 Usage: watch_latency.py BINARY CONFIG POSTING [--saves 20] [--debounce 250ms] [--idle 60]
 
 POSTING is a posting file below the config's postings folder. Each save appends a unique
-marker to its body; the clock stops when the marker appears in the posting's JSON-LD file
-(which is replaced atomically, after the feeds). Prints the median, min and max of the saves,
-then the watcher's CPU seconds over --idle seconds of quiet.
+marker to its body; the clock stops when every output the save changes has been replaced:
+the marker is in the posting's JSON-LD file and the language's RSS feed (the last output
+the writer puts in place) is a new file, which is then checked for the marker. Prints the
+median, min and max of the saves, then the watcher's CPU seconds over --idle seconds of
+quiet (--idle 0 skips that).
 """
 import json
 import os
@@ -41,6 +43,7 @@ def main():
     relative = os.path.relpath(posting, os.path.join(site, "postings"))
     language, rest = relative.split("/", 1)
     jsonld = os.path.join(site, "exports", "jsonld", language, rest.rsplit(".", 1)[0] + ".jsonld")
+    rss = os.path.join(site, "feeds", language, "rss.xml")
     original = open(posting, encoding="utf-8").read()
     watcher = subprocess.Popen([binary, "watch", "--config", config, "--debounce", debounce],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -51,20 +54,24 @@ def main():
         latencies = []
         for attempt in range(saves):
             marker = f"latency-marker-{attempt}-{time.time_ns()}"
+            feed_before = os.stat(rss).st_ino
             started = time.monotonic()
             with open(posting, "w", encoding="utf-8") as f:
                 f.write(original + f"\n{marker}\n")
-            if not wait_for(lambda: marker in open(jsonld, encoding="utf-8").read()):
+            if not wait_for(lambda: marker in open(jsonld, encoding="utf-8").read() and os.stat(rss).st_ino != feed_before):
                 sys.exit(f"save {attempt} was never published")
             latencies.append((time.monotonic() - started) * 1000)
+            if marker not in open(rss, encoding="utf-8").read():
+                sys.exit(f"save {attempt}: the feed was replaced without the edit")
             time.sleep(0.5)
         latencies.sort()
         print(f"save-to-published (debounce {debounce}, {saves} saves): median {latencies[len(latencies) // 2]:.0f} ms, "
               f"min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms")
-        time.sleep(1)
-        before = cpu_seconds(watcher.pid)
-        time.sleep(idle)
-        print(f"idle watcher: {cpu_seconds(watcher.pid) - before:.2f} CPU seconds over {idle:.0f} s")
+        if idle > 0:
+            time.sleep(1)
+            before = cpu_seconds(watcher.pid)
+            time.sleep(idle)
+            print(f"idle watcher: {cpu_seconds(watcher.pid) - before:.2f} CPU seconds over {idle:.0f} s")
     finally:
         with open(posting, "w", encoding="utf-8") as f:
             f.write(original)

@@ -18,7 +18,7 @@ public struct Publisher: Sendable {
     }
 
     static let buildSteps: [PublishingStep] = [
-        .discoverPostings, .readPostings, .catalogPostings, .renderFeeds, .renderJSONLD, .renderCSV, .writeOutputs,
+        .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .writeOutputs,
     ]
 
     /// Runs the whole pipeline. Everything is rendered before anything is written, so a run
@@ -66,7 +66,7 @@ public struct Publisher: Sendable {
     func render(_ postings: [Posting]) throws(DiagnosticError) -> OutputPlan {
         var context = PublishingContext(config: config, now: now)
         context.postings = postings
-        for step in [PublishingStep.catalogPostings, .renderFeeds, .renderJSONLD, .renderCSV] {
+        for step in [PublishingStep.catalogPostings, .renderOutputs] {
             try step.body(&context)
         }
         return context.plan

@@ -1,4 +1,4 @@
-/// Every valid posting with its status at "now", its translations and its rendered body:
+/// Every valid posting with its status at "now" and its translations:
 /// the one set every renderer reads.
 public struct Catalog: Sendable {
     public var languages: [LanguageConfig]
@@ -34,32 +34,39 @@ public struct Catalog: Sendable {
 }
 
 public struct CatalogEntry: Sendable {
-    /// The posting and its body, shared rather than copied: an entry is copied by every
-    /// filter and sort, and copying a posting's two dozen strings retained each of them
-    /// (a tenth of a watcher's rebuild went to that).
-    private let content: Content
+    /// The posting, shared rather than copied: an entry is copied by every filter and sort,
+    /// and copying a posting's two dozen strings retained each of them.
+    private let box: PostingBox
     public var status: PostingStatus
     /// The same job in the other languages, in the config's language order.
     public var translations: [Translation]
 
-    public var posting: Posting { content.posting }
-    public var body: RenderedBody { content.body }
+    public var posting: Posting { box.posting }
 
-    public init(posting: Posting, status: PostingStatus, translations: [Translation], body: RenderedBody) {
-        content = Content(posting: posting, body: body)
+    public init(posting: Posting, status: PostingStatus, translations: [Translation]) {
+        box = PostingBox(posting)
         self.status = status
         self.translations = translations
     }
 
-    private final class Content: Sendable {
+    private final class PostingBox: Sendable {
         let posting: Posting
-        let body: RenderedBody
 
-        init(posting: Posting, body: RenderedBody) {
+        init(_ posting: Posting) {
             self.posting = posting
-            self.body = body
         }
     }
+}
+
+/// A catalog entry with its body rendered: what every renderer reads. A build renders bodies
+/// a chunk of postings at a time and drops them once every output has its part.
+public struct RenderedEntry: Sendable {
+    public var entry: CatalogEntry
+    public var body: RenderedBody
+
+    public var posting: Posting { entry.posting }
+    public var status: PostingStatus { entry.status }
+    public var translations: [Translation] { entry.translations }
 
     /// The summary, or the start of the body when a posting has none.
     public var summary: String {

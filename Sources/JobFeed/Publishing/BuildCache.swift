@@ -119,8 +119,12 @@ public final class BuildCache: Sendable {
     }
 
     func recordOutput(_ path: String, data: Data) {
+        recordOutput(path, size: data.count, digest: ContentDigest.of(data))
+    }
+
+    func recordOutput(_ path: String, size: Int, digest: UInt64) {
         guard let stamp = FileStamp(path: path) else { return }
-        outputs.withLock { $0[path] = Output(stamp: stamp, size: data.count, digest: ContentDigest.of(data)) }
+        outputs.withLock { $0[path] = Output(stamp: stamp, size: size, digest: digest) }
     }
 
     /// Forgets posting files that are gone.

@@ -5,6 +5,8 @@ import Foundation
 struct OutputPlan: Sendable {
     var files: [String: Data] = [:]
     var staged: [String: StagedFile] = [:]
+    /// Per-posting files already compared with what is on disk, and staged when they change.
+    var prepared: [String: PreparedFile] = [:]
     /// Folders owned by jobfeed: a file with this extension below them that the plan does not
     /// hold belongs to a posting that no longer exists, and is removed.
     var ownedFolders: [(folder: URL, pathExtension: String)] = []
@@ -22,8 +24,15 @@ struct OutputPlan: Sendable {
         if let file = output.file { staged[output.path] = file } else { files[output.path] = output.sink.data }
     }
 
+    mutating func add(_ path: String, _ file: PlannedFile) {
+        switch file {
+        case let .inMemory(data): files[path] = data
+        case let .prepared(prepared): self.prepared[path] = prepared
+        }
+    }
+
     func contains(_ path: String) -> Bool {
-        files[path] != nil || staged[path] != nil
+        files[path] != nil || staged[path] != nil || prepared[path] != nil
     }
 }
 
@@ -48,6 +57,42 @@ struct PendingOutput: Sendable {
         } catch {
             throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space",
                                          at: SourceLocation(file: DisplayPath.of(path: path))))
+        }
+    }
+}
+
+enum PlannedFile: Sendable {
+    case inMemory(Data)
+    case prepared(PreparedFile)
+}
+
+/// A per-posting file decided while the build renders: unchanged, or its new bytes already in
+/// a temporary file beside it (removed if the build does not publish), or failed.
+final class PreparedFile: @unchecked Sendable {
+    enum State {
+        case unchanged
+        case staged(temporaryPath: String, size: Int, digest: UInt64?)
+        case failed(String)
+    }
+
+    private(set) var state: State
+
+    init(_ state: State) {
+        self.state = state
+    }
+
+    deinit {
+        if case let .staged(temporaryPath, _, _) = state { unlink(temporaryPath) }
+    }
+
+    /// Renames the temporary file over the target; the file is then no longer this one's.
+    func commit(to path: String) throws(OutputError) {
+        guard case let .staged(temporaryPath, _, _) = state else { return }
+        state = .unchanged
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw OutputError(path: path, reason: reason)
         }
     }
 }

@@ -26,27 +26,56 @@ struct OutputWriter {
     }
 
     func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
-        let files = plan.files.sorted { $0.key < $1.key }
+        var result = WriteResult()
+        try writeInMemory(plan.files, into: &result)
+        try commit(plan.prepared, into: &result)
+        try commit(plan.staged, into: &result)
+        result.paths.sort()
+        result.written.sort()
+        result.unchanged.sort()
+        result.removed = removeStale(plan)
+        return result
+    }
+
+    private func writeInMemory(_ plan: [String: Data], into result: inout WriteResult) throws(DiagnosticError) {
+        let files = plan.sorted { $0.key < $1.key }
         var existing: [String: Set<String>] = [:]
         for folder in Set(files.map { ($0.key as NSString).deletingLastPathComponent }) {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             existing[folder] = Set(FolderWalk.entries(of: folder).map(\.name))
         }
-        var result = WriteResult()
-        result.paths = files.map(\.key)
         // One file at a time: creating files in one folder from two threads made both spin on
         // the folder's lock in the kernel, slower than one thread alone.
         for (path, data) in files {
+            result.paths.append(path)
             let name = (path as NSString).lastPathComponent
             let exists = existing[(path as NSString).deletingLastPathComponent]?.contains(name) == true
             switch update(path, with: data, exists: exists) {
             case .written: result.written.append(DisplayPath.of(path: path))
             case .unchanged: result.unchanged.append(DisplayPath.of(path: path))
-            case let .failed(reason):
-                throw DiagnosticError(.error("cannot write the file: \(reason); check the folder's permissions and free space", at: SourceLocation(file: DisplayPath.of(path: path))))
+            case let .failed(reason): throw Self.failure(path, reason)
             }
         }
-        for (path, file) in plan.staged.sorted(by: { $0.key < $1.key }) {
+    }
+
+    private func commit(_ prepared: [String: PreparedFile], into result: inout WriteResult) throws(DiagnosticError) {
+        for (path, file) in prepared.sorted(by: { $0.key < $1.key }) {
+            result.paths.append(path)
+            switch file.state {
+            case .unchanged:
+                result.unchanged.append(DisplayPath.of(path: path))
+            case let .staged(_, size, digest):
+                do { try file.commit(to: path) } catch { throw Self.failure(path, error.reason) }
+                if let digest { cache?.recordOutput(path, size: size, digest: digest) }
+                result.written.append(DisplayPath.of(path: path))
+            case let .failed(reason):
+                throw Self.failure(path, reason)
+            }
+        }
+    }
+
+    private func commit(_ staged: [String: StagedFile], into result: inout WriteResult) throws(DiagnosticError) {
+        for (path, file) in staged.sorted(by: { $0.key < $1.key }) {
             result.paths.append(path)
             do {
                 try file.finish()
@@ -58,14 +87,14 @@ struct OutputWriter {
                     result.written.append(DisplayPath.of(path: path))
                 }
             } catch {
-                throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space", at: SourceLocation(file: DisplayPath.of(path: path))))
+                throw Self.failure(path, error.reason)
             }
         }
-        result.paths.sort()
-        result.written.sort()
-        result.unchanged.sort()
-        result.removed = removeStale(plan)
-        return result
+    }
+
+    static func failure(_ path: String, _ reason: String) -> DiagnosticError {
+        DiagnosticError(.error("cannot write the file: \(reason); check the folder's permissions and free space",
+                               at: SourceLocation(file: DisplayPath.of(path: path))))
     }
 
     private func update(_ path: String, with data: Data, exists: Bool) -> Outcome {

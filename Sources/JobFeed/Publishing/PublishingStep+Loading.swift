@@ -20,40 +20,18 @@ extension PublishingStep {
         context.inputs = reader.inputs
     }
 
-    /// Pairs translations, sets each posting's status for "now", and renders every body once.
-    static let catalogPostings = PublishingStep("catalog postings") { context throws(DiagnosticError) in
+    /// Pairs translations and sets each posting's status for "now"; bodies are rendered later,
+    /// a chunk at a time, as the outputs are written.
+    static let catalogPostings = PublishingStep("catalog postings") { context in
         var pairing = TranslationPairing(languages: context.config.languageCodes)
         let postings = pairing.pair(context.postings)
         context.diagnostics += pairing.diagnostics
         let now = context.now
-        let published = postings.map { ($0, PostingStatus($0, now: now)) }.filter { $0.1.isPublished }
-        let rendered = renderBodies(published.map(\.0), cache: context.cache, shouldStop: context.shouldStop)
-        var entries: [CatalogEntry] = []
-        for ((posting, status), body) in zip(published, rendered) {
-            switch body {
-            case let .success(body):
-                entries.append(CatalogEntry(posting: posting, status: status, translations: [], body: body))
-            case let .failure(error):
-                context.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
-            }
+        let entries = postings.compactMap { posting in
+            let status = PostingStatus(posting, now: now)
+            return status.isPublished ? CatalogEntry(posting: posting, status: status, translations: []) : nil
         }
         context.catalog.entries = pairing.linkTranslations(entries).sorted(by: CatalogEntry.feedOrder(languages: context.config.languageCodes))
-    }
-
-    /// Renders bodies on every core, reusing the watcher's cached ones for unchanged files.
-    private static func renderBodies(_ postings: [Posting], cache: BuildCache?, shouldStop: @escaping @Sendable () -> Bool)
-        -> [Result<RenderedBody, RenderError>] {
-        let renderer = BodyRenderer()
-        return Parallel.map(postings) { posting in
-            Result { () throws(RenderError) in
-                if shouldStop() { throw RenderError(file: posting.source.displayPath, message: "stopped") }
-                let path = posting.source.absolutePath
-                if let stamp = posting.source.stamp, let body = cache?.body(path, stamp: stamp, url: posting.url) { return body }
-                let body = try renderer.render(posting)
-                if let stamp = posting.source.stamp { cache?.store(body, for: path, stamp: stamp, url: posting.url) }
-                return body
-            }
-        }
     }
 }
 

@@ -10,13 +10,13 @@ enum Atom: String, XMLVocabulary {
 }
 
 /// Writes `feeds/<lang>/atom.xml`, linking each entry to its translations.
-struct AtomRenderer {
+struct AtomRenderer: FeedFormat {
     let context: FeedContext
 
     static let fileName = "atom.xml"
+    static let name = "atom"
 
-    func render(into sink: OutputSink) throws(XMLWriterError) {
-        let xml = try XMLWriter(sink: sink)
+    func header(_ xml: XMLWriter) throws(XMLWriterError) {
         try xml.start(Atom.feed)
         try xml.attribute(Atom.xmlns, Atom.namespace)
         try xml.attribute(Atom.xmlLang, context.language.locale)
@@ -31,10 +31,10 @@ struct AtomRenderer {
         try xml.attribute(Atom.version, Generator.version)
         try xml.text(Generator.name)
         try xml.end()
-        let entries = FeedItemReplay(cache: context.cache, format: "atom")
-        for entry in context.entries { try entries.write(entry, to: xml, self.entry) }
+    }
+
+    func footer(_ xml: XMLWriter) throws(XMLWriterError) {
         try xml.end()
-        try xml.finish()
     }
 
     private func author(_ xml: XMLWriter) throws(XMLWriterError) {
@@ -44,7 +44,7 @@ struct AtomRenderer {
         try xml.end()
     }
 
-    private func entry(_ entry: CatalogEntry, _ xml: XMLWriter) throws(XMLWriterError) {
+    func item(_ entry: RenderedEntry, _ xml: XMLWriter) throws(XMLWriterError) {
         let posting = entry.posting
         try xml.start(Atom.entry)
         try xml.element(Atom.id, posting.url)

@@ -14,22 +14,20 @@ struct CSVRenderer {
         "salary_min", "salary_max", "salary_currency", "salary_unit", "category", "summary", "description",
     ]
 
-    func render(_ entries: [CatalogEntry], cache: BuildCache? = nil, into sink: OutputSink) {
-        sink.write(CSVTable.line(Self.columns.map(CSVCell.text)))
-        for entry in entries where entry.status.isPublished {
-            let source = entry.posting.source
-            let key = source.absolutePath + "\u{0}" + entry.status.rawValue
-            if let stamp = source.stamp, let line = cache?.csvRow(key, stamp: stamp) {
-                sink.write(line)
-                continue
-            }
-            let line = CSVTable.line(row(entry))
-            if let stamp = source.stamp { cache?.store(csvRow: line, for: key, stamp: stamp) }
-            sink.write(line)
-        }
+    static var header: String { CSVTable.line(columns.map(CSVCell.text)) }
+
+    /// The posting's record, reused from a long-running process's cache when its file is
+    /// unchanged.
+    func line(_ entry: RenderedEntry, cache: BuildCache?) -> String {
+        let source = entry.posting.source
+        let key = source.absolutePath + "\u{0}" + entry.status.rawValue
+        if let stamp = source.stamp, let line = cache?.csvRow(key, stamp: stamp) { return line }
+        let line = CSVTable.line(row(entry))
+        if let stamp = source.stamp { cache?.store(csvRow: line, for: key, stamp: stamp) }
+        return line
     }
 
-    private func row(_ entry: CatalogEntry) -> [CSVCell] {
+    private func row(_ entry: RenderedEntry) -> [CSVCell] {
         let posting = entry.posting
         let zone = config.timeZone
         return [

@@ -6,24 +6,13 @@ struct JSONLDRenderer {
 
     static let context = "https://schema.org/"
 
-    func posting(_ entry: CatalogEntry) throws(RenderError) -> Data {
+    func posting(_ entry: RenderedEntry) throws(RenderError) -> Data {
         var document = model(entry)
         document.context = Self.context
         return try encode(document, file: entry.posting.source.displayPath)
     }
 
-    /// All postings in one file: a JSON-LD array of the per-posting documents, spliced from
-    /// their bytes rather than encoded a second time.
-    static func writeCombined(_ documents: [Data], to sink: OutputSink) {
-        sink.write("[\n")
-        for (index, document) in documents.enumerated() {
-            document.withUnsafeBytes { sink.write(UnsafeRawBufferPointer(rebasing: $0.prefix(max($0.count - 1, 0)))) }
-            sink.write(index + 1 < documents.count ? ",\n" : "\n")
-        }
-        sink.write("]\n")
-    }
-
-    func model(_ entry: CatalogEntry) -> JobPostingLD {
+    func model(_ entry: RenderedEntry) -> JobPostingLD {
         let posting = entry.posting
         let organization = config.organization
         let language = config.language(posting.language)

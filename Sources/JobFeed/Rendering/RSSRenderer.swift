@@ -15,11 +15,13 @@ enum RSS: String, XMLVocabulary {
 }
 
 /// Writes `feeds/<lang>/rss.xml`: the language's active postings, newest first.
-struct RSSRenderer {
+struct RSSRenderer: FeedFormat {
     let context: FeedContext
 
-    func render(into sink: OutputSink) throws(XMLWriterError) {
-        let xml = try XMLWriter(sink: sink)
+    static let fileName = "rss.xml"
+    static let name = "rss"
+
+    func header(_ xml: XMLWriter) throws(XMLWriterError) {
         try xml.start(RSS.rss)
         try xml.attribute(RSS.version, "2.0")
         try xml.attribute(RSS.xmlnsAtom, RSS.atomNamespace)
@@ -31,17 +33,10 @@ struct RSSRenderer {
         try xml.element(RSS.language, context.language.locale.lowercased())
         try xml.element(RSS.lastBuildDate, DateFormats.rfc822(context.updated))
         try xml.element(RSS.generator, "\(Generator.name) \(Generator.version)")
-        try xml.empty(RSS.atomLink, attributes: [.href: context.feedURL(RSSRenderer.fileName), .rel: "self", .type: "application/rss+xml"])
-        let items = FeedItemReplay(cache: context.cache, format: "rss")
-        for entry in context.entries { try items.write(entry, to: xml, item) }
-        try xml.end()
-        try xml.end()
-        try xml.finish()
+        try xml.empty(RSS.atomLink, attributes: [.href: context.feedURL(Self.fileName), .rel: "self", .type: "application/rss+xml"])
     }
 
-    static let fileName = "rss.xml"
-
-    private func item(_ entry: CatalogEntry, _ xml: XMLWriter) throws(XMLWriterError) {
+    func item(_ entry: RenderedEntry, _ xml: XMLWriter) throws(XMLWriterError) {
         let posting = entry.posting
         try xml.start(RSS.item)
         try xml.element(RSS.title, posting.title)
@@ -56,18 +51,39 @@ struct RSSRenderer {
         for category in posting.categories { try xml.element(RSS.category, category) }
         try xml.end()
     }
+
+    func footer(_ xml: XMLWriter) throws(XMLWriterError) {
+        try xml.end()
+        try xml.end()
+    }
+}
+
+/// One feed dialect: what comes before the items, each item, and what closes the document.
+protocol FeedFormat: Sendable {
+    static var fileName: String { get }
+    /// Names the format in the watcher's cache of item bytes.
+    static var name: String { get }
+    func header(_ xml: XMLWriter) throws(XMLWriterError)
+    func item(_ entry: RenderedEntry, _ xml: XMLWriter) throws(XMLWriterError)
+    func footer(_ xml: XMLWriter) throws(XMLWriterError)
 }
 
 /// What both feed renderers need for one language.
-struct FeedContext {
+struct FeedContext: Sendable {
     let language: LanguageConfig
-    let entries: [CatalogEntry]
     let updated: Timestamp
     let listingURL: String
     let feedsFolderURL: String
     let organization: Organization
-    /// A long-running process's cache of item bytes.
-    var cache: BuildCache? = nil
+
+    init(language: LanguageConfig, catalog: Catalog, config: Config) {
+        let values: (String) -> String? = { $0 == "lang" ? language.code : nil }
+        self.language = language
+        updated = catalog.lastChange(in: language.code)
+        listingURL = (try? config.urls.listing.expand(base: config.baseURL, values: values).get()) ?? config.baseURL
+        feedsFolderURL = (try? config.urls.feeds.expand(base: config.baseURL, values: values).get()) ?? config.baseURL
+        organization = config.organization
+    }
 
     func feedURL(_ file: String) -> String {
         URLResolver.resolve(file, against: feedsFolderURL)

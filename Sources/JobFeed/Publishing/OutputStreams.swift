@@ -1,0 +1,86 @@
+import Foundation
+
+/// Every output of a build while it renders: the feeds of each language, the combined
+/// JSON-LD and the CSV, each streaming to its staged file (or to memory for `check`), and the
+/// per-posting JSON-LD files, each decided and staged as soon as its document is rendered.
+final class OutputStreams: @unchecked Sendable {
+    let documentsFolder: URL
+    private let feeds: [FeedStream]
+    private let combined: CombinedJSONLD
+    private let csv: PendingOutput
+    private let documentsPath: String
+    private let staging: Bool
+    private let writer: OutputWriter
+
+    init(context: PublishingContext) throws(DiagnosticError) {
+        let config = context.config
+        documentsFolder = config.exportsDirectory.appendingPathComponent("jsonld")
+        documentsPath = documentsFolder.standardizedFileURL.path
+        staging = context.stagesOutputs
+        writer = OutputWriter(cache: context.cache)
+        var feeds: [FeedStream] = []
+        for language in config.languages {
+            let feed = FeedContext(language: language, catalog: context.catalog, config: config)
+            for format in [RSSRenderer(context: feed), AtomRenderer(context: feed)] as [any FeedFormat] {
+                let file = config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(type(of: format).fileName)
+                let output = try context.output(file)
+                do throws(XMLWriterError) {
+                    feeds.append(try FeedStream(format: format, language: language.code, output: output, cache: context.cache))
+                } catch {
+                    throw DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(file))))
+                }
+            }
+        }
+        self.feeds = feeds
+        combined = CombinedJSONLD(output: try context.output(config.exportsDirectory.appendingPathComponent(CombinedJSONLD.fileName)))
+        csv = try context.output(config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName))
+        csv.sink.write(CSVRenderer.header)
+    }
+
+    /// Hands a rendered chunk to every output, on every core: the JSON-LD and CSV as one
+    /// task, each feed as another.
+    func append(_ chunk: ChunkRenderer.Chunk, to plan: inout OutputPlan) throws(DiagnosticError) {
+        if let failure = chunk.failure { throw DiagnosticError(Diagnostic(.error, file: failure.file, failure.message)) }
+        let entries = chunk.items.map(\.entry)
+        let parts = Parallel.map(Array(0...feeds.count)) { task -> Part in
+            guard task > 0 else { return Part(files: documentsAndRecords(chunk)) }
+            do { try feeds[task - 1].append(entries) } catch {
+                return Part(failure: DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(path: feeds[task - 1].output.path)))))
+            }
+            return Part()
+        }
+        for part in parts {
+            if let failure = part.failure { throw failure }
+            for (path, file) in part.files { plan.add(path, file) }
+        }
+    }
+
+    private struct Part: Sendable {
+        var failure: DiagnosticError?
+        var files: [(String, PlannedFile)] = []
+    }
+
+    private func documentsAndRecords(_ chunk: ChunkRenderer.Chunk) -> [(String, PlannedFile)] {
+        var files: [(String, PlannedFile)] = []
+        for item in chunk.items {
+            csv.sink.write(item.csvLine)
+            guard let document = item.document else { continue }
+            combined.append(document)
+            let path = documentsPath + "/" + item.entry.posting.language + "/" + item.entry.posting.slug + ".jsonld"
+            files.append((path, staging ? .prepared(writer.prepare(path, document)) : .inMemory(document)))
+        }
+        return files
+    }
+
+    func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        for feed in feeds {
+            do { try feed.finish() } catch {
+                throw DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(path: feed.output.path))))
+            }
+            plan.add(feed.output)
+        }
+        combined.finish()
+        plan.add(combined.output)
+        plan.add(csv)
+    }
+}

@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 
 
@@ -46,11 +47,15 @@ def main():
     rss = os.path.join(site, "feeds", language, "rss.xml")
     original = open(posting, encoding="utf-8").read()
     watcher = subprocess.Popen([binary, "watch", "--config", config, "--debounce", debounce],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    rebuilds = []
+    # The watcher logs one "rebuilt in" line per build; the first is its initial build.
+    threading.Thread(target=lambda: [rebuilds.append(line) for line in watcher.stderr if "rebuilt in" in line],
+                     daemon=True).start()
     try:
-        if not wait_for(lambda: os.path.exists(jsonld)):
+        if not wait_for(lambda: rebuilds and os.path.exists(jsonld), timeout=600):
             sys.exit("the watcher never built the posting's JSON-LD")
-        time.sleep(2)
+        time.sleep(1)
         latencies = []
         for attempt in range(saves):
             marker = f"latency-marker-{attempt}-{time.time_ns()}"

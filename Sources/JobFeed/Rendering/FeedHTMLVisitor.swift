@@ -38,7 +38,7 @@ struct FeedHTMLVisitor: HTMLVisitor {
         output.append(UInt8(ascii: ">"))
     }
 
-    mutating func text(_ text: String) {
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
         HTMLEscaping.appendText(text, to: &output)
     }
 
@@ -70,7 +70,7 @@ struct BodyVisitor: HTMLVisitor {
         plain.leave(element)
     }
 
-    mutating func text(_ text: String) {
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
         feed.text(text)
         google.text(text)
         plain.text(text)

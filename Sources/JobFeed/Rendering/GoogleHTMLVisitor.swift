@@ -5,6 +5,8 @@ struct GoogleHTMLVisitor: HTMLVisitor {
     private var output: [UInt8] = []
     /// For each open element: what it was written as, and where its start tag began.
     private var open: [(name: String?, start: Int)] = []
+    /// How many of the open elements are text containers (kept rather than searched for).
+    private var openTextContainers = 0
 
     static let allowed: Set<String> = ["p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "strong", "em", "br"]
     static let renamed: [String: String] = ["b": "strong", "i": "em", "h6": "h5"]
@@ -22,10 +24,10 @@ struct GoogleHTMLVisitor: HTMLVisitor {
             open.append((nil, start))
         } else if Self.allowed.contains(name) {
             append("<\(name)>")
-            open.append((name, start))
+            push(name, start)
         } else if Self.paragraphLike.contains(name) && !insideTextContainer {
             append("<p>")
-            open.append(("p", start))
+            push("p", start)
         } else {
             if (name == "td" || name == "th") && !endsWithSpace { append(" ") }
             open.append((nil, start))
@@ -34,6 +36,7 @@ struct GoogleHTMLVisitor: HTMLVisitor {
 
     mutating func leave(_ element: HTMLElement) {
         guard let (name, start) = open.popLast(), let name else { return }
+        if Self.textContainers.contains(name) { openTextContainers -= 1 }
         let content = output[(start + name.utf8.count + 2)...]
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
             output.removeSubrange(start...)
@@ -42,12 +45,26 @@ struct GoogleHTMLVisitor: HTMLVisitor {
         }
     }
 
-    mutating func text(_ text: String) {
-        if text.unicodeScalars.allSatisfy(\.isSpace) {
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
+        if Self.isAllSpace(text) {
             if !endsWithSpace && !output.isEmpty { append(insideTextContainer ? " " : "\n") }
             return
         }
         HTMLEscaping.appendText(text, to: &output)
+    }
+
+    /// White space only (by Unicode's definition); decodes only text made of nothing but ASCII
+    /// white space and non-ASCII characters.
+    private static func isAllSpace(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hasNonASCII = false
+        for byte in text {
+            if byte >= 0x80 {
+                hasNonASCII = true
+            } else if !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+                return false
+            }
+        }
+        return !hasNonASCII || String(decoding: text, as: UTF8.self).unicodeScalars.allSatisfy(\.isSpace)
     }
 
     private mutating func append(_ text: String) {
@@ -59,6 +76,11 @@ struct GoogleHTMLVisitor: HTMLVisitor {
     }
 
     private var insideTextContainer: Bool {
-        open.contains { $0.name.map(Self.textContainers.contains) == true }
+        openTextContainers > 0
+    }
+
+    private mutating func push(_ name: String, _ start: Int) {
+        open.append((name, start))
+        if Self.textContainers.contains(name) { openTextContainers += 1 }
     }
 }

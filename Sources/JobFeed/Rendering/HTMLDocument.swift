@@ -48,7 +48,7 @@ final class HTMLDocument {
             walkChildren(of: node, &visitor)
             visitor.leave(element)
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { visitor.text(String(cString: content)) }
+            if let content = node.pointee.content { Self.withValidUTF8(content) { visitor.text($0) } }
         default:
             break
         }
@@ -71,6 +71,16 @@ final class HTMLDocument {
         return result
     }
 
+    /// Hands a text node's bytes to the visitors as they are, without making a `String` of
+    /// every text node, when they are valid UTF-8; else (a character reference to a lone
+    /// surrogate becomes such bytes) repaired as `String` would repair them.
+    private static func withValidUTF8(_ content: UnsafePointer<xmlChar>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let bytes = UnsafeBufferPointer(start: content, count: strlen(content))
+        if UTF8Validation.isValid(bytes) { return body(bytes) }
+        var repaired = String(decoding: bytes, as: UTF8.self)
+        repaired.withUTF8(body)
+    }
+
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
     }
@@ -89,7 +99,8 @@ struct HTMLElement {
 protocol HTMLVisitor {
     mutating func enter(_ element: HTMLElement)
     mutating func leave(_ element: HTMLElement)
-    mutating func text(_ text: String)
+    /// A text node's content: valid UTF-8.
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>)
 }
 
 enum HTMLError: Error, Sendable {

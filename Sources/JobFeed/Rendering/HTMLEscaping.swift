@@ -13,11 +13,17 @@ enum HTMLEscaping {
     }
 
     static func appendText(_ value: String, to output: inout [UInt8]) {
-        append(value, to: &output, quotes: false)
+        var value = value
+        value.withUTF8 { append($0, to: &output, quotes: false) }
+    }
+
+    static func appendText(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        append(bytes, to: &output, quotes: false)
     }
 
     static func appendAttribute(_ value: String, to output: inout [UInt8]) {
-        append(value, to: &output, quotes: true)
+        var value = value
+        value.withUTF8 { append($0, to: &output, quotes: true) }
     }
 
     private static let ampersand = Array("&amp;".utf8)
@@ -25,15 +31,22 @@ enum HTMLEscaping {
     private static let greaterThan = Array("&gt;".utf8)
     private static let quote = Array("&quot;".utf8)
 
-    private static func append(_ value: String, to output: inout [UInt8], quotes: Bool) {
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output += ampersand
-            case UInt8(ascii: "<"): output += lessThan
-            case UInt8(ascii: ">"): output += greaterThan
-            case UInt8(ascii: "\"") where quotes: output += quote
-            default: output.append(byte)
+    /// Copies runs of bytes that need no escaping whole: this runs over every body three times.
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], quotes: Bool) {
+        var runStart = 0
+        for index in bytes.indices {
+            let replacement: [UInt8]
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = ampersand
+            case UInt8(ascii: "<"): replacement = lessThan
+            case UInt8(ascii: ">"): replacement = greaterThan
+            case UInt8(ascii: "\"") where quotes: replacement = quote
+            default: continue
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            output.append(contentsOf: replacement)
+            runStart = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }

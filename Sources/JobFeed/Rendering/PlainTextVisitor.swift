@@ -35,8 +35,8 @@ struct PlainTextVisitor: HTMLVisitor {
         if Self.blocks.contains(element.name) { breakLine() }
     }
 
-    mutating func text(_ text: String) {
-        for byte in text.utf8 {
+    mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
+        for byte in text {
             if byte == 0x20 || (0x09...0x0D).contains(byte) { appendSpace() } else { current.append(byte) }
         }
     }

@@ -1,0 +1,49 @@
+import Testing
+@testable import JobFeed
+
+/// Text nodes reach the visitors as raw bytes only when valid UTF-8; the check must agree with
+/// the standard library's validating decoder.
+@Suite struct UTF8ValidationTests {
+    static let cases: [(bytes: [UInt8], valid: Bool)] = [
+        (Array("plain ASCII".utf8), true),
+        (Array("Poste à combler — été 😀".utf8), true),
+        ([0xED, 0xA0, 0x80], false),  // a lone surrogate, as libxml2 writes &#xD800;
+        ([0xC0, 0xAF], false),  // overlong
+        ([0xE0, 0x80, 0xAF], false),  // overlong
+        ([0xF4, 0x90, 0x80, 0x80], false),  // above U+10FFFF
+        ([0x61, 0xE2, 0x82], false),  // truncated
+        ([0x80], false),  // stray continuation
+        ([0xEF, 0xBF, 0xBF], true),  // U+FFFF is well-formed UTF-8 (XML cleaning drops it later)
+    ]
+
+    @Test(arguments: cases)
+    func agreesWithTheStandardLibrary(_ sample: (bytes: [UInt8], valid: Bool)) {
+        let ours = sample.bytes.withUnsafeBufferPointer(UTF8Validation.isValid)
+        #expect(ours == sample.valid)
+        #expect(ours == (String(validating: sample.bytes, as: UTF8.self) != nil))
+    }
+
+    @Test func agreesOnRandomBytes() {
+        var generator = SplitMix64(seed: 42)
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(generator.next() % 8)).map { _ in UInt8(truncatingIfNeeded: generator.next() | 0x80 * (generator.next() & 1)) }
+            let ours = bytes.withUnsafeBufferPointer(UTF8Validation.isValid)
+            #expect(ours == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+}
+
+/// A small deterministic generator, so a failure names inputs that reproduce.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -6,25 +6,19 @@ import Foundation
 /// deleted or expires.
 ///
 /// The copies live in one append-only pack file, found through an index that is replaced
-/// atomically after each append: a first build of 10,000 postings writes two files rather than
-/// 10,000 (file creation costs ~30–150 µs each here), a later build appends only the postings
-/// whose stamp changed, and a copy is read only when a posting needs its fallback. The pack is
-/// rewritten when more than half of it is dead copies.
+/// atomically when the build publishes: a first build of 10,000 postings writes two files
+/// rather than 10,000 (file creation costs ~30–150 µs each here), a later build appends only
+/// the postings whose stamp changed, as it reads them (so no build holds every file's bytes),
+/// and a copy is read only when a posting needs its fallback. Bytes appended by a build that
+/// does not publish are dead weight, never wrong data; the pack is rewritten when more than
+/// half of it is dead.
 struct LastGoodStore: Sendable {
     static let folderName = ".jobfeed-last-good"
 
     let folder: URL
-    private var index: LastGoodIndex
+    private(set) var index: LastGoodIndex
     /// The index with this build's appended copies, until it is saved.
     private var staged: LastGoodIndex?
-    /// Copies to append when the build writes its outputs.
-    private(set) var pending: [Copy] = []
-
-    struct Copy: Sendable {
-        var relativePath: String
-        var data: Data
-        var stamp: FileStamp
-    }
 
     init(config: Config) {
         folder = config.exportsDirectory.appendingPathComponent(Self.folderName)
@@ -32,37 +26,30 @@ struct LastGoodStore: Sendable {
     }
 
     func source(for relativePath: String) -> String? {
-        guard let entry = index.entries[relativePath],
-              let pack = FileHandle(forReadingAtPath: packPath(index.generation)) else { return nil }
-        defer { try? pack.close() }
-        guard (try? pack.seek(toOffset: entry.offset)) != nil,
-              let data = try? pack.read(upToCount: Int(entry.stamp.size)), data.count == Int(entry.stamp.size) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard let entry = index.entries[relativePath] else { return nil }
+        return Self.read(entry, from: packPath(index.generation)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Notes that a posting read cleanly; its copy is appended at write time if it changed.
-    mutating func record(_ relativePath: String, data: Data, stamp: FileStamp?) {
-        guard let stamp, index.entries[relativePath]?.stamp != stamp else { return }
-        pending.append(Copy(relativePath: relativePath, data: data, stamp: stamp))
+    /// Whether a posting read cleanly at this stamp needs a new copy.
+    func needsCopy(_ relativePath: String, stamp: FileStamp) -> Bool {
+        index.entries[relativePath]?.stamp != stamp
     }
 
-    /// Appends the changed copies to the pack, dropping them from memory; the index that
-    /// points at them is saved only when the build publishes (bytes appended by a build
-    /// that fails are dead weight until the next compaction, never wrong data).
-    mutating func appendPending() {
-        guard !pending.isEmpty else { return }
+    /// Starts this build's appends, first rewriting the pack if more than half of it is dead.
+    mutating func beginAppending() -> LastGoodAppender {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var next = staged ?? index
-        if next.deadBytes(packSize: packSize(next.generation)) > next.liveBytes {
-            compact(&next)
-        }
-        if append(pending, to: &next) { staged = next }
-        pending = []
+        var next = index
+        if next.deadBytes(packSize: packSize(next.generation)) > next.liveBytes { compact(&next) }
+        return LastGoodAppender(index: next, packPath: packPath(next.generation))
+    }
+
+    mutating func finishAppending(_ appender: LastGoodAppender) {
+        guard let result = appender.finish(), result.appended > 0 || result.index.generation != index.generation else { return }
+        staged = result.index
     }
 
     /// Forgets the copies of postings that are gone and saves the index.
     mutating func save(keeping present: Set<String>) {
-        appendPending()
         var next = staged ?? index
         next.entries = next.entries.filter { present.contains($0.key) }
         guard staged != nil || next.entries.count != index.entries.count else { return }
@@ -75,34 +62,26 @@ struct LastGoodStore: Sendable {
 
     /// Copies the live entries into a new pack, leaving the old one for readers of the old index.
     private func compact(_ next: inout LastGoodIndex) {
-        var compacted = LastGoodIndex(generation: next.generation + 1)
-        let copies = next.entries.keys.sorted().compactMap { path in
-            source(for: path).map { Copy(relativePath: path, data: Data($0.utf8), stamp: next.entries[path]!.stamp) }
+        let appender = LastGoodAppender(index: LastGoodIndex(generation: next.generation + 1), packPath: packPath(next.generation + 1), truncating: true)
+        for (path, entry) in next.entries.sorted(by: { $0.key < $1.key }) {
+            if let data = Self.read(entry, from: packPath(next.generation)) { appender.append(path, data, stamp: entry.stamp) }
         }
-        unlink(packPath(compacted.generation))
-        if append(copies, to: &compacted) { next = compacted }
+        if let compacted = appender.finish() { next = compacted.index }
     }
 
-    private func append(_ copies: [Copy], to index: inout LastGoodIndex) -> Bool {
-        guard !copies.isEmpty else { return true }
-        let descriptor = open(packPath(index.generation), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var offset = UInt64(max(lseek(descriptor, 0, SEEK_END), 0))
-        var bytes = Data()
-        for copy in copies where copy.data.count == Int(copy.stamp.size) {
-            index.entries[copy.relativePath] = LastGoodIndex.Entry(stamp: copy.stamp, offset: offset)
-            bytes.append(copy.data)
-            offset += UInt64(copy.data.count)
-        }
-        return FileDescriptor.writeAll(descriptor, bytes)
-    }
-
-    private func packSize(_ generation: Int) -> UInt64 {
-        FileStamp(path: packPath(generation)).map { UInt64($0.size) } ?? 0
+    private static func read(_ entry: LastGoodIndex.Entry, from pack: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: pack) else { return nil }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: entry.offset)) != nil,
+              let data = try? handle.read(upToCount: Int(entry.stamp.size)), data.count == Int(entry.stamp.size) else { return nil }
+        return data
     }
 
     private func packPath(_ generation: Int) -> String {
         folder.path + "/pack-\(generation)"
+    }
+
+    private func packSize(_ generation: Int) -> UInt64 {
+        FileStamp(path: packPath(generation)).map { UInt64($0.size) } ?? 0
     }
 }

@@ -22,31 +22,43 @@ struct PostingReader {
         self.parser = PostingParser(config: config, fallbackDates: FallbackDates(root: config.postingsDirectory))
     }
 
-    /// Reads and parses on every core; results are taken in file order.
-    mutating func read(_ files: [PostingFile]) {
+    /// Reads and parses on every core; results are taken in file order. With `copying`, each
+    /// file that reads cleanly and changed since its last-good copy is appended to the pack
+    /// as it is read.
+    mutating func read(_ files: [PostingFile], copying: Bool) {
         let parser = parser
         let limit = config.limits.maxFileBytes
         let cache = cache
         let shouldStop = shouldStop
+        let lastGood = lastGood
+        let appender = copying ? self.lastGood.beginAppending() : nil
         let outcomes = Parallel.map(files) { file in
             if shouldStop() { return Outcome(diagnostics: []) }
             let stamp = FileStamp(path: file.url.path)
-            if let stamp, let cached = cache?.read(file.url.path, stamp: stamp) { return cached }
-            var outcome = Self.read(file, size: stamp.map { Int($0.size) } ?? 0, parser: parser, limit: limit)
-            outcome.posting?.source.stamp = stamp
-            outcome.stamp = stamp
+            let relativePath = file.path.relativePath
+            if let stamp, let cached = cache?.read(file.url.path, stamp: stamp) {
+                if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
+                   let data = FileManager.default.contents(atPath: file.url.path) {
+                    appender.append(relativePath, data, stamp: stamp)
+                }
+                return cached
+            }
+            let (outcome, data) = Self.read(file, stamp: stamp, parser: parser, limit: limit)
+            if let stamp, let data, outcome.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp) {
+                appender.append(relativePath, data, stamp: stamp)
+            }
             if let stamp { cache?.store(outcome, for: file.url.path, stamp: stamp) }
             return outcome
         }
+        if let appender { self.lastGood.finishAppending(appender) }
         cache?.keepOnly(Set(files.map(\.url.path)))
         var fingerprint = StableHash()
         for (file, outcome) in zip(files, outcomes) {
             fingerprint.add(file.path.relativePath)
             if let stamp = outcome.stamp { fingerprint.add(stamp) } else { fingerprint.add("missing") }
             diagnostics += outcome.diagnostics
-            if let posting = outcome.posting, let data = outcome.data {
+            if let posting = outcome.posting {
                 postings.append(posting)
-                lastGood.record(file.path.relativePath, data: data, stamp: posting.source.stamp)
             } else {
                 fallBack(file)
             }
@@ -59,20 +71,22 @@ struct PostingReader {
         var diagnostics: [Diagnostic]
         /// The file's stamp, taken before it was read.
         var stamp: FileStamp?
-        /// The bytes read, kept for the last-good copy.
-        var data: Data?
     }
 
-    private static func read(_ file: PostingFile, size: Int, parser: PostingParser, limit: Int) -> Outcome {
+    /// The outcome, and the bytes read (for the last-good copy; not kept beyond it).
+    private static func read(_ file: PostingFile, stamp: FileStamp?, parser: PostingParser, limit: Int) -> (Outcome, Data?) {
         let whole = SourceLocation(file: file.displayPath)
+        let size = stamp.map { Int($0.size) } ?? 0
         guard size <= limit else {
-            return Outcome(diagnostics: [.error("the file is \(size) bytes, above the limit of \(limit) (limits.maxFileBytes); shorten it or raise the limit", at: whole)])
+            return (Outcome(diagnostics: [.error("the file is \(size) bytes, above the limit of \(limit) (limits.maxFileBytes); shorten it or raise the limit", at: whole)], stamp: stamp), nil)
         }
         guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            return Outcome(diagnostics: [.error("cannot read the file; check its permissions", at: whole)])
+            return (Outcome(diagnostics: [.error("cannot read the file; check its permissions", at: whole)], stamp: stamp), nil)
         }
-        let outcome = parser.parse(file, data: data)
-        return Outcome(posting: outcome.posting, diagnostics: outcome.diagnostics, data: outcome.posting == nil ? nil : data)
+        let parsed = parser.parse(file, data: data)
+        var posting = parsed.posting
+        posting?.source.stamp = stamp
+        return (Outcome(posting: posting, diagnostics: parsed.diagnostics, stamp: stamp), data)
     }
 
     /// Publishes the version that last read cleanly, if there is one, and says so.

@@ -12,11 +12,10 @@ extension PublishingStep {
     static let readPostings = PublishingStep("read postings") { context in
         var reader = PostingReader(config: context.config, lastGood: context.lastGood, cache: context.cache)
         reader.shouldStop = context.shouldStop
-        reader.read(context.files)
+        reader.read(context.files, copying: context.stagesOutputs)
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
         context.lastGood = reader.lastGood
-        if context.stagesOutputs { context.lastGood.appendPending() }
         context.inputs = reader.inputs
     }
 

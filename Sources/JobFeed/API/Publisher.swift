@@ -21,8 +21,8 @@ public struct Publisher: Sendable {
         .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .writeOutputs,
     ]
 
-    /// Runs the whole pipeline. Everything is rendered before anything is written, so a run
-    /// that fails leaves the last good outputs as they were.
+    /// Runs the whole pipeline. Outputs render into temporary files, and none is put in place
+    /// until all have rendered, so a run that fails leaves the last good outputs as they were.
     ///
     /// With `strict`, a posting with errors stops the whole publication: nothing is written.
     ///
@@ -59,7 +59,7 @@ public struct Publisher: Sendable {
 
     /// Reads and checks everything and renders in memory, writing nothing.
     public func check() throws(DiagnosticError) -> BuildReport {
-        try run(Self.buildSteps.filter { $0.name != PublishingStep.writeOutputs.name }, strict: false)
+        try run(Self.buildSteps.filter { $0.name != PublishingStep.writeOutputs.name }, strict: false, destination: .discarded)
     }
 
     /// Renders every output for the given postings in memory, writing nothing.
@@ -72,10 +72,10 @@ public struct Publisher: Sendable {
         return context.plan
     }
 
-    private func run(_ steps: [PublishingStep], strict: Bool,
+    private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
                      discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
-        context.stagesOutputs = steps.contains { $0.name == PublishingStep.writeOutputs.name }
+        context.destination = destination
         var published = true
         var timings: [(String, Duration)] = []
         if let discovered {

@@ -36,17 +36,26 @@ struct OutputPlan: Sendable {
     }
 }
 
+/// Where a build's outputs go while they render.
+enum OutputDestination: Sendable {
+    /// Temporary files beside their targets, put in place by the write step (`build`).
+    case staged
+    /// Memory, for the tests and the fuzzer to inspect.
+    case memory
+    /// Nowhere: `check` needs every output to render, not to be kept.
+    case discarded
+}
+
 /// An output being rendered: its sink and, when the build writes, the staged file behind it.
 struct PendingOutput: Sendable {
     let path: String
     let sink: OutputSink
     let file: StagedFile?
 
-    /// `staging`: write to a temporary file beside the target rather than to memory.
-    init(_ url: URL, staging: Bool) throws(DiagnosticError) {
+    init(_ url: URL, destination: OutputDestination) throws(DiagnosticError) {
         path = url.standardizedFileURL.path
-        guard staging else {
-            sink = OutputSink()
+        guard destination == .staged else {
+            sink = destination == .memory ? OutputSink() : .discarding()
             file = nil
             return
         }

@@ -9,14 +9,14 @@ final class OutputStreams: @unchecked Sendable {
     private let combined: CombinedJSONLD
     private let csv: PendingOutput
     private let documentsPath: String
-    private let staging: Bool
+    private let destination: OutputDestination
     private let writer: OutputWriter
 
     init(context: PublishingContext) throws(DiagnosticError) {
         let config = context.config
         documentsFolder = config.exportsDirectory.appendingPathComponent("jsonld")
         documentsPath = documentsFolder.standardizedFileURL.path
-        staging = context.stagesOutputs
+        destination = context.destination
         writer = OutputWriter(cache: context.cache)
         var feeds: [FeedStream] = []
         for language in config.languages {
@@ -67,7 +67,11 @@ final class OutputStreams: @unchecked Sendable {
             guard let document = item.document else { continue }
             combined.append(document)
             let path = documentsPath + "/" + item.entry.posting.language + "/" + item.entry.posting.slug + ".jsonld"
-            files.append((path, staging ? .prepared(writer.prepare(path, document)) : .inMemory(document)))
+            switch destination {
+            case .staged: files.append((path, .prepared(writer.prepare(path, document))))
+            case .memory: files.append((path, .inMemory(document)))
+            case .discarded: break
+            }
         }
         return files
     }

@@ -15,9 +15,9 @@ struct PublishingContext: Sendable {
     /// Every posting file's path and stamp as read.
     var inputs = StableHash()
     let cache: BuildCache?
-    /// Whether the large outputs go to staged files as they render (a build) or to memory
-    /// (`check`, the fuzzer), which must write nothing.
-    var stagesOutputs = false
+    /// Where the outputs go as they render: staged files for a build; memory or nowhere for
+    /// the fuzzer and `check`, which must write nothing.
+    var destination = OutputDestination.memory
     /// Asked by long steps between postings, so that a shutdown need not wait for a whole step.
     let shouldStop: @Sendable () -> Bool
 
@@ -34,7 +34,7 @@ struct PublishingContext: Sendable {
 extension PublishingContext {
     /// Where an output renders to: a staged file when the build writes, else memory.
     func output(_ url: URL) throws(DiagnosticError) -> PendingOutput {
-        try PendingOutput(url, staging: stagesOutputs)
+        try PendingOutput(url, destination: destination)
     }
 }
 

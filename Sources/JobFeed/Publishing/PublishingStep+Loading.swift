@@ -12,7 +12,7 @@ extension PublishingStep {
     static let readPostings = PublishingStep("read postings") { context in
         var reader = PostingReader(config: context.config, lastGood: context.lastGood, cache: context.cache)
         reader.shouldStop = context.shouldStop
-        reader.read(context.files, copying: context.stagesOutputs)
+        reader.read(context.files, copying: context.destination == .staged)
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
         context.lastGood = reader.lastGood

@@ -50,10 +50,6 @@ final class StagedFile: @unchecked Sendable {
         }
     }
 
-    func write(_ data: Data) {
-        data.withUnsafeBytes { write($0) }
-    }
-
     /// Writes what is buffered and closes the file; throws if any write failed.
     func finish() throws(OutputError) {
         flush()

@@ -11,11 +11,10 @@ final class OutputSink: @unchecked Sendable {
     private var recording: [UInt8]?
     private(set) var count = 0
 
-    /// A sink into memory, with room for `capacity` bytes.
-    init(capacity: Int = 0) {
+    /// A sink into memory.
+    init() {
         file = nil
         keepsBytes = true
-        memory.reserveCapacity(capacity)
     }
 
     init(file: StagedFile) {

@@ -7,9 +7,9 @@ final class XMLWriter {
     let sink: OutputSink
     private var writer: xmlTextWriterPtr?
 
-    /// Writes into memory; `capacity` is the expected size in bytes.
-    convenience init(capacity: Int = 0) throws(XMLWriterError) {
-        try self.init(sink: OutputSink(capacity: capacity))
+    /// Writes into memory.
+    convenience init() throws(XMLWriterError) {
+        try self.init(sink: OutputSink())
     }
 
     init(sink: OutputSink) throws(XMLWriterError) {

@@ -44,6 +44,24 @@ import Testing
     }
 }
 
+extension IncrementalBuildTests {
+    @Test func anEditLeavesTheOtherLanguagesFeedsUnrenderedAndUntouched() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let cache = BuildCache()
+        let config = try site.config()
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        let before = OutputTree.modificationDates(below: site.root.appendingPathComponent("feeds"))
+        try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester, edited\ndate: 2026-03-01"))
+        let report = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        let after = OutputTree.modificationDates(below: site.root.appendingPathComponent("feeds"))
+        #expect(report.files.unchanged.contains { $0.hasSuffix("feeds/fr/rss.xml") })
+        #expect(after["fr/rss.xml"] == before["fr/rss.xml"] && after["fr/atom.xml"] == before["fr/atom.xml"])
+        #expect(after["en/rss.xml"] != before["en/rss.xml"])
+        #expect(site.read("feeds/en/rss.xml")?.contains("Tester, edited") == true)
+    }
+}
+
 @Suite struct LastGoodPackTests {
     static func version(_ number: Int) -> String {
         TemporarySite.posting("title: Designer \(number)\ndate: 2026-01-05", body: String(repeating: "Text \(number). ", count: 200))

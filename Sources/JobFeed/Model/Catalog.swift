@@ -34,28 +34,10 @@ public struct Catalog: Sendable {
 }
 
 public struct CatalogEntry: Sendable {
-    /// The posting, shared rather than copied: an entry is copied by every filter and sort,
-    /// and copying a posting's two dozen strings retained each of them.
-    private let box: PostingBox
+    public var posting: Posting
     public var status: PostingStatus
     /// The same job in the other languages, in the config's language order.
     public var translations: [Translation]
-
-    public var posting: Posting { box.posting }
-
-    public init(posting: Posting, status: PostingStatus, translations: [Translation]) {
-        box = PostingBox(posting)
-        self.status = status
-        self.translations = translations
-    }
-
-    private final class PostingBox: Sendable {
-        let posting: Posting
-
-        init(_ posting: Posting) {
-            self.posting = posting
-        }
-    }
 }
 
 /// A catalog entry with its body rendered: what every renderer reads. A build renders bodies

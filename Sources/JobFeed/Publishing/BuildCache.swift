@@ -44,6 +44,7 @@ public final class BuildCache: Sendable {
         var stamp: FileStamp
         var url: String
         var data: Data
+        var digest: UInt64
     }
 
     struct Output: Sendable {
@@ -59,6 +60,7 @@ public final class BuildCache: Sendable {
     private let csvRows = Mutex<[String: (stamp: FileStamp, line: String)]>([:])
     private let feedItems = Mutex<[String: FeedItem]>([:])
     private let knownPaths = Mutex<Set<String>>([])
+    private let fingerprints = Mutex<[String: (fingerprint: UInt64, stamp: FileStamp)]>([:])
 
     struct FeedItem: Sendable {
         var stamp: FileStamp
@@ -85,12 +87,16 @@ public final class BuildCache: Sendable {
         bodies.withLock { $0[path] = Body(stamp: stamp, url: url, body: body) }
     }
 
-    func document(_ path: String, stamp: FileStamp, url: String) -> Data? {
-        documents.withLock { $0[path].flatMap { $0.stamp == stamp && $0.url == url ? $0.data : nil } }
+    /// A JSON-LD document and its digest, computed once when it was stored.
+    func document(_ path: String, stamp: FileStamp, url: String) -> (data: Data, digest: UInt64)? {
+        documents.withLock { $0[path].flatMap { $0.stamp == stamp && $0.url == url ? ($0.data, $0.digest) : nil } }
     }
 
-    func store(document data: Data, for path: String, stamp: FileStamp, url: String) {
-        documents.withLock { $0[path] = Document(stamp: stamp, url: url, data: data) }
+    @discardableResult
+    func store(document data: Data, for path: String, stamp: FileStamp, url: String) -> UInt64 {
+        let digest = ContentDigest.of(data)
+        documents.withLock { $0[path] = Document(stamp: stamp, url: url, data: data, digest: digest) }
+        return digest
     }
 
     func csvRow(_ key: String, stamp: FileStamp) -> String? {
@@ -112,10 +118,10 @@ public final class BuildCache: Sendable {
 
     /// True when the output file is still exactly what this process last wrote there and the
     /// new bytes are the same: then it need not even be read back.
-    func outputIsCurrent(_ path: String, data: Data) -> Bool {
+    func outputIsCurrent(_ path: String, data: Data, digest: UInt64? = nil) -> Bool {
         guard let known = outputs.withLock({ $0[path] }), known.size == data.count,
               let stamp = FileStamp(path: path), stamp == known.stamp else { return false }
-        return known.digest == ContentDigest.of(data)
+        return known.digest == (digest ?? ContentDigest.of(data))
     }
 
     func recordOutput(_ path: String, data: Data) {
@@ -125,6 +131,17 @@ public final class BuildCache: Sendable {
     func recordOutput(_ path: String, size: Int, digest: UInt64) {
         guard let stamp = FileStamp(path: path) else { return }
         outputs.withLock { $0[path] = Output(stamp: stamp, size: size, digest: digest) }
+    }
+
+    /// True when the output was made from the same inputs and is still as it was written.
+    func outputIsCurrent(_ path: String, fingerprint: UInt64) -> Bool {
+        guard let known = fingerprints.withLock({ $0[path] }), known.fingerprint == fingerprint else { return false }
+        return FileStamp(path: path) == known.stamp
+    }
+
+    func recordOutput(_ path: String, fingerprint: UInt64) {
+        guard let stamp = FileStamp(path: path) else { return }
+        fingerprints.withLock { $0[path] = (fingerprint, stamp) }
     }
 
     /// Forgets posting files that are gone.
@@ -148,5 +165,6 @@ public final class BuildCache: Sendable {
         documents.withLock { $0 = [:] }
         csvRows.withLock { $0 = [:] }
         feedItems.withLock { $0 = [:] }
+        fingerprints.withLock { $0 = [:] }
     }
 }

@@ -21,8 +21,8 @@ struct ChunkRenderer: Sendable {
 
     struct Item: Sendable {
         var entry: RenderedEntry
-        /// The JSON-LD document, for an active posting.
-        var document: Data?
+        /// The JSON-LD document, for an active posting, and its digest when a cache holds it.
+        var document: (data: Data, digest: UInt64?)?
         var csvLine: String
     }
 
@@ -62,13 +62,15 @@ struct ChunkRenderer: Sendable {
                     csvLine: csv.line(rendered, cache: cache))
     }
 
-    private func document(_ entry: RenderedEntry) throws(RenderError) -> Data {
+    private func document(_ entry: RenderedEntry) throws(RenderError) -> (data: Data, digest: UInt64?) {
         let source = entry.posting.source
-        if let stamp = source.stamp, let data = cache?.document(source.absolutePath, stamp: stamp, url: entry.posting.url) { return data }
+        if let stamp = source.stamp, let cached = cache?.document(source.absolutePath, stamp: stamp, url: entry.posting.url) {
+            return (cached.data, cached.digest)
+        }
         do {
             let data = try documents.posting(entry)
-            if let stamp = source.stamp { cache?.store(document: data, for: source.absolutePath, stamp: stamp, url: entry.posting.url) }
-            return data
+            guard let stamp = source.stamp, let cache else { return (data, nil) }
+            return (data, cache.store(document: data, for: source.absolutePath, stamp: stamp, url: entry.posting.url))
         } catch {
             var failure = error
             failure.stopsTheBuild = true

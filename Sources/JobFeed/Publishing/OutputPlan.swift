@@ -7,6 +7,10 @@ struct OutputPlan: Sendable {
     var staged: [String: StagedFile] = [:]
     /// Per-posting files already compared with what is on disk, and staged when they change.
     var prepared: [String: PreparedFile] = [:]
+    /// Outputs known unchanged without rendering them (a watcher's unchanged feeds).
+    var kept: Set<String> = []
+    /// What each rendered feed was made from, for a long-running process's cache.
+    var fingerprints: [String: UInt64] = [:]
     /// Folders owned by jobfeed: a file with this extension below them that the plan does not
     /// hold belongs to a posting that no longer exists, and is removed.
     var ownedFolders: [(folder: URL, pathExtension: String)] = []
@@ -32,7 +36,7 @@ struct OutputPlan: Sendable {
     }
 
     func contains(_ path: String) -> Bool {
-        files[path] != nil || staged[path] != nil || prepared[path] != nil
+        files[path] != nil || staged[path] != nil || prepared[path] != nil || kept.contains(path)
     }
 }
 

@@ -11,6 +11,10 @@ final class OutputStreams: @unchecked Sendable {
     private let documentsPath: String
     private let destination: OutputDestination
     private let writer: OutputWriter
+    /// Feeds a long-running process knows to be unchanged, left as they are, unrendered.
+    private(set) var kept: [String] = []
+    /// What each rendered feed was made from, for the next rebuild to compare.
+    private(set) var fingerprints: [String: UInt64] = [:]
 
     init(context: PublishingContext) throws(DiagnosticError) {
         let config = context.config
@@ -23,6 +27,15 @@ final class OutputStreams: @unchecked Sendable {
             let feed = FeedContext(language: language, catalog: context.catalog, config: config)
             for format in [RSSRenderer(context: feed), AtomRenderer(context: feed)] as [any FeedFormat] {
                 let file = config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(type(of: format).fileName)
+                if let cache = context.cache {
+                    let path = file.standardizedFileURL.path
+                    let fingerprint = FeedFingerprint.of(type(of: format).name, feed, context.catalog.entries)
+                    if cache.outputIsCurrent(path, fingerprint: fingerprint) {
+                        kept.append(path)
+                        continue
+                    }
+                    fingerprints[path] = fingerprint
+                }
                 let output = try context.output(file)
                 do throws(XMLWriterError) {
                     feeds.append(try FeedStream(format: format, language: language.code, output: output, cache: context.cache))
@@ -65,11 +78,11 @@ final class OutputStreams: @unchecked Sendable {
         for item in chunk.items {
             csv.sink.write(item.csvLine)
             guard let document = item.document else { continue }
-            combined.append(document)
+            combined.append(document.data)
             let path = documentsPath + "/" + item.entry.posting.language + "/" + item.entry.posting.slug + ".jsonld"
             switch destination {
-            case .staged: files.append((path, .prepared(writer.prepare(path, document))))
-            case .memory: files.append((path, .inMemory(document)))
+            case .staged: files.append((path, .prepared(writer.prepare(path, document.data, digest: document.digest))))
+            case .memory: files.append((path, .inMemory(document.data)))
             case .discarded: break
             }
         }
@@ -86,5 +99,7 @@ final class OutputStreams: @unchecked Sendable {
         combined.finish()
         plan.add(combined.output)
         plan.add(csv)
+        plan.kept.formUnion(kept)
+        plan.fingerprints.merge(fingerprints) { $1 }
     }
 }

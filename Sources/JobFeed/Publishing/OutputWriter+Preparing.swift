@@ -4,9 +4,10 @@ extension OutputWriter {
     /// Decides, while the build renders, whether a per-posting file changes, and if so writes
     /// its bytes to a temporary file beside it: thousands of documents need not be held until
     /// the write step, which then only renames.
-    func prepare(_ path: String, _ data: Data) -> PreparedFile {
+    /// `digest`: the document's, when a cache computed it already.
+    func prepare(_ path: String, _ data: Data, digest: UInt64? = nil) -> PreparedFile {
         if let stamp = FileStamp(path: path) {
-            if cache?.outputIsCurrent(path, data: data) == true { return PreparedFile(.unchanged) }
+            if cache?.outputIsCurrent(path, data: data, digest: digest) == true { return PreparedFile(.unchanged) }
             if stamp.size == Int64(data.count), FileManager.default.contents(atPath: path) == data {
                 cache?.recordOutput(path, data: data)
                 return PreparedFile(.unchanged)
@@ -27,6 +28,6 @@ extension OutputWriter {
             unlink(temporary)
             return PreparedFile(.failed(String(cString: strerror(failure))))
         }
-        return PreparedFile(.staged(temporaryPath: temporary, size: data.count, digest: cache.map { _ in ContentDigest.of(data) }))
+        return PreparedFile(.staged(temporaryPath: temporary, size: data.count, digest: cache.map { _ in digest ?? ContentDigest.of(data) }))
     }
 }

@@ -30,6 +30,10 @@ struct OutputWriter {
         try writeInMemory(plan.files, into: &result)
         try commit(plan.prepared, into: &result)
         try commit(plan.staged, into: &result)
+        for path in plan.kept {
+            result.paths.append(path)
+            result.unchanged.append(DisplayPath.of(path: path))
+        }
         result.paths.sort()
         result.written.sort()
         result.unchanged.sort()

@@ -21,7 +21,7 @@ final class FallbackDates: Sendable {
             return cached?[file.path.relativePath]
         }
         if let added { return (Timestamp(seconds: added), nil) }
-        let modified = Int64(FileStamp(path: file.url.path)?.modifiedSeconds ?? 0)
+        let modified = Int64(FileStamp(path: file.absolutePath)?.modifiedSeconds ?? 0)
         let warning = Diagnostic.warning(
             "no 'date:' and the file is not committed to git; using its modification time, which changes when the file is copied; add 'date: YYYY-MM-DD'",
             at: SourceLocation(file: file.displayPath))

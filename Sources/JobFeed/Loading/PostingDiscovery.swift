@@ -33,11 +33,11 @@ struct PostingDiscovery {
         }
         let folderPath = folder.path
         let displayRoot = DisplayPath.of(root)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []).sorted()
-        for name in names where !name.hasPrefix(".") {
+        for entry in FolderWalk.entries(of: folderPath).sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let path = folderPath + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            var kind = Self.kind(of: path)
+            var kind = Self.kind(of: entry, at: path)
             if kind == .link {
                 // Only a symbolic link needs resolving, and it must stay inside the folder.
                 let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -54,13 +54,24 @@ struct PostingDiscovery {
             if kind == .folder {
                 walk(URL(fileURLWithPath: path), relative: relativePath, realRoot: realRoot, into: &found)
             } else if kind == .file, PostingPath.isPostingFile(name) {
-                found.append(PostingFile(url: URL(fileURLWithPath: path), path: PostingPath(relativePath: relativePath, languages: languages),
+                found.append(PostingFile(absolutePath: path, path: PostingPath(relativePath: relativePath, languages: languages),
                                          displayPath: displayRoot + "/" + relativePath))
             }
         }
     }
 
     private enum Kind { case file, folder, link, missing, other }
+
+    /// The type `readdir` gave, when it gave one; else one `lstat`.
+    private static func kind(of entry: FolderWalk.Entry, at path: String) -> Kind {
+        switch entry.type {
+        case DT_REG: return .file
+        case DT_DIR: return .folder
+        case DT_LNK: return .link
+        case DT_UNKNOWN: return kind(of: path)
+        default: return .other
+        }
+    }
 
     /// One `lstat` (or `stat` when following links) instead of Foundation's several calls.
     private static func kind(of path: String, following: Bool = false) -> Kind {

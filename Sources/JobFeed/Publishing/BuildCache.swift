@@ -118,9 +118,10 @@ public final class BuildCache: Sendable {
 
     /// True when the output file is still exactly what this process last wrote there and the
     /// new bytes are the same: then it need not even be read back.
-    func outputIsCurrent(_ path: String, data: Data, digest: UInt64? = nil) -> Bool {
+    /// `stamp`: the file's, when the caller has just taken it.
+    func outputIsCurrent(_ path: String, data: Data, digest: UInt64? = nil, stamp: FileStamp? = nil) -> Bool {
         guard let known = outputs.withLock({ $0[path] }), known.size == data.count,
-              let stamp = FileStamp(path: path), stamp == known.stamp else { return false }
+              let stamp = stamp ?? FileStamp(path: path), stamp == known.stamp else { return false }
         return known.digest == (digest ?? ContentDigest.of(data))
     }
 

@@ -27,7 +27,7 @@ struct BuildRecord: Codable, Sendable {
         var hash = StableHash()
         for file in files {
             hash.add(file.path.relativePath)
-            if let stamp = FileStamp(path: file.url.path) { hash.add(stamp) } else { hash.add("missing") }
+            if let stamp = FileStamp(path: file.absolutePath) { hash.add(stamp) } else { hash.add("missing") }
         }
         return combine(config: config, strict: strict, files: hash)
     }

@@ -7,6 +7,9 @@ enum FolderWalk {
     struct Entry {
         var name: String
         var isFolder: Bool
+        /// `DT_REG`, `DT_DIR`, `DT_LNK`… as `readdir` reported it (`DT_UNKNOWN` on file systems
+        /// that do not say).
+        var type: Int
     }
 
     /// The entries of one folder, unsorted, without `.` and `..`; empty when it cannot be read.
@@ -17,12 +20,13 @@ enum FolderWalk {
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard name != ".", name != ".." else { continue }
-            var isFolder = Int32(entry.pointee.d_type) == DT_DIR
-            if Int32(entry.pointee.d_type) == DT_UNKNOWN {
+            let type = Int(entry.pointee.d_type)
+            var isFolder = type == DT_DIR
+            if type == DT_UNKNOWN {
                 var info = stat()
                 isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            entries.append(Entry(name: name, isFolder: isFolder))
+            entries.append(Entry(name: name, isFolder: isFolder, type: type))
         }
         return entries
     }

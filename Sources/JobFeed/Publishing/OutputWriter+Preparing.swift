@@ -7,7 +7,7 @@ extension OutputWriter {
     /// `digest`: the document's, when a cache computed it already.
     func prepare(_ path: String, _ data: Data, digest: UInt64? = nil) -> PreparedFile {
         if let stamp = FileStamp(path: path) {
-            if cache?.outputIsCurrent(path, data: data, digest: digest) == true { return PreparedFile(.unchanged) }
+            if cache?.outputIsCurrent(path, data: data, digest: digest, stamp: stamp) == true { return PreparedFile(.unchanged) }
             if stamp.size == Int64(data.count), FileManager.default.contents(atPath: path) == data {
                 cache?.recordOutput(path, data: data)
                 return PreparedFile(.unchanged)

@@ -34,11 +34,11 @@ struct PostingReader {
         let appender = copying ? self.lastGood.beginAppending() : nil
         let outcomes = Parallel.map(files) { file in
             if shouldStop() { return Outcome(diagnostics: []) }
-            let stamp = FileStamp(path: file.url.path)
+            let stamp = FileStamp(path: file.absolutePath)
             let relativePath = file.path.relativePath
-            if let stamp, let cached = cache?.read(file.url.path, stamp: stamp) {
+            if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp) {
                 if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
-                   let data = FileManager.default.contents(atPath: file.url.path) {
+                   let data = FileManager.default.contents(atPath: file.absolutePath) {
                     appender.append(relativePath, data, stamp: stamp)
                 }
                 return cached
@@ -47,11 +47,11 @@ struct PostingReader {
             if let stamp, let data, outcome.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp) {
                 appender.append(relativePath, data, stamp: stamp)
             }
-            if let stamp { cache?.store(outcome, for: file.url.path, stamp: stamp) }
+            if let stamp { cache?.store(outcome, for: file.absolutePath, stamp: stamp) }
             return outcome
         }
         if let appender { self.lastGood.finishAppending(appender) }
-        cache?.keepOnly(Set(files.map(\.url.path)))
+        cache?.keepOnly(Set(files.map(\.absolutePath)))
         var fingerprint = StableHash()
         for (file, outcome) in zip(files, outcomes) {
             fingerprint.add(file.path.relativePath)
@@ -80,7 +80,7 @@ struct PostingReader {
         guard size <= limit else {
             return (Outcome(diagnostics: [.error("the file is \(size) bytes, above the limit of \(limit) (limits.maxFileBytes); shorten it or raise the limit", at: whole)], stamp: stamp), nil)
         }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
             return (Outcome(diagnostics: [.error("cannot read the file; check its permissions", at: whole)], stamp: stamp), nil)
         }
         let parsed = parser.parse(file, data: data)

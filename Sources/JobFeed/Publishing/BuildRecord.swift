@@ -78,7 +78,10 @@ struct StableHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes { mix(byte) }
+        }
         mix(0)
     }
 

@@ -55,14 +55,16 @@ public struct Posting: Sendable, Hashable {
         hasher.combine(storage.fields)
     }
 
+    /// Mutations are rare (the parser's last steps); reads are everywhere, and reading a
+    /// constant needs none of the exclusivity checks a variable in a class would.
     private mutating func mutate(_ change: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        change(&storage.fields)
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
     }
 
-    /// Mutated only through `mutate`, when this posting holds the only reference.
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
+    private final class Storage: Sendable {
+        let fields: Fields
 
         init(_ fields: Fields) {
             self.fields = fields

@@ -58,38 +58,6 @@ struct RSSRenderer: FeedFormat {
     }
 }
 
-/// One feed dialect: what comes before the items, each item, and what closes the document.
-protocol FeedFormat: Sendable {
-    static var fileName: String { get }
-    /// Names the format in the watcher's cache of item bytes.
-    static var name: String { get }
-    func header(_ xml: XMLWriter) throws(XMLWriterError)
-    func item(_ entry: RenderedEntry, _ xml: XMLWriter) throws(XMLWriterError)
-    func footer(_ xml: XMLWriter) throws(XMLWriterError)
-}
-
-/// What both feed renderers need for one language.
-struct FeedContext: Sendable {
-    let language: LanguageConfig
-    let updated: Timestamp
-    let listingURL: String
-    let feedsFolderURL: String
-    let organization: Organization
-
-    init(language: LanguageConfig, catalog: Catalog, config: Config) {
-        let values: (String) -> String? = { $0 == "lang" ? language.code : nil }
-        self.language = language
-        updated = catalog.lastChange(in: language.code)
-        listingURL = (try? config.urls.listing.expand(base: config.baseURL, values: values).get()) ?? config.baseURL
-        feedsFolderURL = (try? config.urls.feeds.expand(base: config.baseURL, values: values).get()) ?? config.baseURL
-        organization = config.organization
-    }
-
-    func feedURL(_ file: String) -> String {
-        URLResolver.resolve(file, against: feedsFolderURL)
-    }
-}
-
 enum Generator {
     static let name = "jobfeed"
     static let version = "0.1.0"

@@ -19,11 +19,6 @@ struct OutputPlan: Sendable {
         files[url.standardizedFileURL.path] = data
     }
 
-    /// For a path already absolute and standardized (per-posting files, thousands of them).
-    mutating func add(path: String, _ data: Data) {
-        files[path] = data
-    }
-
     mutating func add(_ output: PendingOutput) {
         if let file = output.file { staged[output.path] = file } else { files[output.path] = output.sink.data }
     }

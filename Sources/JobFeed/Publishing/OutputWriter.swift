@@ -19,16 +19,11 @@ struct OutputWriter {
     static let temporaryPrefix = StagedFile.temporaryPrefix
     var cache: BuildCache?
 
-    enum Outcome: Sendable {
-        case written
-        case unchanged
-        case failed(String)
-    }
-
     func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
         var result = WriteResult()
-        try writeInMemory(plan.files, into: &result)
-        try commit(plan.prepared, into: &result)
+        var prepared = plan.prepared
+        for (path, data) in plan.files { prepared[path] = prepare(path, data) }
+        try commit(prepared, into: &result)
         try commit(plan.staged, into: &result)
         for path in plan.kept {
             result.paths.append(path)
@@ -39,27 +34,6 @@ struct OutputWriter {
         result.unchanged.sort()
         result.removed = removeStale(plan)
         return result
-    }
-
-    private func writeInMemory(_ plan: [String: Data], into result: inout WriteResult) throws(DiagnosticError) {
-        let files = plan.sorted { $0.key < $1.key }
-        var existing: [String: Set<String>] = [:]
-        for folder in Set(files.map { ($0.key as NSString).deletingLastPathComponent }) {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            existing[folder] = Set(FolderWalk.entries(of: folder).map(\.name))
-        }
-        // One file at a time: creating files in one folder from two threads made both spin on
-        // the folder's lock in the kernel, slower than one thread alone.
-        for (path, data) in files {
-            result.paths.append(path)
-            let name = (path as NSString).lastPathComponent
-            let exists = existing[(path as NSString).deletingLastPathComponent]?.contains(name) == true
-            switch update(path, with: data, exists: exists) {
-            case .written: result.written.append(DisplayPath.of(path: path))
-            case .unchanged: result.unchanged.append(DisplayPath.of(path: path))
-            case let .failed(reason): throw Self.failure(path, reason)
-            }
-        }
     }
 
     private func commit(_ prepared: [String: PreparedFile], into result: inout WriteResult) throws(DiagnosticError) {
@@ -101,30 +75,37 @@ struct OutputWriter {
                                at: SourceLocation(file: DisplayPath.of(path: path))))
     }
 
-    private func update(_ path: String, with data: Data, exists: Bool) -> Outcome {
-        if exists {
-            if cache?.outputIsCurrent(path, data: data) == true { return .unchanged }
-            if FileStamp(path: path)?.size == Int64(data.count), FileManager.default.contents(atPath: path) == data {
-                cache?.recordOutput(path, data: data)
-                return .unchanged
-            }
-        }
-        if let failure = Self.replace(path, with: data) { return .failed(failure) }
-        cache?.recordOutput(path, data: data)
-        return .written
-    }
-
     /// Writes a temporary file in the same folder, then renames it over the target.
     static func replace(_ path: String, with data: Data) -> String? {
+        let temporary: String
+        switch writeTemporary(data, beside: path) {
+        case let .success(path): temporary = path
+        case let .failure(error): return error.reason
+        }
+        guard rename(temporary, path) != 0 else { return nil }
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        return reason
+    }
+
+    /// Writes the bytes to a new temporary file in the target's folder, creating the folder
+    /// when it is missing.
+    static func writeTemporary(_ data: Data, beside path: String) -> Result<String, OutputError> {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = StagedFile.temporaryPath(in: folder)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: Int32 = FileDescriptor.writeAll(descriptor, data) ? 0 : errno
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { return .failure(OutputError(path: path, reason: String(cString: strerror(errno)))) }
+        let written = FileDescriptor.writeAll(descriptor, data)
+        let failure = errno
         close(descriptor)
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-        guard failure != 0 else { return nil }
-        unlink(temporary)
-        return String(cString: strerror(failure))
+        guard written else {
+            unlink(temporary)
+            return .failure(OutputError(path: path, reason: String(cString: strerror(failure))))
+        }
+        return .success(temporary)
     }
 }

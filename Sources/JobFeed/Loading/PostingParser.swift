@@ -82,7 +82,7 @@ struct PostingParser: Sendable {
         reader.warnAboutFormulas(.description, summary)
         categories.forEach { reader.warnAboutFormulas(.category, $0) }
         guard let title = title.map(PlainText.from), let identity, let dates else { return nil }
-        var posting = Posting(
+        var posting = Posting(Posting.Fields(
             source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath,
                                   absolutePath: file.absolutePath, keyLines: keyLines(reader)),
             language: identity.language, slug: identity.slug, translationKey: identity.translationKey,
@@ -90,7 +90,7 @@ struct PostingParser: Sendable {
             validThrough: dates.closing, isArchived: archived, isDraft: draft, employmentTypes: employment,
             locations: place.locations, remote: place.remote, salary: salary,
             identifier: reader.text(.identifier) ?? identity.translationKey ?? identity.slug,
-            directApply: directApply, url: "", applyURL: "", categories: categories)
+            directApply: directApply, url: "", applyURL: "", categories: categories))
         PostingLinks.resolve(&posting, reader: &reader)
         return posting
     }

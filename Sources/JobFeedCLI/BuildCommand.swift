@@ -14,8 +14,7 @@ public struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but warnings and errors.")
     public var quiet = false
 
-    @Option(name: .long, help: "How long to wait for another jobfeed (a watcher, an earlier cron build) to release the lock.")
-    public var lockTimeout = DurationArgument(.seconds(10), "10s")
+    @OptionGroup public var locking: LockOptions
 
     @Flag(name: .long, help: "Print how long each pipeline step took.")
     public var timings = false
@@ -26,7 +25,7 @@ public struct BuildCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let (config, lock) = try site.loadConfigAndLock(timeout: lockTimeout.duration)
+        let (config, lock) = try site.loadConfigAndLock(timeout: locking.lockTimeout.duration)
         let report: BuildReport
         do {
             report = try Publisher(config: config, now: try site.buildTime(config)).build(strict: strict)

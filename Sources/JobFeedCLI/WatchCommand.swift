@@ -26,8 +26,7 @@ public struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How often to poll when polling.")
     public var pollInterval = DurationArgument(.seconds(1), "1s")
 
-    @Option(name: .long, help: "How long to wait for another jobfeed's lock before giving up.")
-    public var lockTimeout = DurationArgument(.seconds(10), "10s")
+    @OptionGroup public var locking: LockOptions
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
     public var logLevel: Logger.Level = .info
@@ -43,7 +42,7 @@ public struct WatchCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let logger = Logger(label: "jobfeed") { _ in LineLogHandler(format: logFormat, logLevel: logLevel) }
-        let (_, lock) = try site.loadConfigAndLock(timeout: lockTimeout.duration)
+        let (_, lock) = try site.loadConfigAndLock(timeout: locking.lockTimeout.duration)
         var options = WatchOptions(configFile: site.configURL, overrides: site.folderOverrides)
         options.debounce = debounce.duration
         options.interval = interval?.duration

@@ -14,7 +14,7 @@ import Testing
         let config = try Config.load(
             from: Repository.root.appendingPathComponent("Tests/RealCorpus/cds.yml"),
             overrides: FolderOverrides(postings: Self.corpus.path, feeds: scratch.appendingPathComponent("feeds").path,
-                                       exports: scratch.appendingPathComponent("exports").path))
+                                       exports: scratch.appendingPathComponent("exports").path, state: scratch.appendingPathComponent("state").path))
         let now = DateParser(timeZone: config.timeZone).parse("2026-11-29")!
         let report = try Publisher(config: config, now: now).build()
         #expect(report.count(.active, in: "en") == 15)

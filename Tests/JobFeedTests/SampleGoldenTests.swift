@@ -12,7 +12,8 @@ import Testing
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-golden-" + UUID().uuidString)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let overrides = Self.recording ? FolderOverrides() : FolderOverrides(
-            feeds: scratch.appendingPathComponent("feeds").path, exports: scratch.appendingPathComponent("exports").path)
+            feeds: scratch.appendingPathComponent("feeds").path, exports: scratch.appendingPathComponent("exports").path,
+            state: scratch.appendingPathComponent("state").path)
         let config = try Config.load(from: Repository.root.appendingPathComponent("jobfeed.yml"), overrides: overrides)
         let report = try Publisher(config: config, now: Self.now).build()
         #expect(report.diagnostics.isEmpty)

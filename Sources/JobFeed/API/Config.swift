@@ -9,6 +9,9 @@ public struct Config: Sendable {
     public var postingsDirectory: URL
     public var feedsDirectory: URL
     public var exportsDirectory: URL
+    /// Where jobfeed keeps what it needs for itself (last-good copies, the build record, the
+    /// lock, the publication journal): never inside a published folder.
+    public var stateDirectory: URL
     public var languages: [LanguageConfig]
     public var urls: URLTemplates
     public var organization: Organization

@@ -29,14 +29,26 @@ public struct Publisher: Sendable {
     /// A one-shot build (no `cache`) first checks the record of the last build: when nothing it
     /// depends on changed, it reports that build's results and touches nothing.
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
-        guard cache == nil else { return try run(Self.buildSteps, strict: strict) }
+        let setUp = try prepareState()
+        guard cache == nil else { return try run(Self.buildSteps, strict: strict, notices: setUp) }
         // The files found for the up-to-date check are the ones the build then reads.
         var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
         let files = try discovery.files()
-        if let report = upToDateReport(strict: strict, files: files) { return report }
-        let report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics))
+        if setUp.isEmpty, let report = upToDateReport(strict: strict, files: files) { return report }
+        let report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics), notices: setUp)
         record(report, strict: strict)
         return report
+    }
+
+    /// Creates the state folder, moves an older version's files out of `exports/`, and undoes
+    /// a publication that a killed build left half done. Call under the lock.
+    private func prepareState() throws(DiagnosticError) -> [Diagnostic] {
+        let state = StateFolder(config)
+        do {
+            return try state.prepare(exports: config.exportsDirectory) + Publication.recover(state)
+        } catch {
+            throw DiagnosticError(.error("cannot use the state folder: \(error.reason); check its permissions, or set 'state:' in the config", at: SourceLocation(file: DisplayPath.of(state.url))))
+        }
     }
 
     private func upToDateReport(strict: Bool, files: [PostingFile]) -> BuildReport? {
@@ -73,25 +85,32 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
-                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil) throws(DiagnosticError) -> BuildReport {
+                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil, notices: [Diagnostic] = []) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
         context.destination = destination
         var published = true
         var timings: [(String, Duration)] = []
+        context.diagnostics = notices
         if let discovered {
             context.files = discovered.files
-            context.diagnostics = discovered.diagnostics
+            context.diagnostics += discovered.diagnostics
         }
-        for step in steps where !(discovered != nil && step.name == PublishingStep.discoverPostings.name) {
-            let isWrite = step.name == PublishingStep.writeOutputs.name
-            if shouldStop() || (isWrite && strict && context.diagnostics.contains(where: { $0.severity == .error })) {
-                published = false
-                break
+        do {
+            for step in steps where !(discovered != nil && step.name == PublishingStep.discoverPostings.name) {
+                let isWrite = step.name == PublishingStep.writeOutputs.name
+                if shouldStop() || (isWrite && strict && context.diagnostics.contains(where: { $0.severity == .error })) {
+                    published = false
+                    break
+                }
+                let started = ContinuousClock.now
+                try step.body(&context)
+                timings.append((step.name, ContinuousClock.now - started))
             }
-            let started = ContinuousClock.now
-            try step.body(&context)
-            timings.append((step.name, ContinuousClock.now - started))
+        } catch {
+            context.lastGood.abandonAppended()
+            throw error
         }
+        if !published { context.lastGood.abandonAppended() }
         var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
                                  published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
         report.counts = BuildReport.Counts(context.catalog)

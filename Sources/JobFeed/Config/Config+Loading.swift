@@ -6,17 +6,19 @@ public struct FolderOverrides: Sendable {
     public var postings: String?
     public var feeds: String?
     public var exports: String?
+    public var state: String?
 
-    public init(postings: String? = nil, feeds: String? = nil, exports: String? = nil) {
+    public init(postings: String? = nil, feeds: String? = nil, exports: String? = nil, state: String? = nil) {
         self.postings = postings
         self.feeds = feeds
         self.exports = exports
+        self.state = state
     }
 }
 
 extension Config {
     static let topLevelKeys = [
-        "baseURL", "timeZone", "postings", "feeds", "exports", "languages", "urls", "organization",
+        "baseURL", "timeZone", "postings", "feeds", "exports", "state", "languages", "urls", "organization",
         "defaults", "fields", "limits",
     ]
 
@@ -49,7 +51,7 @@ extension Config {
         }
         var hash = StableHash()
         hash.add(text)
-        for folder in [config.postingsDirectory, config.feedsDirectory, config.exportsDirectory] { hash.add(folder.path) }
+        for folder in [config.postingsDirectory, config.feedsDirectory, config.exportsDirectory, config.stateDirectory] { hash.add(folder.path) }
         config.fingerprint = hash.value
         return config
     }
@@ -70,10 +72,15 @@ extension Config {
         let postings = folderURL("postings", overrides.postings, "postings")
         let feeds = folderURL("feeds", overrides.feeds, "feeds")
         let exports = folderURL("exports", overrides.exports, "exports")
+        let state = folderURL("state", overrides.state, StateFolder.defaultName)
         guard let baseURL, let timeZone, let urls, let organization else { return nil }
+        guard !StateFolder.overlaps(state, published: [feeds, exports]) else {
+            reader.fail("'state' must be a folder of its own, outside 'feeds' and 'exports' (what jobfeed keeps for itself is never published); the default is \(StateFolder.defaultName)/ beside the config", at: reader.value("state"))
+            return nil
+        }
         return Config(
             baseURL: baseURL, timeZone: timeZone, postingsDirectory: postings, feedsDirectory: feeds,
-            exportsDirectory: exports, languages: languages, urls: urls, organization: organization,
+            exportsDirectory: exports, stateDirectory: state, languages: languages, urls: urls, organization: organization,
             defaults: defaults, fieldNames: fieldNames, limits: limits)
     }
 

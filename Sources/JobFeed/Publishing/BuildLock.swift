@@ -1,10 +1,13 @@
 import Foundation
 
-/// An exclusive `flock` on a lock file beside the outputs, held by `build` while it runs and by
-/// `watch` for its whole life, so that a cron build and a watcher never write at the same time.
-/// The lock is released when this value is released, or when the process dies.
+/// An exclusive `flock` on a lock file in the state folder, held by `build` while it runs and
+/// by `watch` for its whole life, so that a cron build and a watcher never write at the same
+/// time. The lock is released when this value is released, or when the process dies.
+///
+/// A lock on a file that was since deleted or replaced guards nothing (the next process locks
+/// the new file): after each `flock` the locked file must still be the one at the path, else it
+/// is opened and locked again.
 public final class BuildLock: Sendable {
-    public static let fileName = ".jobfeed.lock"
     private let descriptor: Int32
 
     public enum Failure: Error, Sendable, CustomStringConvertible {
@@ -32,29 +35,46 @@ public final class BuildLock: Sendable {
 
     /// Takes the lock for `config`'s outputs, waiting up to `timeout` for another holder.
     public static func acquire(for config: Config, timeout: Duration) throws(Failure) -> BuildLock {
-        let folder = config.exportsDirectory
-        let path = folder.appendingPathComponent(fileName).path
+        let state = StateFolder(config)
+        let path = state.lock.path
         let display = DisplayPath.of(path: path)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try StateFolder.create(state.url)
         } catch {
-            throw .unusable(path: display, reason: error.localizedDescription)
+            throw .unusable(path: display, reason: error.reason)
         }
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .unusable(path: display, reason: String(cString: strerror(errno))) }
         let deadline = ContinuousClock.now + timeout
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                throw .unusable(path: display, reason: reason)
+        while true {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, StateFolder.fileMode)
+            guard descriptor >= 0 else { throw .unusable(path: display, reason: String(cString: strerror(errno))) }
+            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK || errno == EINTR else {
+                    let reason = String(cString: strerror(errno))
+                    close(descriptor)
+                    throw .unusable(path: display, reason: reason)
+                }
+                guard ContinuousClock.now < deadline else {
+                    close(descriptor)
+                    throw .busy(path: display, waited: timeout)
+                }
+                Thread.sleep(forTimeInterval: 0.05)
             }
-            guard ContinuousClock.now < deadline else {
-                close(descriptor)
-                throw .busy(path: display, waited: timeout)
-            }
-            Thread.sleep(forTimeInterval: 0.05)
+            if isStillAtPath(descriptor, path) { return BuildLock(descriptor: descriptor) }
+            close(descriptor)
         }
-        return BuildLock(descriptor: descriptor)
+    }
+
+    /// Whether the open file is the one the path names now (same device and inode).
+    private static func isStillAtPath(_ descriptor: Int32, _ path: String) -> Bool {
+        var open = stat()
+        var named = stat()
+        guard fstat(descriptor, &open) == 0, stat(path, &named) == 0 else { return false }
+        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
+    }
+
+    /// Whether the lock still guards its path: a watcher checks this before each rebuild and
+    /// takes the lock again when someone deleted the file.
+    public func guards(_ config: Config) -> Bool {
+        Self.isStillAtPath(descriptor, StateFolder(config).lock.path)
     }
 }

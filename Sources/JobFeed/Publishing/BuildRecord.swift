@@ -5,8 +5,7 @@ import Foundation
 /// any posting's next opening or closing has nothing to do, and says so without reading or
 /// rendering anything.
 struct BuildRecord: Codable, Sendable {
-    static let fileName = ".jobfeed-build.json"
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     var version = Self.currentVersion
     var inputs: UInt64
@@ -18,7 +17,7 @@ struct BuildRecord: Codable, Sendable {
     var diagnostics: [Diagnostic]
 
     static func url(in config: Config) -> URL {
-        config.exportsDirectory.appendingPathComponent(fileName)
+        StateFolder(config).buildRecord
     }
 
     /// The fingerprint of everything a build reads: the config, the options and every
@@ -63,9 +62,7 @@ struct BuildRecord: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(self) else { return }
-        var plan = OutputPlan()
-        plan.add(Self.url(in: config), data)
-        _ = try? OutputWriter().write(plan)
+        try? OutputWriter.replace(Self.url(in: config).path, with: data, mode: StateFolder.fileMode)
     }
 
     static func forget(in config: Config) {

@@ -10,15 +10,21 @@ final class LastGoodAppender: Sendable {
         var offset: UInt64
         var appended = 0
         var failed = false
+        var failure: Int32 = 0
     }
 
     private let state: Mutex<State>
 
     init(index: LastGoodIndex, packPath: String, truncating: Bool = false) {
         let flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (truncating ? O_TRUNC : 0)
-        let descriptor = open(packPath, flags, 0o644)
+        let descriptor = open(packPath, flags, StateFolder.fileMode)
         let offset = descriptor >= 0 ? UInt64(max(lseek(descriptor, 0, SEEK_END), 0)) : 0
-        state = Mutex(State(index: index, descriptor: descriptor, offset: offset, failed: descriptor < 0))
+        state = Mutex(State(index: index, descriptor: descriptor, offset: offset, failed: descriptor < 0, failure: descriptor < 0 ? errno : 0))
+    }
+
+    /// Why a write failed, once one did.
+    var failure: String? {
+        state.withLock { $0.failure == 0 ? nil : String(cString: strerror($0.failure)) }
     }
 
     func append(_ relativePath: String, _ data: Data, stamp: FileStamp) {
@@ -28,6 +34,7 @@ final class LastGoodAppender: Sendable {
             guard !state.failed else { return }
             guard FileDescriptor.writeAll(state.descriptor, data) else {
                 state.failed = true
+                state.failure = errno
                 return
             }
             state.index.entries[relativePath] = LastGoodIndex.Entry(stamp: stamp, offset: state.offset)

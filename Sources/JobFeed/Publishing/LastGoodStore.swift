@@ -1,7 +1,7 @@
 import Foundation
 
-/// A copy of every posting file as it last read without errors, kept beside the outputs in
-/// `exports/.jobfeed-last-good/`, so that a broken edit never takes a published job offline:
+/// A copy of every posting file as it last read without errors, kept in the state folder
+/// (`.jobfeed/last-good/`, never in a published folder: drafts are copied too), so that a broken edit never takes a published job offline:
 /// a cron build and the watcher alike fall back to the copy until the posting is fixed,
 /// deleted or expires.
 ///
@@ -13,15 +13,18 @@ import Foundation
 /// does not publish are dead weight, never wrong data; the pack is rewritten when more than
 /// half of it is dead.
 struct LastGoodStore: Sendable {
-    static let folderName = ".jobfeed-last-good"
-
     let folder: URL
     private(set) var index: LastGoodIndex
     /// The index with this build's appended copies, until it is saved.
     private var staged: LastGoodIndex?
+    /// The pack's length before this build appended to it, to cut it back to if the build does
+    /// not publish (a failed build's copies must not fill the disk build after build).
+    private var committedPackSize: UInt64?
+    /// Problems keeping copies: they never stop a build, but the user hears of them.
+    private var warnings: [Diagnostic] = []
 
     init(config: Config) {
-        folder = config.exportsDirectory.appendingPathComponent(Self.folderName)
+        folder = StateFolder(config).lastGood
         index = LastGoodIndex.load(from: folder.appendingPathComponent(LastGoodIndex.fileName).path)
     }
 
@@ -36,37 +39,72 @@ struct LastGoodStore: Sendable {
     }
 
     /// Starts this build's appends, first rewriting the pack if more than half of it is dead.
+    /// Compaction needs at most the live copies' size in free space; when it cannot run, the
+    /// build goes on with the old pack.
     mutating func beginAppending() -> LastGoodAppender {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? StateFolder.create(folder)
         var next = index
         if next.deadBytes(packSize: packSize(next.generation)) > next.liveBytes { compact(&next) }
+        committedPackSize = next.generation == index.generation ? packSize(next.generation) : nil
         return LastGoodAppender(index: next, packPath: packPath(next.generation))
     }
 
     mutating func finishAppending(_ appender: LastGoodAppender) {
-        guard let result = appender.finish(), result.appended > 0 || result.index.generation != index.generation else { return }
+        guard let result = appender.finish() else {
+            warnings.append(.warning("cannot keep last-good copies of the postings read (\(appender.failure ?? "write failed")); this build publishes without them, and a later broken edit of a changed posting has no fallback until there is room",
+                                     at: SourceLocation(file: DisplayPath.of(folder))))
+            abandonAppended()
+            return
+        }
+        guard result.appended > 0 || result.index.generation != index.generation else { return }
         staged = result.index
+    }
+
+    /// Drops what this build appended: it did not publish, so its copies are not last good.
+    mutating func abandonAppended() {
+        if let generation = staged?.generation, generation != index.generation { unlink(packPath(generation)) }
+        if let size = committedPackSize { truncate(packPath(index.generation), off_t(size)) }
+        staged = nil
+        committedPackSize = nil
     }
 
     /// Forgets the copies of postings that are gone and saves the index.
     mutating func save(keeping present: Set<String>) {
         var next = staged ?? index
         next.entries = next.entries.filter { present.contains($0.key) }
+        committedPackSize = nil
         guard staged != nil || next.entries.count != index.entries.count else { return }
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        _ = OutputWriter.replace(folder.appendingPathComponent(LastGoodIndex.fileName).path, with: next.encoded())
+        do {
+            try StateFolder.create(folder)
+            try OutputWriter.replace(folder.appendingPathComponent(LastGoodIndex.fileName).path, with: next.encoded(), mode: StateFolder.fileMode)
+        } catch {
+            warnings.append(.warning("cannot save the last-good index: \(error.reason); the copies of this build's changed postings are not kept", at: SourceLocation(file: DisplayPath.of(folder))))
+            staged = nil
+            return
+        }
         if next.generation != index.generation { unlink(packPath(index.generation)) }
         index = next
         staged = nil
     }
 
+    mutating func takeWarnings() -> [Diagnostic] {
+        defer { warnings = [] }
+        return warnings
+    }
+
     /// Copies the live entries into a new pack, leaving the old one for readers of the old index.
-    private func compact(_ next: inout LastGoodIndex) {
-        let appender = LastGoodAppender(index: LastGoodIndex(generation: next.generation + 1), packPath: packPath(next.generation + 1), truncating: true)
+    private mutating func compact(_ next: inout LastGoodIndex) {
+        let newPack = packPath(next.generation + 1)
+        let appender = LastGoodAppender(index: LastGoodIndex(generation: next.generation + 1), packPath: newPack, truncating: true)
         for (path, entry) in next.entries.sorted(by: { $0.key < $1.key }) {
             if let data = Self.read(entry, from: packPath(next.generation)) { appender.append(path, data, stamp: entry.stamp) }
         }
-        if let compacted = appender.finish() { next = compacted.index }
+        if let compacted = appender.finish() {
+            next = compacted.index
+        } else {
+            unlink(newPack)
+            warnings.append(.warning("cannot compact the last-good copies (\(appender.failure ?? "write failed")); the build goes on with the old pack", at: SourceLocation(file: DisplayPath.of(folder))))
+        }
     }
 
     private static func read(_ entry: LastGoodIndex.Entry, from pack: String) -> Data? {

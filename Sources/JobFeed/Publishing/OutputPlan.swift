@@ -93,14 +93,9 @@ final class PreparedFile: @unchecked Sendable {
         if case let .staged(temporaryPath, _, _) = state { unlink(temporaryPath) }
     }
 
-    /// Renames the temporary file over the target; the file is then no longer this one's.
-    func commit(to path: String) throws(OutputError) {
-        guard case let .staged(temporaryPath, _, _) = state else { return }
-        state = .unchanged
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw OutputError(path: path, reason: reason)
-        }
+    /// The temporary file was renamed over the target (by a `Publication`): it is no longer
+    /// this one's to remove.
+    func published() {
+        if case .staged = state { state = .unchanged }
     }
 }

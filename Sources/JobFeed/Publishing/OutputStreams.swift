@@ -21,7 +21,7 @@ final class OutputStreams: @unchecked Sendable {
         documentsFolder = config.exportsDirectory.appendingPathComponent("jsonld")
         documentsPath = documentsFolder.standardizedFileURL.path
         destination = context.destination
-        writer = OutputWriter(cache: context.cache)
+        writer = OutputWriter(state: StateFolder(config), cache: context.cache)
         var feeds: [FeedStream] = []
         for language in config.languages {
             let feed = FeedContext(language: language, catalog: context.catalog, config: config)

@@ -1,34 +1,36 @@
 import Foundation
 
 extension OutputWriter {
-    /// Removes the per-posting files of postings that are gone, folders left empty, and
-    /// temporary files a killed build left behind.
-    func removeStale(_ plan: OutputPlan) -> [String] {
-        var removed: [String] = []
+    /// The per-posting files of postings that are gone: files with an owned folder's extension
+    /// that the plan does not hold.
+    func staleFiles(_ plan: OutputPlan) -> [String] {
+        var stale: [String] = []
         for (folder, pathExtension) in plan.ownedFolders {
             let root = folder.standardizedFileURL.path
-            var stale: [String] = []
             for relative in FolderWalk.files(below: root) {
                 let path = root + "/" + relative
                 let name = (relative as NSString).lastPathComponent
-                let isLeftover = name.hasPrefix(Self.temporaryPrefix)
-                if isLeftover || ((name as NSString).pathExtension == pathExtension && !plan.contains(path)) {
+                if !name.hasPrefix(Self.temporaryPrefix), (name as NSString).pathExtension == pathExtension, !plan.contains(path) {
                     stale.append(path)
                 }
             }
-            for path in stale.sorted() where (try? FileManager.default.removeItem(atPath: path)) != nil {
-                removed.append(DisplayPath.of(path: path))
+        }
+        return stale.sorted()
+    }
+
+    /// After publishing: folders left empty, and temporary files a killed build left behind
+    /// (under the lock, no other build can be writing them).
+    func removeLeftovers(_ plan: OutputPlan) {
+        var folders = Set(plan.staged.keys.map { ($0 as NSString).deletingLastPathComponent })
+        for (folder, _) in plan.ownedFolders {
+            let root = folder.standardizedFileURL.path
+            folders.insert(root)
+            for relative in FolderWalk.files(below: root) where (relative as NSString).lastPathComponent.hasPrefix(Self.temporaryPrefix) {
+                unlink(root + "/" + relative)
             }
             removeEmptyFolders(below: folder)
         }
-        removeLeftovers(besides: plan.staged.keys)
-        return removed
-    }
-
-    /// Temporary files a killed build left beside the large outputs (under the lock, no
-    /// other build can be writing them).
-    private func removeLeftovers(besides outputs: some Sequence<String>) {
-        for folder in Set(outputs.map { ($0 as NSString).deletingLastPathComponent }) {
+        for folder in folders {
             for entry in FolderWalk.entries(of: folder) where !entry.isFolder && entry.name.hasPrefix(Self.temporaryPrefix) {
                 unlink(folder + "/" + entry.name)
             }

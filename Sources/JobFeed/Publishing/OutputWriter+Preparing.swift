@@ -15,9 +15,10 @@ extension OutputWriter {
             }
         }
         let temporary: String
-        switch Self.writeTemporary(data, beside: path) {
-        case let .success(path): temporary = path
-        case let .failure(error): return PreparedFile(.failed(error.reason))
+        do {
+            temporary = try Self.writeTemporary(data, beside: path)
+        } catch {
+            return PreparedFile(.failed(error.reason))
         }
         return PreparedFile(.staged(temporaryPath: temporary, size: data.count, digest: cache.map { _ in digest ?? ContentDigest.of(data) }))
     }

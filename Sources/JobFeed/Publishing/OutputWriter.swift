@@ -17,95 +17,99 @@ public struct WriteResult: Sendable, Hashable {
 /// XFS flush a file renamed over an existing one before the rename (auto_da_alloc).
 struct OutputWriter {
     static let temporaryPrefix = StagedFile.temporaryPrefix
+    let state: StateFolder
     var cache: BuildCache?
 
+    /// Decides what changes, then publishes every change at once (see `Publication`): a write
+    /// that fails leaves every output as it was.
     func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
         var result = WriteResult()
+        var publication = Publication(state: state)
         var prepared = plan.prepared
         for (path, data) in plan.files { prepared[path] = prepare(path, data) }
-        try commit(prepared, into: &result)
-        try commit(plan.staged, into: &result)
-        for path in plan.kept {
-            result.paths.append(path)
-            result.unchanged.append(DisplayPath.of(path: path))
-        }
-        result.paths.sort()
-        result.written.sort()
-        result.unchanged.sort()
-        result.removed = removeStale(plan)
-        return result
-    }
-
-    private func commit(_ prepared: [String: PreparedFile], into result: inout WriteResult) throws(DiagnosticError) {
+        var recorded: [(path: String, size: Int, digest: UInt64)] = []
         for (path, file) in prepared.sorted(by: { $0.key < $1.key }) {
             result.paths.append(path)
             switch file.state {
             case .unchanged:
                 result.unchanged.append(DisplayPath.of(path: path))
-            case let .staged(_, size, digest):
-                do { try file.commit(to: path) } catch { throw Self.failure(path, error.reason) }
-                if let digest { cache?.recordOutput(path, size: size, digest: digest) }
+            case let .staged(temporaryPath, size, digest):
+                publication.replace(path, with: temporaryPath)
+                if let digest { recorded.append((path, size, digest)) }
                 result.written.append(DisplayPath.of(path: path))
             case let .failed(reason):
                 throw Self.failure(path, reason)
             }
         }
-    }
-
-    private func commit(_ staged: [String: StagedFile], into result: inout WriteResult) throws(DiagnosticError) {
-        for (path, file) in staged.sorted(by: { $0.key < $1.key }) {
+        for (path, file) in plan.staged.sorted(by: { $0.key < $1.key }) {
             result.paths.append(path)
-            do {
-                try file.finish()
-                if FileDescriptor.sameContents(file.temporaryPath, path, size: file.size) {
-                    file.discard()
-                    result.unchanged.append(DisplayPath.of(path: path))
-                } else {
-                    try file.commit()
-                    result.written.append(DisplayPath.of(path: path))
-                }
-            } catch {
-                throw Self.failure(path, error.reason)
+            do { try file.finish() } catch { throw Self.failure(path, error.reason) }
+            if FileDescriptor.sameContents(file.temporaryPath, path, size: file.size) {
+                file.discard()
+                result.unchanged.append(DisplayPath.of(path: path))
+            } else {
+                publication.replace(path, with: file.temporaryPath)
+                result.written.append(DisplayPath.of(path: path))
             }
         }
+        for path in plan.kept {
+            result.paths.append(path)
+            result.unchanged.append(DisplayPath.of(path: path))
+        }
+        let stale = staleFiles(plan)
+        for path in stale { publication.remove(path) }
+        do {
+            try publication.commit()
+        } catch {
+            throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",
+                                         at: SourceLocation(file: DisplayPath.of(path: error.path))))
+        }
+        for file in prepared.values { file.published() }
+        for file in plan.staged.values { file.published() }
+        for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
+        removeLeftovers(plan)
+        result.paths.sort()
+        result.written.sort()
+        result.unchanged.sort()
+        result.removed = stale.map { DisplayPath.of(path: $0) }
+        return result
     }
 
     static func failure(_ path: String, _ reason: String) -> DiagnosticError {
-        DiagnosticError(.error("cannot write the file: \(reason); check the folder's permissions and free space",
+        DiagnosticError(.error("cannot write the file: \(reason); check the folder's permissions and free space; every output was left as it was",
                                at: SourceLocation(file: DisplayPath.of(path: path))))
     }
 
     /// Writes a temporary file in the same folder, then renames it over the target.
-    static func replace(_ path: String, with data: Data) -> String? {
-        let temporary: String
-        switch writeTemporary(data, beside: path) {
-        case let .success(path): temporary = path
-        case let .failure(error): return error.reason
+    static func replace(_ path: String, with data: Data, mode: mode_t = 0o644) throws(SystemError) {
+        let temporary = try writeTemporary(data, beside: path, mode: mode)
+        do {
+            try SystemCall.check("replace", path) { rename(temporary, path) }
+        } catch {
+            unlink(temporary)
+            throw error
         }
-        guard rename(temporary, path) != 0 else { return nil }
-        let reason = String(cString: strerror(errno))
-        unlink(temporary)
-        return reason
     }
 
     /// Writes the bytes to a new temporary file in the target's folder, creating the folder
     /// when it is missing.
-    static func writeTemporary(_ data: Data, beside path: String) -> Result<String, OutputError> {
+    static func writeTemporary(_ data: Data, beside path: String, mode: mode_t = 0o644) throws(SystemError) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = StagedFile.temporaryPath(in: folder)
-        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let create = { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
+        var descriptor = create()
         if descriptor < 0 && errno == ENOENT {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            descriptor = create()
         }
-        guard descriptor >= 0 else { return .failure(OutputError(path: path, reason: String(cString: strerror(errno)))) }
+        guard descriptor >= 0 else { throw SystemError(operation: "write", path: path, code: errno) }
         let written = FileDescriptor.writeAll(descriptor, data)
         let failure = errno
         close(descriptor)
         guard written else {
             unlink(temporary)
-            return .failure(OutputError(path: path, reason: String(cString: strerror(failure))))
+            throw SystemError(operation: "write", path: path, code: failure)
         }
-        return .success(temporary)
+        return temporary
     }
 }

@@ -16,6 +16,7 @@ extension PublishingStep {
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
         context.lastGood = reader.lastGood
+        context.diagnostics += context.lastGood.takeWarnings()
         context.inputs = reader.inputs
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// An output file written as it is rendered: a temporary file beside its target, renamed over
-/// it when the whole build has rendered (or removed when unchanged). Until then the target
+/// it with every other output when the whole build has rendered (or removed when unchanged). Until then the target
 /// keeps its last good bytes; a build that fails or stops drops its staged files, and with
 /// them their temporary files.
 ///
@@ -58,14 +58,10 @@ final class StagedFile: @unchecked Sendable {
         if failure != 0 { throw OutputError(path: target, reason: String(cString: strerror(failure))) }
     }
 
-    /// Puts the finished file in place of its target.
-    func commit() throws(OutputError) {
+    /// The finished file was renamed over its target (by a `Publication`): it is no longer
+    /// this one's to remove.
+    func published() {
         isSettled = true
-        guard rename(temporaryPath, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw OutputError(path: target, reason: reason)
-        }
     }
 
     func discard() {

@@ -6,15 +6,30 @@ import FoundationXML
 
 /// What must hold of a site's outputs whatever the postings contained: every XML file parses,
 /// every JSON file parses and cannot close a `<script>`, the CSV is rectangular with no formula
-/// cell, and nothing was written outside the output folders.
+/// cell, the published folders hold only documented outputs, and nothing was written outside
+/// the output and state folders.
 enum OutputInvariants {
-    static let siteFiles: Set<String> = ["feeds", "exports", "postings", "jobfeed.yml"]
+    static let siteFiles: Set<String> = ["feeds", "exports", "postings", "jobfeed.yml", ".jobfeed"]
+
+    /// Whether a path below `feeds/` or `exports/` is one of the outputs README documents.
+    static func isDocumentedOutput(_ folder: String, _ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        switch folder {
+        case "feeds": return parts.count == 2 && ["rss.xml", "atom.xml"].contains(parts[1])
+        default: return ["jobpostings.jsonld", "postings.csv"].contains(path) || (parts.first == "jsonld" && parts.count >= 3 && path.hasSuffix(".jsonld"))
+        }
+    }
 
     static func violations(in root: URL, allowedTopLevel: Set<String> = siteFiles) -> [String] {
         var problems: [String] = []
         let top = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         for name in top where !allowedTopLevel.contains(name) {
             problems.append("unexpected file written: \(name)")
+        }
+        for folder in ["feeds", "exports"] {
+            for path in OutputTree.files(below: root.appendingPathComponent(folder)).keys where !isDocumentedOutput(folder, path) {
+                problems.append("\(folder)/\(path) is not a documented output")
+            }
         }
         for (path, data) in OutputTree.files(below: root.appendingPathComponent("feeds")) {
             if (try? XMLDocument(data: data)) == nil { problems.append("feeds/\(path) is not well-formed XML") }

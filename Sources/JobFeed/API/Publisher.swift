@@ -30,14 +30,15 @@ public struct Publisher: Sendable {
     /// depends on changed, it reports that build's results and touches nothing.
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
         let setUp = try prepareState()
-        guard cache == nil else { return try run(Self.buildSteps, strict: strict, notices: setUp) }
+        guard cache == nil else { return try run(Self.buildSteps, strict: strict).adding(setUp) }
         // The files found for the up-to-date check are the ones the build then reads.
         var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
         let files = try discovery.files()
         if setUp.isEmpty, let report = upToDateReport(strict: strict, files: files) { return report }
-        let report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics), notices: setUp)
+        let report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics))
+        // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
         record(report, strict: strict)
-        return report
+        return report.adding(setUp)
     }
 
     /// Creates the state folder, moves an older version's files out of `exports/`, and undoes
@@ -85,15 +86,14 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
-                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil, notices: [Diagnostic] = []) throws(DiagnosticError) -> BuildReport {
+                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
         context.destination = destination
         var published = true
         var timings: [(String, Duration)] = []
-        context.diagnostics = notices
         if let discovered {
             context.files = discovered.files
-            context.diagnostics += discovered.diagnostics
+            context.diagnostics = discovered.diagnostics
         }
         do {
             for step in steps where !(discovered != nil && step.name == PublishingStep.discoverPostings.name) {
@@ -134,6 +134,12 @@ public struct BuildReport: Sendable {
     var inputs = StableHash()
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    func adding(_ notices: [Diagnostic]) -> BuildReport {
+        var report = self
+        report.diagnostics = notices + diagnostics
+        return report
+    }
 
     /// Counts per language and status, and translation pairs: what the summary prints. Kept
     /// apart from the catalog so that a build that found nothing changed can report them too.

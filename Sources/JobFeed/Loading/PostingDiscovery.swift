@@ -3,7 +3,12 @@ import Foundation
 /// Finds the posting files below the postings folder, in a stable order.
 ///
 /// Symbolic links are followed only when they stay inside the folder, and each real folder is
-/// entered once, so a link loop or a link to `/etc` cannot pull in anything else.
+/// entered once, so a link loop or a link to `/etc` cannot pull in anything else. Folders whose
+/// names start with `.` or `_` (Jekyll's `_drafts`, `_site`, `_includes`) are not entered.
+///
+/// A folder that cannot be listed (EACCES, EIO, a vanished mount) stops the build: taking it
+/// for an empty folder would unpublish every job in it. One that disappears between being
+/// listed and being entered was deleted, and is skipped.
 struct PostingDiscovery {
     let root: URL
     let languages: [String]
@@ -22,18 +27,29 @@ struct PostingDiscovery {
             throw DiagnosticError(.error("the postings folder does not exist; create it or set 'postings:' in the config (or --postings)", at: SourceLocation(file: DisplayPath.of(root))))
         }
         var found: [PostingFile] = []
-        walk(URL(fileURLWithPath: realRoot), relative: "", realRoot: realRoot, into: &found)
+        do {
+            try walk(URL(fileURLWithPath: realRoot), relative: "", realRoot: realRoot, into: &found)
+        } catch {
+            throw DiagnosticError(.error("cannot list the folder: \(error.reason); nothing was published or removed (fix its permissions or mount, then build again)",
+                                         at: SourceLocation(file: DisplayPath.of(path: error.path))))
+        }
         return found.sorted { $0.path.relativePath < $1.path.relativePath }
     }
 
-    private mutating func walk(_ folder: URL, relative: String, realRoot: String, into found: inout [PostingFile]) {
+    private mutating func walk(_ folder: URL, relative: String, realRoot: String, into found: inout [PostingFile]) throws(SystemError) {
         guard visitedFolders.insert(folder.resolvingSymlinksInPath().path).inserted else {
             diagnostics.append(.warning("folder reached twice through a symbolic link; skipped", at: SourceLocation(file: DisplayPath.of(folder))))
             return
         }
         let folderPath = folder.path
         let displayRoot = DisplayPath.of(root)
-        for entry in FolderWalk.entries(of: folderPath).sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+        let entries: [FolderWalk.Entry]
+        do {
+            entries = try FolderWalk.listing(of: folderPath)
+        } catch where error.code == ENOENT && !relative.isEmpty {
+            return
+        }
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
             let name = entry.name
             let path = folderPath + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
@@ -52,7 +68,8 @@ struct PostingDiscovery {
                 }
             }
             if kind == .folder {
-                walk(URL(fileURLWithPath: path), relative: relativePath, realRoot: realRoot, into: &found)
+                guard !name.hasPrefix("_") else { continue }
+                try walk(URL(fileURLWithPath: path), relative: relativePath, realRoot: realRoot, into: &found)
             } else if kind == .file, PostingPath.isPostingFile(name) {
                 found.append(PostingFile(absolutePath: path, path: PostingPath(relativePath: relativePath, languages: languages),
                                          displayPath: displayRoot + "/" + relativePath))

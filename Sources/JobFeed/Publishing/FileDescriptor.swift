@@ -16,6 +16,19 @@ enum FileDescriptor {
         return true
     }
 
+    /// Reads a whole file; throws with errno when it cannot be opened or read.
+    static func readAll(_ path: String) throws(SystemError) -> Data {
+        let descriptor = try SystemCall.check("read", path) { open(path, O_RDONLY | O_CLOEXEC) }
+        defer { close(descriptor) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = try SystemCall.check("read", path) { read(descriptor, &chunk, chunk.count) }
+            if count == 0 { return data }
+            data.append(chunk, count: count)
+        }
+    }
+
     static func writeAll(_ descriptor: Int32, _ data: Data) -> Bool {
         data.withUnsafeBytes { writeAll(descriptor, $0) }
     }

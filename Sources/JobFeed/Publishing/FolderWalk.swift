@@ -12,12 +12,24 @@ enum FolderWalk {
         var type: Int
     }
 
-    /// The entries of one folder, unsorted, without `.` and `..`; empty when it cannot be read.
+    /// The entries of one folder, unsorted, without `.` and `..`; empty when it cannot be read
+    /// (for jobfeed's own folders, where that means there is nothing to clean).
     static func entries(of folder: String) -> [Entry] {
-        guard let directory = opendir(folder) else { return [] }
+        (try? listing(of: folder)) ?? []
+    }
+
+    /// The entries of one folder; throws when it cannot be opened or read to the end, so that a
+    /// folder behind a permissions glitch or a failing mount is never taken for an empty one.
+    static func listing(of folder: String) throws(SystemError) -> [Entry] {
+        guard let directory = opendir(folder) else { throw SystemError(operation: "list the folder", path: folder, code: errno) }
         defer { closedir(directory) }
         var entries: [Entry] = []
-        while let entry = readdir(directory) {
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw SystemError(operation: "list the folder", path: folder, code: errno) }
+                break
+            }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard name != ".", name != ".." else { continue }
             let type = Int(entry.pointee.d_type)

@@ -59,7 +59,7 @@ struct PostingReader {
             diagnostics += outcome.diagnostics
             if let posting = outcome.posting {
                 postings.append(posting)
-            } else {
+            } else if !outcome.vanished {
                 fallBack(file)
             }
         }
@@ -71,6 +71,8 @@ struct PostingReader {
         var diagnostics: [Diagnostic]
         /// The file's stamp, taken before it was read.
         var stamp: FileStamp?
+        /// Deleted between being listed and being read: the posting is gone, which is no error.
+        var vanished = false
     }
 
     /// The outcome, and the bytes read (for the last-good copy; not kept beyond it).
@@ -80,8 +82,13 @@ struct PostingReader {
         guard size <= limit else {
             return (Outcome(diagnostics: [.error("the file is \(size) bytes, above the limit of \(limit) (limits.maxFileBytes); shorten it or raise the limit", at: whole)], stamp: stamp), nil)
         }
-        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
-            return (Outcome(diagnostics: [.error("cannot read the file; check its permissions", at: whole)], stamp: stamp), nil)
+        let data: Data
+        do {
+            data = try FileDescriptor.readAll(file.absolutePath)
+        } catch where error.code == ENOENT {
+            return (Outcome(diagnostics: [], stamp: stamp, vanished: true), nil)
+        } catch {
+            return (Outcome(diagnostics: [.error("cannot read the file: \(error.reason); its last good version, if any, stays published (fix its permissions or storage)", at: whole)], stamp: stamp), nil)
         }
         let parsed = parser.parse(file, data: data)
         var posting = parsed.posting

@@ -16,6 +16,10 @@ struct StateFolder: Sendable {
         url = config.stateDirectory
     }
 
+    init(url: URL) {
+        self.url = url
+    }
+
     var path: String { url.path }
     var lastGood: URL { url.appendingPathComponent("last-good") }
     var buildRecord: URL { url.appendingPathComponent("build.json") }

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import JobFeed
+
+/// What jobfeed keeps for itself lives in the state folder, never in a published folder, and
+/// nothing of an unpublished posting reaches a published file.
+@Suite struct StateFolderTests {
+    static let secret = "EMBARGOED-7f3a"
+
+    @Test func draftsAndEmbargoedPostingsReachNoPublishedFile() throws {
+        var postings = BuildBehaviourTests.postings
+        postings["en/draft.md"] = TemporarySite.posting("title: Draft \(Self.secret)\ndate: 2026-01-05\ndraft: true", body: "Secret draft \(Self.secret).")
+        postings["en/future.md"] = TemporarySite.posting("title: Future \(Self.secret)\ndate: 2027-06-01", body: "Embargoed \(Self.secret).")
+        let site = try TemporarySite(postings: postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let published = OutputTree.published(below: site.root)
+        #expect(!published.isEmpty)
+        for (path, data) in published {
+            #expect(!String(decoding: data, as: UTF8.self).contains(Self.secret), "\(path) holds an unpublished posting's text")
+        }
+        #expect(OutputInvariants.violations(in: site.root) == [])
+        // The copies that hold them are the owner's alone.
+        let state = site.root.appendingPathComponent(".jobfeed").path
+        #expect(Self.mode(of: state) == 0o700)
+        for file in FolderWalk.files(below: state) { #expect(Self.mode(of: state + "/" + file) == 0o600, "\(file)") }
+    }
+
+    @Test func anOlderVersionsFilesInExportsAreMovedOnceWithANotice() throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        try site.write("exports/.jobfeed-last-good/index", "jobfeed-last-good 1\n")
+        try site.write("exports/.jobfeed-last-good/pack-0", "")
+        try site.write("exports/.jobfeed-build.json", "{}")
+        try site.write("exports/.jobfeed.lock", "")
+        let first = try site.build()
+        #expect(first.diagnostics.contains { $0.severity == .warning && $0.message.contains("moved jobfeed's own files") })
+        #expect(OutputTree.files(below: site.root.appendingPathComponent("exports")).keys.allSatisfy { !$0.contains(".jobfeed") })
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".jobfeed/last-good/index").path))
+        let second = try site.build()
+        #expect(!second.diagnostics.contains { $0.message.contains("moved") })
+    }
+
+    @Test func aStateFolderInsideAPublishedFolderIsRefused() throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\nstate: exports/state\n")
+        defer { site.remove() }
+        #expect(throws: DiagnosticError.self) { try site.config() }
+    }
+
+    static func mode(of path: String) -> mode_t {
+        var info = stat()
+        stat(path, &info)
+        return info.st_mode & 0o777
+    }
+}

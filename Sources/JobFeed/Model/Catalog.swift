@@ -15,7 +15,8 @@ public struct Catalog: Sendable {
     }
 
     /// When a language's feed last changed: its newest active posting, or the moment a posting
-    /// left it by expiring. Never the build time, so rebuilding changes nothing.
+    /// left it by expiring. Not the build time, so rebuilding changes nothing, except for a
+    /// language that has no posting at all, which reflects no change but "now" (never 1970).
     public func lastChange(in language: String) -> Timestamp {
         var newest = Timestamp(seconds: 0)
         for entry in entries(in: language) {
@@ -27,7 +28,7 @@ public struct Catalog: Sendable {
         }
         if newest.seconds == 0 {
             // No posting is live: the feed last changed with the newest posting it ever had.
-            newest = entries(in: language).map(\.posting.dateModified).max() ?? newest
+            newest = entries(in: language).map(\.posting.dateModified).max() ?? now
         }
         return Timestamp(seconds: newest.seconds)
     }

@@ -1,11 +1,13 @@
-/// Re-serializes a body for feeds: links and images made absolute against the posting's URL
-/// (feed readers cannot resolve relative ones), event-handler attributes and `javascript:` URLs
-/// dropped, comments left out.
+/// Re-serializes a body for feeds through `FeedHTMLPolicy`'s allowlist: allowed elements keep
+/// their allowed attributes (links and images made absolute against the posting's URL, since
+/// feed readers cannot resolve relative ones); other elements are unwrapped, their text kept
+/// (sectioning and form blocks become `div`s so their text stays a block); comments are left
+/// out. Opaque elements (`script`, `svg`, `iframe`…) never reach a visitor (`HTMLDocument`).
 struct FeedHTMLVisitor: HTMLVisitor {
     let baseURL: String
     private var output: [UInt8] = []
-
-    static let urlAttributes: Set<String> = ["href", "src", "cite", "poster", "action", "longdesc", "background"]
+    /// What each open element was written as; nil when it was unwrapped or dropped.
+    private var open: [String?] = []
 
     init(baseURL: String) {
         self.baseURL = baseURL
@@ -14,37 +16,40 @@ struct FeedHTMLVisitor: HTMLVisitor {
     var html: String { String(decoding: output, as: UTF8.self) }
 
     mutating func enter(_ element: HTMLElement) {
+        let name = FeedHTMLPolicy.blocks.contains(element.name) ? "div" : element.name
+        guard let allowed = FeedHTMLPolicy.elements[name] else { return open.append(nil) }
+        var attributes: [(String, String)] = []
+        for (attribute, value) in element.attributes
+        where FeedHTMLPolicy.globalAttributes.contains(attribute) || allowed.contains(attribute) {
+            guard FeedHTMLPolicy.isAllowedValue(attribute, value) else { continue }
+            let kept = FeedHTMLPolicy.urlAttributes.contains(attribute) ? URLResolver.resolve(value, against: baseURL) : value
+            attributes.append((attribute, kept))
+        }
+        // An image with no usable source shows nothing but a broken frame.
+        if name == "img" && !attributes.contains(where: { $0.0 == "src" }) { return open.append(nil) }
         output.append(UInt8(ascii: "<"))
-        output += element.name.utf8
-        for (name, value) in element.attributes where !name.hasPrefix("on") {
-            var value = value
-            if Self.urlAttributes.contains(name) {
-                if Self.isScriptURL(value) { continue }
-                value = URLResolver.resolve(value, against: baseURL)
-            }
+        output += name.utf8
+        for (attribute, value) in attributes {
             output.append(0x20)
-            output += name.utf8
+            output += attribute.utf8
             output += [UInt8(ascii: "="), UInt8(ascii: "\"")]
             HTMLEscaping.appendAttribute(value, to: &output)
             output.append(UInt8(ascii: "\""))
         }
-        output += element.isVoid ? [0x20, UInt8(ascii: "/"), UInt8(ascii: ">")] : [UInt8(ascii: ">")]
+        let isVoid = HTMLElement.voidElements.contains(name)
+        output += isVoid ? [0x20, UInt8(ascii: "/"), UInt8(ascii: ">")] : [UInt8(ascii: ">")]
+        open.append(isVoid ? nil : name)
     }
 
     mutating func leave(_ element: HTMLElement) {
-        guard !element.isVoid else { return }
+        guard let written = open.popLast(), let name = written else { return }
         output += [UInt8(ascii: "<"), UInt8(ascii: "/")]
-        output += element.name.utf8
+        output += name.utf8
         output.append(UInt8(ascii: ">"))
     }
 
     mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
         HTMLEscaping.appendText(text, to: &output)
-    }
-
-    static func isScriptURL(_ value: String) -> Bool {
-        let compact = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 }.prefix(12))).lowercased()
-        return compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:")
     }
 }
 

@@ -42,6 +42,9 @@ final class HTMLDocument {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             let name = Self.string(node.pointee.name)
+            // Code, resources and controls are not text in any form of the body.
+            if FeedHTMLPolicy.opaque.contains(name) { return }
+            if FeedHTMLPolicy.droppedVoid.contains(name) { return walkChildren(of: node, &visitor) }
             // libxml2's HTML parser already lowercases element and attribute names.
             let element = HTMLElement(name: name, attributes: attributes(of: node))
             visitor.enter(element)

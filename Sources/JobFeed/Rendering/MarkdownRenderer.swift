@@ -12,7 +12,9 @@ internal import CCmarkGFM
 /// lock lets one document through cmark at a time; callers still run the rest of their work
 /// (HTML parsing, JSON, XML) in parallel while another thread holds the lock.
 struct MarkdownRenderer: Sendable {
-    static let extensionNames = ["autolink", "table", "strikethrough", "tagfilter"]
+    /// Not `tagfilter`: it turns `<script>` or `<iframe>` into text that readers would show as
+    /// code; the allowlist (`FeedHTMLPolicy`) drops those elements whole instead.
+    static let extensionNames = ["autolink", "table", "strikethrough"]
 
     /// Raw HTML stays: real postings are written with it.
     private static let options = CMARK_OPT_UNSAFE

@@ -29,7 +29,7 @@ struct RSSRenderer: FeedFormat {
         try xml.start(RSS.channel)
         try xml.element(RSS.title, context.language.feedTitle)
         try xml.element(RSS.link, context.listingURL)
-        try xml.element(RSS.description, context.language.feedDescription)
+        try xml.element(RSS.description, HTMLEscaping.text(context.language.feedDescription))
         try xml.element(RSS.language, context.language.locale.lowercased())
         try xml.element(RSS.lastBuildDate, DateFormats.rfc822(context.updated))
         try xml.element(RSS.generator, "\(Generator.name) \(Generator.version)")
@@ -46,7 +46,9 @@ struct RSSRenderer: FeedFormat {
         try xml.text(posting.url)
         try xml.end()
         try xml.element(RSS.pubDate, DateFormats.rfc822(posting.datePosted))
-        try xml.element(RSS.description, entry.summary)
+        // RSS readers render <description> as HTML: the summary is text, so it is escaped as
+        // HTML first (and as XML by the writer), and `<` or `<!--` in it never cuts it short.
+        try xml.element(RSS.description, HTMLEscaping.text(entry.summary))
         try xml.element(RSS.contentEncoded, entry.body.feedHTML)
         for category in posting.categories { try xml.element(RSS.category, category) }
         try xml.end()

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import JobFeed
+
+/// Feed HTML keeps only what the allowlist allows; titles and summaries are text, escaped
+/// wherever they go; an empty feed is dated plausibly.
+@Suite struct FeedTextTests {
+    func build(_ name: String) throws -> (TemporarySite, rss: String, atom: String) {
+        let data = try #require(FileManager.default.contents(atPath: HostileInputTests.folder.appendingPathComponent(name + ".md").path))
+        let site = try TemporarySite()
+        try data.write(to: site.root.appendingPathComponent("postings/en-\(name).md"))
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("postings/en"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("postings/en-\(name).md"), to: site.root.appendingPathComponent("postings/en/\(name).md"))
+        _ = try site.build()
+        return (site, try #require(site.read("feeds/en/rss.xml")), try #require(site.read("feeds/en/atom.xml")))
+    }
+
+    @Test func feedHTMLKeepsNoScriptOrPhishingRoute() throws {
+        let (site, rss, atom) = try build("script-routes-in-feed-html")
+        defer { site.remove() }
+        for feed in [rss, atom] {
+            let lowered = feed.lowercased()
+            for route in ["javascript", "vbscript", "data:", "<svg", "&lt;svg", "animate", "&lt;set", "formaction", "&lt;meta", "&lt;base",
+                          "&lt;link", "&lt;object", "&lt;embed", "&lt;form", "&lt;input", "password", "style=", "&lt;iframe", "&lt;script",
+                          "alert(", "onclick", "onmouseover", "phish.example", " id=", " class="] {
+                #expect(!lowered.contains(route), "\(route) reached a feed")
+            }
+            for text in ["Intro text stays", "Button text stays", "data link text stays", "Form label stays", "Overlay text stays",
+                         "Paragraph stays", "href=&quot;https://jobs.example.org/apply/&quot;", "href=&quot;mailto:jobs@example.org&quot;",
+                         "href=&quot;tel:+15555550100&quot;"] {
+                #expect(feed.contains(text), "\(text) was lost")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("<a href=\"JAVASCRIPT:x\">", false), ("<a href=\"java\u{0}script:x\">", false), ("<a href=\" https://ok.example/\">", true),
+        ("<a href=\"a/b:c\">", true), ("<a href=\"HTTPS://ok.example/\">", true), ("<a href=\"ftp://x/\">", false), ("<a href=\"//cdn.example/x\">", true),
+    ])
+    func urlAttributesAllowOnlyWebMailAndPhoneSchemes(link: String, kept: Bool) {
+        let fragment = String(link.dropFirst(9).dropLast(2))
+        #expect(FeedHTMLPolicy.isAllowedURL(fragment) == kept, "\(fragment)")
+    }
+
+    @Test func titlesAndSummariesAreTextEscapedWhereverTheyGo() throws {
+        let (site, rss, atom) = try build("title-with-angle-brackets")
+        defer { site.remove() }
+        let title = "C++ &lt;Senior&gt; Engineer \u{2013} a&lt;b and c&gt;d"
+        #expect(rss.contains("<title>\(title)</title>"))
+        #expect(atom.contains("<title>\(title)</title>"))
+        // RSS description is HTML: the text is escaped as HTML, then as XML.
+        #expect(rss.contains("<description>Summary with &amp;lt;!-- a comment opener, a&amp;lt;b and c&amp;gt;d, &amp;amp; ]]&amp;gt; inside</description>"))
+        #expect(atom.contains("<summary type=\"text\">Summary with &lt;!-- a comment opener, a&lt;b and c&gt;d, &amp; ]]&gt; inside</summary>"))
+        let csv = try #require(site.read("exports/postings.csv"))
+        #expect(csv.contains("C++ <Senior> Engineer \u{2013} a<b and c>d"))
+        #expect(PlainText.from("Caf&eacute; &amp; co &#x1F600; &bogus; &") == "Café & co \u{1F600} &bogus; &")
+    }
+
+    @Test func aFeedWithNoPostingsIsDatedByTheBuildNotNineteenSeventy() throws {
+        let site = try TemporarySite(postings: ["en/only.md": TemporarySite.posting("title: Only English\ndate: 2026-01-05")])
+        defer { site.remove() }
+        _ = try site.build()
+        let rss = try #require(site.read("feeds/fr/rss.xml"))
+        let atom = try #require(site.read("feeds/fr/atom.xml"))
+        #expect(!rss.contains("1970") && !atom.contains("1970"))
+        #expect(atom.contains("<updated>\(DateFormats.rfc3339(TemporarySite.now))</updated>"))
+    }
+}

@@ -48,11 +48,10 @@ public struct WatchCommand: AsyncParsableCommand {
         options.interval = interval?.duration
         options.polling = poll
         options.pollInterval = pollInterval.duration
-        let service = WatchService(options: options, logger: logger)
+        let service = WatchService(options: options, logger: logger, lock: LockKeeper(lock, timeout: locking.lockTimeout.duration))
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        withExtendedLifetime(lock) {}
         logger.info("stopped")
     }
 }

@@ -31,12 +31,22 @@ struct ChunkRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         /// A document that could not be encoded stops the build.
         var failure: RenderError?
+        /// A stop was asked for part way: the chunk is incomplete and must not be written.
+        var stopped = false
     }
 
-    func render(_ entries: [CatalogEntry]) -> Chunk {
-        let results = Parallel.map(entries) { entry in Result { () throws(RenderError) in try render(entry) } }
+    /// Renders the entries; between postings, asks `shouldStop` (a shutdown need not wait for
+    /// a whole chunk of bodies).
+    func render(_ entries: [CatalogEntry], shouldStop: @Sendable () -> Bool = { false }) -> Chunk {
+        let results = Parallel.map(entries) { entry -> Result<Item, RenderError>? in
+            shouldStop() ? nil : Result { () throws(RenderError) in try render(entry) }
+        }
         var chunk = Chunk()
         for result in results {
+            guard let result else {
+                chunk.stopped = true
+                return chunk
+            }
             switch result {
             case let .success(item): chunk.items.append(item)
             case let .failure(error) where error.stopsTheBuild: chunk.failure = chunk.failure ?? error

@@ -12,7 +12,8 @@ extension PublishingStep {
         let entries = context.catalog.entries
         for start in stride(from: 0, to: entries.count, by: ChunkRenderer.chunkSize) {
             if context.shouldStop() { return }
-            let chunk = renderer.render(Array(entries[start..<min(start + ChunkRenderer.chunkSize, entries.count)]))
+            let chunk = renderer.render(Array(entries[start..<min(start + ChunkRenderer.chunkSize, entries.count)]), shouldStop: context.shouldStop)
+            if chunk.stopped { return }
             context.diagnostics += chunk.diagnostics
             try streams.append(chunk, to: &context.plan)
         }

@@ -8,4 +8,6 @@ public enum ChangeEvent: Sendable, Hashable {
     case rescan
     /// A note for the log: a fallback was taken, and why.
     case notice(String)
+    /// inotify can no longer see the whole tree (a folder could not be watched again): poll.
+    case inotifyLost(String)
 }

@@ -4,12 +4,18 @@ import Synchronization
 /// Owns one inotify instance watching folder trees recursively, and reports changes from a
 /// background thread. New subfolders are watched as they appear (and scanned, since files may
 /// land in them before the watch does). A lost queue is reported as `.rescan`.
+///
+/// Each tree's parent is watched too: a tree root that is deleted and created again
+/// (`rm -rf postings && cp -r backup postings`) or renamed back is watched again, instead of
+/// leaving the watcher deaf. When a folder cannot be watched again, `.inotifyLost` says so.
 final class InotifyWatcher: Sendable {
     private let descriptor: Int32
     private let folders = Mutex<[Int32: String]>([:])
     /// Folders watched alone, for one file in them (the config): their subfolders do not count.
     private let singles = Mutex<Set<Int32>>([])
     private let stopped = Mutex(false)
+    /// The trees' roots, whose reappearance their parents' watches report.
+    private let roots: Set<String>
     private let report: @Sendable (ChangeEvent) -> Void
 
     static let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_MODIFY | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
@@ -33,9 +39,10 @@ final class InotifyWatcher: Sendable {
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard descriptor >= 0 else { throw .unavailable(errno) }
         self.report = report
+        roots = Set(trees)
         do {
             for tree in trees { try watchTree(tree) }
-            for folder in single {
+            for folder in single + trees.map({ ($0 as NSString).deletingLastPathComponent }) {
                 if let watch = try watch(folder) { singles.withLock { _ = $0.insert(watch) } }
             }
         } catch {
@@ -112,7 +119,10 @@ final class InotifyWatcher: Sendable {
             let path = nameBytes.isEmpty ? folder : folder + "/" + String(decoding: nameBytes, as: UTF8.self)
             let isFolderEvent = mask & UInt32(IN_ISDIR) != 0 || mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0
             if isFolderEvent && singles.withLock({ $0.contains(watch) }) {
-                continue
+                guard roots.contains(path) else { continue }
+                // A tree's root came back (or left): watch it anew and look at everything.
+                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { rootAppeared(path) }
+                report(.rescan)
             } else if isFolderEvent {
                 // A folder appeared, left or moved: watch what is new and look at everything.
                 if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { folderAppeared(path) }
@@ -120,6 +130,15 @@ final class InotifyWatcher: Sendable {
             } else {
                 report(.changed(path))
             }
+        }
+    }
+
+    private func rootAppeared(_ path: String) {
+        do {
+            try watchTree(path)
+            if !folders.withLock({ $0.values.contains(path) }) { report(.inotifyLost("\(path) came back but cannot be watched")) }
+        } catch {
+            report(.inotifyLost("\(error)"))
         }
     }
 

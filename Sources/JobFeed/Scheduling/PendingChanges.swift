@@ -5,9 +5,13 @@ struct PendingChanges: Sendable {
     var rescan = false
     var interval = false
     var time: NextChange?
+    /// The last rebuild failed, and its backoff has passed.
+    var retry = false
+    /// inotify lost part of the tree: switch to polling before rebuilding.
+    var pollingNeeded: String?
 
     var isEmpty: Bool {
-        files.isEmpty && !configChanged && !rescan && !interval && time == nil
+        files.isEmpty && !configChanged && !rescan && !interval && time == nil && !retry && pollingNeeded == nil
     }
 
     /// One phrase for the log: which files, or which posting expired or appeared.
@@ -21,6 +25,7 @@ struct PendingChanges: Sendable {
         if rescan { parts.append("rescan") }
         if let time { parts.append("time: \(time.postings.map(display).joined(separator: ", ")) change status") }
         if interval { parts.append("interval") }
+        if retry { parts.append("retry after a failed rebuild") }
         return parts.isEmpty ? "start" : parts.joined(separator: "; ")
     }
 }

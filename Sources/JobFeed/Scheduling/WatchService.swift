@@ -33,21 +33,36 @@ public struct Rebuild: Sendable {
 /// the burst settles) and whenever a posting's closing date passes or its publication date
 /// arrives; sleeps in between. Runs as a swift-service-lifecycle `Service`, so SIGTERM and
 /// SIGINT end it gracefully: a rebuild in progress stops before writing, or completes.
+///
+/// A rebuild that fails (a full disk, an unwritable file) is retried with a backoff of 1 s
+/// doubling to 5 min, and the next closing or opening time stays scheduled meanwhile.
 public final class WatchService: Service, Sendable {
     let options: WatchOptions
     let logger: Logger
     let clock: any WatchClock
+    /// What the debounce waits on: the continuous clock in use, a virtual one in tests.
+    let debounceClock: any Clock<Duration>
+    let lock: LockKeeper?
     let observe: @Sendable (Rebuild) -> Void
     let pending = Mutex(PendingChanges())
     let stopping = Mutex(false)
 
+    static let longestRetry: Int64 = 300
+
     public init(options: WatchOptions, logger: Logger, clock: any WatchClock = SystemWatchClock(),
+                debounceClock: any Clock<Duration> = ContinuousClock(), lock: LockKeeper? = nil,
                 observe: @escaping @Sendable (Rebuild) -> Void = { _ in }) {
         self.options = options
         self.logger = logger
         self.clock = clock
+        self.debounceClock = debounceClock
+        self.lock = lock
         self.observe = observe
     }
+
+    /// How many changed files wait for the next rebuild (for tests that must know a burst
+    /// has been seen before they let the debounce end).
+    var pendingFileCount: Int { pending.withLock { $0.files.count } }
 
     public func run() async throws {
         var session = try WatchSession(options: options, logger: logger)
@@ -59,8 +74,8 @@ public final class WatchService: Service, Sendable {
         defer { session.stopWatching() }
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
-                group.addTask { [debounce = options.debounce] in
-                    for await _ in changes.debounce(for: debounce) { trigger.yield() }
+                group.addTask { [options, debounceClock] in
+                    await debounceClock.forwardDebounced(changes, quietFor: options.debounce, to: trigger)
                 }
                 if let interval = options.interval {
                     group.addTask { [self] in
@@ -83,7 +98,8 @@ public final class WatchService: Service, Sendable {
     /// Rebuilds once, then once per trigger; a trigger that arrives during a rebuild is kept
     /// (the stream holds one), so a burst during a rebuild causes exactly one more.
     private func loop(_ session: inout WatchSession, triggers: AsyncStream<Void>, trigger: AsyncStream<Void>.Continuation) async {
-        var wake = schedule(await rebuild(&session, PendingChanges()), trigger: trigger)
+        var schedule = WakeSchedule()
+        var wake = self.wake(schedule.after(await rebuild(&session, PendingChanges()), now: clock.now()), trigger: trigger)
         for await _ in triggers {
             if stopping.withLock({ $0 }) { break }
             let work = pending.withLock { current -> PendingChanges in
@@ -91,26 +107,35 @@ public final class WatchService: Service, Sendable {
                 return current
             }
             if work.isEmpty { continue }
+            if let reason = work.pollingNeeded { session.switchToPolling(because: reason) }
             if work.configChanged { session.reloadConfig() }
             wake?.cancel()
-            wake = schedule(await rebuild(&session, work), trigger: trigger)
+            wake = self.wake(schedule.after(await rebuild(&session, work), now: clock.now()), trigger: trigger)
         }
         wake?.cancel()
     }
 
-    /// Sleeps until the next moment a posting's status changes, then asks for a rebuild.
-    private func schedule(_ next: NextChange?, trigger: AsyncStream<Void>.Continuation) -> Task<Void, Never>? {
+    /// Sleeps until the next wake-up (a status change, or a retry), then asks for a rebuild.
+    private func wake(_ next: WakeSchedule.WakeUp?, trigger: AsyncStream<Void>.Continuation) -> Task<Void, Never>? {
         guard let next else { return nil }
         return Task { [self] in
             guard (try? await clock.sleep(until: next.at)) != nil else { return }
-            pending.withLock { $0.time = next }
+            pending.withLock { pending in
+                if let change = next.change { pending.time = change } else { pending.retry = true }
+            }
             trigger.yield()
         }
     }
 
-    /// Runs one build off the cooperative thread pool (it blocks on file I/O and C libraries).
-    private func rebuild(_ session: inout WatchSession, _ work: PendingChanges) async -> NextChange? {
+    /// Runs one build off the cooperative thread pool (it blocks on file I/O and C libraries);
+    /// the next status change, or nil when the rebuild failed.
+    private func rebuild(_ session: inout WatchSession, _ work: PendingChanges) async -> Result<NextChange?, DiagnosticError> {
         let started = ContinuousClock.now
+        if let lock, !lock.reassert(for: session.config, logger: logger) {
+            let failure = DiagnosticError(.error("another jobfeed holds the lock; not rebuilding", at: SourceLocation(file: DisplayPath.of(StateFolder(session.config).lock))))
+            RebuildLog(logger: logger).failed(failure)
+            return .failure(failure)
+        }
         let publisher = session.publisher(now: clock.now(), shouldStop: { [self] in stopping.withLock { $0 } })
         let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: Result { () throws(DiagnosticError) in try publisher.build() }) }
@@ -120,10 +145,10 @@ public final class WatchService: Service, Sendable {
             let rebuild = Rebuild(trigger: work.trigger(relativeTo: DisplayPath.of(path:)), duration: ContinuousClock.now - started, report: report)
             RebuildLog(logger: logger).record(rebuild, languages: session.config.languages)
             observe(rebuild)
-            return report.nextChange
+            return .success(report.nextChange)
         case let .failure(error):
             RebuildLog(logger: logger).failed(error)
-            return nil
+            return .failure(error)
         }
     }
 
@@ -141,6 +166,17 @@ public final class WatchService: Service, Sendable {
         case let .notice(text):
             logger.warning("\(text)")
             return false
+        case let .inotifyLost(reason):
+            pending.withLock { $0.pollingNeeded = reason; $0.rescan = true }
+            return true
         }
+    }
+}
+
+extension Clock where Duration == Swift.Duration {
+    /// Passes on one trigger per burst of changes, once they have been quiet for `quiet` on
+    /// this clock.
+    fileprivate func forwardDebounced(_ changes: AsyncStream<Void>, quietFor quiet: Duration, to trigger: AsyncStream<Void>.Continuation) async {
+        for await _ in changes.debounce(for: quiet, clock: self) { trigger.yield() }
     }
 }

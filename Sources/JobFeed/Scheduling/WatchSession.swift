@@ -53,6 +53,19 @@ struct WatchSession {
         poller?.stop()
     }
 
+    /// Gives up on inotify for the rest of the run, saying why once.
+    mutating func switchToPolling(because reason: String) {
+        guard poller == nil, let report else { return }
+        inotify?.stop()
+        inotify = nil
+        logger.warning("\(reason); polling every \(options.pollInterval) from now on")
+        let root = config.postingsDirectory.standardizedFileURL.path
+        poller = PollingWatcher(roots: [root, options.configFile.standardizedFileURL.path], interval: options.pollInterval) { event in
+            guard case let .changed(path) = event else { return report(event) }
+            report(.changed(path))
+        }
+    }
+
     /// Takes a changed config if it reads cleanly; otherwise says why and keeps the last good one.
     mutating func reloadConfig() {
         do {

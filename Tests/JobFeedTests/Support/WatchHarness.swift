@@ -6,39 +6,59 @@ import Testing
 
 /// Runs a `WatchService` on a temporary site in-process and records its rebuilds and log lines,
 /// so tests can wait, with a bound, for "the next rebuild" instead of sleeping.
+///
+/// The debounce runs on a `VirtualClock` that moves only while a test waits: a change is
+/// rebuilt when the test lets the quiet period pass, so a burst of writes is one rebuild
+/// however slowly the machine delivers it, and no test depends on wall-clock gaps.
 final class WatchHarness: Sendable {
+    /// What the watcher did: its rebuilds and its log lines.
+    final class Recorder: Sendable {
+        let rebuilds = Mutex<[Rebuild]>([])
+        let lines = Mutex<[String]>([])
+    }
+
     let site: TemporarySite
-    let rebuilds = Mutex<[Rebuild]>([])
-    let logs = Mutex<[String]>([])
+    let recorder = Recorder()
+    let debounceClock = VirtualClock()
+    let debounce = Duration.milliseconds(100)
+    let service: WatchService
     private let task = Mutex<Task<Void, Error>?>(nil)
 
-    init(site: TemporarySite, clock: any WatchClock = SystemWatchClock(), debounce: Duration = .milliseconds(100), polling: Bool = false) {
+    init(site: TemporarySite, clock: any WatchClock = SystemWatchClock(), polling: Bool = false, lock: LockKeeper? = nil) {
         self.site = site
         var options = WatchOptions(configFile: site.configURL)
         options.debounce = debounce
         options.polling = polling
         options.pollInterval = .milliseconds(100)
-        let logs = CollectingLogHandler(lines: self)
-        let service = WatchService(options: options, logger: Logger(label: "test") { _ in logs }, clock: clock) { [self] rebuild in
-            rebuilds.withLock { $0.append(rebuild) }
+        let recorder = recorder
+        service = WatchService(options: options, logger: Logger(label: "test") { _ in CollectingLogHandler(recorder: recorder) },
+                               clock: clock, debounceClock: debounceClock, lock: lock) { rebuild in
+            recorder.rebuilds.withLock { $0.append(rebuild) }
         }
-        task.withLock { $0 = Task { try await service.run() } }
+        task.withLock { [service] in $0 = Task { try await service.run() } }
     }
 
     func stop() {
         task.withLock { $0?.cancel() }
     }
 
-    var count: Int { rebuilds.withLock { $0.count } }
-    var last: Rebuild? { rebuilds.withLock { $0.last } }
+    var count: Int { recorder.rebuilds.withLock { $0.count } }
+    var last: Rebuild? { recorder.rebuilds.withLock { $0.last } }
 
-    /// Waits until `condition` holds, polling every 20 ms, for at most `timeout`.
+    /// How many log lines contain `text`.
+    func logged(_ text: String) -> Int {
+        recorder.lines.withLock { $0.filter { $0.contains(text) }.count }
+    }
+
+    /// Waits until `condition` holds, letting the debounce's quiet period pass on each look;
+    /// `timeout` only guards against a hang, it is no expectation of speed.
     @discardableResult
-    func wait(for what: String, timeout: Duration = .seconds(60), _ condition: () -> Bool) async -> Bool {
+    func wait(for what: String, timeout: Duration = .seconds(120), _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(20))
+            debounceClock.advance(by: debounce)
+            try? await Task.sleep(for: .milliseconds(10))
         }
         Issue.record("timed out waiting for \(what)")
         return false
@@ -46,24 +66,32 @@ final class WatchHarness: Sendable {
 
     /// Waits for the rebuild after `count` rebuilds have happened.
     @discardableResult
-    func waitForRebuild(after count: Int, timeout: Duration = .seconds(60)) async -> Rebuild? {
+    func waitForRebuild(after count: Int, timeout: Duration = .seconds(120)) async -> Rebuild? {
         await wait(for: "rebuild #\(count + 1)", timeout: timeout) { self.count > count }
-        return rebuilds.withLock { $0.count > count ? $0[count] : nil }
+        return recorder.rebuilds.withLock { $0.count > count ? $0[count] : nil }
     }
 
-    /// Lets the watcher settle: no new rebuild for `quiet`.
-    func settle(quiet: Duration = .milliseconds(600)) async {
-        var seen = count
-        while true {
-            try? await Task.sleep(for: quiet)
-            if count == seen { return }
-            seen = count
+    /// Lets `count` quiet periods pass on the debounce clock, yielding between them, so that a
+    /// rebuild still owed would happen (used before asserting that none is).
+    func letQuietPeriodsPass(_ count: Int) async {
+        for _ in 0..<count {
+            debounceClock.advance(by: debounce)
+            try? await Task.sleep(for: .milliseconds(20))
         }
+    }
+
+    /// Waits until the watcher has seen `files` changed files, without letting the debounce end.
+    func waitUntilSeen(files: Int, timeout: Duration = .seconds(120)) async {
+        let deadline = ContinuousClock.now + timeout
+        while service.pendingFileCount < files && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(service.pendingFileCount >= files, "the watcher saw \(service.pendingFileCount) of \(files) changed files")
     }
 }
 
 struct CollectingLogHandler: LogHandler {
-    let lines: WatchHarness
+    let recorder: WatchHarness.Recorder
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
 
@@ -73,6 +101,6 @@ struct CollectingLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        lines.logs.withLock { $0.append("\(event.level) \(event.message)") }
+        recorder.lines.withLock { $0.append("\(event.level) \(event.message)") }
     }
 }

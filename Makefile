@@ -8,7 +8,7 @@ CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps pydeps consumers fuzz fuzz-build bench clean
+.PHONY: run test deps pydeps consumers fuzz fuzz-build bench faults clean
 
 run: deps
 	$(SWIFT) build --product jobfeed
@@ -64,6 +64,17 @@ bench: deps pydeps
 	$$($(SWIFT) build -c release --show-bin-path)/jobfeed build --quiet --now 2026-11-29 --config .build/bench/corpus-1000/jobfeed.yml \
 		--feeds .build/bench/check-1000/feeds --exports .build/bench/check-1000/exports
 	python3 Tests/consumers/check_outputs.py .build/bench/check-1000/feeds .build/bench/check-1000/exports en fr
+
+# Fault injection (Tests/faults/faults.py; not part of `make test`): a 10,000-posting build
+# killed at FAULT_KILLS random moments, a full tmpfs, a file made immutable mid-publication.
+# Needs root (mount, chattr). Prints "faults: N passed, M failed".
+FAULT_SIZE ?= 10000
+FAULT_KILLS ?= 20
+
+faults: deps
+	$(SWIFT) build -c release --product jobfeed
+	[ -f .build/faults/corpus/jobfeed.yml ] || python3 Benchmarks/generate_corpus.py $(FAULT_SIZE) .build/faults/corpus
+	python3 Tests/faults/faults.py $$($(SWIFT) build -c release --show-bin-path)/jobfeed .build/faults $(FAULT_KILLS)
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

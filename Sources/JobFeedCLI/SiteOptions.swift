@@ -16,6 +16,9 @@ public struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The exports output folder (default: from the config, else exports/).")
     public var exports: String?
 
+    @Option(name: .long, help: "The state folder: last-good copies, build record, lock (default: from the config, else .jobfeed/ beside it).")
+    public var state: String?
+
     @Option(name: .long, help: "The moment to build for: YYYY-MM-DD, an RFC 3339 time, or @SECONDS (default: SOURCE_DATE_EPOCH, else the clock).")
     public var now: String?
 
@@ -37,7 +40,7 @@ public struct SiteOptions: ParsableArguments {
         func absolute(_ path: String?) -> String? {
             path.map { URL(fileURLWithPath: $0, relativeTo: workingFolder).standardizedFileURL.path }
         }
-        return FolderOverrides(postings: absolute(postings), feeds: absolute(feeds), exports: absolute(exports))
+        return FolderOverrides(postings: absolute(postings), feeds: absolute(feeds), exports: absolute(exports), state: absolute(state))
     }
 
     func loadConfig() throws(DiagnosticError) -> Config {

@@ -51,7 +51,7 @@ struct PendingOutput: Sendable {
     let sink: OutputSink
     let file: StagedFile?
 
-    init(_ url: URL, destination: OutputDestination) throws(DiagnosticError) {
+    init(_ url: URL, destination: OutputDestination, state: StateFolder) throws(DiagnosticError) {
         path = url.standardizedFileURL.path
         guard destination == .staged else {
             sink = destination == .memory ? OutputSink() : .discarding()
@@ -59,7 +59,7 @@ struct PendingOutput: Sendable {
             return
         }
         do {
-            let file = try StagedFile(target: path)
+            let file = try StagedFile(target: path, state: state)
             self.file = file
             sink = OutputSink(file: file)
         } catch {

@@ -16,7 +16,7 @@ extension OutputWriter {
         }
         let temporary: String
         do {
-            temporary = try Self.writeTemporary(data, beside: path)
+            temporary = try Self.writeTemporary(data, beside: path, in: state.stagingFolder(for: path))
         } catch {
             return PreparedFile(.failed(error.reason))
         }

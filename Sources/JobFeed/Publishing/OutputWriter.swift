@@ -93,8 +93,8 @@ struct OutputWriter {
 
     /// Writes the bytes to a new temporary file in the target's folder, creating the folder
     /// when it is missing.
-    static func writeTemporary(_ data: Data, beside path: String, mode: mode_t = 0o644) throws(SystemError) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+    static func writeTemporary(_ data: Data, beside path: String, in staging: String? = nil, mode: mode_t = 0o644) throws(SystemError) -> String {
+        let folder = staging ?? (path as NSString).deletingLastPathComponent
         let temporary = StagedFile.temporaryPath(in: folder)
         let create = { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
         var descriptor = create()

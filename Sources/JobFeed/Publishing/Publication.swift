@@ -83,7 +83,9 @@ struct Publication {
     private func backUp(_ target: String, number: Int) throws(SystemError) -> String? {
         var info = stat()
         guard lstat(target, &info) == 0 else { return nil }
-        let backup = state.rollback.path + "/\(number)"
+        // Named for this process: a link left by an earlier build that could not be removed
+        // (it shares an immutable file's inode) must never block this one.
+        let backup = state.rollback.path + "/\(getpid())-\(number)"
         if link(target, backup) == 0 { return backup }
         guard errno == EXDEV else { throw SystemError(operation: "keep the old version of", path: target, code: errno) }
         let beside = StagedFile.temporaryPath(in: (target as NSString).deletingLastPathComponent)

@@ -34,7 +34,7 @@ struct PublishingContext: Sendable {
 extension PublishingContext {
     /// Where an output renders to: a staged file when the build writes, else memory.
     func output(_ url: URL) throws(DiagnosticError) -> PendingOutput {
-        try PendingOutput(url, destination: destination)
+        try PendingOutput(url, destination: destination, state: StateFolder(config))
     }
 }
 

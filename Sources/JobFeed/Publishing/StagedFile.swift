@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// An output file written as it is rendered: a temporary file beside its target, renamed over
-/// it with every other output when the whole build has rendered (or removed when unchanged). Until then the target
+/// An output file written as it is rendered: a temporary file in the staging folder (or beside
+/// its target, on another file system), renamed over it with every other output when the
+/// whole build has rendered (or removed when unchanged). Until then the target
 /// keeps its last good bytes; a build that fails or stops drops its staged files, and with
 /// them their temporary files.
 ///
@@ -20,11 +21,9 @@ final class StagedFile: @unchecked Sendable {
     private var failure: Int32 = 0
     private var isSettled = false
 
-    init(target: String) throws(OutputError) {
+    init(target: String, state: StateFolder) throws(OutputError) {
         self.target = target
-        let folder = (target as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        temporaryPath = Self.temporaryPath(in: folder)
+        temporaryPath = Self.temporaryPath(in: state.stagingFolder(for: target))
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
         buffer.reserveCapacity(Self.bufferSize)

@@ -26,6 +26,29 @@ struct StateFolder: Sendable {
     var lock: URL { url.appendingPathComponent("lock") }
     var journal: URL { url.appendingPathComponent("journal") }
     var rollback: URL { url.appendingPathComponent("rollback") }
+    /// Where outputs are written before they are renamed into place, so that a published
+    /// folder never holds a half-written file, even after a `kill -9`.
+    var staging: URL { url.appendingPathComponent("staging") }
+
+    /// The folder to write `target`'s next version in: the staging folder when it is on the
+    /// target's file system (a rename from it is atomic), else the target's own folder.
+    func stagingFolder(for target: String) -> String {
+        let folder = (target as NSString).deletingLastPathComponent
+        var staged = stat()
+        var published = stat()
+        if stat(staging.path, &staged) != 0 { try? Self.create(staging) }
+        guard stat(staging.path, &staged) == 0 else { return folder }
+        if stat(folder, &published) != 0 {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            guard stat(folder, &published) == 0 else { return folder }
+        }
+        return staged.st_dev == published.st_dev ? staging.path : folder
+    }
+
+    /// Removes what a killed build left in the staging folder (under the lock).
+    func clearStaging() {
+        for entry in FolderWalk.entries(of: staging.path) { unlink(staging.path + "/" + entry.name) }
+    }
 
     /// Whether the state folder and a published folder contain one another.
     static func overlaps(_ state: URL, published: [URL]) -> Bool {
@@ -46,6 +69,7 @@ struct StateFolder: Sendable {
     /// published with the outputs) into it; says so once, when something moved.
     func prepare(exports: URL) throws(SystemError) -> [Diagnostic] {
         try Self.create(url)
+        clearStaging()
         var moved: [String] = []
         let legacyCopies = exports.appendingPathComponent(".jobfeed-last-good").path
         if FileManager.default.fileExists(atPath: legacyCopies) {

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Fault injection for jobfeed's publication (`make faults`; not part of `make test`).
+
+Usage: faults.py JOBFEED_BINARY WORK_DIR [KILLS]
+
+Two versions of a synthetic corpus, A and B (B edits, deletes and adds postings), each built
+fresh once as the reference. Then:
+
+1. kill -9: KILLS times (default 20), a build from one version to the other is killed at a
+   random moment. After each kill, every published file must be wholly the old version's or
+   wholly the new one's (byte for byte, never torn, never a third thing), and the next build
+   must give exactly the fresh build of the new version.
+2. a full disk: the outputs and state on a tmpfs with room for A but not B. The build of B
+   must fail (exit 2) and leave every published file exactly A's; after the tmpfs grows, the
+   next build gives exactly B's fresh build.
+3. an immutable file mid-publication: `chattr +i` on a feed while a build is publishing (as
+   soon as its journal appears; at its start when that moment is missed). The build must fail
+   (exit 2) and leave every published file exactly as it was; after `chattr -i` the next build
+   gives exactly the fresh build.
+
+Prints one line per check and a summary line: "faults: N passed, M failed".
+"""
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+NOW = "2026-11-29"
+PUBLISHED = ("feeds", "exports")
+
+
+def tree(root):
+    """Every published file below a site folder, by relative path, as a SHA-256."""
+    found = {}
+    for folder in PUBLISHED:
+        base = os.path.join(root, folder)
+        for dirpath, _, files in os.walk(base):
+            for name in files:
+                path = os.path.join(dirpath, name)
+                with open(path, "rb") as f:
+                    found[os.path.relpath(path, root)] = hashlib.sha256(f.read()).hexdigest()
+    return found
+
+
+class Faults:
+    def __init__(self, binary, work):
+        self.binary, self.work = binary, work
+        self.passed = self.failed = 0
+
+    def check(self, ok, what):
+        print(("ok    " if ok else "FAIL  ") + what, flush=True)
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+
+    def command(self, site, postings, extra=()):
+        return [self.binary, "build", "--quiet", "--now", NOW, "--config", os.path.join(self.work, "corpus", "jobfeed.yml"),
+                "--postings", postings, "--feeds", os.path.join(site, "feeds"), "--exports", os.path.join(site, "exports"),
+                "--state", os.path.join(site, "state"), *extra]
+
+    def build(self, site, postings):
+        return subprocess.run(self.command(site, postings), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def fresh(self, name, postings):
+        site = os.path.join(self.work, name)
+        shutil.rmtree(site, ignore_errors=True)
+        result = self.build(site, postings)
+        assert result.returncode in (0, 1), result.stderr
+        return tree(site)
+
+    def converges(self, site, postings, reference, what):
+        result = self.build(site, postings)
+        self.check(result.returncode in (0, 1) and tree(site) == reference, f"{what}: the next build equals a fresh build")
+        leftovers = [p for p in self.walk(site) if ".jobfeed-tmp-" in p or p.endswith("state/journal")]
+        self.check(not leftovers, f"{what}: no temporary file or journal left ({leftovers[:3]})")
+
+    @staticmethod
+    def walk(site):
+        for dirpath, _, files in os.walk(site):
+            for name in files:
+                yield os.path.join(dirpath, name)
+
+    def kills(self, versions, references, count):
+        site = os.path.join(self.work, "killed")
+        shutil.rmtree(site, ignore_errors=True)
+        current = 0
+        self.build(site, versions[current])
+        started = time.monotonic()
+        self.build(site, versions[1])
+        self.build(site, versions[0])
+        full = (time.monotonic() - started) / 2
+        rng = random.Random(2026)
+        for round_ in range(count):
+            target = 1 - current
+            old, new = references[current], references[target]
+            delay = rng.uniform(0.05, full * 1.1)
+            process = subprocess.Popen(self.command(site, versions[target]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(delay)
+            process.kill()
+            process.wait()
+            published = tree(site)
+            torn = [p for p, digest in published.items() if digest not in (old.get(p), new.get(p))]
+            missing = [p for p in set(old) & set(new) if p not in published]
+            self.check(not torn and not missing,
+                       f"kill {round_ + 1} at {delay:.2f} s: every file wholly old or new ({len(torn)} torn or foreign, {len(missing)} missing)")
+            self.converges(site, versions[target], new, f"kill {round_ + 1}")
+            current = target
+
+    def full_disk(self, versions, references, small):
+        site = os.path.join(self.work, "tmpfs")
+        shutil.rmtree(site, ignore_errors=True)
+        os.makedirs(site)
+        need = sum(os.path.getsize(p) for p in self.walk(os.path.join(self.work, "fresh-small-a")))
+        size_kb = int(need * 1.5 / 1024) + 64
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", site]).returncode != 0:
+            print("skipped: cannot mount a tmpfs (needs root)")
+            return
+        try:
+            first = self.build(site, small[0])
+            self.check(first.returncode in (0, 1) and tree(site) == references[0], "full disk: version A fits and builds")
+            before = tree(site)
+            failed = self.build(site, small[1])
+            self.check(failed.returncode == 2, f"full disk: the build that does not fit exits 2 (got {failed.returncode})")
+            self.check(tree(site) == before, "full disk: every published file is exactly as before")
+            subprocess.run(["mount", "-o", f"remount,size={size_kb * 4}k", site], check=True)
+            self.converges(site, small[1], references[1], "full disk")
+        finally:
+            subprocess.run(["umount", site])
+
+    def immutable(self, versions, references):
+        site = os.path.join(self.work, "immutable")
+        shutil.rmtree(site, ignore_errors=True)
+        self.build(site, versions[0])
+        before = tree(site)
+        frozen = os.path.join(site, "feeds", "fr", "rss.xml")
+        journal = os.path.join(site, "state", "journal")
+        process = subprocess.Popen(self.command(site, versions[1]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        moment = "at the start"
+        while process.poll() is None:
+            if os.path.exists(journal):
+                # Pause the build between its journal and its renames, freeze the last feed it
+                # renames, and let it go on.
+                os.kill(process.pid, signal.SIGSTOP)
+                moment = "mid-publication"
+                break
+        frozen_ok = subprocess.run(["chattr", "+i", frozen]).returncode == 0
+        if moment == "mid-publication":
+            os.kill(process.pid, signal.SIGCONT)
+        status = process.wait()
+        if not frozen_ok:
+            print("skipped: this file system has no chattr +i")
+            return
+        if status != 2:
+            # The build published before the file froze: run it again, frozen from the start.
+            moment = "at the start"
+            subprocess.run(["chattr", "-i", frozen])
+            shutil.rmtree(site)
+            self.build(site, versions[0])
+            before = tree(site)
+            subprocess.run(["chattr", "+i", frozen])
+            status = self.build(site, versions[1]).returncode
+        try:
+            self.check(status == 2, f"immutable file ({moment}): the build exits 2 (got {status})")
+            self.check(tree(site) == before, f"immutable file ({moment}): every published file is exactly as before")
+        finally:
+            subprocess.run(["chattr", "-i", frozen])
+        self.converges(site, versions[1], references[1], "immutable file")
+
+
+def make_version_b(a, b, rng):
+    """B: a copy of A with 5 % of postings edited, 1 % deleted and 1 % added."""
+    shutil.rmtree(b, ignore_errors=True)
+    shutil.copytree(a, b)
+    files = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(b) for f in fs if f.endswith(".md"))
+    for path in rng.sample(files, max(1, len(files) // 20)):
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("\n\nEdited for version B: a new paragraph about the role.\n")
+    for path in rng.sample(files, max(1, len(files) // 100)):
+        if os.path.exists(path):
+            os.remove(path)
+    for index, path in enumerate(rng.sample(files, max(1, len(files) // 100))):
+        if os.path.exists(path):
+            shutil.copy(path, path.replace(".md", f"-added-{index}.md"))
+
+
+def main():
+    binary, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    kills = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    faults = Faults(binary, work)
+    rng = random.Random(7)
+    corpus = os.path.join(work, "corpus")
+    a = os.path.join(corpus, "postings")
+    b = os.path.join(work, "postings-b")
+    make_version_b(a, b, rng)
+    references = [faults.fresh("fresh-a", a), faults.fresh("fresh-b", b)]
+    faults.kills([a, b], references, kills)
+
+    small_a, small_b = os.path.join(work, "small-a"), os.path.join(work, "small-b")
+    shutil.rmtree(small_a, ignore_errors=True)
+    os.makedirs(small_a)
+    for lang in ("en", "fr"):
+        source = os.path.join(a, lang, "jobs")
+        os.makedirs(os.path.join(small_a, lang, "jobs"))
+        for name in sorted(os.listdir(source))[:300]:
+            shutil.copy(os.path.join(source, name), os.path.join(small_a, lang, "jobs", name))
+    shutil.rmtree(small_b, ignore_errors=True)
+    shutil.copytree(small_a, small_b)
+    for path in sorted(os.path.join(dp, f) for dp, _, fs in os.walk(small_b) for f in fs):
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("\n\n" + "Version B makes every posting longer. " * 200 + "\n")
+    small = [faults.fresh("fresh-small-a", small_a), faults.fresh("fresh-small-b", small_b)]
+    faults.full_disk([small_a, small_b], small, [small_a, small_b])
+    faults.immutable([a, b], references)
+    print(f"faults: {faults.passed} passed, {faults.failed} failed")
+    sys.exit(1 if faults.failed else 0)
+
+
+if __name__ == "__main__":
+    main()

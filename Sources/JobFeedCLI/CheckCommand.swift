@@ -25,9 +25,13 @@ public struct CheckCommand: ParsableCommand {
     public func run() throws {
         var diagnostics: [Diagnostic]
         var failed: ExitCode = ExitStatus.postingErrors
+        var stateLine: String?
         do {
             let config = try site.loadConfig()
-            diagnostics = try Publisher(config: config, now: try site.buildTime(config)).check().diagnostics
+            let publisher = Publisher(config: config, now: try site.buildTime(config))
+            diagnostics = try publisher.check().diagnostics
+            let size = publisher.stateFolderSize()
+            stateLine = "state folder \(config.stateDirectory.relativePath(from: site.workingFolder)): \(size.formatted(.byteCount(style: .file)))"
         } catch let error as DiagnosticError {
             diagnostics = error.diagnostics
             failed = ExitStatus.configurationError
@@ -35,6 +39,7 @@ public struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             Console.printDiagnostics(diagnostics)
+            if let stateLine { Console.print(stateLine) }
         case .json:
             Console.print(DiagnosticJSON.encode(diagnostics))
         }

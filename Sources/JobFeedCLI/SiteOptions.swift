@@ -28,7 +28,7 @@ public struct SiteOptions: ParsableArguments {
         if config.isEmpty { throw ValidationError("--config needs a path") }
     }
 
-    private var workingFolder: URL {
+    var workingFolder: URL {
         URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     }
 
@@ -69,5 +69,14 @@ public struct SiteOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
+    }
+}
+
+extension URL {
+    /// The path as the user would type it from `folder`: relative below it, else absolute.
+    func relativePath(from folder: URL) -> String {
+        let base = folder.standardizedFileURL.path
+        let path = standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 }

@@ -70,6 +70,11 @@ public struct Publisher: Sendable {
                     counts: report.counts, diagnostics: report.diagnostics).save(in: config)
     }
 
+    /// The bytes the state folder holds (last-good copies, the build record), for `check`.
+    public func stateFolderSize() -> Int64 {
+        StateFolder(config).size()
+    }
+
     /// Reads and checks everything and renders in memory, writing nothing.
     public func check() throws(DiagnosticError) -> BuildReport {
         try run(Self.buildSteps.filter { $0.name != PublishingStep.writeOutputs.name }, strict: false, destination: .discarded)

@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libxml2-utils libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
-PY_PACKAGES := feedparser pyld
+PY_PACKAGES := feedparser pyld pyyaml
 CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -25,14 +25,15 @@ test: deps pydeps
 # sample and, when ../shared is present, of the real corpus.
 consumers:
 	rm -rf .build/consumer-check
-	$$($(SWIFT) build --show-bin-path)/jobfeed build --quiet --now $(CHECK_NOW) \
+	$$($(SWIFT) build --show-bin-path)/jobfeed build --quiet --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
 		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports
 	python3 Tests/consumers/check_outputs.py .build/consumer-check/sample/feeds .build/consumer-check/sample/exports en fr
 	@if [ -d $(CORPUS) ]; then \
 		$$($(SWIFT) build --show-bin-path)/jobfeed build --quiet --now $(CHECK_NOW) --config Tests/RealCorpus/cds.yml \
-			--feeds .build/consumer-check/cds/feeds --exports .build/consumer-check/cds/exports 2>/dev/null; \
+			--state .build/consumer-check/cds/state --feeds .build/consumer-check/cds/feeds --exports .build/consumer-check/cds/exports 2>/dev/null; \
 		status=$$?; [ $$status -le 1 ] || exit $$status; \
 		python3 Tests/consumers/check_outputs.py .build/consumer-check/cds/feeds .build/consumer-check/cds/exports en fr; \
+		python3 Tests/consumers/live_set.py $(CORPUS) .build/consumer-check/cds/feeds https://digital.canada.ca/ en fr; \
 	else echo "skipped: real-corpus consumer checks ($(CORPUS) is absent)"; fi
 
 # libFuzzer over the posting parser and every renderer (Sources/JobFeedFuzz), seeded from the
@@ -84,7 +85,7 @@ deps:
 	fi
 
 pydeps:
-	@python3 -c "import feedparser, pyld" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c "import feedparser, pyld, yaml" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 clean:
 	rm -rf .build

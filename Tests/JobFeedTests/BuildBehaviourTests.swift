@@ -75,17 +75,17 @@ import Testing
         #expect(atom.contains("<link rel=\"alternate\" type=\"text/html\" hreflang=\"en\" href=\"https://jobs.example.org/en/jobs/designer/\"/>"))
     }
 
-    @Test func duplicateTranslationKeysInOneLanguageAreAnError() throws {
+    @Test func duplicateTranslationKeysInOneLanguageAreAWarningAndBothJobsArePublished() throws {
         var postings = Self.postings
         postings["en/designer-copy.md"] = TemporarySite.posting("title: Copy\ndate: 2026-01-05\ntranslationKey: designer")
         let site = try TemporarySite(postings: postings)
         defer { site.remove() }
         let report = try site.build()
-        let error = try #require(report.diagnostics.first { $0.severity == .error })
-        #expect(error.file.hasSuffix("postings/en/designer.md"))
-        #expect(error.line == 4)
-        #expect(error.message.contains("translationKey 'designer' is already used in 'en' by"))
-        #expect(report.count(.active, in: "en") == 2)
+        #expect(!report.hasErrors)
+        let warning = try #require(report.diagnostics.first { $0.message.contains("translationKey 'designer' is also used in 'en' by") })
+        #expect(warning.file.hasSuffix("postings/en/designer.md"))
+        #expect(warning.line == 4)
+        #expect(report.count(.active, in: "en") == 3)
     }
 
     @Test func aPostingWithAnErrorIsLeftOutAndTheRestPublished() throws {
@@ -132,5 +132,27 @@ import Testing
         #expect(OutputInvariants.violations(in: site.root) == [])
         #expect(site.read("feeds/en/rss.xml") != "tampered")
         #expect(site.read("exports/postings.csv") != nil)
+    }
+}
+
+/// A pairing problem never unpublishes a job.
+@Suite struct DuplicateKeyTests {
+    @Test func aCopiedPostingThatKeptItsKeyIsPublishedAndPairsWithTheLiveTranslation() throws {
+        let site = try TemporarySite(postings: [
+            "en/designer-2019.md": TemporarySite.posting("title: Designer 2019\ndate: 2019-01-05\ntranslationKey: designer\narchived: true"),
+            "en/designer.md": TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer"),
+            "fr/designer-2019.md": TemporarySite.posting("title: Designer 2019 (fr)\ndate: 2019-01-05\ntranslationKey: designer\narchived: true"),
+            "fr/designer.md": TemporarySite.posting("title: Designer (fr)\ndate: 2026-01-06\ntranslationKey: designer"),
+        ])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.count(.active, in: "en") == 1 && report.count(.archived, in: "en") == 1)
+        #expect(report.count(.active, in: "fr") == 1 && report.count(.archived, in: "fr") == 1)
+        #expect(report.translationPairs == 2)
+        #expect(!report.hasErrors)
+        #expect(report.diagnostics.filter { $0.message.contains("both are published as separate jobs") }.count == 2)
+        let live = try #require(report.catalog.entries.first { $0.posting.slug == "designer" && $0.posting.language == "en" })
+        #expect(live.translations.map(\.url) == ["https://jobs.example.org/fr/jobs/designer/"])
+        #expect(site.read("feeds/en/atom.xml")?.contains("hreflang=\"fr\" href=\"https://jobs.example.org/fr/jobs/designer/\"") == true)
     }
 }

@@ -160,8 +160,11 @@ public struct BuildReport: Sendable {
             for entry in catalog.entries {
                 byLanguage[entry.posting.language, default: [:]][entry.status.rawValue, default: 0] += 1
             }
-            let keys = catalog.entries.compactMap { entry in entry.translations.isEmpty ? nil : entry.posting.translationKey }
-            translationPairs = Set(keys).count
+            // A group is the same set of pages seen from each of its members.
+            let groups = catalog.entries.compactMap { entry in
+                entry.translations.isEmpty ? nil : ([entry.posting.url] + entry.translations.map(\.url)).sorted()
+            }
+            translationPairs = Set(groups).count
         }
     }
 

@@ -93,7 +93,7 @@ extension IncrementalBuildTests {
         defer { site.remove() }
         _ = try site.build()
         try site.write(".jobfeed/last-good/index", "jobfeed-last-good 1\n\u{1}\u{2}")
-        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: tbd"))
+        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-13-45"))
         let report = try site.build()
         #expect(report.hasErrors)
         #expect(report.count(.active, in: "en") == 0)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct LastGoodTests {
     static let designer = TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer")
-    static let broken = TemporarySite.posting("title: Designer, edited\ndate: 2026-01-05\nvalidThrough: tbd\ntranslationKey: designer")
+    static let broken = TemporarySite.posting("title: Designer, edited\ndate: 2026-01-05\nvalidThrough: someday\ntranslationKey: designer")
 
     @Test func aBrokenEditKeepsTheLastGoodVersionPublished() throws {
         let site = try TemporarySite(postings: ["en/designer.md": Self.designer])

@@ -33,10 +33,10 @@ import Testing
     }
 
     @Test func aBadDateNamesTheFileLineAndTheExpectedForm() {
-        let outcome = parse(TemporarySite.posting("title: Designer\nopens: 2026-03-02\n\ncloses: tbd"))
+        let outcome = parse(TemporarySite.posting("title: Designer\nopens: 2026-03-02\n\ncloses: someday"))
         #expect(outcome.posting == nil)
         #expect(outcome.diagnostics.map(\.description) == [
-            "postings/en/job.md:5:9: error: 'closes' is not a date: 'tbd' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS with an optional offset)",
+            "postings/en/job.md:5:9: error: 'closes' is not a date: 'someday' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS with an optional offset)",
         ])
     }
 

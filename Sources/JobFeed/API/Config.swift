@@ -17,8 +17,18 @@ public struct Config: Sendable {
     public var organization: Organization
     /// A value for any posting field a posting leaves out, by canonical field name.
     var defaults: DefaultValues
-    /// The front-matter key a site uses for each canonical field it renames.
-    public var fieldNames: [PostingField: String]
+    /// Where each canonical field a site renames (or its conventions rename) is found.
+    public var fieldSources: [PostingField: FieldSource]
+    /// The site generator's conventions (`conventions:`), which supply field sources and rules.
+    public var conventions: SiteConventions = .none
+    /// Whether front-matter keys match in any case (on for Hugo sites; `caseInsensitiveKeys:`).
+    public var caseInsensitiveKeys = false
+    /// The language of a posting whose folder, file name and `lang:` say nothing (`defaultLanguage:`).
+    public var defaultLanguage: String?
+    /// Values that mean "not known yet" (`tbd`, `TBA`, `XXX`): no value, with a warning.
+    public var placeholders: Set<String> = Config.defaultPlaceholders
+
+    public static let defaultPlaceholders: Set<String> = ["tbd", "tba", "tbc", "xxx", "n/a", "na", "to be determined", "to be announced", "à déterminer", "à venir"]
     public var limits: Limits
     /// A stable hash of the config text and the folder overrides: what a build record keys on.
     var fingerprint: UInt64 = 0
@@ -29,9 +39,15 @@ public struct Config: Sendable {
 
     public var languageCodes: [String] { languages.map(\.code) }
 
-    /// The front-matter key that holds a canonical field on this site.
+    /// Where a canonical field is found on this site: the config's mapping, else the
+    /// conventions', else the canonical name.
+    public func source(for field: PostingField) -> FieldSource {
+        fieldSources[field] ?? conventions.defaultSource(for: field) ?? FieldSource(field.rawValue)
+    }
+
+    /// How the field's first key is written on this site, for messages.
     public func sourceKey(for field: PostingField) -> String {
-        fieldNames[field] ?? field.rawValue
+        source(for: field).name
     }
 }
 

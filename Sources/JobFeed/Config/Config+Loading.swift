@@ -19,7 +19,7 @@ public struct FolderOverrides: Sendable {
 extension Config {
     static let topLevelKeys = [
         "baseURL", "timeZone", "postings", "feeds", "exports", "state", "languages", "urls", "organization",
-        "defaults", "fields", "limits",
+        "defaults", "fields", "limits", "conventions", "caseInsensitiveKeys", "defaultLanguage", "placeholders",
     ]
 
     /// Reads and checks `jobfeed.yml`; throws every problem found, each at its line.
@@ -63,7 +63,7 @@ extension Config {
         let urls = readURLTemplates(&reader)
         let organization = readOrganization(&reader, languages: languages.map(\.code))
         let defaults = readDefaults(&reader)
-        let fieldNames = readFieldNames(&reader)
+        let fieldSources = readFieldSources(&reader)
         let limits = readLimits(&reader)
         func folderURL(_ key: String, _ override: String?, _ fallback: String) -> URL {
             let path = override ?? reader.string(key) ?? fallback
@@ -78,10 +78,12 @@ extension Config {
             reader.fail("'state' must be a folder of its own, outside 'feeds' and 'exports' (what jobfeed keeps for itself is never published); the default is \(StateFolder.defaultName)/ beside the config", at: reader.value("state"))
             return nil
         }
-        return Config(
+        var config = Config(
             baseURL: baseURL, timeZone: timeZone, postingsDirectory: postings, feedsDirectory: feeds,
             exportsDirectory: exports, stateDirectory: state, languages: languages, urls: urls, organization: organization,
-            defaults: defaults, fieldNames: fieldNames, limits: limits)
+            defaults: defaults, fieldSources: fieldSources, limits: limits)
+        readSiteRules(&reader, into: &config)
+        return config
     }
 
     private static func readBaseURL(_ reader: inout MappingReader) -> String? {

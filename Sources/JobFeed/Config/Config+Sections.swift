@@ -124,15 +124,4 @@ extension Config {
         reader.absorb(section)
         return limits
     }
-
-    static func readFieldNames(_ reader: inout MappingReader) -> [PostingField: String] {
-        guard var section = reader.child("fields") else { return [:] }
-        var names: [PostingField: String] = [:]
-        for (name, _, _) in section.pairs {
-            if let field = PostingField(rawValue: name), let key = section.string(name) { names[field] = key }
-        }
-        section.rejectUnknownKeys(PostingField.allNames)
-        reader.absorb(section)
-        return names
-    }
 }

@@ -65,3 +65,12 @@ enum GitHistory {
         return process.terminationStatus == 0 ? data : nil
     }
 }
+
+extension FallbackDates {
+    /// The date a Jekyll-style file name starts with (`2026-03-01-designer.md`).
+    static func dateInFileName(_ relativePath: String, parser: DateParser) -> Timestamp? {
+        let name = (relativePath as NSString).lastPathComponent
+        guard name.count > 11, name.dropFirst(10).first == "-" else { return nil }
+        return parser.parse(String(name.prefix(10)))
+    }
+}

@@ -1,17 +1,24 @@
 import Foundation
 import Yams
 
-/// Reads canonical fields from one posting's front matter, falling back to the config's
-/// defaults, and records a diagnostic at the key's line for every value it cannot use.
+/// Reads canonical fields from one posting's front matter, where the site's mapping says they
+/// are (a key, a dotted path into nested maps, the first of several keys; in any case on Hugo
+/// sites), falling back to the config's defaults, and records a diagnostic at the key's line
+/// for every value it cannot use.
 struct FieldReader {
     let frontMatter: Node.Mapping
     /// The front matter's values by key: `Node.Mapping`'s own subscript scans every pair and
     /// resolves YAML tags to compare keys, which dominated profiles.
     let values: [String: Node]
+    /// The same, by key folded to lower case when the site's keys match in any case.
+    private let lookup: [String: Node]
     let config: Config
     let source: YAMLSource
     let dates: DateParser
     private(set) var diagnostics: [Diagnostic] = []
+
+    /// Fields whose value may be a placeholder such as `tbd`.
+    static let placeholderFields: Set<PostingField> = [.date, .updated, .validThrough, .salary, .salaryMin, .salaryMax, .applyUrl]
 
     init(frontMatter: Node.Mapping, config: Config, source: YAMLSource) {
         self.frontMatter = frontMatter
@@ -20,23 +27,64 @@ struct FieldReader {
             if let name = key.scalarText { values[name] = value }
         }
         self.values = values
+        if config.caseInsensitiveKeys {
+            var folded: [String: Node] = [:]
+            for (name, value) in values where folded[name.lowercased()] == nil { folded[name.lowercased()] = value }
+            lookup = folded
+        } else {
+            lookup = values
+        }
         self.config = config
         self.source = source
         self.dates = DateParser(timeZone: config.timeZone)
     }
 
+    private func fold(_ key: String) -> String {
+        config.caseInsensitiveKeys ? key.lowercased() : key
+    }
+
+    /// The node at a path of keys into nested maps, null or not.
+    private func resolve(_ path: [String]) -> Node? {
+        guard let first = path.first, var node = lookup[fold(first)] else { return nil }
+        for key in path.dropFirst() {
+            guard let mapping = node.mapping,
+                  let next = mapping.first(where: { fold($0.key.scalarText ?? "") == fold(key) })?.value else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// The posting's own value for a field, and the key it was found under; nil when absent
+    /// or null.
+    func own(_ field: PostingField) -> (node: Node, key: String)? {
+        for path in config.source(for: field).paths {
+            if let node = resolve(path), !node.isNull { return (node, path.joined(separator: ".")) }
+        }
+        return nil
+    }
+
     /// The key as written in this site's front matter.
-    func key(_ field: PostingField) -> String { config.sourceKey(for: field) }
+    func key(_ field: PostingField) -> String { own(field)?.key ?? config.sourceKey(for: field) }
 
     /// The field's node: the posting's own value, else the config default.
     func node(_ field: PostingField) -> Node? {
-        if let own = values[key(field)], !own.isNull { return own }
-        return config.defaults[field]
+        own(field)?.node ?? config.defaults[field]
     }
 
     func location(_ field: PostingField) -> SourceLocation {
-        if let own = values[key(field)] { return source.location(of: own) }
+        if let own = own(field) { return source.location(of: own.node) }
+        if let written = config.source(for: field).paths.lazy.compactMap(resolve).first { return source.location(of: written) }
         return SourceLocation(file: source.file, line: source.lineOffset)
+    }
+
+    /// A canonical key the site's mapping does not read (`validThrough:` on a site whose closing
+    /// dates are `closes:`) would be ignored without a word: say so.
+    mutating func warnAboutUnreadCanonicalKeys() {
+        let read = Set(PostingField.allCases.flatMap { config.source(for: $0).paths.compactMap { $0.first.map(fold) } })
+        for field in PostingField.allCases where !read.contains(fold(field.rawValue)) {
+            guard let node = lookup[fold(field.rawValue)] else { continue }
+            diagnostics.append(.warning("'\(field.rawValue)' is not read on this site: the config takes \(field.rawValue) from '\(config.sourceKey(for: field))' (fields:); rename this key or remove it", at: source.location(of: node)))
+        }
     }
 
     mutating func error(_ field: PostingField, _ message: String) {
@@ -55,7 +103,9 @@ struct FieldReader {
         diagnostics += more
     }
 
-    /// A single text value; numbers and booleans are taken as their text.
+    /// A single text value; numbers and booleans are taken as their text. A placeholder
+    /// (`tbd`) where a date, amount or URL belongs is no value, with a warning; a field with a
+    /// value map gives the mapped value.
     mutating func text(_ field: PostingField) -> String? {
         guard let node = node(field) else { return nil }
         guard let text = node.scalarText else {
@@ -63,7 +113,20 @@ struct FieldReader {
             return nil
         }
         let trimmed = text.trimmed
-        return trimmed.isEmpty ? nil : trimmed
+        if trimmed.isEmpty { return nil }
+        if Self.placeholderFields.contains(field), config.placeholders.contains(trimmed.lowercased()) {
+            warning(field, "'\(key(field))' is '\(trimmed)', a placeholder: read as not given yet")
+            return nil
+        }
+        return mapped(field, trimmed)
+    }
+
+    /// The site's word mapped to jobfeed's, when the field has a value map.
+    private mutating func mapped(_ field: PostingField, _ value: String) -> String? {
+        guard let map = config.source(for: field).values else { return value }
+        if let meaning = map[value.lowercased()] { return meaning }
+        warning(field, "'\(key(field))' is '\(value)', which the config does not map; known values: \(map.keys.sorted().joined(separator: ", "))")
+        return nil
     }
 
     /// Text that a spreadsheet would run as a formula is neutralized in the CSV; say so, since
@@ -91,7 +154,7 @@ struct FieldReader {
             error(field, "'\(key(field))' must be a value or a list of values")
             return []
         }
-        return items.map { $0.trimmed }.filter { !$0.isEmpty }
+        return items.map { $0.trimmed }.filter { !$0.isEmpty }.compactMap { mapped(field, $0) }
     }
 
     mutating func bool(_ field: PostingField, default fallback: Bool = false) -> Bool {

@@ -12,7 +12,7 @@ enum PlaceReader {
         if reader.bool(.remote) {
             let countries = reader.list(.applicantCountries)
             if countries.isEmpty {
-                let field: PostingField = reader.values[reader.key(.applicantCountries)] != nil ? .applicantCountries : .remote
+                let field: PostingField = reader.own(.applicantCountries) != nil ? .applicantCountries : .remote
                 reader.error(field, "'\(reader.key(.remote))' is true but no applicant country is given; add 'applicantCountries: [CA]' (or set it under 'defaults:')")
             }
             remote = RemoteWork(applicantCountries: countries)

@@ -7,7 +7,10 @@ struct PostingIdentity: Sendable {
     static func read(_ reader: inout FieldReader, path: PostingPath) -> PostingIdentity? {
         let codes = reader.config.languageCodes
         let language: String
-        if let declared = reader.text(.lang) {
+        // The posting's own `lang:`, then its folder or file-name suffix, and only then a site-wide
+        // default: a default never overrides what a file's place says.
+        let fallback = reader.config.defaultLanguage ?? reader.config.defaults[.lang]?.scalarText?.trimmed
+        if let declared = reader.own(.lang) != nil ? reader.text(.lang) : (path.language == nil ? fallback : nil) {
             guard codes.contains(declared) else {
                 reader.error(.lang, "language '\(declared)' is not configured; use one of \(codes.joined(separator: ", ")) or add it under 'languages:' in the config")
                 return nil
@@ -22,6 +25,7 @@ struct PostingIdentity: Sendable {
             return nil
         }
         var slug = path.slug
+        if reader.config.conventions == .jekyll { slug = Self.withoutDatePrefix(slug) }
         if let own = reader.text(.slug) {
             guard PostingPath.isSafeComponent(Substring(own)) else {
                 reader.error(.slug, "'\(reader.key(.slug))' must be one file-name-safe word without '/', '\\' or a leading '.'")
@@ -39,5 +43,13 @@ struct PostingIdentity: Sendable {
             return nil
         }
         return PostingIdentity(language: language, slug: slug, translationKey: key)
+    }
+
+    /// `2026-03-01-designer` → `designer`: Jekyll's file names carry the date, its URLs do not.
+    static func withoutDatePrefix(_ slug: String) -> String {
+        let parts = slug.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = parts.last, last.count > 11, last.dropFirst(10).first == "-",
+              last.prefix(10).allSatisfy({ $0.isNumber || $0 == "-" }) else { return slug }
+        return (parts.dropLast().map(String.init) + [String(last.dropFirst(11))]).joined(separator: "/")
     }
 }

@@ -74,8 +74,14 @@ struct PostingParser: Sendable {
         let salary = SalaryReader.read(&reader)
         let employment = readEmploymentTypes(&reader)
         let summary = reader.words(.description).map(PlainText.from) ?? ""
-        let archived = reader.bool(.archived)
-        let draft = reader.bool(.draft)
+        var archived = reader.bool(.archived)
+        var draft = reader.bool(.draft) || readUnpublished(&reader)
+        switch readStatus(&reader) {
+        case "archived": archived = true
+        case "draft": draft = true
+        default: break
+        }
+        reader.warnAboutUnreadCanonicalKeys()
         let directApply = reader.bool(.directApply)
         let categories = reader.list(.category)
         reader.warnAboutFormulas(.title, title)
@@ -86,7 +92,7 @@ struct PostingParser: Sendable {
             source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath,
                                   absolutePath: file.absolutePath, keyLines: keyLines(reader)),
             language: identity.language, slug: identity.slug, translationKey: identity.translationKey,
-            title: title, summary: summary, body: body, datePosted: dates.posted, dateModified: dates.modified,
+            title: title, summary: summary, body: body, datePosted: dates.posted, isUndated: dates.isUndated, dateModified: dates.modified,
             validThrough: dates.closing, isArchived: archived, isDraft: draft, employmentTypes: employment,
             locations: place.locations, remote: place.remote, salary: salary,
             identifier: reader.text(.identifier) ?? identity.translationKey ?? identity.slug,
@@ -120,23 +126,44 @@ struct PostingParser: Sendable {
         return lines
     }
 
-    private func readDates(_ reader: inout FieldReader, file: PostingFile) -> (posted: Timestamp, modified: Timestamp, closing: Timestamp?)? {
+    /// A bare closing date ends the job at the end of that day, except on a Hugo site, where
+    /// `expiryDate: 2026-12-15` takes the page down at the start of the day (the feed must not
+    /// link to a page that is gone).
+    private var closingBoundary: DateParser.Boundary {
+        config.conventions == .hugo ? .startOfDay : .endOfDay
+    }
+
+    private func readDates(_ reader: inout FieldReader, file: PostingFile) -> (posted: Timestamp, isUndated: Bool, modified: Timestamp, closing: Timestamp?)? {
         let ownDate = reader.date(.date)
         let modified = reader.date(.updated)
-        let closing = reader.date(.validThrough, boundary: .endOfDay)
-        if reader.node(.date) != nil, ownDate == nil { return nil }
+        let closing = reader.date(.validThrough, boundary: closingBoundary)
+        if reader.own(.date) != nil, ownDate == nil, reader.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         let posted: Timestamp
         if let ownDate {
             posted = ownDate
+        } else if let fromName = FallbackDates.dateInFileName(file.path.relativePath, parser: reader.dates), config.conventions == .jekyll {
+            posted = fromName
         } else {
             let fallback = fallbackDates.date(for: file)
             if let warning = fallback.warning { reader.record(warning) }
             posted = fallback.date
         }
-        if let closing, closing < posted {
-            reader.error(.validThrough, "'\(reader.key(.validThrough))' is before the posting's date; fix one of the two dates")
+        if let closing, closing < posted, ownDate != nil {
+            reader.error(.validThrough, "'\(reader.key(.validThrough))' is before the posting's date ('\(reader.key(.date))'); fix one of the two dates")
         }
-        return (posted, max(modified ?? posted, posted), closing)
+        return (posted, ownDate == nil, max(modified ?? posted, posted), closing)
+    }
+
+    /// Jekyll's `published: false` keeps a page out of the site like a draft.
+    private func readUnpublished(_ reader: inout FieldReader) -> Bool {
+        guard config.conventions == .jekyll, let node = reader.values["published"] else { return false }
+        return node.boolValue == false
+    }
+
+    /// A site's own status field, mapped by the config to active, archived or draft.
+    private func readStatus(_ reader: inout FieldReader) -> String? {
+        guard config.fieldSources[.status]?.values != nil else { return nil }
+        return reader.text(.status)
     }
 
     private func readEmploymentTypes(_ reader: inout FieldReader) -> [EmploymentType] {

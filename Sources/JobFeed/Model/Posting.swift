@@ -56,6 +56,9 @@ public struct Posting: Sendable, Hashable {
         /// The Markdown body.
         public var body: String
         public var datePosted: Timestamp
+        /// The file gave no date: `datePosted` is git's or the file's, which never makes a
+        /// posting wait for its publication.
+        public var isUndated: Bool
         public var dateModified: Timestamp
         public var validThrough: Timestamp?
         public var isArchived: Bool

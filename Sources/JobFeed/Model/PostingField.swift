@@ -31,6 +31,9 @@ public enum PostingField: String, CaseIterable, Sendable {
     case lang
     case slug
     case translationKey
+    /// A site's own status field, read only when `fields:` maps its values
+    /// (`status: {from: state, values: {closed: archived, upcoming: draft, open: active}}`).
+    case status
 
     public static let allNames: [String] = allCases.map(\.rawValue)
 }

@@ -14,7 +14,7 @@ public enum PostingStatus: String, Sendable, Hashable, CaseIterable {
             self = .archived
         } else if let closing = posting.validThrough, closing < now {
             self = .expired
-        } else if posting.datePosted > now {
+        } else if posting.datePosted > now && !posting.isUndated {
             self = .scheduled
         } else {
             self = .active

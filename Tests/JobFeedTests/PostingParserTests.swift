@@ -36,7 +36,7 @@ import Testing
         let outcome = parse(TemporarySite.posting("title: Designer\nopens: 2026-03-02\n\ncloses: someday"))
         #expect(outcome.posting == nil)
         #expect(outcome.diagnostics.map(\.description) == [
-            "postings/en/job.md:5:9: error: 'closes' is not a date: 'someday' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS with an optional offset)",
+            "postings/en/job.md:5:9: error: 'closes' is not a date: 'someday' (expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS with an optional offset, or a date such as 'July 19, 2021 at 9:00am EDT' or '19 juillet 2021 à 9 h')",
         ])
     }
 

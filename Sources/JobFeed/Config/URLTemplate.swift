@@ -1,11 +1,13 @@
 import Foundation
 
 /// A URL with `{placeholder}` parts, filled per posting from `{lang}`, `{slug}`, `{section}` or
-/// any front-matter key (`https://jobs.lever.co/cds-snc/{leverId}`).
+/// any front-matter key (`https://jobs.lever.co/cds-snc/{leverId}`). A value is percent-encoded
+/// as one path segment; `{key:path}` keeps its slashes and encodes each segment (for
+/// `permalink: /join/x/`), as `{slug}` and `{section}` always do.
 public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
     enum Part: Sendable, Hashable {
         case literal(String)
-        case placeholder(String)
+        case placeholder(String, keepsSlashes: Bool)
     }
 
     let parts: [Part]
@@ -20,9 +22,14 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
         while let open = rest.firstIndex(of: "{") {
             if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
             guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosedPlaceholder(text) }
-            let name = rest[rest.index(after: open)..<close].trimmed
+            var name = rest[rest.index(after: open)..<close].trimmed
+            var keepsSlashes = Self.pathPlaceholders.contains(name)
+            if name.hasSuffix(":path") {
+                name = String(name.dropLast(5))
+                keepsSlashes = true
+            }
             guard !name.isEmpty else { throw .emptyPlaceholder(text) }
-            parts.append(.placeholder(name))
+            parts.append(.placeholder(name, keepsSlashes: keepsSlashes))
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { parts.append(.literal(String(rest))) }
@@ -31,7 +38,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var placeholders: [String] {
-        parts.compactMap { if case let .placeholder(name) = $0 { return name } else { return nil } }
+        parts.compactMap { if case let .placeholder(name, _) = $0 { return name } else { return nil } }
     }
 
     /// Fills the placeholders and resolves the result against `base`.
@@ -42,9 +49,11 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
             switch part {
             case let .literal(literal):
                 text += literal
-            case let .placeholder(name):
+            case let .placeholder(name, keepsSlashes):
                 guard let value = values(name), !value.isEmpty else { return .failure(MissingPlaceholder(name: name)) }
-                text += Self.encode(value, keepingSlashes: Self.pathPlaceholders.contains(name))
+                // A path value joins the literal before it: no doubled slash (`{lang}/{permalink:path}`).
+                let path = keepsSlashes && text.hasSuffix("/") && value.hasPrefix("/") ? String(value.dropFirst()) : value
+                text += Self.encode(path, keepingSlashes: keepsSlashes)
             }
         }
         return .success(URLResolver.resolve(text, against: base))

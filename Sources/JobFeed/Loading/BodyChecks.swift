@@ -1,9 +1,12 @@
 import Foundation
 
-/// Checks on a posting's Markdown body.
+/// Template code left in a body copied from a Jekyll or Hugo page. jobfeed does not run
+/// templates, so none of it may reach an output verbatim: a variable the config defines
+/// (`{{ site.baseurl }}`, `{{ site.url }}`) is replaced by its value; any other Liquid output
+/// (`{{ page.x }}`), Liquid tag (`{% if page.state == 'upcoming' %}`) or Hugo shortcode
+/// (`{{< figure >}}`, `{{% note %}}`) is removed, with a warning at its line. The text between a
+/// block's tags stays: dropping it could lose what the posting says.
 enum BodyChecks {
-    static let templateMarkers = ["{{", "{%"]
-
     /// `{{` or `{%`, searched in bytes (Foundation's `contains` bridges through NSString).
     static func containsMarker(_ bytes: String.UTF8View) -> Bool {
         var previous: UInt8 = 0
@@ -14,19 +17,51 @@ enum BodyChecks {
         return false
     }
 
-    /// Warns about Liquid or Go template code left in a body copied from a Jekyll or Hugo page:
-    /// jobfeed does not run templates, so readers would see `{{ site.baseurl }}` as text.
-    static func templateCode(in body: String, startLine: Int, file: String) -> [Diagnostic] {
-        guard containsMarker(body.utf8) else { return [] }
+    /// The values of the template variables a config defines: `site.baseurl` (the base URL's
+    /// path, without its last `/`) and `site.url` (its scheme and host).
+    static func variables(for config: Config) -> [String: String] {
+        guard let url = URL(string: config.baseURL), let scheme = url.scheme, let host = url.host else { return [:] }
+        let origin = "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        let path = url.path.hasSuffix("/") ? String(url.path.dropLast()) : url.path
+        return ["site.baseurl": path, "site.url": origin, "site.base_url": path]
+    }
+
+    /// The body with its template code resolved or removed, and a warning for each removal.
+    static func resolveTemplateCode(in body: String, variables: [String: String], startLine: Int, file: String) -> (body: String, diagnostics: [Diagnostic]) {
+        guard containsMarker(body.utf8) else { return (body, []) }
         var diagnostics: [Diagnostic] = []
+        var lines: [String] = []
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let marker = templateMarkers.compactMap({ line.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { continue }
-            let column = line.distance(from: line.startIndex, to: marker.lowerBound) + 1
-            let snippet = line[marker.lowerBound...].prefix(40)
-            diagnostics.append(.warning("unresolved template code '\(snippet)'; jobfeed does not run Jekyll or Hugo templates: replace it with the text or URL it stands for",
-                                        at: SourceLocation(file: file, line: startLine + offset, column: column)))
+            var output = ""
+            var rest = Substring(line)
+            while let open = rest.range(of: "{{") ?? rest.range(of: "{%"), let tag = Self.tag(at: open.lowerBound, in: rest) {
+                output += rest[..<open.lowerBound]
+                let code = rest[open.lowerBound..<tag.end]
+                if let value = tag.variable.flatMap({ variables[$0] }) {
+                    output += value
+                } else {
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    diagnostics.append(.warning("template code '\(code.prefix(60))' removed; jobfeed does not run Jekyll or Hugo templates: replace it with the text it stands for (or define the variable)",
+                                                at: SourceLocation(file: file, line: startLine + offset, column: column)))
+                }
+                rest = rest[tag.end...]
+            }
+            lines.append(output + rest)
         }
-        return diagnostics
+        return (lines.joined(separator: "\n"), diagnostics)
+    }
+
+    /// The end of a `{{ … }}` or `{% … %}` starting at `start`, and the variable an output tag
+    /// names (`site.baseurl` in `{{ site.baseurl }}`, filters ignored).
+    private static func tag(at start: Substring.Index, in text: Substring) -> (end: Substring.Index, variable: String?)? {
+        let isOutput = text[start...].hasPrefix("{{")
+        let closer = isOutput ? "}}" : "%}"
+        guard let close = text[text.index(start, offsetBy: 2)...].range(of: closer) else { return nil }
+        guard isOutput else { return (close.upperBound, nil) }
+        let inner = text[text.index(start, offsetBy: 2)..<close.lowerBound]
+        // Hugo shortcodes ({{< x >}}, {{% x %}}) are never variables.
+        if inner.first == "<" || inner.first == "%" || inner.first == "-" && inner.dropFirst().first == "<" { return (close.upperBound, nil) }
+        let name = inner.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) }
+        return (close.upperBound, name)
     }
 }
-

@@ -1,11 +1,13 @@
 import Foundation
 
 /// Reads the date forms postings use: `2026-01-15`, `2026-01-15T09:00`, `2026-01-15 09:00:00 -05:00`,
-/// `2026-01-15T09:00:00Z`. A value without an offset is wall-clock time in the site's time zone.
+/// `2026-01-15T09:00:00Z`, and dates in English or French prose (`July 19, 2021 at 9:00am EDT`,
+/// `19 juillet 2021 à 9 h`; see `ProseDate`). A value without an offset or zone is wall-clock
+/// time in the site's time zone.
 struct DateParser: Sendable {
     var timeZone: TimeZone
 
-    static let expectation = "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS with an optional offset"
+    static let expectation = "expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS with an optional offset, or a date such as 'July 19, 2021 at 9:00am EDT' or '19 juillet 2021 à 9 h'"
 
     enum Boundary {
         /// A bare date means the start of that day (publication dates).
@@ -15,6 +17,15 @@ struct DateParser: Sendable {
     }
 
     func parse(_ text: String, boundary: Boundary = .startOfDay) -> Timestamp? {
+        if let iso = parseISO(text, boundary: boundary) { return iso }
+        guard let prose = ProseDate(timeZone: timeZone).parse(text) else { return nil }
+        guard prose.dateOnly else { return Timestamp(seconds: prose.seconds) }
+        var civil = prose.day
+        if boundary == .endOfDay { (civil.hour, civil.minute, civil.second) = (23, 59, 59) }
+        return Timestamp(seconds: toUTC(civil), isDateOnly: true)
+    }
+
+    private func parseISO(_ text: String, boundary: Boundary) -> Timestamp? {
         var scanner = DateScanner(Array(text.trimmed.utf8))
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
             let month = scanner.number(digits: 2), scanner.skip("-"),
@@ -45,9 +56,7 @@ struct DateParser: Sendable {
 
     /// Converts a wall-clock time in the site's zone to UTC, honouring daylight saving.
     private func toUTC(_ civil: CivilDateTime) -> Int64 {
-        let wall = civil.secondsAsUTC
-        let guess = wall - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall))))
-        return wall - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
+        civil.secondsAsUTC(wallClockIn: timeZone)
     }
 }
 

@@ -166,14 +166,14 @@ struct FieldReader {
         return value
     }
 
-    mutating func number(_ field: PostingField) -> Double? {
+    /// An amount, or a range of amounts, as written (`$128,078`, `128 078 $`, `CAD 90k – 120k`).
+    mutating func money(_ field: PostingField) -> (low: MoneyText, high: MoneyText)? {
         guard let text = text(field) else { return nil }
-        let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-        guard let value = Double(cleaned), value.isFinite, value >= 0 else {
-            error(field, "'\(key(field))' is not a number (expected digits such as 85000 or 42.50)")
+        guard let range = MoneyText.parseRange(text), range.low.amount.isFinite, range.high.amount.isFinite else {
+            error(field, "'\(key(field))' is not an amount: '\(text)' (expected digits such as 85000, 42.50, $128,078 or 128 078 $)")
             return nil
         }
-        return value
+        return range
     }
 
     mutating func date(_ field: PostingField, boundary: DateParser.Boundary = .startOfDay) -> Timestamp? {

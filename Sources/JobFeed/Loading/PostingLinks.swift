@@ -11,11 +11,15 @@ enum PostingLinks {
             reader.record(.error("the posting URL template '\(templates.posting)' needs '{\(missing.name)}', which this posting does not have; add '\(missing.name):' or change urls.posting", at: SourceLocation(file: reader.source.file)))
         }
         if let own = reader.text(.applyUrl) {
-            guard URLResolver.isAbsoluteHTTP(URLResolver.resolve(own, against: posting.url.isEmpty ? base : posting.url)) else {
-                reader.error(.applyUrl, "'\(reader.key(.applyUrl))' must be an http(s) URL")
-                return
+            // An absolute http(s) or mailto: URL, or a path on the site; anything else (`TBD`,
+            // `see below`) must not become a link.
+            let isMail = own.lowercased().hasPrefix("mailto:") && own.count > 7
+            if URLResolver.isAbsoluteHTTP(own) || isMail || (own.hasPrefix("/") && !own.hasPrefix("//")) {
+                posting.applyURL = isMail ? own : URLResolver.resolve(own, against: base)
+            } else {
+                reader.warning(.applyUrl, "'\(reader.key(.applyUrl))' is '\(own)', not an http(s) or mailto: URL (or a path on the site); applicants are sent to the posting's page")
+                posting.applyURL = posting.url
             }
-            posting.applyURL = URLResolver.resolve(own, against: posting.url)
         } else if let apply = templates.apply {
             switch apply.expand(base: base, values: { values[$0] }) {
             case let .success(url):

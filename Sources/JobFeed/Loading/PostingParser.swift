@@ -21,6 +21,14 @@ extension PostingFile {
 struct PostingParser: Sendable {
     let config: Config
     let fallbackDates: FallbackDates
+    /// `{{ site.baseurl }}` and `{{ site.url }}`, from the config's base URL.
+    let templateVariables: [String: String]
+
+    init(config: Config, fallbackDates: FallbackDates) {
+        self.config = config
+        self.fallbackDates = fallbackDates
+        templateVariables = BodyChecks.variables(for: config)
+    }
 
     struct Outcome: Sendable {
         var posting: Posting?
@@ -51,8 +59,10 @@ struct PostingParser: Sendable {
             return Outcome(diagnostics: error.diagnostics)
         }
         var reader = FieldReader(frontMatter: mapping, config: config, source: source)
-        let posting = read(&reader, file: file, body: frontMatter.body)
-        reader.record(contentsOf: BodyChecks.templateCode(in: frontMatter.body, startLine: frontMatter.bodyStartLine, file: file.displayPath))
+        let body = BodyChecks.resolveTemplateCode(in: frontMatter.body, variables: templateVariables,
+                                                  startLine: frontMatter.bodyStartLine, file: file.displayPath)
+        let posting = read(&reader, file: file, body: body.body)
+        reader.record(contentsOf: body.diagnostics)
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return Outcome(posting: failed ? nil : posting, diagnostics: reader.diagnostics)
     }
@@ -71,7 +81,7 @@ struct PostingParser: Sendable {
         let identity = PostingIdentity.read(&reader, path: file.path)
         let dates = readDates(&reader, file: file)
         let place = PlaceReader.read(&reader)
-        let salary = SalaryReader.read(&reader)
+        let salary = SalaryReader.read(&reader, country: place.locations.first?.country)
         let employment = readEmploymentTypes(&reader)
         let summary = reader.words(.description).map(PlainText.from) ?? ""
         var archived = reader.bool(.archived)

@@ -2,20 +2,29 @@ import Foundation
 import Yams
 
 /// Reads base pay from `salary: 85000`, `salary: {min, max, currency, unit}`, or the flat
-/// `salaryMin`, `salaryMax`, `salaryCurrency` and `salaryUnit` fields.
+/// `salaryMin`, `salaryMax`, `salaryCurrency` and `salaryUnit` fields. Amounts may be written as
+/// people write them (`$128,078`, `128 078 $`, `CAD 90k – 120k`, `$45/hour`): a currency code or
+/// symbol in them counts when `salaryCurrency` says nothing, a bare `$` is the dollar of the
+/// posting's country, and a unit in them counts when `salaryUnit` says nothing.
 enum SalaryReader {
     static let nestedKeys = ["min", "max", "value", "currency", "unit"]
+    static let dollarCountries = ["CA": "CAD", "US": "USD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD",
+                                  "CANADA": "CAD", "UNITED STATES": "USD", "USA": "USD", "AUSTRALIA": "AUD"]
 
-    static func read(_ reader: inout FieldReader) -> Salary? {
-        var minimum = reader.number(.salaryMin)
-        var maximum = reader.number(.salaryMax)
+    static func read(_ reader: inout FieldReader, country: String?) -> Salary? {
+        let low = reader.money(.salaryMin)
+        let high = reader.money(.salaryMax)
+        var minimum = low?.low.amount
+        var maximum = high?.high.amount
+        var written = [low?.low, high?.high].compactMap { $0 }
         var currency = reader.text(.salaryCurrency)
         var unitText = reader.text(.salaryUnit)
         switch reader.node(.salary) {
         case .scalar?:
-            let value = reader.number(.salary)
-            minimum = minimum ?? value
-            maximum = maximum ?? value
+            let range = reader.money(.salary)
+            minimum = minimum ?? range?.low.amount
+            maximum = maximum ?? range?.high.amount
+            written += [range?.low, range?.high].compactMap { $0 }
         case let .mapping(mapping)?:
             for (key, _) in mapping where !nestedKeys.contains(key.scalarText ?? "") {
                 let name = key.scalarText ?? "?"
@@ -23,11 +32,12 @@ enum SalaryReader {
             }
             func number(_ key: String) -> Double? {
                 guard let text = mapping[key]?.scalarText else { return nil }
-                guard let value = Double(text.replacingOccurrences(of: ",", with: "")), value.isFinite, value >= 0 else {
-                    reader.record(.error("salary '\(key)' is not a number: '\(text)'", at: reader.source.location(of: mapping[key])))
+                guard let money = MoneyText.parse(text), money.amount.isFinite else {
+                    reader.record(.error("salary '\(key)' is not an amount: '\(text)'", at: reader.source.location(of: mapping[key])))
                     return nil
                 }
-                return value
+                written.append(money)
+                return money.amount
             }
             minimum = number("min") ?? number("value") ?? minimum
             maximum = number("max") ?? number("value") ?? maximum
@@ -39,6 +49,9 @@ enum SalaryReader {
             break
         }
         guard minimum != nil || maximum != nil else { return nil }
+        if currency == nil { currency = written.lazy.compactMap(\.currency).first }
+        if currency == nil, written.contains(where: \.isDollar), let country { currency = dollarCountries[country.uppercased()] }
+        if unitText == nil { unitText = written.lazy.compactMap(\.unit).first?.rawValue }
         return check(&reader, minimum: minimum, maximum: maximum, currency: currency, unitText: unitText)
     }
 

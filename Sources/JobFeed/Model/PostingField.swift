@@ -12,6 +12,8 @@ public enum PostingField: String, CaseIterable, Sendable {
     case draft
     case employmentType
     case locations
+    /// Places as text (`Washington, DC; Virtual (100% Remote)`), read through the gazetteer.
+    case place
     case street
     case city
     case region

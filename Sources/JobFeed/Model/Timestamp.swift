@@ -92,3 +92,12 @@ struct CivilDateTime: Sendable, Hashable {
             && (0...23).contains(hour) && (0...59).contains(minute) && (0...60).contains(second)
     }
 }
+
+extension CivilDateTime {
+    /// This wall-clock time in `zone`, in seconds since 1970 UTC, honouring daylight saving.
+    func secondsAsUTC(wallClockIn zone: TimeZone) -> Int64 {
+        let wall = secondsAsUTC
+        let guess = wall - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall))))
+        return wall - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
+    }
+}

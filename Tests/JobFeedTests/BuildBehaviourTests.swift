@@ -155,4 +155,23 @@ import Testing
         #expect(live.translations.map(\.url) == ["https://jobs.example.org/fr/jobs/designer/"])
         #expect(site.read("feeds/en/atom.xml")?.contains("hreflang=\"fr\" href=\"https://jobs.example.org/fr/jobs/designer/\"") == true)
     }
+
+    @Test func aSlugUsedTwiceGivesTheLaterFileAStableSlugOfItsOwn() throws {
+        let site = try TemporarySite(postings: [
+            "en/a.md": TemporarySite.posting("title: First designer\ndate: 2026-01-05\nslug: designer"),
+            "en/designer.md": TemporarySite.posting("title: Second designer\ndate: 2026-01-06"),
+        ])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.count(.active, in: "en") == 2)
+        #expect(!report.hasErrors)
+        let second = try #require(report.catalog.entries.first { $0.posting.title == "Second designer" }?.posting)
+        #expect(second.slug.hasPrefix("designer-") && second.slug.count == "designer-".count + 6)
+        #expect(second.url == "https://jobs.example.org/en/jobs/\(second.slug)/")
+        #expect(site.read("exports/jsonld/en/\(second.slug).jsonld") != nil)
+        #expect(report.diagnostics.contains { $0.message.contains("this posting is published as '\(second.slug)'") })
+        try site.write("postings/en/other.md", TemporarySite.posting("title: Other\ndate: 2026-01-07"))
+        let again = try site.build()
+        #expect(again.catalog.entries.contains { $0.posting.slug == second.slug }, "the slug is stable")
+    }
 }

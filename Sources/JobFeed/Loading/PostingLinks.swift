@@ -3,6 +3,8 @@ enum PostingLinks {
     static func resolve(_ posting: inout Posting, reader: inout FieldReader) {
         let values = templateValues(posting, reader: reader)
         let templates = reader.config.urls
+        let used = Set(templates.posting.placeholders + (templates.apply?.placeholders ?? []))
+        posting.linkValues = values.filter { used.contains($0.key) }
         let base = reader.config.baseURL
         switch templates.posting.expand(base: base, values: { values[$0] }) {
         case let .success(url):
@@ -30,6 +32,25 @@ enum PostingLinks {
             }
         } else {
             posting.applyURL = posting.url
+        }
+    }
+
+    /// Gives a posting a new slug and makes its URLs again from the templates; an apply URL
+    /// that was the posting's page follows it.
+    static func relink(_ posting: inout Posting, slug: String, config: Config) {
+        let oldURL = posting.url
+        let oldValues = posting.linkValues
+        let oldApply = config.urls.apply.flatMap { try? $0.expand(base: config.baseURL, values: { oldValues[$0] }).get() }
+        posting.slug = slug
+        posting.linkValues["slug"] = slug
+        posting.linkValues["name"] = slug.split(separator: "/").last.map(String.init)
+        let values = posting.linkValues
+        if case let .success(url) = config.urls.posting.expand(base: config.baseURL, values: { values[$0] }) { posting.url = url }
+        if posting.applyURL == oldURL {
+            posting.applyURL = posting.url
+        } else if posting.applyURL == oldApply, let apply = config.urls.apply,
+                  case let .success(url) = apply.expand(base: config.baseURL, values: { values[$0] }) {
+            posting.applyURL = url
         }
     }
 

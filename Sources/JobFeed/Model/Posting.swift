@@ -72,6 +72,9 @@ public struct Posting: Sendable, Hashable {
         public var directApply: Bool
         public var url: String
         public var applyURL: String
+        /// The values the config's URL templates read for this posting, kept so that its URLs
+        /// can be made again when its slug must change (a slug used twice).
+        public var linkValues: [String: String] = [:]
         public var categories: [String]
     }
 }

@@ -23,7 +23,7 @@ extension PublishingStep {
     /// Pairs translations and sets each posting's status for "now"; bodies are rendered later,
     /// a chunk at a time, as the outputs are written.
     static let catalogPostings = PublishingStep("catalog postings") { context in
-        var pairing = TranslationPairing(languages: context.config.languageCodes)
+        var pairing = TranslationPairing(config: context.config)
         let postings = pairing.pair(context.postings)
         context.diagnostics += pairing.diagnostics
         let now = context.now

@@ -4,28 +4,34 @@
 /// forgetting to change the key is the commonest edit careers sites see: two postings with one
 /// key in one language are both published, each a job of its own, with a warning naming both.
 /// Translations then pair by best match: the same archived/draft state first, then the nearest
-/// dates, then path order. A slug used twice in one language is an error on the later file,
-/// which cannot be published at the same URL.
+/// dates, then path order. A slug used twice in one language would be one URL for two jobs:
+/// the later file in path order gets a slug of its own, stable as long as its path is
+/// (`designer-3f9a2c`), with a warning.
 struct TranslationPairing {
-    let languages: [String]
+    let config: Config
     private(set) var diagnostics: [Diagnostic] = []
     /// Each paired posting's translation group, by its file's path.
     private var groups: [String: String] = [:]
 
-    init(languages: [String]) {
-        self.languages = languages
+    var languages: [String] { config.languageCodes }
+
+    init(config: Config) {
+        self.config = config
     }
 
     mutating func pair(_ postings: [Posting]) -> [Posting] {
         var firstBySlug: [String: Posting] = [:]
         var kept: [Posting] = []
-        for posting in postings.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
-            let slugKey = posting.language + "/" + posting.slug
-            if let earlier = firstBySlug[slugKey] {
-                diagnostics.append(.error("slug '\(posting.slug)' is already used in '\(posting.language)' by \(earlier.source.displayPath); rename one file or set 'slug:'", at: posting.source.location(ofKey: "slug")))
-                continue
+        for var posting in postings.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
+            if let earlier = firstBySlug[posting.language + "/" + posting.slug] {
+                var hash = StableHash()
+                hash.add(posting.source.relativePath)
+                var unique = posting.slug + "-" + String(String(hash.value, radix: 16).prefix(6))
+                while firstBySlug[posting.language + "/" + unique] != nil { unique += "-2" }
+                diagnostics.append(.warning("slug '\(posting.slug)' is already used in '\(posting.language)' by \(earlier.source.displayPath); this posting is published as '\(unique)' (rename one file or set 'slug:')", at: posting.source.location(ofKey: "slug")))
+                PostingLinks.relink(&posting, slug: unique, config: config)
             }
-            firstBySlug[slugKey] = posting
+            firstBySlug[posting.language + "/" + posting.slug] = posting
             kept.append(posting)
         }
         let byKey = Dictionary(grouping: kept.filter { $0.translationKey != nil }) { $0.translationKey! }

@@ -2,19 +2,21 @@
 # Both install what they need (Debian and PyPI packages) when it is missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libxml2-utils libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
+APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
+# Test-only tools: xmllint for the consumer checks, Hugo to compare published sets with.
+TEST_APT_PACKAGES := libxml2-utils hugo
 PY_PACKAGES := feedparser pyld pyyaml
 CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps pydeps consumers fuzz fuzz-build bench faults clean
+.PHONY: run test deps testdeps pydeps consumers fuzz fuzz-build bench faults clean
 
 run: deps
 	$(SWIFT) build --product jobfeed
 	$$($(SWIFT) build --show-bin-path)/jobfeed build
 
-test: deps pydeps
+test: deps testdeps pydeps
 	$(SWIFT) build --build-tests
 	# One test at a time: the watcher tests wait on async tasks, which the synchronous suites
 	# (builds, subprocesses) would otherwise starve of the cooperative thread pool on 2 cores.
@@ -56,7 +58,7 @@ fuzz: fuzz-build
 # 50,000 postings, full / no-op / one-changed builds; prints a Markdown table.
 BENCH_SIZES ?= 1000 10000 50000
 
-bench: deps pydeps
+bench: deps testdeps pydeps
 	$(SWIFT) build -c release --product jobfeed
 	python3 Benchmarks/bench.py $$($(SWIFT) build -c release --show-bin-path)/jobfeed $(BENCH_SIZES)
 	# The 1,000-posting corpus's outputs pass the same consumers as the sample's.
@@ -77,12 +79,20 @@ faults: deps
 	[ -f .build/faults/corpus/jobfeed.yml ] || python3 Benchmarks/generate_corpus.py $(FAULT_SIZE) .build/faults/corpus
 	python3 Tests/faults/faults.py $$($(SWIFT) build -c release --show-bin-path)/jobfeed .build/faults $(FAULT_KILLS)
 
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages of a list that are missing.
+define install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(APT_PACKAGES))
+
+testdeps:
+	$(call install_missing,$(TEST_APT_PACKAGES))
 
 pydeps:
 	@python3 -c "import feedparser, pyld, yaml" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)

@@ -5,14 +5,20 @@ struct BuildSummary {
     let report: BuildReport
     let languages: [LanguageConfig]
 
-    var text: String {
+    /// Counts per language and translation pairs.
+    var counts: String {
         var lines: [String] = []
         for language in languages {
             let counts = [PostingStatus.active, .archived, .expired].map { "\(report.count($0, in: language.code)) \($0.rawValue)" }
             lines.append("\(language.code): " + counts.joined(separator: ", "))
         }
-        let files = report.files
         lines.append("translation pairs: \(report.translationPairs)")
+        return lines.joined(separator: "\n")
+    }
+
+    var text: String {
+        var lines = [counts]
+        let files = report.files
         lines.append("files: \(files.written.count) written, \(files.unchanged.count) unchanged, \(files.removed.count) removed")
         for path in files.written { lines.append("  wrote \(path)") }
         for path in files.removed { lines.append("  removed \(path)") }

@@ -5,7 +5,7 @@ public struct JobFeedCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "jobfeed",
         abstract: "Publish job postings as RSS and Atom feeds, schema.org JobPosting JSON-LD and CSV.",
-        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     public init() {}

@@ -64,10 +64,10 @@ enum Golden {
 enum ConsumerCheck {
     static let available: Bool = run(["-c", "import feedparser, pyld"], quiet: true) == 0
 
-    static func run(on root: URL) {
+    static func run(on root: URL, languages: [String] = ["en", "fr"]) {
         guard available else { return }
         let script = Repository.root.appendingPathComponent("Tests/consumers/check_outputs.py").path
-        let status = run([script, root.appendingPathComponent("feeds").path, root.appendingPathComponent("exports").path, "en", "fr"], quiet: true)
+        let status = run([script, root.appendingPathComponent("feeds").path, root.appendingPathComponent("exports").path] + languages, quiet: true)
         #expect(status == 0, "Tests/consumers/check_outputs.py failed on \(root.path)")
     }
 

@@ -67,6 +67,12 @@ enum PostingLinks {
         values["slug"] = posting.slug
         values["section"] = posting.section
         values["name"] = posting.slug.split(separator: "/").last.map(String.init)
+        // The file's own name, date prefix included (Jekyll's `:name`).
+        values["file"] = posting.source.relativePath.split(separator: "/").last.map { name in
+            var stem = String(name)
+            for suffix in PostingPath.extensions where stem.lowercased().hasSuffix(suffix) { stem = String(stem.dropLast(suffix.count)) }
+            return stem
+        }
         values["identifier"] = posting.identifier
         if let key = posting.translationKey { values["translationKey"] = key }
         return values

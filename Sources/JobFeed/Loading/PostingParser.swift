@@ -81,7 +81,8 @@ struct PostingParser: Sendable {
         let identity = PostingIdentity.read(&reader, path: file.path)
         let dates = readDates(&reader, file: file)
         let place = PlaceReader.read(&reader)
-        let salary = SalaryReader.read(&reader, country: place.locations.first?.country)
+        let country = place.locations.first?.country ?? place.remote?.applicantCountries.first ?? config.defaults[.country]?.scalarText
+        let salary = SalaryReader.read(&reader, country: country)
         let employment = readEmploymentTypes(&reader)
         let summary = reader.words(.description).map(PlainText.from) ?? ""
         var archived = reader.bool(.archived)

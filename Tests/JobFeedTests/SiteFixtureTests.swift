@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import JobFeed
+
+/// The sites in Tests/Sites, written for this project after real conventions: for each,
+/// `jobfeed init` then a build publishes every live posting at the URL the site generator
+/// gives it, with no edit of the config; the Hugo site is compared with Hugo itself.
+@Suite(.serialized) struct SiteFixtureTests {
+    static let sites = Repository.root.appendingPathComponent("Tests/Sites")
+    static let hugo = ["/usr/bin/hugo", "/usr/local/bin/hugo"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// A copy of the site with the config `init` wrote, loaded.
+    func initialised(_ name: String) throws -> (root: URL, config: Config) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-site-\(name)-" + UUID().uuidString)
+        try FileManager.default.copyItem(at: Self.sites.appendingPathComponent(name), to: root)
+        let result = SiteInit(root: root).run()
+        try Data(result.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        return (root, try Config.load(from: root.appendingPathComponent("jobfeed.yml")))
+    }
+
+    /// The pages the feeds of every language link to after a build at `moment` (read from
+    /// the feeds: a build with nothing to do reports no catalog).
+    func published(_ config: Config, at moment: String) throws -> (urls: Set<String>, report: BuildReport) {
+        let now = try #require(DateParser(timeZone: .gmt).parse(moment))
+        let report = try Publisher(config: config, now: now).build()
+        #expect(!report.hasErrors, "\(report.diagnostics.filter { $0.severity == .error })")
+        var urls: Set<String> = []
+        for language in config.languageCodes {
+            let feed = (try? String(contentsOf: config.feedsDirectory.appendingPathComponent("\(language)/atom.xml"), encoding: .utf8)) ?? ""
+            for entry in feed.components(separatedBy: "<entry>").dropFirst() {
+                if let start = entry.range(of: "<id>"), let end = entry.range(of: "</id>") { urls.insert(String(entry[start.upperBound..<end.lowerBound])) }
+            }
+        }
+        return (urls, report)
+    }
+
+    @Test func aJekyllSitePublishesItsLiveJobsAtJekyllsURLs() throws {
+        let (root, config) = try initialised("jekyll")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(config.conventions == .jekyll)
+        let (urls, _) = try published(config, at: "2026-11-29T12:00:00-06:00")
+        #expect(urls == ["https://www.prairielabs.example/careers/jobs/backend-developer/",
+                         "https://www.prairielabs.example/careers/jobs/support-specialist/"])
+        ConsumerCheck.run(on: root, languages: ["en"])
+    }
+
+    @Test func aGovernmentStyleSitePublishesItsOpenJobsAtTheirPermalinks() throws {
+        let (root, config) = try initialised("govsite")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (urls, report) = try published(config, at: "2026-11-29T12:00:00-05:00")
+        #expect(urls == ["https://join.example.gov/join/senior-product-manager/", "https://join.example.gov/join/engineering-lead/"])
+        #expect(report.count(.archived, in: "en") == 1)
+        let manager = try #require(report.catalog.entries.first { $0.posting.title == "Senior Product Manager" }?.posting)
+        #expect(manager.salary == Salary(minimum: 128_078, maximum: 166_500, currency: "USD", unit: .year))
+        #expect(manager.remote?.applicantCountries == ["US"])
+        #expect(manager.locations.map(\.singleLine) == ["Washington, DC, US", "San Francisco, CA, US"])
+        let lead = try #require(report.catalog.entries.first { $0.posting.title == "Engineering Lead" }?.posting)
+        #expect(lead.applyURL == lead.url)
+        for (path, data) in OutputTree.published(below: root) {
+            #expect(!String(decoding: data, as: UTF8.self).contains("{%"), "\(path) holds Liquid code")
+        }
+        ConsumerCheck.run(on: root, languages: ["en"])
+    }
+
+    @Test(.enabled(if: hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"))
+    func aHugoSitePublishesTheSameJobsAsHugoAtEveryMoment() throws {
+        let (root, config) = try initialised("hugo")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(config.conventions == .hugo && config.languageCodes == ["en", "fr"])
+        var report: BuildReport?
+        for moment in ["2026-11-29T12:00:00-05:00", "2026-12-01T00:00:30-05:00", "2026-12-14T23:59:00-05:00", "2026-12-15T00:00:30-05:00",
+                       "2026-12-20T09:00:30-05:00", "2027-02-01T12:00:00-05:00"] {
+            let built = try published(config, at: moment)
+            report = built.report
+            let expected = Self.hugoPublished(try #require(Self.hugo), site: root, clock: moment)
+            #expect(!expected.isEmpty)
+            #expect(built.urls == expected, "at \(moment)")
+        }
+        #expect(report != nil)
+        ConsumerCheck.run(on: root)
+    }
+
+    /// The pages Hugo itself publishes at `clock`: all, less drafts, future and expired pages.
+    static func hugoPublished(_ hugo: String, site: URL, clock: String) -> Set<String> {
+        func list(_ kind: String) -> [[String]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: hugo)
+            process.arguments = ["list", kind, "--clock", clock, "-s", site.path]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return [] }
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        }
+        // `list all`: path,slug,title,date,expiryDate,publishDate,draft,permalink; the others
+        // start with the path.
+        let permalinks = Dictionary(list("all").dropFirst().map { ($0[0], $0[$0.count - 1]) }, uniquingKeysWith: { first, _ in first })
+        let hidden = Set(["drafts", "future", "expired"].flatMap { list($0).map { $0[0] } })
+        return Set(permalinks.filter { !hidden.contains($0.key) }.values)
+    }
+}

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Where the watcher gets "now" and how it sleeps until a moment: the system clock in use,
 /// a manual one in tests so that expiry can be tested exactly.
@@ -26,53 +25,21 @@ public struct SystemWatchClock: WatchClock {
 
 /// A clock that moves only when told to; sleepers wake as it passes their moment.
 public final class ManualWatchClock: WatchClock {
-    private struct State {
-        var now: Timestamp
-        var sleepers: [(id: UInt64, moment: Timestamp, wake: CheckedContinuation<Void, Never>)] = []
-        var nextID: UInt64 = 0
-    }
-
-    private let state: Mutex<State>
+    private let sleepers: SleeperQueue<Timestamp>
 
     public init(now: Timestamp) {
-        state = Mutex(State(now: now))
+        sleepers = SleeperQueue(now: now)
     }
 
     public func now() -> Timestamp {
-        state.withLock { $0.now }
+        sleepers.now
     }
 
     public func advance(to moment: Timestamp) {
-        let woken = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.now = max(state.now, moment)
-            let due = state.sleepers.filter { $0.moment <= state.now }
-            state.sleepers.removeAll { $0.moment <= state.now }
-            return due.map(\.wake)
-        }
-        woken.forEach { $0.resume() }
+        sleepers.advance(to: moment)
     }
 
     public func sleep(until moment: Timestamp) async throws {
-        let id = state.withLock { state -> UInt64 in
-            state.nextID += 1
-            return state.nextID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let due = state.withLock { state -> Bool in
-                    if moment <= state.now || Task.isCancelled { return true }
-                    state.sleepers.append((id, moment, continuation))
-                    return false
-                }
-                if due { continuation.resume() }
-            }
-        } onCancel: {
-            let sleeper = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
-                return state.sleepers.remove(at: index).wake
-            }
-            sleeper?.resume()
-        }
-        try Task.checkCancellation()
+        try await sleepers.sleep(until: moment)
     }
 }

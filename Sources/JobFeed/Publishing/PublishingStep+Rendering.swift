@@ -7,8 +7,9 @@ extension PublishingStep {
     /// one chunk of rendered bodies, never all of them, and the large outputs stream to their
     /// staged files.
     static let renderOutputs = PublishingStep("render outputs") { context throws(DiagnosticError) in
-        let streams = try OutputStreams(context: context)
-        let renderer = ChunkRenderer(config: context.config, cache: context.cache)
+        let formats = OutputFormats.all(context.config)
+        let streams = try OutputStreams(context: context, formats: formats)
+        let renderer = ChunkRenderer(formats: formats, cache: context.cache)
         let entries = context.catalog.entries
         for start in stride(from: 0, to: entries.count, by: ChunkRenderer.chunkSize) {
             if context.shouldStop() { return }
@@ -18,7 +19,6 @@ extension PublishingStep {
             try streams.append(chunk, to: &context.plan)
         }
         try streams.finish(into: &context.plan)
-        context.plan.ownedFolders.append((streams.documentsFolder, "jsonld"))
     }
 
     /// Replaces the changed files atomically and removes stale per-posting files.

@@ -6,34 +6,56 @@ import Foundation
 /// With a long-running process's cache, an item whose posting, URL and translation links are
 /// unchanged is replayed from the bytes an earlier build wrote, instead of escaping its body
 /// again.
-final class FeedStream: @unchecked Sendable {
+final class FeedStream: FormatWriter, @unchecked Sendable {
     let language: String
     let output: PendingOutput
     private let format: any FeedFormat
     private let xml: XMLWriter
     private let cache: BuildCache?
     private let cacheSuffix: String
+    /// What the feed is made from, for a long-running process to compare next time.
+    private let fingerprint: UInt64?
 
-    init(format: any FeedFormat, language: String, output: PendingOutput, cache: BuildCache?) throws(XMLWriterError) {
+    init(format: any FeedFormat, language: String, output: PendingOutput, cache: BuildCache?, fingerprint: UInt64?) throws(DiagnosticError) {
         self.format = format
         self.language = language
         self.output = output
         self.cache = cache
+        self.fingerprint = fingerprint
         cacheSuffix = "\u{0}" + type(of: format).name
-        xml = try XMLWriter(sink: output.sink)
-        try format.header(xml)
-    }
-
-    /// Writes the chunk's active postings of this feed's language, in order.
-    func append(_ entries: [RenderedEntry]) throws(XMLWriterError) {
-        for entry in entries where entry.status == .active && entry.posting.language == language {
-            try write(entry)
+        do {
+            xml = try XMLWriter(sink: output.sink)
+            try format.header(xml)
+        } catch {
+            throw Self.failure(error, output.path)
         }
     }
 
-    func finish() throws(XMLWriterError) {
-        try format.footer(xml)
-        try xml.finish()
+    /// Writes the chunk's active postings of this feed's language, in order.
+    func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+        do {
+            for item in chunk.items where item.entry.status == .active && item.entry.posting.language == language {
+                try write(item.entry)
+            }
+        } catch {
+            throw Self.failure(error, output.path)
+        }
+        return []
+    }
+
+    func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        do {
+            try format.footer(xml)
+            try xml.finish()
+        } catch {
+            throw Self.failure(error, output.path)
+        }
+        plan.add(output)
+        if let fingerprint { plan.fingerprints[output.path] = fingerprint }
+    }
+
+    private static func failure(_ error: XMLWriterError, _ path: String) -> DiagnosticError {
+        DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(path: path))))
     }
 
     private func write(_ entry: RenderedEntry) throws(XMLWriterError) {

@@ -1,10 +1,12 @@
 import Foundation
 
-/// One feed dialect: what comes before the items, each item, and what closes the document.
+/// One feed dialect (RSS, Atom): what comes before the items, each item, and what closes the
+/// document. `FeedOutput` makes each dialect an output format with a feed per language.
 protocol FeedFormat: Sendable {
     static var fileName: String { get }
     /// Names the format in the watcher's cache of item bytes.
     static var name: String { get }
+    init(context: FeedContext)
     func header(_ xml: XMLWriter) throws(XMLWriterError)
     func item(_ entry: RenderedEntry, _ xml: XMLWriter) throws(XMLWriterError)
     func footer(_ xml: XMLWriter) throws(XMLWriterError)

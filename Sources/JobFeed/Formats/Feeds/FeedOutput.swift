@@ -1,0 +1,46 @@
+import Foundation
+
+/// A feed dialect as an output format: one feed per language, `feeds/<lang>/<fileName>`, its
+/// items written as the chunks render. A long-running process leaves a feed whose postings did
+/// not change (by its fingerprint) as it is, unrendered.
+struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
+    var id: String { Dialect.name }
+
+    func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
+        let config = build.config
+        let catalog = build.context.catalog
+        var writers: [any FormatWriter] = []
+        for language in config.languages {
+            let feed = FeedContext(language: language, catalog: catalog, config: config)
+            let file = config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Dialect.fileName)
+            var fingerprint: UInt64?
+            if let cache = build.context.cache {
+                let path = file.standardizedFileURL.path
+                let current = FeedFingerprint.of(Dialect.name, feed, catalog.entries)
+                if cache.outputIsCurrent(path, fingerprint: current) {
+                    writers.append(KeptOutput(path: path))
+                    continue
+                }
+                fingerprint = current
+            }
+            writers.append(try FeedStream(format: Dialect(context: feed), language: language.code, output: try build.output(file),
+                                          cache: build.context.cache, fingerprint: fingerprint))
+        }
+        return writers
+    }
+}
+
+/// An output a long-running process knows to be unchanged: left as it is, unrendered.
+final class KeptOutput: FormatWriter {
+    let path: String
+
+    init(path: String) {
+        self.path = path
+    }
+
+    func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] { [] }
+
+    func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        plan.kept.insert(path)
+    }
+}

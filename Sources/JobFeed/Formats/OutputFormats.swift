@@ -1,0 +1,11 @@
+/// Every output jobfeed writes, in one place, in the order their files are listed.
+enum OutputFormats {
+    static func all(_ config: Config) -> [any OutputFormat] {
+        [
+            FeedOutput<RSSRenderer>(),
+            FeedOutput<AtomRenderer>(),
+            JSONLDFormat(config: config),
+            CSVFormat(config: config),
+        ]
+    }
+}

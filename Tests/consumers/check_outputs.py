@@ -51,6 +51,7 @@ class Checks:
             self.passed += 1
         else:
             self.failures.append(what)
+        return bool(condition)
 
 
 def read_csv(path, checks):
@@ -114,6 +115,27 @@ def check_jsonld(document, row, where, checks):
     checks.check(node[SCHEMA + "url"][0]["@value"] == row["url"], f"{where}: url differs from the CSV")
 
 
+def check_json_feed(path, language, urls, checks):
+    """JSON Feed 1.1 (https://jsonfeed.org/version/1.1): its required keys, and one item per
+    active posting of the language, each with an id, a URL and content."""
+    if not checks.check(os.path.exists(path), f"{path}: missing"):
+        return
+    feed = json.load(open(path, encoding="utf-8"))
+    checks.check(feed.get("version") == "https://jsonfeed.org/version/1.1", f"{path}: version is not JSON Feed 1.1")
+    checks.check(isinstance(feed.get("title"), str) and feed["title"], f"{path}: no title")
+    checks.check(str(feed.get("feed_url", "")).startswith("http"), f"{path}: feed_url is not absolute")
+    items = feed.get("items")
+    if not checks.check(isinstance(items, list), f"{path}: items is not a list"):
+        return
+    ids = [item.get("id") for item in items]
+    checks.check(all(isinstance(i, str) and i for i in ids) and len(set(ids)) == len(ids), f"{path}: item ids missing or repeated")
+    checks.check(sorted(item.get("url") for item in items) == sorted(urls), f"{path}: items differ from the CSV's active postings in {language}")
+    for item in items:
+        checks.check(item.get("content_html") or item.get("content_text"), f"{path}: item {item.get('id')} has no content")
+        checks.check(str(item.get("date_published", "")).endswith("Z"), f"{path}: item {item.get('id')} has no RFC 3339 date_published")
+        checks.check(isinstance(item.get("_job"), dict) and item["_job"].get("company"), f"{path}: item {item.get('id')} has no _job.company")
+
+
 def main():
     feeds, exports, languages = sys.argv[1], sys.argv[2], sys.argv[3:]
     checks = Checks()
@@ -124,6 +146,7 @@ def main():
         urls = [row["url"] for row in active if row["language"] == language]
         check_feed(os.path.join(feeds, language, "rss.xml"), "rss20", language, urls, checks)
         check_feed(os.path.join(feeds, language, "atom.xml"), "atom10", language, urls, checks)
+        check_json_feed(os.path.join(feeds, language, "feed.json"), language, urls, checks)
     by_url = {row["url"]: row for row in active}
     files = sorted(glob.glob(os.path.join(exports, "jsonld", "**", "*.jsonld"), recursive=True))
     checks.check(len(files) == len(active), f"{len(files)} JSON-LD files for {len(active)} active postings")

@@ -54,6 +54,9 @@ public enum FuzzHarness {
             if bytes.contains(UInt8(ascii: "<")) { problems.append("\(name) holds a raw '<'") }
             return problems
         }
+        if name.hasSuffix(".json") {
+            return (try? JSONSerialization.jsonObject(with: bytes)) == nil ? ["\(name) is not JSON"] : []
+        }
         if name.hasSuffix(".csv") {
             return csvViolations(String(decoding: bytes, as: UTF8.self)).map { "\(name): \($0)" }
         }

@@ -4,6 +4,7 @@ enum OutputFormats {
         [
             FeedOutput<RSSRenderer>(),
             FeedOutput<AtomRenderer>(),
+            JSONFeedFormat(config: config),
             JSONLDFormat(config: config),
             CSVFormat(config: config),
         ]

@@ -15,7 +15,7 @@ enum OutputInvariants {
     static func isDocumentedOutput(_ folder: String, _ path: String) -> Bool {
         let parts = path.split(separator: "/")
         switch folder {
-        case "feeds": return parts.count == 2 && ["rss.xml", "atom.xml"].contains(parts[1])
+        case "feeds": return parts.count == 2 && ["rss.xml", "atom.xml", "feed.json"].contains(parts[1])
         default: return ["jobpostings.jsonld", "postings.csv"].contains(path) || (parts.first == "jsonld" && parts.count >= 3 && path.hasSuffix(".jsonld"))
         }
     }
@@ -32,7 +32,11 @@ enum OutputInvariants {
             }
         }
         for (path, data) in OutputTree.files(below: root.appendingPathComponent("feeds")) {
-            if (try? XMLDocument(data: data)) == nil { problems.append("feeds/\(path) is not well-formed XML") }
+            if path.hasSuffix(".json") {
+                if (try? JSONSerialization.jsonObject(with: data)) == nil { problems.append("feeds/\(path) is not JSON") }
+            } else if (try? XMLDocument(data: data)) == nil {
+                problems.append("feeds/\(path) is not well-formed XML")
+            }
         }
         for (path, data) in OutputTree.files(below: root.appendingPathComponent("exports")) {
             if path.hasSuffix(".jsonld") {

@@ -13,13 +13,13 @@ import Testing
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }
         let first = try site.build()
-        #expect(first.files.written.count == 11)
+        #expect(first.files.written.count == 12)
         let before = OutputTree.files(below: site.root)
         let times = OutputTree.modificationDates(below: site.root)
         Thread.sleep(forTimeInterval: 0.02)
         let second = try site.build()
         #expect(second.files.written.isEmpty)
-        #expect(second.files.unchanged.count == 11)
+        #expect(second.files.unchanged.count == 12)
         #expect(OutputTree.files(below: site.root) == before)
         #expect(OutputTree.modificationDates(below: site.root) == times)
     }
@@ -173,5 +173,16 @@ import Testing
         try site.write("postings/en/other.md", TemporarySite.posting("title: Other\ndate: 2026-01-07"))
         let again = try site.build()
         #expect(again.catalog.entries.contains { $0.posting.slug == second.slug }, "the slug is stable")
+    }
+
+    @Test func aNewJobfeedRebuildsOnceEvenWhenNoPostingChanged() throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        let config = try site.config()
+        let here = try #require(BuildRecord.executableStamp)
+        var upgraded = here
+        upgraded.modifiedSeconds += 1
+        #expect(BuildRecord.combine(config: config, strict: false, files: StableHash(), executable: here)
+            != BuildRecord.combine(config: config, strict: false, files: StableHash(), executable: upgraded))
     }
 }

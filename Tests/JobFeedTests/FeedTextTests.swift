@@ -66,3 +66,24 @@ import Testing
         #expect(atom.contains("<updated>\(DateFormats.rfc3339(TemporarySite.now))</updated>"))
     }
 }
+
+/// The sitemap of job pages, split into an index of parts past its per-file limit.
+@Suite struct SitemapTests {
+    @Test func pastItsLimitTheSitemapIsAnIndexOfPartsAndThePartsGoWhenTheSiteShrinks() throws {
+        var postings: [String: String] = [:]
+        for index in 0..<5 { postings["en/job-\(index).md"] = TemporarySite.posting("title: Job \(index)\ndate: 2026-01-0\(index + 1)") }
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\nlimits:\n  sitemapURLs: 2\n", postings: postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let index = try #require(site.read("exports/sitemap.xml"))
+        #expect(index.contains("<sitemapindex"))
+        #expect(index.contains("<loc>https://jobs.example.org/exports/sitemaps/sitemap-3.xml</loc>"))
+        #expect(site.read("exports/sitemaps/sitemap-3.xml")?.components(separatedBy: "<url>").count == 2)
+        ConsumerCheck.run(on: site.root)
+        for index in 1..<5 { try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/en/job-\(index).md")) }
+        _ = try site.build()
+        #expect(site.read("exports/sitemap.xml")?.contains("<urlset") == true)
+        #expect(site.read("exports/sitemaps/sitemap-1.xml") == nil)
+        ConsumerCheck.run(on: site.root)
+    }
+}

@@ -18,8 +18,10 @@ import glob
 import io
 import json
 import os
+import re
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 import feedparser
 from pyld import jsonld
@@ -136,6 +138,45 @@ def check_json_feed(path, language, urls, checks):
         checks.check(isinstance(item.get("_job"), dict) and item["_job"].get("company"), f"{path}: item {item.get('id')} has no _job.company")
 
 
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def check_sitemap(exports, urls, checks):
+    """The sitemap protocol: a urlset (or an index of urlsets in exports/sitemaps/), each active
+    posting's page once with a W3C datetime lastmod, and hreflang alternates that list the page
+    itself and are reciprocal between translations."""
+    path = os.path.join(exports, "sitemap.xml")
+    if not checks.check(os.path.exists(path), "sitemap.xml: missing"):
+        return
+    root = ElementTree.parse(path).getroot()
+    files = [path]
+    if root.tag == SITEMAP + "sitemapindex":
+        parts = [loc.text for loc in root.iter(SITEMAP + "loc")]
+        checks.check(parts and all(p.startswith("http") for p in parts), "sitemap.xml: index entries are not absolute URLs")
+        files = sorted(glob.glob(os.path.join(exports, "sitemaps", "sitemap-*.xml")))
+        checks.check(len(files) == len(parts), f"sitemap.xml: indexes {len(parts)} parts, {len(files)} exist")
+    else:
+        checks.check(root.tag == SITEMAP + "urlset", "sitemap.xml: neither a urlset nor a sitemapindex")
+    alternates = {}
+    for file in files:
+        entries = ElementTree.parse(file).getroot().findall(SITEMAP + "url")
+        checks.check(len(entries) <= 50000, f"{file}: more than 50,000 URLs")
+        for entry in entries:
+            loc = entry.find(SITEMAP + "loc").text
+            checks.check(loc not in alternates, f"{file}: {loc} is listed twice")
+            lastmod = entry.find(SITEMAP + "lastmod")
+            checks.check(lastmod is not None and re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", lastmod.text or ""), f"{file}: {loc} has no W3C datetime lastmod")
+            alternates[loc] = {link.get("hreflang"): link.get("href") for link in entry.findall(XHTML + "link")}
+    checks.check(sorted(alternates) == sorted(urls), "the sitemap does not hold each active posting's page once")
+    for loc, links in alternates.items():
+        if not links:
+            continue
+        checks.check(loc in links.values(), f"sitemap: {loc}'s alternates do not include itself")
+        for href in links.values():
+            checks.check(alternates.get(href) == links, f"sitemap: the alternates of {loc} and {href} are not reciprocal")
+
+
 def main():
     feeds, exports, languages = sys.argv[1], sys.argv[2], sys.argv[3:]
     checks = Checks()
@@ -148,6 +189,7 @@ def main():
         check_feed(os.path.join(feeds, language, "atom.xml"), "atom10", language, urls, checks)
         check_json_feed(os.path.join(feeds, language, "feed.json"), language, urls, checks)
     by_url = {row["url"]: row for row in active}
+    check_sitemap(exports, list(by_url), checks)
     files = sorted(glob.glob(os.path.join(exports, "jsonld", "**", "*.jsonld"), recursive=True))
     checks.check(len(files) == len(active), f"{len(files)} JSON-LD files for {len(active)} active postings")
     for path in files:

@@ -56,6 +56,8 @@ public struct Config: Sendable {
 public struct Limits: Sendable, Hashable {
     public var maxFileBytes = 5_000_000
     public var maxTitleLength = 500
+    /// URLs per sitemap file (the protocol allows 50,000); past it, `sitemap.xml` is an index.
+    public var sitemapURLs = 50_000
 
     public init() {}
 }
@@ -78,6 +80,13 @@ public struct URLTemplates: Sendable {
     public var listing: URLTemplate
     /// The folder URL where a language's feeds are served.
     public var feeds: URLTemplate
+    /// The folder URL where the exports are served (a sitemap index links its parts there).
+    public var exports: URLTemplate
+
+    /// The exports folder's URL.
+    func exportsURL(base: String) -> String {
+        (try? exports.expand(base: base, values: { _ in nil }).get()) ?? base
+    }
 }
 
 public struct Organization: Sendable {

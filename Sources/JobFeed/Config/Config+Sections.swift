@@ -3,7 +3,7 @@ import Yams
 
 extension Config {
     static let languageKeys = ["code", "locale", "title", "description"]
-    static let urlKeys = ["posting", "apply", "listing", "feeds"]
+    static let urlKeys = ["posting", "apply", "listing", "feeds", "exports"]
     static let organizationKeys = ["name", "url", "logo", "sameAs"]
 
     static func readLanguages(_ reader: inout MappingReader) -> [LanguageConfig] {
@@ -56,10 +56,11 @@ extension Config {
         let apply = template("apply", nil)
         let listing = template("listing", "{lang}/jobs/")
         let feeds = template("feeds", "feeds/{lang}/")
+        let exports = template("exports", "exports/")
         urls?.rejectUnknownKeys(urlKeys)
         if let urls { reader.absorb(urls) }
-        guard let posting, let listing, let feeds else { return nil }
-        return URLTemplates(posting: posting, apply: apply, listing: listing, feeds: feeds)
+        guard let posting, let listing, let feeds, let exports else { return nil }
+        return URLTemplates(posting: posting, apply: apply, listing: listing, feeds: feeds, exports: exports)
     }
 
     static func readOrganization(_ reader: inout MappingReader, languages: [String]) -> Organization? {
@@ -120,7 +121,8 @@ extension Config {
         }
         limits.maxFileBytes = positive("maxFileBytes") ?? limits.maxFileBytes
         limits.maxTitleLength = positive("maxTitleLength") ?? limits.maxTitleLength
-        section.rejectUnknownKeys(["maxFileBytes", "maxTitleLength"])
+        limits.sitemapURLs = min(positive("sitemapURLs") ?? limits.sitemapURLs, 50_000)
+        section.rejectUnknownKeys(["maxFileBytes", "maxTitleLength", "sitemapURLs"])
         reader.absorb(section)
         return limits
     }

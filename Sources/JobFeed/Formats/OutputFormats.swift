@@ -7,6 +7,7 @@ enum OutputFormats {
             JSONFeedFormat(config: config),
             JSONLDFormat(config: config),
             CSVFormat(config: config),
+            SitemapFormat(config: config),
         ]
     }
 }

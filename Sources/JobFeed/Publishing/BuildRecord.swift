@@ -31,12 +31,19 @@ struct BuildRecord: Codable, Sendable {
         return combine(config: config, strict: strict, files: hash)
     }
 
-    /// Mixes the config and options into the hash of the files' stamps.
-    static func combine(config: Config, strict: Bool, files: StableHash) -> UInt64 {
+    /// Mixes the config, the options and the build itself into the hash of the files' stamps:
+    /// a new jobfeed (another executable, other formats) must rebuild once, even when no
+    /// posting changed.
+    static func combine(config: Config, strict: Bool, files: StableHash, executable: FileStamp? = executableStamp) -> UInt64 {
         var hash = files
         hash.add("\(Generator.version) \(config.fingerprint) \(strict)")
+        hash.add(OutputFormats.all(config).map(\.id).joined(separator: ","))
+        if let executable { hash.add(executable) } else { hash.add("no executable stamp") }
         return hash.value
     }
+
+    /// The running executable's stamp (size, modification time, inode).
+    static let executableStamp: FileStamp? = FileStamp(path: "/proc/self/exe")
 
     static func stamps(of outputs: [String]) -> UInt64 {
         var hash = StableHash()

@@ -16,7 +16,10 @@ enum OutputInvariants {
         let parts = path.split(separator: "/")
         switch folder {
         case "feeds": return parts.count == 2 && ["rss.xml", "atom.xml", "feed.json"].contains(parts[1])
-        default: return ["jobpostings.jsonld", "postings.csv"].contains(path) || (parts.first == "jsonld" && parts.count >= 3 && path.hasSuffix(".jsonld"))
+        default:
+            return ["jobpostings.jsonld", "postings.csv", "sitemap.xml"].contains(path)
+                || (parts.first == "jsonld" && parts.count >= 3 && path.hasSuffix(".jsonld"))
+                || (parts.first == "sitemaps" && parts.count == 2 && path.hasSuffix(".xml"))
         }
     }
 

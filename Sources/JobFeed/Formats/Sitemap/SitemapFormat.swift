@@ -1,0 +1,37 @@
+import Foundation
+
+/// Sitemap protocol element and attribute names, with Google's `xhtml:link` alternates.
+enum Sitemap: String, XMLVocabulary {
+    case urlset, url, loc, lastmod, sitemapindex, sitemap
+    case xmlns
+    case xmlnsXhtml = "xmlns:xhtml"
+    case xhtmlLink = "xhtml:link"
+    case rel, hreflang, href
+
+    static let namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
+}
+
+/// `exports/sitemap.xml`: every active posting's page with its `lastmod` and, for each
+/// translation that is live too, `xhtml:link rel="alternate" hreflang` (itself included), as
+/// Google asks job sites to keep alongside JobPosting markup. Past the protocol's limits (50,000
+/// URLs, 50 MB) the pages go to `exports/sitemaps/sitemap-N.xml` and `sitemap.xml` is their index.
+struct SitemapFormat: OutputFormat {
+    static let fileName = "sitemap.xml"
+    static let folderName = "sitemaps"
+    /// URLs per file: the protocol's 50,000, or fewer (`limits.sitemapURLs`).
+    let limit: Int
+    /// Bytes per file, below the protocol's 50 MB.
+    let byteLimit = 45_000_000
+
+    init(config: Config) {
+        limit = config.limits.sitemapURLs
+    }
+
+    var id: String { "sitemap" }
+
+    func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
+        let active = build.context.catalog.entries.filter { $0.status == .active }.count
+        return [try SitemapWriter(build: build, split: active > limit, limit: limit, byteLimit: byteLimit)]
+    }
+}

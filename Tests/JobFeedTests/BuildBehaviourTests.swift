@@ -13,13 +13,13 @@ import Testing
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }
         let first = try site.build()
-        #expect(first.files.written.count == 12)
+        #expect(first.files.written.count == 13)
         let before = OutputTree.files(below: site.root)
         let times = OutputTree.modificationDates(below: site.root)
         Thread.sleep(forTimeInterval: 0.02)
         let second = try site.build()
         #expect(second.files.written.isEmpty)
-        #expect(second.files.unchanged.count == 12)
+        #expect(second.files.unchanged.count == 13)
         #expect(OutputTree.files(below: site.root) == before)
         #expect(OutputTree.modificationDates(below: site.root) == times)
     }

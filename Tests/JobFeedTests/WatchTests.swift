@@ -24,7 +24,7 @@ import Testing
         let rebuild = try #require(await watch.waitForRebuild(after: before))
         #expect(rebuild.trigger.contains("writer.md"))
         let written = Set(rebuild.report.files.written.map { URL(fileURLWithPath: $0).lastPathComponent })
-        #expect(written == ["rss.xml", "atom.xml", "feed.json", "writer.jsonld", "jobpostings.jsonld", "postings.csv"])
+        #expect(written == ["rss.xml", "atom.xml", "feed.json", "writer.jsonld", "jobpostings.jsonld", "postings.csv", "indeed.xml"])
         #expect(rebuild.report.files.written.allSatisfy { !$0.contains("/fr/") })
         #expect(site.read("feeds/en/rss.xml")?.contains("Writer, edited") == true)
     }

@@ -177,6 +177,29 @@ def check_sitemap(exports, urls, checks):
             checks.check(alternates.get(href) == links, f"sitemap: the alternates of {loc} and {href} are not reciprocal")
 
 
+def check_indeed(exports, urls, checks):
+    """Indeed's XML feed: every active posting once, the elements Indeed requires, unique
+    reference numbers, every text in CDATA, and none of the references jobfeed's own escaping
+    would make (text the author wrote as '&gt;', in code say, is content, shown as written)."""
+    path = os.path.join(exports, "indeed.xml")
+    if not checks.check(os.path.exists(path), "indeed.xml: missing"):
+        return
+    raw = open(path, encoding="utf-8").read()
+    checks.check("&amp;" not in raw and "&quot;" not in raw, "indeed.xml: an escaped '&' or '\"' that Indeed would show as is")
+    root = ElementTree.fromstring(raw.encode("utf-8"))
+    checks.check(root.tag == "source" and root.findtext("publisher") and root.findtext("publisherurl"), "indeed.xml: no source, publisher or publisherurl")
+    jobs = root.findall("job")
+    checks.check(sorted(job.findtext("url") for job in jobs) == sorted(urls), "indeed.xml: does not hold each active posting once")
+    references = [job.findtext("referencenumber") for job in jobs]
+    checks.check(len(set(references)) == len(references), "indeed.xml: a referencenumber is used twice")
+    for job in jobs:
+        for name in ("title", "date", "referencenumber", "url", "company", "description"):
+            checks.check((job.findtext(name) or "").strip(), f"indeed.xml: job {job.findtext('url')} has no {name}")
+        checks.check(job.findtext("country") or job.findtext("remotetype"), f"indeed.xml: job {job.findtext('url')} has neither country nor remotetype")
+    for match in re.finditer(r"<(title|description|referencenumber|url|company)>(?!<!\[CDATA\[)", raw):
+        checks.check(False, f"indeed.xml: <{match.group(1)}> is not CDATA")
+
+
 def main():
     feeds, exports, languages = sys.argv[1], sys.argv[2], sys.argv[3:]
     checks = Checks()
@@ -190,6 +213,7 @@ def main():
         check_json_feed(os.path.join(feeds, language, "feed.json"), language, urls, checks)
     by_url = {row["url"]: row for row in active}
     check_sitemap(exports, list(by_url), checks)
+    check_indeed(exports, list(by_url), checks)
     files = sorted(glob.glob(os.path.join(exports, "jsonld", "**", "*.jsonld"), recursive=True))
     checks.check(len(files) == len(active), f"{len(files)} JSON-LD files for {len(active)} active postings")
     for path in files:

@@ -8,6 +8,7 @@ enum OutputFormats {
             JSONLDFormat(config: config),
             CSVFormat(config: config),
             SitemapFormat(config: config),
+            IndeedFormat(config: config),
         ]
     }
 }

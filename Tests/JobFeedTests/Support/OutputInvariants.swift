@@ -17,7 +17,7 @@ enum OutputInvariants {
         switch folder {
         case "feeds": return parts.count == 2 && ["rss.xml", "atom.xml", "feed.json"].contains(parts[1])
         default:
-            return ["jobpostings.jsonld", "postings.csv", "sitemap.xml"].contains(path)
+            return ["jobpostings.jsonld", "postings.csv", "sitemap.xml", "indeed.xml"].contains(path)
                 || (parts.first == "jsonld" && parts.count >= 3 && path.hasSuffix(".jsonld"))
                 || (parts.first == "sitemaps" && parts.count == 2 && path.hasSuffix(".xml"))
         }

@@ -31,6 +31,7 @@ COLUMNS = [
     "id", "language", "translation_key", "slug", "title", "url", "apply_url", "status",
     "date_posted", "valid_through", "employment_type", "remote", "applicant_countries", "locations",
     "salary_min", "salary_max", "salary_currency", "salary_unit", "category", "summary", "description",
+    "company", "street", "city", "region", "postal_code", "country",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
@@ -115,6 +116,21 @@ def check_jsonld(document, row, where, checks):
         value = node[SCHEMA + "baseSalary"][0][SCHEMA + "value"][0]
         checks.check(value.get(SCHEMA + "unitText"), f"{where}: baseSalary has no unitText")
     checks.check(node[SCHEMA + "url"][0]["@value"] == row["url"], f"{where}: url differs from the CSV")
+
+
+JOB = "{urn:x-jobfeed:job:1}"
+
+
+def check_job_fields(path, item_tag, rows_by_url, link_of, checks):
+    """jobfeed's job fields in each RSS item or Atom entry agree with the CSV."""
+    for item in ElementTree.parse(path).getroot().iter(item_tag):
+        url = link_of(item)
+        row = rows_by_url.get(url, {})
+        checks.check(item.findtext(JOB + "company") == row.get("company"), f"{path}: {url}: job:company differs from the CSV")
+        checks.check(item.findtext(JOB + "applyUrl") == row.get("apply_url"), f"{path}: {url}: job:applyUrl differs from the CSV")
+        cities = [place.get("city") for place in item.findall(JOB + "location")]
+        first_city = (cities[0] if cities else None) or ""
+        checks.check(first_city == row.get("city", ""), f"{path}: {url}: the first job:location's city differs")
 
 
 def check_json_feed(path, language, urls, checks):
@@ -211,6 +227,10 @@ def main():
         check_feed(os.path.join(feeds, language, "rss.xml"), "rss20", language, urls, checks)
         check_feed(os.path.join(feeds, language, "atom.xml"), "atom10", language, urls, checks)
         check_json_feed(os.path.join(feeds, language, "feed.json"), language, urls, checks)
+        rows_by_url = {row["url"]: row for row in active}
+        check_job_fields(os.path.join(feeds, language, "rss.xml"), "item", rows_by_url, lambda item: item.findtext("link"), checks)
+        check_job_fields(os.path.join(feeds, language, "atom.xml"), "{http://www.w3.org/2005/Atom}entry", rows_by_url,
+                         lambda entry: entry.findtext("{http://www.w3.org/2005/Atom}id"), checks)
     by_url = {row["url"]: row for row in active}
     check_sitemap(exports, list(by_url), checks)
     check_indeed(exports, list(by_url), checks)

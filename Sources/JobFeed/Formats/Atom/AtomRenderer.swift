@@ -20,6 +20,7 @@ struct AtomRenderer: FeedFormat {
         try xml.start(Atom.feed)
         try xml.attribute(Atom.xmlns, Atom.namespace)
         try xml.attribute(Atom.xmlLang, context.language.locale)
+        try xml.attribute(JobFields.xmlns, JobFields.namespace)
         try xml.element(Atom.id, context.feedURL(Self.fileName))
         try xml.element(Atom.title, context.language.feedTitle)
         try xml.element(Atom.subtitle, context.language.feedDescription)
@@ -64,6 +65,7 @@ struct AtomRenderer: FeedFormat {
         try xml.text(entry.body.feedHTML)
         try xml.end()
         for category in posting.categories { try xml.empty(Atom.category, attributes: [.term: category]) }
+        try JobFields.write(posting, company: context.organization.name(in: posting.language), xml)
         try xml.end()
     }
 }

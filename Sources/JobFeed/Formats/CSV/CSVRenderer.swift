@@ -12,6 +12,7 @@ struct CSVRenderer {
         "id", "language", "translation_key", "slug", "title", "url", "apply_url", "status",
         "date_posted", "valid_through", "employment_type", "remote", "applicant_countries", "locations",
         "salary_min", "salary_max", "salary_currency", "salary_unit", "category", "summary", "description",
+        "company", "street", "city", "region", "postal_code", "country",
     ]
 
     static var header: String { CSVTable.line(columns.map(CSVCell.text)) }
@@ -42,7 +43,14 @@ struct CSVRenderer {
             .value(posting.salary?.minimum?.plain ?? ""), .value(posting.salary?.maximum?.plain ?? ""),
             .value(posting.salary?.currency ?? ""), .value(posting.salary?.unit.rawValue ?? ""),
             .text(posting.categories.joined(separator: ";")), .text(entry.summary), .text(entry.body.plainText),
-        ]
+            .text(config.organization.name(in: posting.language)),
+        ] + firstPlace(posting)
+    }
+
+    /// The first place's address, one column a part (empty for a remote-only job).
+    private func firstPlace(_ posting: Posting) -> [CSVCell] {
+        let place = posting.locations.first
+        return [place?.street, place?.city, place?.region, place?.postalCode, place?.country].map { .text($0 ?? "") }
     }
 }
 

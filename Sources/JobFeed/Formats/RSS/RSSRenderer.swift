@@ -26,6 +26,7 @@ struct RSSRenderer: FeedFormat {
         try xml.attribute(RSS.version, "2.0")
         try xml.attribute(RSS.xmlnsAtom, RSS.atomNamespace)
         try xml.attribute(RSS.xmlnsContent, RSS.contentNamespace)
+        try xml.attribute(JobFields.xmlns, JobFields.namespace)
         try xml.start(RSS.channel)
         try xml.element(RSS.title, context.language.feedTitle)
         try xml.element(RSS.link, context.listingURL)
@@ -51,6 +52,7 @@ struct RSSRenderer: FeedFormat {
         try xml.element(RSS.description, HTMLEscaping.text(entry.summary))
         try xml.element(RSS.contentEncoded, entry.body.feedHTML)
         for category in posting.categories { try xml.element(RSS.category, category) }
+        try JobFields.write(posting, company: context.organization.name(in: posting.language), xml)
         try xml.end()
     }
 

@@ -75,6 +75,16 @@ public final class BuildCache: Sendable {
         reads.withLock { $0[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
     }
 
+    /// Whether the last build already read the file as it is now (or knew it was gone): a late
+    /// event for it changes nothing.
+    func hasRead(_ path: String) -> Bool {
+        let stamp = FileStamp(path: path)
+        return reads.withLock { reads in
+            guard let stamp else { return reads[path] == nil }
+            return reads[path]?.stamp == stamp
+        }
+    }
+
     func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp) {
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
     }

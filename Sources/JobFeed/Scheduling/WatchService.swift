@@ -102,10 +102,13 @@ public final class WatchService: Service, Sendable {
         var wake = self.wake(schedule.after(await rebuild(&session, PendingChanges()), now: clock.now()), trigger: trigger)
         for await _ in triggers {
             if stopping.withLock({ $0 }) { break }
-            let work = pending.withLock { current -> PendingChanges in
+            var work = pending.withLock { current -> PendingChanges in
                 defer { current = PendingChanges() }
                 return current
             }
+            // Late events of files the last build read as they are now (the rest of a burst's
+            // events, arriving after its rebuild began) change nothing.
+            work.files = work.files.filter { !session.cache.hasRead($0) }
             if work.isEmpty { continue }
             if let reason = work.pollingNeeded { session.switchToPolling(because: reason) }
             if work.configChanged { session.reloadConfig() }

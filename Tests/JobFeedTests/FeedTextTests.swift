@@ -87,3 +87,45 @@ import Testing
         ConsumerCheck.run(on: site.root)
     }
 }
+
+/// A site chooses its outputs; one it turns off stops being published.
+@Suite struct OutputSelectionTests {
+    @Test func anOutputTurnedOffHasItsFilesRemoved() throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("exports/indeed.xml") != nil && site.read("exports/jsonld/en/writer.jsonld") != nil)
+        try site.write("jobfeed.yml", TemporarySite.standardConfig + "\noutputs: [rss, atom, csv]\n")
+        let report = try site.build()
+        #expect(!report.hasErrors)
+        let published = Set(OutputTree.published(below: site.root).keys)
+        #expect(published == ["feeds/en/rss.xml", "feeds/en/atom.xml", "feeds/fr/rss.xml", "feeds/fr/atom.xml", "exports/postings.csv"])
+    }
+
+    @Test func anUnknownOutputNamesTheNearestOne() throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\noutputs: [rss, inded]\n")
+        defer { site.remove() }
+        #expect(throws: DiagnosticError.self) { try site.config() }
+        do { _ = try site.config() } catch let error as DiagnosticError { #expect(error.description.contains("did you mean 'indeed'?")) }
+    }
+}
+
+/// Subscriber feeds may be limited; the aggregator exports never are.
+@Suite struct FeedLimitTests {
+    @Test func aFeedLimitKeepsTheNewestItemsAndTheExportsKeepEveryJob() throws {
+        var postings: [String: String] = [:]
+        for index in 1...5 { postings["en/job-\(index).md"] = TemporarySite.posting("title: Job \(index)\ndate: 2026-01-0\(index)") }
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\nlimits:\n  feedItems: 2\n", postings: postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let rss = try #require(site.read("feeds/en/rss.xml"))
+        #expect(rss.components(separatedBy: "<item>").count - 1 == 2)
+        #expect(rss.contains("<title>Job 5</title>") && rss.contains("<title>Job 4</title>") && !rss.contains("<title>Job 3</title>"))
+        #expect(try #require(site.read("feeds/en/atom.xml")).components(separatedBy: "<entry>").count - 1 == 2)
+        let feed = try JSONSerialization.jsonObject(with: Data(try #require(site.read("feeds/en/feed.json")).utf8)) as? [String: Any]
+        #expect((feed?["items"] as? [Any])?.count == 2)
+        #expect(try #require(site.read("exports/indeed.xml")).components(separatedBy: "<job>").count - 1 == 5)
+        #expect(try #require(site.read("exports/sitemap.xml")).components(separatedBy: "<url>").count - 1 == 5)
+        #expect(FolderWalk.files(below: site.root.appendingPathComponent("exports/jsonld").path).count == 5)
+    }
+}

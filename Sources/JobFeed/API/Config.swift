@@ -25,6 +25,8 @@ public struct Config: Sendable {
     public var caseInsensitiveKeys = false
     /// The language of a posting whose folder, file name and `lang:` say nothing (`defaultLanguage:`).
     public var defaultLanguage: String?
+    /// The formats the site publishes, by id (`outputs:`); nil for all of them.
+    public var outputs: Set<String>?
     /// Values that mean "not known yet" (`tbd`, `TBA`, `XXX`): no value, with a warning.
     public var placeholders: Set<String> = Config.defaultPlaceholders
 
@@ -58,6 +60,9 @@ public struct Limits: Sendable, Hashable {
     public var maxTitleLength = 500
     /// URLs per sitemap file (the protocol allows 50,000); past it, `sitemap.xml` is an index.
     public var sitemapURLs = 50_000
+    /// Items per subscriber feed (RSS, Atom, JSON Feed), newest first; nil for all. The
+    /// aggregator exports (JSON-LD, CSV, Indeed, sitemap) always hold every active job.
+    public var feedItems: Int?
 
     public init() {}
 }

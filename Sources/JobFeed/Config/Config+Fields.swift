@@ -67,6 +67,14 @@ extension Config {
                 reader.fail("'defaultLanguage' is '\(language)', which is not under 'languages:'", at: reader.value("defaultLanguage"))
             }
         }
+        if reader.value("outputs") != nil {
+            let known = OutputFormats.every(config).map(\.id)
+            let names = reader.strings("outputs")
+            for name in names where !known.contains(name) {
+                reader.fail("unknown output '\(name)'; \(Suggestion.hint(for: name, in: known))", at: reader.value("outputs"))
+            }
+            config.outputs = Set(names.filter(known.contains))
+        }
         if reader.value("placeholders") != nil {
             config.placeholders = Set(reader.strings("placeholders").map { $0.trimmed.lowercased() })
         }

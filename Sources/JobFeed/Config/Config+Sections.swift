@@ -122,7 +122,8 @@ extension Config {
         limits.maxFileBytes = positive("maxFileBytes") ?? limits.maxFileBytes
         limits.maxTitleLength = positive("maxTitleLength") ?? limits.maxTitleLength
         limits.sitemapURLs = min(positive("sitemapURLs") ?? limits.sitemapURLs, 50_000)
-        section.rejectUnknownKeys(["maxFileBytes", "maxTitleLength", "sitemapURLs"])
+        limits.feedItems = positive("feedItems")
+        section.rejectUnknownKeys(["maxFileBytes", "maxTitleLength", "sitemapURLs", "feedItems"])
         reader.absorb(section)
         return limits
     }

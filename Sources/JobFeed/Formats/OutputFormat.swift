@@ -5,7 +5,7 @@ import Foundation
 /// writers of its target files (one per language, or one for the site), which take each chunk
 /// of rendered postings in turn and stream them to their staged files.
 ///
-/// Adding a format is one folder under `Formats/` and one line in `OutputFormats.all`.
+/// Adding a format is one folder under `Formats/` and one line in `OutputFormats.every`.
 protocol OutputFormat: Sendable {
     /// Names the format in caches and diagnostics.
     var id: String { get }
@@ -14,10 +14,17 @@ protocol OutputFormat: Sendable {
     func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart?
     /// This build's writers, one per target file.
     func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter]
+    /// The files it writes (besides per-posting files in a folder it owns), so that a site that
+    /// turns it off does not keep publishing its last ones.
+    func files(_ config: Config) -> [URL]
+    /// Folders it owns, with the extension of its files there (the per-posting JSON-LD files).
+    func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)]
 }
 
 extension OutputFormat {
     func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart? { nil }
+
+    func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)] { [] }
 }
 
 /// A posting's rendered bytes for one format, and their digest when a cache computed it.

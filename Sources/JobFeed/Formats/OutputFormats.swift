@@ -1,6 +1,6 @@
 /// Every output jobfeed writes, in one place, in the order their files are listed.
 enum OutputFormats {
-    static func all(_ config: Config) -> [any OutputFormat] {
+    static func every(_ config: Config) -> [any OutputFormat] {
         [
             FeedOutput<RSSRenderer>(),
             FeedOutput<AtomRenderer>(),
@@ -10,5 +10,15 @@ enum OutputFormats {
             SitemapFormat(config: config),
             IndeedFormat(config: config),
         ]
+    }
+
+    /// The formats a site turns on (`outputs:`; all by default).
+    static func enabled(_ config: Config) -> [any OutputFormat] {
+        every(config).filter { config.outputs?.contains($0.id) ?? true }
+    }
+
+    /// The formats a site turns off.
+    static func disabled(_ config: Config) -> [any OutputFormat] {
+        every(config).filter { !(config.outputs?.contains($0.id) ?? true) }
     }
 }

@@ -37,7 +37,7 @@ struct BuildRecord: Codable, Sendable {
     static func combine(config: Config, strict: Bool, files: StableHash, executable: FileStamp? = executableStamp) -> UInt64 {
         var hash = files
         hash.add("\(Generator.version) \(config.fingerprint) \(strict)")
-        hash.add(OutputFormats.all(config).map(\.id).joined(separator: ","))
+        hash.add(OutputFormats.enabled(config).map(\.id).joined(separator: ","))
         if let executable { hash.add(executable) } else { hash.add("no executable stamp") }
         return hash.value
     }

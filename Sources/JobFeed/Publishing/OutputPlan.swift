@@ -11,6 +11,8 @@ struct OutputPlan: Sendable {
     var kept: Set<String> = []
     /// What each rendered feed was made from, for a long-running process's cache.
     var fingerprints: [String: UInt64] = [:]
+    /// Files of formats the site turned off, removed if they are there.
+    var retired: [String] = []
     /// Folders owned by jobfeed: a file with this extension below them that the plan does not
     /// hold belongs to a posting that no longer exists, and is removed.
     var ownedFolders: [(folder: URL, pathExtension: String)] = []

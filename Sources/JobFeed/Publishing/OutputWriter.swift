@@ -56,7 +56,7 @@ struct OutputWriter {
             result.paths.append(path)
             result.unchanged.append(DisplayPath.of(path: path))
         }
-        let stale = staleFiles(plan)
+        let stale = staleFiles(plan) + plan.retired.filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
         do {
             try publication.commit()

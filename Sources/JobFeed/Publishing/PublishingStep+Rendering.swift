@@ -7,7 +7,7 @@ extension PublishingStep {
     /// one chunk of rendered bodies, never all of them, and the large outputs stream to their
     /// staged files.
     static let renderOutputs = PublishingStep("render outputs") { context throws(DiagnosticError) in
-        let formats = OutputFormats.all(context.config)
+        let formats = OutputFormats.enabled(context.config)
         let streams = try OutputStreams(context: context, formats: formats)
         let renderer = ChunkRenderer(formats: formats, cache: context.cache)
         let entries = context.catalog.entries
@@ -19,6 +19,10 @@ extension PublishingStep {
             try streams.append(chunk, to: &context.plan)
         }
         try streams.finish(into: &context.plan)
+        for format in OutputFormats.disabled(context.config) {
+            context.plan.retired += format.files(context.config).map(\.standardizedFileURL.path)
+            context.plan.ownedFolders += format.ownedFolders(context.config)
+        }
     }
 
     /// Replaces the changed files atomically and removes stale per-posting files.

@@ -11,6 +11,10 @@ struct CSVFormat: OutputFormat {
 
     var id: String { "csv" }
 
+    func files(_ config: Config) -> [URL] {
+        [config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName)]
+    }
+
     func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart? {
         FormatPart(data: Data(renderer.line(entry, cache: cache).utf8))
     }

@@ -6,6 +6,10 @@ import Foundation
 struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
     var id: String { Dialect.name }
 
+    func files(_ config: Config) -> [URL] {
+        config.languageCodes.map { config.feedsDirectory.appendingPathComponent($0).appendingPathComponent(Dialect.fileName) }
+    }
+
     func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let config = build.config
         let catalog = build.context.catalog
@@ -24,7 +28,7 @@ struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
                 fingerprint = current
             }
             writers.append(try FeedStream(format: Dialect(context: feed), language: language.code, output: try build.output(file),
-                                          cache: build.context.cache, fingerprint: fingerprint))
+                                          cache: build.context.cache, fingerprint: fingerprint, limit: config.limits.feedItems))
         }
         return writers
     }

@@ -15,9 +15,12 @@ final class FeedStream: FormatWriter, @unchecked Sendable {
     private let cacheSuffix: String
     /// What the feed is made from, for a long-running process to compare next time.
     private let fingerprint: UInt64?
+    /// Items left before the feed's limit (`limits.feedItems`).
+    private var room: Int
 
-    init(format: any FeedFormat, language: String, output: PendingOutput, cache: BuildCache?, fingerprint: UInt64?) throws(DiagnosticError) {
+    init(format: any FeedFormat, language: String, output: PendingOutput, cache: BuildCache?, fingerprint: UInt64?, limit: Int?) throws(DiagnosticError) {
         self.format = format
+        room = limit ?? .max
         self.language = language
         self.output = output
         self.cache = cache
@@ -34,8 +37,9 @@ final class FeedStream: FormatWriter, @unchecked Sendable {
     /// Writes the chunk's active postings of this feed's language, in order.
     func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         do {
-            for item in chunk.items where item.entry.status == .active && item.entry.posting.language == language {
+            for item in chunk.items where room > 0 && item.entry.status == .active && item.entry.posting.language == language {
                 try write(item.entry)
+                room -= 1
             }
         } catch {
             throw Self.failure(error, output.path)

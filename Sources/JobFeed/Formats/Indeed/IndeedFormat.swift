@@ -16,6 +16,10 @@ struct IndeedFormat: OutputFormat {
 
     var id: String { "indeed" }
 
+    func files(_ config: Config) -> [URL] {
+        [config.exportsDirectory.appendingPathComponent(Self.fileName)]
+    }
+
     func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let active = build.context.catalog.entries.filter { $0.status == .active }
         var seen: [String: Int] = [:]

@@ -9,6 +9,10 @@ struct JSONFeedFormat: OutputFormat {
 
     var id: String { "jsonfeed" }
 
+    func files(_ config: Config) -> [URL] {
+        config.languageCodes.map { config.feedsDirectory.appendingPathComponent($0).appendingPathComponent(Self.fileName) }
+    }
+
     func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart? {
         guard entry.status == .active else { return nil }
         let posting = entry.posting
@@ -40,7 +44,8 @@ struct JSONFeedFormat: OutputFormat {
             let file = config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Self.fileName)
             let encoded: Data
             do { encoded = try Self.encode(header, file: DisplayPath.of(file)) } catch { throw DiagnosticError(Diagnostic(.error, file: error.file, error.message)) }
-            writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: encoded, format: id))
+            writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: encoded, format: id,
+                                          limit: config.limits.feedItems))
         }
         return writers
     }
@@ -60,8 +65,11 @@ final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     private let language: String
     private let format: String
     private var isEmpty = true
+    /// Items left before the feed's limit (`limits.feedItems`).
+    private var room: Int
 
-    init(output: PendingOutput, language: String, header: Data, format: String) {
+    init(output: PendingOutput, language: String, header: Data, format: String, limit: Int?) {
+        room = limit ?? .max
         self.output = output
         self.language = language
         self.format = format
@@ -71,8 +79,9 @@ final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     }
 
     func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
-        for item in chunk.items where item.entry.posting.language == language {
+        for item in chunk.items where room > 0 && item.entry.posting.language == language {
             guard let data = item.parts[format]?.data else { continue }
+            room -= 1
             output.sink.write(isEmpty ? "\n" : ",\n")
             isEmpty = false
             output.sink.write(data)

@@ -12,6 +12,14 @@ struct JSONLDFormat: OutputFormat {
 
     var id: String { "jsonld" }
 
+    func files(_ config: Config) -> [URL] {
+        [config.exportsDirectory.appendingPathComponent(CombinedJSONLD.fileName)]
+    }
+
+    func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)] {
+        [(config.exportsDirectory.appendingPathComponent("jsonld"), "jsonld")]
+    }
+
     /// An active posting's document, from a long-running process's cache when its file is
     /// unchanged.
     func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart? {

@@ -30,6 +30,14 @@ struct SitemapFormat: OutputFormat {
 
     var id: String { "sitemap" }
 
+    func files(_ config: Config) -> [URL] {
+        [config.exportsDirectory.appendingPathComponent(Self.fileName)]
+    }
+
+    func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)] {
+        [(config.exportsDirectory.appendingPathComponent(Self.folderName), "xml")]
+    }
+
     func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let active = build.context.catalog.entries.filter { $0.status == .active }.count
         return [try SitemapWriter(build: build, split: active > limit, limit: limit, byteLimit: byteLimit)]

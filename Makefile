@@ -2,7 +2,7 @@
 # Both install what they need (Debian and PyPI packages) when it is missing.
 
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
+APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config git
 # Test-only tools: xmllint for the consumer checks, Hugo to compare published sets with.
 TEST_APT_PACKAGES := libxml2-utils hugo
 PY_PACKAGES := feedparser pyld pyyaml

@@ -129,3 +129,30 @@ import Testing
         #expect(FolderWalk.files(below: site.root.appendingPathComponent("exports/jsonld").path).count == 5)
     }
 }
+
+/// `.gz` twins for web servers that serve precompressed files.
+@Suite struct GzipTwinTests {
+    static let large = ["feeds/en/rss.xml", "feeds/en/atom.xml", "feeds/en/feed.json", "feeds/fr/rss.xml", "exports/jobpostings.jsonld",
+                        "exports/postings.csv", "exports/sitemap.xml", "exports/indeed.xml"]
+
+    @Test func eachLargeOutputHasADeterministicTwinRewrittenOnlyWithItsOriginal() throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\ngzip: true\n", postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        for path in Self.large {
+            let twin = try #require(FileManager.default.contents(atPath: site.root.appendingPathComponent(path + ".gz").path), "\(path).gz")
+            #expect(twin.prefix(2) == Data([0x1f, 0x8b]) && twin[4..<8] == Data([0, 0, 0, 0]), "\(path).gz header")
+        }
+        ConsumerCheck.run(on: site.root)
+        let times = OutputTree.modificationDates(below: site.root)
+        try site.write("postings/en/other.md", TemporarySite.posting("title: Other\ndate: 2026-01-09\ntranslationKey: other-x"))
+        let second = try site.build()
+        #expect(second.files.written.contains { $0.hasSuffix("feeds/en/rss.xml.gz") })
+        #expect(!second.files.written.contains { $0.hasSuffix("feeds/fr/rss.xml.gz") })
+        #expect(OutputTree.modificationDates(below: site.root)["feeds/fr/rss.xml.gz"] == times["feeds/fr/rss.xml.gz"])
+        ConsumerCheck.run(on: site.root)
+        try site.write("jobfeed.yml", TemporarySite.standardConfig)
+        _ = try site.build()
+        #expect(OutputTree.published(below: site.root).keys.allSatisfy { !$0.hasSuffix(".gz") })
+    }
+}

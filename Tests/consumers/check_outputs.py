@@ -15,6 +15,7 @@ Prints "N passed, N failed" and exits non-zero on any failure.
 """
 import csv
 import glob
+import gzip
 import io
 import json
 import os
@@ -216,6 +217,16 @@ def check_indeed(exports, urls, checks):
         checks.check(False, f"indeed.xml: <{match.group(1)}> is not CDATA")
 
 
+def check_gzip_twins(folders, checks):
+    """Each .gz twin decompresses to exactly its original, with no name or time in its header."""
+    for folder in folders:
+        for twin in sorted(glob.glob(os.path.join(folder, "**", "*.gz"), recursive=True)):
+            raw = open(twin, "rb").read()
+            checks.check(raw[3] & 0x08 == 0 and raw[4:8] == b"\0\0\0\0", f"{twin}: the gzip header holds a name or a time")
+            original = twin[:-3]
+            checks.check(os.path.exists(original) and gzip.decompress(raw) == open(original, "rb").read(), f"{twin}: does not decompress to {original}")
+
+
 def main():
     feeds, exports, languages = sys.argv[1], sys.argv[2], sys.argv[3:]
     checks = Checks()
@@ -234,6 +245,7 @@ def main():
     by_url = {row["url"]: row for row in active}
     check_sitemap(exports, list(by_url), checks)
     check_indeed(exports, list(by_url), checks)
+    check_gzip_twins([feeds, exports], checks)
     files = sorted(glob.glob(os.path.join(exports, "jsonld", "**", "*.jsonld"), recursive=True))
     checks.check(len(files) == len(active), f"{len(files)} JSON-LD files for {len(active)} active postings")
     for path in files:

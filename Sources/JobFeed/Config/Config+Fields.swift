@@ -67,6 +67,9 @@ extension Config {
                 reader.fail("'defaultLanguage' is '\(language)', which is not under 'languages:'", at: reader.value("defaultLanguage"))
             }
         }
+        if let node = reader.value("gzip") {
+            if let value = node.boolValue { config.gzip = value } else { reader.fail("'gzip' must be true or false", at: node) }
+        }
         if reader.value("outputs") != nil {
             let known = OutputFormats.every(config).map(\.id)
             let names = reader.strings("outputs")

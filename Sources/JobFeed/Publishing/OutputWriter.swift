@@ -19,6 +19,8 @@ struct OutputWriter {
     static let temporaryPrefix = StagedFile.temporaryPrefix
     let state: StateFolder
     var cache: BuildCache?
+    /// Whether the large outputs get `.gz` twins (else any twin left from before is removed).
+    var gzip = false
 
     /// Decides what changes, then publishes every change at once (see `Publication`): a write
     /// that fails leaves every output as it was.
@@ -41,13 +43,17 @@ struct OutputWriter {
                 throw Self.failure(path, reason)
             }
         }
+        var twins = Twins(writer: self)
+        defer { twins.discard() }
         for (path, file) in plan.staged.sorted(by: { $0.key < $1.key }) {
             result.paths.append(path)
             do { try file.finish() } catch { throw Self.failure(path, error.reason) }
             if FileDescriptor.sameContents(file.temporaryPath, path, size: file.size) {
+                try twins.add(of: path, from: path, changed: false, into: &publication, &result)
                 file.discard()
                 result.unchanged.append(DisplayPath.of(path: path))
             } else {
+                try twins.add(of: path, from: file.temporaryPath, changed: true, into: &publication, &result)
                 publication.replace(path, with: file.temporaryPath)
                 result.written.append(DisplayPath.of(path: path))
             }
@@ -55,11 +61,13 @@ struct OutputWriter {
         for path in plan.kept {
             result.paths.append(path)
             result.unchanged.append(DisplayPath.of(path: path))
+            try twins.add(of: path, from: path, changed: false, into: &publication, &result)
         }
-        let stale = staleFiles(plan) + plan.retired.filter { FileStamp(path: $0) != nil }
+        let stale = staleFiles(plan) + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
         do {
             try publication.commit()
+            twins.published()
         } catch {
             throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",
                                          at: SourceLocation(file: DisplayPath.of(path: error.path))))
@@ -73,6 +81,47 @@ struct OutputWriter {
         result.unchanged.sort()
         result.removed = stale.map { DisplayPath.of(path: $0) }
         return result
+    }
+
+    /// The `.gz` twins of the large outputs: compressed into the staging folder from the new
+    /// bytes (or the unchanged file, when its twin is missing), and published with them.
+    struct Twins {
+        let writer: OutputWriter
+        private var staged: [String] = []
+        /// Twins to remove: `gzip` is off.
+        private(set) var retired: [String] = []
+
+        init(writer: OutputWriter) {
+            self.writer = writer
+        }
+
+        mutating func add(of path: String, from source: String, changed: Bool, into publication: inout Publication, _ result: inout WriteResult) throws(DiagnosticError) {
+            let twin = path + ".gz"
+            guard writer.gzip else { return retired.append(twin) }
+            result.paths.append(twin)
+            if !changed, FileStamp(path: twin) != nil {
+                result.unchanged.append(DisplayPath.of(path: twin))
+                return
+            }
+            let temporary = StagedFile.temporaryPath(in: writer.state.stagingFolder(for: twin))
+            staged.append(temporary)
+            do { try Gzip.compress(source, to: temporary) } catch { throw OutputWriter.failure(twin, error.reason) }
+            if let size = FileStamp(path: temporary)?.size, FileDescriptor.sameContents(temporary, twin, size: Int(size)) {
+                result.unchanged.append(DisplayPath.of(path: twin))
+            } else {
+                publication.replace(twin, with: temporary)
+                result.written.append(DisplayPath.of(path: twin))
+            }
+        }
+
+        /// The renamed ones are no longer temporary files.
+        mutating func published() {
+            staged = staged.filter { FileStamp(path: $0) != nil }
+        }
+
+        func discard() {
+            for path in staged { unlink(path) }
+        }
     }
 
     static func failure(_ path: String, _ reason: String) -> DiagnosticError {

@@ -13,6 +13,8 @@ enum OutputInvariants {
 
     /// Whether a path below `feeds/` or `exports/` is one of the outputs README documents.
     static func isDocumentedOutput(_ folder: String, _ path: String) -> Bool {
+        // A large output's gzip twin, when `gzip: true`.
+        if path.hasSuffix(".gz") && !path.hasPrefix("jsonld/") { return isDocumentedOutput(folder, String(path.dropLast(3))) }
         let parts = path.split(separator: "/")
         switch folder {
         case "feeds": return parts.count == 2 && ["rss.xml", "atom.xml", "feed.json"].contains(parts[1])

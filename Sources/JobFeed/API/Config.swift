@@ -25,6 +25,8 @@ public struct Config: Sendable {
     public var caseInsensitiveKeys = false
     /// The language of a posting whose folder, file name and `lang:` say nothing (`defaultLanguage:`).
     public var defaultLanguage: String?
+    /// The WebSub hub the feeds name, and that each build which changes a feed notifies (`websub: {hub:}`).
+    public var websubHub: String?
     /// Whether each feed and combined export gets a `.gz` twin (`gzip:`).
     public var gzip = false
     /// The formats the site publishes, by id (`outputs:`); nil for all of them.

@@ -9,6 +9,8 @@ public struct Publisher: Sendable {
     public var cache: BuildCache?
     /// Asked between steps; when it returns true the build stops before writing anything.
     public var shouldStop: @Sendable () -> Bool
+    /// Pauses between a WebSub hub's retries (the notifier's own when nil; tests use none).
+    var hubRetryDelays: [TimeInterval]?
 
     public init(config: Config, now: Timestamp, cache: BuildCache? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.config = config
@@ -18,7 +20,7 @@ public struct Publisher: Sendable {
     }
 
     static let buildSteps: [PublishingStep] = [
-        .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .writeOutputs,
+        .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .writeOutputs, .notifyHub,
     ]
 
     /// Runs the whole pipeline. Outputs render into temporary files, and none is put in place
@@ -77,7 +79,7 @@ public struct Publisher: Sendable {
 
     /// Reads and checks everything and renders in memory, writing nothing.
     public func check() throws(DiagnosticError) -> BuildReport {
-        try run(Self.buildSteps.filter { $0.name != PublishingStep.writeOutputs.name }, strict: false, destination: .discarded)
+        try run(Self.buildSteps.filter { $0.kind != .publication }, strict: false, destination: .discarded)
     }
 
     /// Renders every output for the given postings in memory, writing nothing.
@@ -94,6 +96,7 @@ public struct Publisher: Sendable {
                      discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
         context.destination = destination
+        context.hubRetryDelays = hubRetryDelays
         var published = true
         var timings: [(String, Duration)] = []
         if let discovered {
@@ -101,9 +104,9 @@ public struct Publisher: Sendable {
             context.diagnostics = discovered.diagnostics
         }
         do {
-            for step in steps where !(discovered != nil && step.name == PublishingStep.discoverPostings.name) {
-                let isWrite = step.name == PublishingStep.writeOutputs.name
-                if shouldStop() || (isWrite && strict && context.diagnostics.contains(where: { $0.severity == .error })) {
+            for step in steps where !(discovered != nil && step.kind == .discovery) {
+                let publishes = step.kind == .publication
+                if shouldStop() || (publishes && strict && context.diagnostics.contains(where: { $0.severity == .error })) {
                     published = false
                     break
                 }

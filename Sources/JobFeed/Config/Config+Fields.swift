@@ -67,6 +67,13 @@ extension Config {
                 reader.fail("'defaultLanguage' is '\(language)', which is not under 'languages:'", at: reader.value("defaultLanguage"))
             }
         }
+        if var websub = reader.child("websub") {
+            if let hub = websub.string("hub", required: true) {
+                if URLResolver.isAbsoluteHTTP(hub) { config.websubHub = hub } else { websub.fail("'websub.hub' must be an absolute http(s) URL", at: websub.value("hub")) }
+            }
+            websub.rejectUnknownKeys(["hub"])
+            reader.absorb(websub)
+        }
         if let node = reader.value("gzip") {
             if let value = node.boolValue { config.gzip = value } else { reader.fail("'gzip' must be true or false", at: node) }
         }

@@ -19,7 +19,7 @@ public struct FolderOverrides: Sendable {
 extension Config {
     static let topLevelKeys = [
         "baseURL", "timeZone", "postings", "feeds", "exports", "state", "languages", "urls", "organization",
-        "defaults", "fields", "limits", "conventions", "caseInsensitiveKeys", "defaultLanguage", "placeholders", "outputs", "gzip",
+        "defaults", "fields", "limits", "conventions", "caseInsensitiveKeys", "defaultLanguage", "placeholders", "outputs", "gzip", "websub",
     ]
 
     /// Reads and checks `jobfeed.yml`; throws every problem found, each at its line.

@@ -19,12 +19,16 @@ protocol OutputFormat: Sendable {
     func files(_ config: Config) -> [URL]
     /// Folders it owns, with the extension of its files there (the per-posting JSON-LD files).
     func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)]
+    /// The subscriber feeds it writes and where they are served, for a WebSub hub to hear of.
+    func subscriberFeeds(_ config: Config) -> [(file: URL, url: String)]
 }
 
 extension OutputFormat {
     func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart? { nil }
 
     func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)] { [] }
+
+    func subscriberFeeds(_ config: Config) -> [(file: URL, url: String)] { [] }
 }
 
 /// A posting's rendered bytes for one format, and their digest when a cache computed it.

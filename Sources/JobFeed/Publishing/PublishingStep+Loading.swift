@@ -2,14 +2,14 @@ import Foundation
 
 extension PublishingStep {
     /// Lists the posting files below the postings folder.
-    static let discoverPostings = PublishingStep("discover postings") { context throws(DiagnosticError) in
+    static let discoverPostings = PublishingStep("discover postings", .discovery) { context throws(DiagnosticError) in
         var discovery = PostingDiscovery(root: context.config.postingsDirectory, languages: context.config.languageCodes)
         context.files = try discovery.files()
         context.diagnostics += discovery.diagnostics
     }
 
     /// Reads and checks every posting; one with errors is left out, with its diagnostics.
-    static let readPostings = PublishingStep("read postings") { context in
+    static let readPostings = PublishingStep("read postings", .preparation) { context in
         var reader = PostingReader(config: context.config, lastGood: context.lastGood, cache: context.cache)
         reader.shouldStop = context.shouldStop
         reader.read(context.files, copying: context.destination == .staged)
@@ -22,7 +22,7 @@ extension PublishingStep {
 
     /// Pairs translations and sets each posting's status for "now"; bodies are rendered later,
     /// a chunk at a time, as the outputs are written.
-    static let catalogPostings = PublishingStep("catalog postings") { context in
+    static let catalogPostings = PublishingStep("catalog postings", .preparation) { context in
         var pairing = TranslationPairing(config: context.config)
         let postings = pairing.pair(context.postings)
         context.diagnostics += pairing.diagnostics

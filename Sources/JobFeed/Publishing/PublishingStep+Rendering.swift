@@ -6,7 +6,7 @@ extension PublishingStep {
     /// its part (the outputs, too, on every core), and the chunk is dropped. A build so holds
     /// one chunk of rendered bodies, never all of them, and the large outputs stream to their
     /// staged files.
-    static let renderOutputs = PublishingStep("render outputs") { context throws(DiagnosticError) in
+    static let renderOutputs = PublishingStep("render outputs", .preparation) { context throws(DiagnosticError) in
         let formats = OutputFormats.enabled(context.config)
         let streams = try OutputStreams(context: context, formats: formats)
         let renderer = ChunkRenderer(formats: formats, cache: context.cache)
@@ -26,10 +26,22 @@ extension PublishingStep {
     }
 
     /// Replaces the changed files atomically and removes stale per-posting files.
-    static let writeOutputs = PublishingStep("write outputs") { context throws(DiagnosticError) in
+    static let writeOutputs = PublishingStep("write outputs", .publication) { context throws(DiagnosticError) in
         context.result = try OutputWriter(state: StateFolder(context.config), cache: context.cache, gzip: context.config.gzip).write(context.plan)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.recordOutput(path, fingerprint: fingerprint) }
         context.lastGood.save(keeping: Set(context.files.map(\.path.relativePath)))
         context.diagnostics += context.lastGood.takeWarnings()
+    }
+}
+
+extension PublishingStep {
+    /// Tells the WebSub hub which subscriber feeds this build changed.
+    static let notifyHub = PublishingStep("notify the WebSub hub", .publication) { context in
+        guard let hub = context.config.websubHub.flatMap(URL.init(string:)) else { return }
+        let written = Set(context.result.written)
+        let changed = OutputFormats.enabled(context.config).flatMap { $0.subscriberFeeds(context.config) }
+            .filter { written.contains(DisplayPath.of(path: $0.file.standardizedFileURL.path)) }.map(\.url)
+        guard !changed.isEmpty else { return }
+        context.diagnostics += context.hubNotifier(hub).publish(changed)
     }
 }

@@ -27,6 +27,7 @@ struct AtomRenderer: FeedFormat {
         try xml.element(Atom.updated, DateFormats.rfc3339(context.updated))
         try author(xml)
         try xml.empty(Atom.link, attributes: [.rel: "self", .type: "application/atom+xml", .href: context.feedURL(Self.fileName)])
+        if let hub = context.hub { try xml.empty(Atom.link, attributes: [.rel: "hub", .href: hub]) }
         try xml.empty(Atom.link, attributes: [.rel: "alternate", .type: "text/html", .href: context.listingURL])
         try xml.start(Atom.generator)
         try xml.attribute(Atom.version, Generator.version)

@@ -19,14 +19,22 @@ struct FeedContext: Sendable {
     let listingURL: String
     let feedsFolderURL: String
     let organization: Organization
+    /// The WebSub hub subscribers are told of, if any.
+    let hub: String?
 
     init(language: LanguageConfig, catalog: Catalog, config: Config) {
         let values: (String) -> String? = { $0 == "lang" ? language.code : nil }
         self.language = language
         updated = catalog.lastChange(in: language.code)
         listingURL = (try? config.urls.listing.expand(base: config.baseURL, values: values).get()) ?? config.baseURL
-        feedsFolderURL = (try? config.urls.feeds.expand(base: config.baseURL, values: values).get()) ?? config.baseURL
+        feedsFolderURL = Self.feedsFolderURL(language.code, config: config) ?? config.baseURL
         organization = config.organization
+        hub = config.websubHub
+    }
+
+    /// Where a language's feeds are served (`urls.feeds`).
+    static func feedsFolderURL(_ language: String, config: Config) -> String? {
+        try? config.urls.feeds.expand(base: config.baseURL, values: { $0 == "lang" ? language : nil }).get()
     }
 
     func feedURL(_ file: String) -> String {

@@ -10,6 +10,13 @@ struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
         config.languageCodes.map { config.feedsDirectory.appendingPathComponent($0).appendingPathComponent(Dialect.fileName) }
     }
 
+    func subscriberFeeds(_ config: Config) -> [(file: URL, url: String)] {
+        config.languages.map { language in
+            (config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Dialect.fileName),
+             FeedContext.feedsFolderURL(language.code, config: config).map { URLResolver.resolve(Dialect.fileName, against: $0) } ?? config.baseURL)
+        }
+    }
+
     func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let config = build.config
         let catalog = build.context.catalog

@@ -13,6 +13,13 @@ struct JSONFeedFormat: OutputFormat {
         config.languageCodes.map { config.feedsDirectory.appendingPathComponent($0).appendingPathComponent(Self.fileName) }
     }
 
+    func subscriberFeeds(_ config: Config) -> [(file: URL, url: String)] {
+        config.languages.map { language in
+            (config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Self.fileName),
+             FeedContext.feedsFolderURL(language.code, config: config).map { URLResolver.resolve(Self.fileName, against: $0) } ?? config.baseURL)
+        }
+    }
+
     func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart? {
         guard entry.status == .active else { return nil }
         let posting = entry.posting
@@ -40,7 +47,8 @@ struct JSONFeedFormat: OutputFormat {
             let header = JSONFeedHeader(
                 title: language.feedTitle, home_page_url: feed.listingURL, feed_url: feed.feedURL(Self.fileName),
                 description: language.feedDescription, language: language.locale,
-                authors: [JSONFeedAuthor(name: config.organization.name(in: language.code), url: config.organization.url)])
+                authors: [JSONFeedAuthor(name: config.organization.name(in: language.code), url: config.organization.url)],
+                hubs: config.websubHub.map { [JSONFeedHub(url: $0)] })
             let file = config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Self.fileName)
             let encoded: Data
             do { encoded = try Self.encode(header, file: DisplayPath.of(file)) } catch { throw DiagnosticError(Diagnostic(.error, file: error.file, error.message)) }

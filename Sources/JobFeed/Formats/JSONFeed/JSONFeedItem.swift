@@ -9,6 +9,12 @@ struct JSONFeedHeader: Encodable {
     var description: String
     var language: String
     var authors: [JSONFeedAuthor]
+    var hubs: [JSONFeedHub]?
+}
+
+struct JSONFeedHub: Encodable {
+    var type = "WebSub"
+    var url: String
 }
 
 struct JSONFeedAuthor: Encodable {

@@ -35,6 +35,7 @@ struct RSSRenderer: FeedFormat {
         try xml.element(RSS.lastBuildDate, DateFormats.rfc822(context.updated))
         try xml.element(RSS.generator, "\(Generator.name) \(Generator.version)")
         try xml.empty(RSS.atomLink, attributes: [.href: context.feedURL(Self.fileName), .rel: "self", .type: "application/rss+xml"])
+        if let hub = context.hub { try xml.empty(RSS.atomLink, attributes: [.href: hub, .rel: "hub"]) }
     }
 
     func item(_ entry: RenderedEntry, _ xml: XMLWriter) throws(XMLWriterError) {

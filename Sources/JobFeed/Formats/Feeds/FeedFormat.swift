@@ -32,6 +32,19 @@ struct FeedContext: Sendable {
         hub = config.websubHub
     }
 
+    /// A language's feed file of this name: `feeds/<lang>/<name>`.
+    static func file(_ name: String, language: String, config: Config) -> URL {
+        config.feedsDirectory.appendingPathComponent(language).appendingPathComponent(name)
+    }
+
+    /// Every language's feed of this name, and where it is served.
+    static func feeds(named name: String, config: Config) -> [(file: URL, url: String)] {
+        config.languageCodes.map { code in
+            (file(name, language: code, config: config),
+             feedsFolderURL(code, config: config).map { URLResolver.resolve(name, against: $0) } ?? config.baseURL)
+        }
+    }
+
     /// Where a language's feeds are served (`urls.feeds`).
     static func feedsFolderURL(_ language: String, config: Config) -> String? {
         try? config.urls.feeds.expand(base: config.baseURL, values: { $0 == "lang" ? language : nil }).get()

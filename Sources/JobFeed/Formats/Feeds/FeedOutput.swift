@@ -7,14 +7,11 @@ struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
     var id: String { Dialect.name }
 
     func files(_ config: Config) -> [URL] {
-        config.languageCodes.map { config.feedsDirectory.appendingPathComponent($0).appendingPathComponent(Dialect.fileName) }
+        subscriberFeeds(config).map(\.file)
     }
 
     func subscriberFeeds(_ config: Config) -> [(file: URL, url: String)] {
-        config.languages.map { language in
-            (config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Dialect.fileName),
-             FeedContext.feedsFolderURL(language.code, config: config).map { URLResolver.resolve(Dialect.fileName, against: $0) } ?? config.baseURL)
-        }
+        FeedContext.feeds(named: Dialect.fileName, config: config)
     }
 
     func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
@@ -23,7 +20,7 @@ struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
         var writers: [any FormatWriter] = []
         for language in config.languages {
             let feed = FeedContext(language: language, catalog: catalog, config: config)
-            let file = config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Dialect.fileName)
+            let file = FeedContext.file(Dialect.fileName, language: language.code, config: config)
             var fingerprint: UInt64?
             if let cache = build.context.cache {
                 let path = file.standardizedFileURL.path

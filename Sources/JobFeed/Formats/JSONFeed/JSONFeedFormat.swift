@@ -10,14 +10,11 @@ struct JSONFeedFormat: OutputFormat {
     var id: String { "jsonfeed" }
 
     func files(_ config: Config) -> [URL] {
-        config.languageCodes.map { config.feedsDirectory.appendingPathComponent($0).appendingPathComponent(Self.fileName) }
+        subscriberFeeds(config).map(\.file)
     }
 
     func subscriberFeeds(_ config: Config) -> [(file: URL, url: String)] {
-        config.languages.map { language in
-            (config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Self.fileName),
-             FeedContext.feedsFolderURL(language.code, config: config).map { URLResolver.resolve(Self.fileName, against: $0) } ?? config.baseURL)
-        }
+        FeedContext.feeds(named: Self.fileName, config: config)
     }
 
     func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart? {
@@ -49,7 +46,7 @@ struct JSONFeedFormat: OutputFormat {
                 description: language.feedDescription, language: language.locale,
                 authors: [JSONFeedAuthor(name: config.organization.name(in: language.code), url: config.organization.url)],
                 hubs: config.websubHub.map { [JSONFeedHub(url: $0)] })
-            let file = config.feedsDirectory.appendingPathComponent(language.code).appendingPathComponent(Self.fileName)
+            let file = FeedContext.file(Self.fileName, language: language.code, config: config)
             let encoded: Data
             do { encoded = try Self.encode(header, file: DisplayPath.of(file)) } catch { throw DiagnosticError(Diagnostic(.error, file: error.file, error.message)) }
             writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: encoded, format: id,

@@ -14,11 +14,24 @@ enum JobFeedProcess {
         var standardError: String
     }
 
+    /// The binary where `nobody` can run it: the checkout may sit in a folder only root can
+    /// enter (a CI clone under /root).
+    static let reachableBinary: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-bin-\(getpid())")
+        let copy = folder.appendingPathComponent("jobfeed")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: copy)
+        try? FileManager.default.copyItem(at: binary, to: copy)
+        chmod(folder.path, 0o755)
+        chmod(copy.path, 0o755)
+        return copy
+    }()
+
     static func run(_ arguments: [String], unprivileged: Bool = false) throws -> Result {
         let process = Process()
         if unprivileged && isRoot {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", binary.path] + arguments
+            process.arguments = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", reachableBinary.path] + arguments
         } else {
             process.executableURL = binary
             process.arguments = arguments

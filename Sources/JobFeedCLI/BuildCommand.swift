@@ -11,6 +11,8 @@ public struct BuildCommand: ParsableCommand {
 
     @OptionGroup public var site: SiteOptions
 
+    @OptionGroup public var time: TimeOptions
+
     @Flag(name: .long, help: "Print nothing but warnings and errors.")
     public var quiet = false
 
@@ -28,7 +30,7 @@ public struct BuildCommand: ParsableCommand {
         let (config, lock) = try site.loadConfigAndLock(timeout: locking.lockTimeout.duration)
         let report: BuildReport
         do {
-            report = try Publisher(config: config, now: try site.buildTime(config)).build(strict: strict)
+            report = try Publisher(config: config, now: try time.buildTime(config)).build(strict: strict)
         } catch let error as DiagnosticError {
             Console.printDiagnostics(error.diagnostics)
             throw ExitStatus.configurationError

@@ -17,6 +17,8 @@ public struct CheckCommand: ParsableCommand {
 
     @OptionGroup public var site: SiteOptions
 
+    @OptionGroup public var time: TimeOptions
+
     @Option(name: .long, help: "text (file:line:column: severity: message) or json (for CI tools).")
     public var format: Format = .text
 
@@ -28,7 +30,7 @@ public struct CheckCommand: ParsableCommand {
         var stateLine: String?
         do {
             let config = try site.loadConfig()
-            let publisher = Publisher(config: config, now: try site.buildTime(config))
+            let publisher = Publisher(config: config, now: try time.buildTime(config))
             diagnostics = try publisher.check().diagnostics
             let size = publisher.stateFolderSize()
             stateLine = "state folder \(config.stateDirectory.relativePath(from: site.workingFolder)): \(size.formatted(.byteCount(style: .file)))"

@@ -23,18 +23,26 @@ struct LineLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let time = DateFormats.rfc3339(Timestamp(Date()))
+        FileHandle.standardError.write(Data((line(for: event, at: Timestamp(Date())) + "\n").utf8))
+    }
+
+    /// The record as one line of text or JSON.
+    func line(for event: LogEvent, at moment: Timestamp) -> String {
+        let time = DateFormats.rfc3339(moment)
         let fields = metadata.merging(event.metadata ?? [:]) { $1 }
         let line: String
         switch format {
         case .text:
             line = "\(time) \(event.level) \(event.message)"
         case .json:
-            var object: [String: String] = ["time": time, "level": "\(event.level)", "message": "\(event.message)"]
-            for (key, value) in fields { object[key] = "\(value)" }
+            var object: [String: Any] = ["time": time, "level": "\(event.level)", "message": "\(event.message)"]
+            for (key, value) in fields {
+                // Counts and durations are numbers for log collectors, not strings.
+                if case let .stringConvertible(number as Int) = value { object[key] = number } else { object[key] = "\(value)" }
+            }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             line = String(decoding: data, as: UTF8.self)
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        return line
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import JobFeed
 
-/// Options every command shares: which site, which folders, and when "now" is.
+/// Options every command shares: which site and which folders.
 public struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The config file.")
     public var config: String = "jobfeed.yml"
@@ -18,9 +18,6 @@ public struct SiteOptions: ParsableArguments {
 
     @Option(name: .long, help: "The state folder: last-good copies, build record, lock (default: from the config, else .jobfeed/ beside it).")
     public var state: String?
-
-    @Option(name: .long, help: "The moment to build for: YYYY-MM-DD, an RFC 3339 time, or @SECONDS (default: SOURCE_DATE_EPOCH, else the clock).")
-    public var now: String?
 
     public init() {}
 
@@ -63,13 +60,6 @@ public struct SiteOptions: ParsableArguments {
         }
     }
 
-    func buildTime(_ config: Config) throws -> Timestamp {
-        do {
-            return try BuildTime.resolve(argument: now, environment: ProcessInfo.processInfo.environment, timeZone: config.timeZone)
-        } catch {
-            throw ValidationError(error.description)
-        }
-    }
 }
 
 extension URL {

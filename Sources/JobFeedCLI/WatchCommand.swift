@@ -36,10 +36,6 @@ public struct WatchCommand: AsyncParsableCommand {
 
     public init() {}
 
-    public func validate() throws {
-        if site.now != nil { throw ValidationError("--now does not apply to watch, which follows the clock") }
-    }
-
     public func run() async throws {
         let logger = Logger(label: "jobfeed") { _ in LineLogHandler(format: logFormat, logLevel: logLevel) }
         let (_, lock) = try site.loadConfigAndLock(timeout: locking.lockTimeout.duration)

@@ -1,8 +1,13 @@
+import Foundation
 import JobFeedCLI
 
 @main
 struct JobFeedMain {
     static func main() async {
+        if let (text, status) = JobFeedCommand.preamble(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle(fileDescriptor: status == 0 ? 1 : 2).write(Data((text + "\n").utf8))
+            exit(status)
+        }
         await JobFeedCommand.main()
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Testing
 @testable import JobFeedCLI
+import Logging
+@testable import JobFeed
 
 /// Drives the command as the shell would, through its parser, and checks the exit statuses
 /// documented in README.md.
@@ -31,5 +33,30 @@ import Testing
         defer { site.remove() }
         #expect(CommandRunner.exitCode(["build", "--config", site.configURL.path, "--now", "yesterday"]) == 64)
         #expect(CommandRunner.exitCode(["build", "--no-such-flag"]) == 64)
+    }
+}
+
+/// The command line as a new user meets it.
+@Suite struct CommandLineTests {
+    @Test func aMistypedCommandGetsTheNearestOneAndTheList() throws {
+        let (text, status) = try #require(JobFeedCommand.preamble(["biuld"]))
+        #expect(text.contains("did you mean 'build'?") && text.contains("commands: build, check, watch, init"))
+        #expect(status == 64)
+        #expect(JobFeedCommand.preamble(["-V"])?.text == Generator.version)
+        #expect(JobFeedCommand.preamble(["build", "--quiet"]) == nil)
+        #expect(JobFeedCommand.preamble(["--quiet"]) == nil)
+    }
+
+    @Test func watchDoesNotOfferNowWhichItWouldRefuse() {
+        #expect(!WatchCommand.helpMessage().contains("--now"))
+        #expect(BuildCommand.helpMessage().contains("--now"))
+    }
+
+    @Test func jsonLogLinesCarryNumbersAsNumbers() throws {
+        let handler = LineLogHandler(format: .json, logLevel: .info)
+        let event = LogEvent(level: .info, message: "rebuilt", metadata: ["duration_ms": .stringConvertible(12), "trigger": "start"],
+                             source: nil, file: #fileID, function: #function, line: #line)
+        let line = handler.line(for: event, at: Timestamp(seconds: 0))
+        #expect(line.contains("\"duration_ms\":12") && line.contains("\"trigger\":\"start\""))
     }
 }

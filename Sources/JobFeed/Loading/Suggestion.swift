@@ -1,6 +1,6 @@
 /// Finds the known name nearest to a misspelt one, for "did you mean" hints.
-enum Suggestion {
-    static func nearest(to word: String, in candidates: [String]) -> String? {
+public enum Suggestion {
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let scored = candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }

@@ -18,12 +18,13 @@ struct RebuildLog {
         let files = report.files
         var metadata: Logger.Metadata = [
             "trigger": "\(rebuild.trigger)",
-            "duration_ms": "\(Int(milliseconds.rounded()))",
-            "written": "\(files.written.count)", "unchanged": "\(files.unchanged.count)", "removed": "\(files.removed.count)",
-            "errors": "\(report.diagnostics.filter { $0.severity == .error }.count)",
+            "duration_ms": .stringConvertible(Int(milliseconds.rounded())),
+            "written": .stringConvertible(files.written.count), "unchanged": .stringConvertible(files.unchanged.count),
+            "removed": .stringConvertible(files.removed.count),
+            "errors": .stringConvertible(report.diagnostics.filter { $0.severity == .error }.count),
         ]
         for language in languages {
-            metadata["active_\(language.code)"] = "\(report.count(.active, in: language.code))"
+            metadata["active_\(language.code)"] = .stringConvertible(report.count(.active, in: language.code))
         }
         let steps = report.timings.map { "\($0.step) \($0.duration.formatted(.units(allowed: [.milliseconds], width: .abbreviated)))" }
         logger.debug("steps: \(steps.joined(separator: ", "))")

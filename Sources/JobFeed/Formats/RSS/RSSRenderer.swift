@@ -63,7 +63,8 @@ struct RSSRenderer: FeedFormat {
     }
 }
 
-enum Generator {
-    static let name = "jobfeed"
-    static let version = "0.1.0"
+/// jobfeed's name and version, as feeds' `generator` and `jobfeed --version` give them.
+public enum Generator {
+    public static let name = "jobfeed"
+    public static let version = "0.1.0"
 }

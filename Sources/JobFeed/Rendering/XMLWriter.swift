@@ -53,18 +53,6 @@ final class XMLWriter {
     }
 
     /// `<name>text</name>`, with the text escaped and cleaned of characters XML forbids.
-    /// An element whose text is CDATA, for readers that take no entity references (Indeed):
-    /// the text as written, a `]]>` in it split across two sections.
-    func cdataElement<Name: XMLVocabulary>(_ name: Name, _ value: String) throws(XMLWriterError) {
-        try start(name)
-        let pieces = XMLText.clean(value).components(separatedBy: "]]>")
-        for (index, piece) in pieces.enumerated() {
-            let text = (index > 0 ? ">" : "") + piece + (index < pieces.count - 1 ? "]]" : "")
-            try check(xmlTextWriterWriteCDATA(try live(), text), "write <\(name.rawValue)> as CDATA")
-        }
-        try end()
-    }
-
     func element<Name: XMLVocabulary>(_ name: Name, _ value: String) throws(XMLWriterError) {
         try check(xmlTextWriterWriteElement(try live(), name.rawValue, XMLText.clean(value)), "write <\(name.rawValue)>")
     }

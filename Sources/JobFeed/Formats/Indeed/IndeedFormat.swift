@@ -26,6 +26,12 @@ struct IndeedFormat: OutputFormat {
         for entry in active { seen[entry.posting.identifier + "-" + entry.posting.language, default: 0] += 1 }
         let updated = config.languageCodes.map { build.context.catalog.lastChange(in: $0) }.max() ?? build.context.catalog.now
         let file = config.exportsDirectory.appendingPathComponent(Self.fileName)
-        return [try IndeedWriter(output: try build.output(file), config: config, shared: Set(seen.filter { $0.value > 1 }.keys), updated: updated)]
+        return [try IndeedWriter(output: try build.output(file), config: config, shared: Set(seen.filter { $0.value > 1 }.keys), updated: updated, format: id)]
+    }
+
+    /// An active posting's job, after its reference number (which the writer adds).
+    func part(_ entry: RenderedEntry, cache: BuildCache?) throws(RenderError) -> FormatPart? {
+        guard entry.status == .active else { return nil }
+        return FormatPart(data: IndeedJob.render(entry, company: config.organization.name(in: entry.posting.language)))
     }
 }

@@ -45,10 +45,24 @@ public struct Config: Sendable {
 
     public var languageCodes: [String] { languages.map(\.code) }
 
-    /// Where a canonical field is found on this site: the config's mapping, else the
-    /// conventions', else the canonical name.
+    /// Every field's source and the first keys they read, resolved once when the config loads
+    /// (they are asked for on every field of every posting).
+    private(set) var resolvedSources: [PostingField: FieldSource] = [:]
+    /// The top-level keys some field reads, folded to lower case when keys match in any case.
+    private(set) var readKeys: Set<String> = []
+
+    /// Resolves every field's source: the config's mapping, else the conventions', else the
+    /// canonical name. Call when the mapping, the conventions or the key matching change.
+    mutating func resolveSources() {
+        resolvedSources = Dictionary(uniqueKeysWithValues: PostingField.allCases.map { field in
+            (field, fieldSources[field] ?? conventions.defaultSource(for: field) ?? FieldSource(field.rawValue))
+        })
+        readKeys = Set(resolvedSources.values.flatMap { $0.paths.compactMap { caseInsensitiveKeys ? $0.first?.lowercased() : $0.first } })
+    }
+
+    /// Where a canonical field is found on this site.
     public func source(for field: PostingField) -> FieldSource {
-        fieldSources[field] ?? conventions.defaultSource(for: field) ?? FieldSource(field.rawValue)
+        resolvedSources[field] ?? fieldSources[field] ?? conventions.defaultSource(for: field) ?? FieldSource(field.rawValue)
     }
 
     /// How the field's first key is written on this site, for messages.

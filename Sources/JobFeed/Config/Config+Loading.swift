@@ -83,6 +83,7 @@ extension Config {
             exportsDirectory: exports, stateDirectory: state, languages: languages, urls: urls, organization: organization,
             defaults: defaults, fieldSources: fieldSources, limits: limits)
         readSiteRules(&reader, into: &config)
+        config.resolveSources()
         return config
     }
 

@@ -80,8 +80,7 @@ struct FieldReader {
     /// A canonical key the site's mapping does not read (`validThrough:` on a site whose closing
     /// dates are `closes:`) would be ignored without a word: say so.
     mutating func warnAboutUnreadCanonicalKeys() {
-        let read = Set(PostingField.allCases.flatMap { config.source(for: $0).paths.compactMap { $0.first.map(fold) } })
-        for field in PostingField.allCases where !read.contains(fold(field.rawValue)) {
+        for field in PostingField.allCases where !config.readKeys.contains(fold(field.rawValue)) {
             guard let node = lookup[fold(field.rawValue)] else { continue }
             diagnostics.append(.warning("'\(field.rawValue)' is not read on this site: the config takes \(field.rawValue) from '\(config.sourceKey(for: field))' (fields:); rename this key or remove it", at: source.location(of: node)))
         }

@@ -82,9 +82,7 @@ public struct SiteInit: Sendable {
 
     private func postingTemplate(_ site: GeneratorSite, inference: MappingInference, section: String?, multilingual: Bool) -> String {
         if let key = inference.permalinkKey { return "{\(key):path}" }
-        let values = GeneratorSite.values(of: (try? String(contentsOf: root.appendingPathComponent(site.configFile ?? "-"), encoding: .utf8)) ?? "",
-                                          toml: site.configFile?.hasSuffix(".toml") == true)
-        if site.conventions == .jekyll, let section, let pattern = values["collections.\(section).permalink"]?.text {
+        if site.conventions == .jekyll, let section, let pattern = site.collectionPermalinks[section] {
             return Self.jekyllTemplate(pattern, collection: section)
         }
         let prefix = multilingual ? "{lang}/" : ""

@@ -22,6 +22,8 @@ public struct GeneratorSite: Sendable {
     public var defaultLanguageInSubdir = false
     public var contentFolder = "."
     public var timeZone: String?
+    /// Jekyll: each collection's `permalink` pattern, by collection name.
+    public var collectionPermalinks: [String: String] = [:]
 
     static let hugoFiles = ["hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml"]
 
@@ -96,6 +98,12 @@ public struct GeneratorSite: Sendable {
         }
         site.title = values["title"]?.text
         site.timeZone = values["timezone"]?.text
+        for (key, value) in values {
+            let parts = key.split(separator: ".")
+            if parts.count == 3, parts[0] == "collections", parts[2] == "permalink", let pattern = value.text {
+                site.collectionPermalinks[String(parts[1])] = pattern
+            }
+        }
         let codes: [String]
         if case let .list(list)? = values["languages"] { codes = list } else { codes = [values["lang"]?.text ?? values["default_lang"]?.text].compactMap { $0 } }
         site.languages = codes.enumerated().map { Language(code: $1, title: site.title, weight: $0) }

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,14 +32,32 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The layers, each depending only on those before it: values, the system calls,
+        // reading, rendering, publishing, watching. One layer owns each C library.
+        .target(name: "JobFeedCore"),
         .target(
-            name: "JobFeed",
+            name: "JobFeedSystem",
+            dependencies: ["JobFeedCore", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        .target(name: "JobFeedReading", dependencies: ["JobFeedCore", "JobFeedSystem", "Yams"]),
+        .target(name: "JobFeedRendering", dependencies: ["JobFeedCore", "JobFeedSystem", "CLibXML2", "CCmarkGFM"]),
+        .target(
+            name: "JobFeedPublishing",
+            dependencies: ["JobFeedCore", "JobFeedSystem", "JobFeedReading", "JobFeedRendering", "CZlib"]
+        ),
+        .target(
+            name: "JobFeedWatching",
             dependencies: [
-                "CLibXML2", "CCmarkGFM", "CZlib", "Yams",
+                "JobFeedCore", "JobFeedSystem", "JobFeedReading", "JobFeedPublishing",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
+        ),
+        // The library's public face: every layer's public API under one name.
+        .target(
+            name: "JobFeed",
+            dependencies: ["JobFeedCore", "JobFeedReading", "JobFeedRendering", "JobFeedPublishing", "JobFeedWatching"]
         ),
         .target(
             name: "JobFeedCLI",
@@ -52,7 +71,10 @@ let package = Package(
         .executableTarget(name: "jobfeed", dependencies: ["JobFeedCLI"]),
         .testTarget(
             name: "JobFeedTests",
-            dependencies: ["JobFeed", "JobFeedCLI"],
+            dependencies: [
+                "JobFeed", "JobFeedCLI", "JobFeedCore", "JobFeedSystem", "JobFeedReading",
+                "JobFeedRendering", "JobFeedPublishing", "JobFeedWatching",
+            ],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 @Suite struct BuildBehaviourTests {
     static let postings = [
@@ -129,7 +135,7 @@ import Testing
         }
         let report = try site.build(now: now)
         #expect(!report.catalog.entries.isEmpty, "\(change) should have caused a full build")
-        #expect(OutputInvariants.violations(in: site.root) == [])
+        #expect(try OutputInvariants.violations(of: site) == [])
         #expect(site.read("feeds/en/rss.xml") != "tampered")
         #expect(site.read("exports/postings.csv") != nil)
     }

@@ -3,7 +3,13 @@ import Foundation
 import Testing
 @testable import JobFeedCLI
 import Logging
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 /// Drives the command as the shell would, through its parser, and checks the exit statuses
 /// documented in README.md.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 @Suite struct ConfigTests {
     @Test func readsTheBundledSampleConfig() throws {

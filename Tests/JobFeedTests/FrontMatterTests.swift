@@ -1,5 +1,11 @@
 import Testing
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 @Suite struct FrontMatterTests {
     @Test func splitsYAMLFromTheBody() throws {

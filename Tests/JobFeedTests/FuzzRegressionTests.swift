@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@_spi(Fuzzing) @testable import JobFeed
+@_spi(Fuzzing) import JobFeed
+@testable import JobFeedRendering
 
 /// Replays the fuzzer's findings and every hostile fixture through the fuzz harness, so a
 /// regression shows up in `swift test` without a fuzzer build.
@@ -17,11 +18,21 @@ import Testing
         #expect(FuzzHarness.violations(for: data) == [])
     }
 
-    @Test func theHarnessNoticesABrokenOutput() {
-        #expect(FuzzHarness.violations(in: Data("<rss><channel></rss>".utf8), named: "rss.xml") == ["rss.xml is not well-formed XML"])
-        #expect(FuzzHarness.violations(in: Data("{\"a\": \"</script>\"}".utf8), named: "x.jsonld") == ["x.jsonld holds a raw '<'"])
-        #expect(FuzzHarness.csvViolations("a,b\r\n=1,2\r\n3\r\n") == ["formula cell", "records of different widths [1, 2]"])
+    /// Each format's own invariants, found by the path of the file it wrote.
+    @Test func theFormatsNoticeABrokenOutput() {
+        let config = FuzzHarness.config
+        let feeds = config.feedsDirectory.standardizedFileURL.path
+        let exports = config.exportsDirectory.standardizedFileURL.path
+        func problems(_ text: String, _ path: String) -> [String] {
+            OutputFormats.violations(in: Data(text.utf8), at: path, config: config)
+        }
+        #expect(problems("<rss><channel></rss>", feeds + "/en/rss.xml") == ["rss.xml: not well-formed XML"])
+        #expect(problems("{\"a\": \"</script>\"}", exports + "/jsonld/en/x.jsonld") == ["x.jsonld: holds a raw '<'"])
+        #expect(problems("{", feeds + "/fr/feed.json") == ["feed.json: not JSON"])
+        #expect(problems("a,b\r\n=1,2\r\n3\r\n", exports + "/postings.csv")
+            == ["postings.csv: formula cell", "postings.csv: records of different widths [1, 2]"])
         // A comma before a combining mark still separates cells.
-        #expect(FuzzHarness.csvViolations("a,b\r\nx,\u{656}y\r\n") == [])
+        #expect(problems("a,b\r\nx,\u{656}y\r\n", exports + "/postings.csv") == [])
+        #expect(problems("x", exports + "/notes.txt") == ["notes.txt is not a file any output format writes"])
     }
 }

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 /// Broken and hostile postings, each with its expected diagnostics (golden, re-recorded with
 /// `JOBFEED_RECORD=1`). For every one: no crash, the diagnostics expected, valid outputs, nothing
@@ -39,7 +45,7 @@ struct HostileCheck {
         Golden.compare(text + "\n", with: "Hostile/\(name).expected")
         let built = try site.build()
         #expect(built.diagnostics.map(\.description) == checked.diagnostics.map(\.description), "build reports what check reports")
-        #expect(OutputInvariants.violations(in: site.root, allowedTopLevel: OutputInvariants.siteFiles.union(allowed)) == [])
+        #expect(try OutputInvariants.violations(of: site, allowedTopLevel: OutputInvariants.siteFiles.union(allowed)) == [])
         #expect(site.read("feeds/en/rss.xml")?.contains("<title>Good posting</title>") == true)
         ConsumerCheck.run(on: site.root)
     }

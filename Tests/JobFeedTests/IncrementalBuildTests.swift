@@ -1,7 +1,13 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 /// A watcher's rebuild replays cached feed items, JSON-LD documents and CSV rows: its outputs
 /// must be byte for byte those of a build from nothing.

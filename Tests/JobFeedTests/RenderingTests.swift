@@ -3,7 +3,13 @@ import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 @Suite struct XMLWriterTests {
     @Test func textIsEscapedAndCharactersXMLForbidsAreDropped() throws {

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 /// What jobfeed keeps for itself lives in the state folder, never in a published folder, and
 /// nothing of an unpublished posting reaches a published file.
@@ -19,7 +25,7 @@ import Testing
         for (path, data) in published {
             #expect(!String(decoding: data, as: UTF8.self).contains(Self.secret), "\(path) holds an unpublished posting's text")
         }
-        #expect(OutputInvariants.violations(in: site.root) == [])
+        #expect(try OutputInvariants.violations(of: site) == [])
         // The copies that hold them are the owner's alone.
         let state = site.root.appendingPathComponent(".jobfeed").path
         #expect(Self.mode(of: state) == 0o700)

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import JobFeed
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedPublishing
+@testable import JobFeedReading
+@testable import JobFeedRendering
+@testable import JobFeedSystem
+@testable import JobFeedWatching
 
 /// `jobfeed watch` as a process: signals, exit status, the lock.
 @Suite(.serialized) struct WatchProcessTests {
@@ -62,7 +68,7 @@ import Testing
         let leftovers = FileManager.default.enumerator(atPath: site.root.path)?.compactMap { $0 as? String }
             .filter { $0.contains(OutputWriter.temporaryPrefix) } ?? []
         #expect(leftovers == [])
-        #expect(OutputInvariants.violations(in: site.root) == [])
+        #expect(try OutputInvariants.violations(of: site) == [])
     }
 
     @Test(.enabled(if: available, "skipped: build the jobfeed binary first (swift build)"))

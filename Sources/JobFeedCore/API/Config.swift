@@ -1,0 +1,203 @@
+import Foundation
+
+/// Everything `jobfeed.yml` says, resolved: absolute folders, a parsed time zone, checked templates.
+public struct Config: Sendable {
+    /// The site's root URL, always ending in `/`.
+    public var baseURL: String
+    public var timeZone: TimeZone
+    public var postingsDirectory: URL
+    public var feedsDirectory: URL
+    public var exportsDirectory: URL
+    /// Where jobfeed keeps what it needs for itself (last-good copies, the build record, the
+    /// lock, the publication journal): never inside a published folder.
+    public var stateDirectory: URL
+    public var languages: [LanguageConfig]
+    public var urls: URLTemplates
+    public var organization: Organization
+    /// A value for any posting field a posting leaves out, by canonical field name.
+    package var defaults: DefaultValues
+    /// Where each canonical field a site renames (or its conventions rename) is found.
+    public var fieldSources: [PostingField: FieldSource]
+    /// The site generator's conventions (`conventions:`), which supply field sources and rules.
+    public var conventions: SiteConventions = .none
+    /// Whether front-matter keys match in any case (on for Hugo sites; `caseInsensitiveKeys:`).
+    public var caseInsensitiveKeys = false
+    /// The language of a posting whose folder, file name and `lang:` say nothing (`defaultLanguage:`).
+    public var defaultLanguage: String?
+    /// The WebSub hub the feeds name, and that each build which changes a feed notifies (`websub: {hub:}`).
+    public var websubHub: String?
+    /// Whether each feed and combined export gets a `.gz` twin (`gzip:`).
+    public var gzip = false
+    /// The formats the site publishes, by id (`outputs:`); nil for all of them.
+    public var outputs: Set<String>?
+    /// Values that mean "not known yet" (`tbd`, `TBA`, `XXX`): no value, with a warning.
+    public var placeholders: Set<String> = Config.defaultPlaceholders
+
+    public static let defaultPlaceholders: Set<String> = ["tbd", "tba", "tbc", "xxx", "n/a", "na", "to be determined", "to be announced", "à déterminer", "à venir"]
+    public var limits: Limits
+    /// A stable hash of the config text and the folder overrides: what a build record keys on.
+    package var fingerprint: UInt64 = 0
+
+    public func language(_ code: String) -> LanguageConfig? {
+        languages.first { $0.code == code }
+    }
+
+    public var languageCodes: [String] { languages.map(\.code) }
+
+    /// Every field's source and the first keys they read, resolved once when the config loads
+    /// (they are asked for on every field of every posting).
+    package private(set) var resolvedSources: [PostingField: FieldSource] = [:]
+    /// The top-level keys some field reads, folded to lower case when keys match in any case.
+    package private(set) var readKeys: Set<String> = []
+
+    /// Resolves every field's source: the config's mapping, else the conventions', else the
+    /// canonical name. Call when the mapping, the conventions or the key matching change.
+    package mutating func resolveSources() {
+        resolvedSources = Dictionary(uniqueKeysWithValues: PostingField.allCases.map { field in
+            (field, fieldSources[field] ?? conventions.defaultSource(for: field) ?? FieldSource(field.rawValue))
+        })
+        readKeys = Set(resolvedSources.values.flatMap { $0.paths.compactMap { caseInsensitiveKeys ? $0.first?.lowercased() : $0.first } })
+    }
+
+    /// Where a canonical field is found on this site.
+    public func source(for field: PostingField) -> FieldSource {
+        resolvedSources[field] ?? fieldSources[field] ?? conventions.defaultSource(for: field) ?? FieldSource(field.rawValue)
+    }
+
+    /// How the field's first key is written on this site, for messages.
+    public func sourceKey(for field: PostingField) -> String {
+        source(for: field).name
+    }
+
+    package init(baseURL: String, timeZone: TimeZone, postingsDirectory: URL, feedsDirectory: URL, exportsDirectory: URL, stateDirectory: URL, languages: [LanguageConfig], urls: URLTemplates, organization: Organization, defaults: DefaultValues, fieldSources: [PostingField: FieldSource], conventions: SiteConventions = .none, defaultLanguage: String? = nil, websubHub: String? = nil, outputs: Set<String>? = nil, placeholders: Set<String> = Config.defaultPlaceholders, limits: Limits, fingerprint: UInt64 = 0, resolvedSources: [PostingField: FieldSource] = [:], readKeys: Set<String> = []) {
+        self.baseURL = baseURL
+        self.timeZone = timeZone
+        self.postingsDirectory = postingsDirectory
+        self.feedsDirectory = feedsDirectory
+        self.exportsDirectory = exportsDirectory
+        self.stateDirectory = stateDirectory
+        self.languages = languages
+        self.urls = urls
+        self.organization = organization
+        self.defaults = defaults
+        self.fieldSources = fieldSources
+        self.conventions = conventions
+        self.defaultLanguage = defaultLanguage
+        self.websubHub = websubHub
+        self.outputs = outputs
+        self.placeholders = placeholders
+        self.limits = limits
+        self.fingerprint = fingerprint
+        self.resolvedSources = resolvedSources
+        self.readKeys = readKeys
+    }
+}
+
+/// Sizes above which a posting is refused with an error rather than read, so that a runaway
+/// file cannot exhaust memory or produce a feed no reader can load.
+public struct Limits: Sendable, Hashable {
+    public var maxFileBytes = 5_000_000
+    public var maxTitleLength = 500
+    /// URLs per sitemap file (the protocol allows 50,000); past it, `sitemap.xml` is an index.
+    public var sitemapURLs = 50_000
+    /// Items per subscriber feed (RSS, Atom, JSON Feed), newest first; nil for all. The
+    /// aggregator exports (JSON-LD, CSV, Indeed, sitemap) always hold every active job.
+    public var feedItems: Int?
+
+    public init() {}
+}
+
+public struct LanguageConfig: Sendable, Hashable {
+    /// The code used in paths and `lang:` (e.g. `en`).
+    public var code: String
+    /// The BCP 47 locale (e.g. `en-CA`) used for `inLanguage`, `xml:lang` and RSS `language`.
+    public var locale: String
+    public var feedTitle: String
+    public var feedDescription: String
+
+    package init(code: String, locale: String, feedTitle: String, feedDescription: String) {
+        self.code = code
+        self.locale = locale
+        self.feedTitle = feedTitle
+        self.feedDescription = feedDescription
+    }
+}
+
+public struct URLTemplates: Sendable {
+    /// Where a posting's page lives, relative to the base URL or absolute.
+    public var posting: URLTemplate
+    /// Where applicants apply; a posting's own `applyUrl` wins, and the posting page is the fallback.
+    public var apply: URLTemplate?
+    /// The page listing a language's postings (the feeds' alternate link).
+    public var listing: URLTemplate
+    /// The folder URL where a language's feeds are served.
+    public var feeds: URLTemplate
+    /// The folder URL where the exports are served (a sitemap index links its parts there).
+    public var exports: URLTemplate
+
+    /// The exports folder's URL.
+    package func exportsURL(base: String) -> String {
+        (try? exports.expand(base: base, values: { _ in nil }).get()) ?? base
+    }
+
+    package init(posting: URLTemplate, apply: URLTemplate? = nil, listing: URLTemplate, feeds: URLTemplate, exports: URLTemplate) {
+        self.posting = posting
+        self.apply = apply
+        self.listing = listing
+        self.feeds = feeds
+        self.exports = exports
+    }
+}
+
+public struct Organization: Sendable {
+    public var names: [String: String]
+    public var url: String?
+    public var logo: String?
+    public var sameAs: [String]
+
+    public func name(in language: String) -> String {
+        names[language] ?? names.sorted { $0.key < $1.key }.first?.value ?? ""
+    }
+
+    package init(names: [String: String], url: String? = nil, logo: String? = nil, sameAs: [String]) {
+        self.names = names
+        self.url = url
+        self.logo = logo
+        self.sameAs = sameAs
+    }
+}
+
+/// The config's `defaults:` values, as the YAML wrote them: what a posting that lacks a field
+/// gets, read exactly as if the posting had written it.
+package struct DefaultValues: Sendable, Hashable {
+    package indirect enum Value: Sendable, Hashable {
+        /// `plain`: written without quotes, so YAML may read it as a number or a boolean.
+        case scalar(String, plain: Bool)
+        case list([Value])
+        /// Keys in the order written.
+        case map([Pair])
+
+        package var scalarText: String? {
+            if case let .scalar(text, _) = self { return text }
+            return nil
+        }
+    }
+
+    package struct Pair: Sendable, Hashable {
+        package var key: String
+        package var value: Value
+
+        package init(key: String, value: Value) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    package var values: [PostingField: Value] = [:]
+
+    package init(values: [PostingField: Value] = [:]) {
+        self.values = values
+    }
+
+    package subscript(field: PostingField) -> Value? { values[field] }
+}

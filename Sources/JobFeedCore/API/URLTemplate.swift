@@ -1,0 +1,106 @@
+import Foundation
+
+/// A URL with `{placeholder}` parts, filled per posting from `{lang}`, `{slug}`, `{section}` or
+/// any front-matter key (`https://jobs.lever.co/cds-snc/{leverId}`). A value is percent-encoded
+/// as one path segment; `{key:path}` keeps its slashes and encodes each segment (for
+/// `permalink: /join/x/`), as `{slug}` and `{section}` always do.
+public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
+    package enum Part: Sendable, Hashable {
+        case literal(String)
+        case placeholder(String, keepsSlashes: Bool)
+    }
+
+    package let parts: [Part]
+    public let description: String
+
+    /// Placeholders whose values are paths and keep their `/` separators.
+    package static let pathPlaceholders: Set<String> = ["slug", "section", "path"]
+
+    public init(_ text: String) throws(URLTemplateError) {
+        var parts: [Part] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
+            guard let close = rest[open...].firstIndex(of: "}") else { throw .unclosedPlaceholder(text) }
+            var name = rest[rest.index(after: open)..<close].trimmed
+            var keepsSlashes = Self.pathPlaceholders.contains(name)
+            if name.hasSuffix(":path") {
+                name = String(name.dropLast(5))
+                keepsSlashes = true
+            }
+            guard !name.isEmpty else { throw .emptyPlaceholder(text) }
+            parts.append(.placeholder(name, keepsSlashes: keepsSlashes))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        self.parts = parts
+        self.description = text
+    }
+
+    public var placeholders: [String] {
+        parts.compactMap { if case let .placeholder(name, _) = $0 { return name } else { return nil } }
+    }
+
+    /// Fills the placeholders and resolves the result against `base`.
+    /// Fails with the name of the first placeholder that has no value.
+    public func expand(base: String, values: (String) -> String?) -> Result<String, MissingPlaceholder> {
+        var text = ""
+        for part in parts {
+            switch part {
+            case let .literal(literal):
+                text += literal
+            case let .placeholder(name, keepsSlashes):
+                guard let value = values(name), !value.isEmpty else { return .failure(MissingPlaceholder(name: name)) }
+                // A path value joins the literal before it: no doubled slash (`{lang}/{permalink:path}`).
+                let path = keepsSlashes && text.hasSuffix("/") && value.hasPrefix("/") ? String(value.dropFirst()) : value
+                text += Self.encode(path, keepingSlashes: keepsSlashes)
+            }
+        }
+        return .success(URLResolver.resolve(text, against: base))
+    }
+
+    private static func encode(_ value: String, keepingSlashes: Bool) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: keepingSlashes ? ";?#%" : "/;?#%")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}
+
+public struct MissingPlaceholder: Error, Sendable, Hashable {
+    public var name: String
+}
+
+public enum URLTemplateError: Error, Sendable, CustomStringConvertible {
+    case unclosedPlaceholder(String)
+    case emptyPlaceholder(String)
+
+    public var description: String {
+        switch self {
+        case let .unclosedPlaceholder(text): return "'\(text)' has a '{' without its '}'"
+        case let .emptyPlaceholder(text): return "'\(text)' has an empty '{}' placeholder"
+        }
+    }
+}
+
+/// Resolves relative references against an absolute URL (RFC 3986), keeping absolute ones.
+package enum URLResolver {
+    package static func resolve(_ reference: String, against base: String) -> String {
+        let trimmed = reference.trimmed
+        if hasScheme(trimmed) { return trimmed }
+        guard let baseURL = URL(string: base), let resolved = URL(string: trimmed, relativeTo: baseURL) else {
+            return trimmed
+        }
+        return resolved.absoluteString
+    }
+
+    package static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return false }
+        let scheme = text[..<colon]
+        return scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    }
+
+    package static func isAbsoluteHTTP(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
+        return (scheme == "http" || scheme == "https") && url.host != nil
+    }
+}

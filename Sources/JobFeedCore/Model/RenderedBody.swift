@@ -1,0 +1,17 @@
+import Foundation
+
+/// A posting's body in the three forms its consumers need.
+public struct RenderedBody: Sendable, Hashable {
+    /// Full HTML with absolute links, for `content:encoded` and Atom `content`.
+    public var feedHTML: String
+    /// HTML reduced to the tags Google allows, for JSON-LD `description`.
+    public var googleHTML: String
+    /// Plain text, for CSV.
+    public var plainText: String
+
+    package init(feedHTML: String, googleHTML: String, plainText: String) {
+        self.feedHTML = feedHTML
+        self.googleHTML = googleHTML
+        self.plainText = plainText
+    }
+}

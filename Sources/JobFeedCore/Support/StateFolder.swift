@@ -1,0 +1,41 @@
+import Foundation
+
+/// The folder where jobfeed keeps what it needs for itself: last-good copies of postings
+/// (drafts and embargoed ones among them), the build record, the lock and the publication
+/// journal. It is never inside a published folder: `feeds/` and `exports/` are handed to web
+/// servers and aggregators whole, and must hold only documented outputs.
+///
+/// Its layout; the publishing layer creates it owner-only (0700), its files 0600, since the
+/// copies hold unpublished postings' sources.
+package struct StateFolder: Sendable {
+    package static let defaultName = ".jobfeed"
+
+    package let url: URL
+
+    package init(_ config: Config) {
+        url = config.stateDirectory
+    }
+
+    package init(url: URL) {
+        self.url = url
+    }
+
+    package var path: String { url.path }
+    package var lastGood: URL { url.appendingPathComponent("last-good") }
+    package var buildRecord: URL { url.appendingPathComponent("build.json") }
+    package var lock: URL { url.appendingPathComponent("lock") }
+    package var journal: URL { url.appendingPathComponent("journal") }
+    package var rollback: URL { url.appendingPathComponent("rollback") }
+    /// Where outputs are written before they are renamed into place, so that a published
+    /// folder never holds a half-written file, even after a `kill -9`.
+    package var staging: URL { url.appendingPathComponent("staging") }
+
+    /// Whether the state folder and a published folder contain one another.
+    package static func overlaps(_ state: URL, published: [URL]) -> Bool {
+        let statePath = state.standardizedFileURL.path
+        return published.contains { folder in
+            let path = folder.standardizedFileURL.path
+            return statePath == path || statePath.hasPrefix(path + "/") || path.hasPrefix(statePath + "/")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// Pairs postings across languages by `translationKey`.
+///
+/// A pairing problem never unpublishes a job. Copying an old posting to start a new one and
+/// forgetting to change the key is the commonest edit careers sites see: two postings with one
+/// key in one language are both published, each a job of its own, with a warning naming both.
+/// Translations then pair by best match: the same archived/draft state first, then the nearest
+/// dates, then path order. A slug used twice in one language would be one URL for two jobs:
+/// the later file in path order gets a slug of its own, stable as long as its path is
+/// (`designer-3f9a2c`), with a warning.
+package struct TranslationPairing {
+    package let config: Config
+    package private(set) var diagnostics: [Diagnostic] = []
+    /// Each paired posting's translation group, by its file's path.
+    private var groups: [String: String] = [:]
+
+    package var languages: [String] { config.languageCodes }
+
+    package init(config: Config) {
+        self.config = config
+    }
+
+    package mutating func pair(_ postings: [Posting]) -> [Posting] {
+        var firstBySlug: [String: Posting] = [:]
+        var kept: [Posting] = []
+        for var posting in postings.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
+            if let earlier = firstBySlug[posting.language + "/" + posting.slug] {
+                var hash = StableHash()
+                hash.add(posting.source.relativePath)
+                var unique = posting.slug + "-" + String(String(hash.value, radix: 16).prefix(6))
+                while firstBySlug[posting.language + "/" + unique] != nil { unique += "-2" }
+                diagnostics.append(.warning("slug '\(posting.slug)' is already used in '\(posting.language)' by \(earlier.source.displayPath); this posting is published as '\(unique)' (rename one file or set 'slug:')", at: posting.source.location(ofKey: "slug")))
+                posting.relink(slug: unique, config: config)
+            }
+            firstBySlug[posting.language + "/" + posting.slug] = posting
+            kept.append(posting)
+        }
+        let byKey = Dictionary(grouping: kept.filter { $0.translationKey != nil }) { $0.translationKey! }
+        for (key, sharing) in byKey.sorted(by: { $0.key < $1.key }) {
+            warnAboutDuplicates(key, sharing)
+            let matched = match(sharing)
+            for (index, group) in matched.enumerated() {
+                for posting in group { groups[posting.source.relativePath] = matched.count == 1 ? key : "\(key)\u{0}\(index)" }
+            }
+            check(key, matched)
+        }
+        return kept
+    }
+
+    /// Fills each entry's translations: the entries in other languages of its group.
+    package func linkTranslations(_ entries: [CatalogEntry]) -> [CatalogEntry] {
+        var byGroup: [String: [CatalogEntry]] = [:]
+        for entry in entries {
+            if let group = groups[entry.posting.source.relativePath] { byGroup[group, default: []].append(entry) }
+        }
+        return entries.map { entry in
+            guard let group = groups[entry.posting.source.relativePath] else { return entry }
+            var linked = entry
+            linked.translations = (byGroup[group] ?? [])
+                .filter { $0.posting.language != entry.posting.language }
+                .sorted { order($0.posting.language) < order($1.posting.language) }
+                .map { Translation(language: $0.posting.language, url: $0.posting.url, status: $0.status) }
+            return linked
+        }
+    }
+
+    private func order(_ language: String) -> Int {
+        languages.firstIndex(of: language) ?? .max
+    }
+
+    private mutating func warnAboutDuplicates(_ key: String, _ sharing: [Posting]) {
+        for language in languages {
+            let same = sharing.filter { $0.language == language }
+            guard let first = same.first else { continue }
+            for other in same.dropFirst() {
+                diagnostics.append(.warning("translationKey '\(key)' is also used in '\(language)' by \(first.source.displayPath); both are published as separate jobs, and translations pair by status and dates (give each job its own key)", at: other.source.location(ofKey: "translationKey")))
+            }
+        }
+    }
+
+    /// Splits the postings sharing a key into translation groups of at most one posting per
+    /// language: the first language's postings anchor the groups (in path order), and each
+    /// other language's postings join the group whose anchor they match best, greedily.
+    private func match(_ sharing: [Posting]) -> [[Posting]] {
+        let byLanguage = Dictionary(grouping: sharing) { $0.language }
+        let present = byLanguage.keys.sorted { order($0) < order($1) }
+        guard let anchorLanguage = present.first else { return [] }
+        var groups = byLanguage[anchorLanguage]!.sorted { $0.source.relativePath < $1.source.relativePath }.map { [$0] }
+        for language in present.dropFirst() {
+            let candidates = byLanguage[language]!
+            var pairs: [(group: Int, posting: Int)] = []
+            for group in groups.indices { for posting in candidates.indices { pairs.append((group, posting)) } }
+            pairs.sort { Self.distance(groups[$0.group][0], candidates[$0.posting]) < Self.distance(groups[$1.group][0], candidates[$1.posting]) }
+            var usedGroups = Set<Int>()
+            var usedPostings = Set<Int>()
+            for (group, posting) in pairs where !usedGroups.contains(group) && !usedPostings.contains(posting) {
+                groups[group].append(candidates[posting])
+                usedGroups.insert(group)
+                usedPostings.insert(posting)
+            }
+            for posting in candidates.indices where !usedPostings.contains(posting) { groups.append([candidates[posting]]) }
+        }
+        return groups
+    }
+
+    /// How unlike two translations are: a different state first, then dates, then paths.
+    private static func distance(_ left: Posting, _ right: Posting) -> (Int, Int64, Int64, String) {
+        let state = (left.isArchived != right.isArchived ? 2 : 0) + (left.isDraft != right.isDraft ? 1 : 0)
+        let closing = abs((left.validThrough?.seconds ?? 0) - (right.validThrough?.seconds ?? 0))
+        return (state, abs(left.datePosted.seconds - right.datePosted.seconds), closing, right.source.relativePath)
+    }
+
+    /// Warns about a key with no partner, and about partners that disagree on whether the job
+    /// is archived or when it closes: one language would stay online after the other closed.
+    private mutating func check(_ key: String, _ groups: [[Posting]]) {
+        guard languages.count > 1 else { return }
+        for group in groups {
+            guard let first = group.first, group.count > 1 else {
+                if let alone = group.first {
+                    diagnostics.append(.warning("translationKey '\(key)' has no translation in \(languages.filter { $0 != alone.language }.joined(separator: ", ")); add one or remove the key", at: alone.source.location(ofKey: "translationKey")))
+                }
+                continue
+            }
+            for other in group.dropFirst() {
+                if other.isArchived != first.isArchived {
+                    diagnostics.append(.warning("this posting is\(other.isArchived ? "" : " not") archived but its translation \(first.source.displayPath) is\(first.isArchived ? "" : " not"); archive both or neither", at: other.source.location(ofKey: "archived")))
+                }
+                if other.validThrough != first.validThrough {
+                    diagnostics.append(.warning("this posting's closing date differs from its translation's (\(first.source.displayPath)); give both the same date", at: other.source.location(ofKey: "validThrough")))
+                }
+            }
+        }
+    }
+}

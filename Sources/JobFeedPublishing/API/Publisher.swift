@@ -1,0 +1,183 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedRendering
+
+/// Builds every output from a site's postings: the library's entry point, which the
+/// command-line tool and the tests drive alike.
+public struct Publisher: Sendable {
+    public var config: Config
+    public var now: Timestamp
+    /// Kept by a long-running process so that unchanged files are not read or rendered again.
+    public var cache: BuildCache?
+    /// Asked between steps; when it returns true the build stops before writing anything.
+    public var shouldStop: @Sendable () -> Bool
+    /// Pauses between a WebSub hub's retries (the notifier's own when nil; tests use none).
+    package var hubRetryDelays: [TimeInterval]?
+
+    public init(config: Config, now: Timestamp, cache: BuildCache? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+        self.config = config
+        self.now = now
+        self.cache = cache
+        self.shouldStop = shouldStop
+    }
+
+    package static let buildSteps: [PublishingStep] = [
+        .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .writeOutputs, .notifyHub,
+    ]
+
+    /// Runs the whole pipeline. Outputs render into temporary files, and none is put in place
+    /// until all have rendered, so a run that fails leaves the last good outputs as they were.
+    ///
+    /// With `strict`, a posting with errors stops the whole publication: nothing is written.
+    ///
+    /// A one-shot build (no `cache`) first checks the record of the last build: when nothing it
+    /// depends on changed, it reports that build's results and touches nothing.
+    public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
+        let setUp = try prepareState()
+        guard cache == nil else { return try run(Self.buildSteps, strict: strict).adding(setUp) }
+        // The files found for the up-to-date check are the ones the build then reads.
+        var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
+        let files = try discovery.files()
+        if setUp.isEmpty, let report = upToDateReport(strict: strict, files: files) { return report }
+        let report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics))
+        // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
+        record(report, strict: strict)
+        return report.adding(setUp)
+    }
+
+    /// Creates the state folder, moves an older version's files out of `exports/`, and undoes
+    /// a publication that a killed build left half done. Call under the lock.
+    private func prepareState() throws(DiagnosticError) -> [Diagnostic] {
+        let state = StateFolder(config)
+        do {
+            return try state.prepare(exports: config.exportsDirectory) + Publication.recover(state)
+        } catch {
+            throw DiagnosticError(.error("cannot use the state folder: \(error.reason); check its permissions, or set 'state:' in the config", at: SourceLocation(file: DisplayPath.of(state.url))))
+        }
+    }
+
+    private func upToDateReport(strict: Bool, files: [PostingFile]) -> BuildReport? {
+        guard let record = BuildRecord.upToDate(config: config, now: now, strict: strict, files: files) else { return nil }
+        var report = BuildReport(catalog: Catalog(languages: config.languages, entries: [], now: now),
+                                 files: WriteResult(unchanged: record.outputs.map { DisplayPath.of(path: $0) }),
+                                 diagnostics: record.diagnostics,
+                                 nextChange: record.nextChange.map { NextChange(at: Timestamp(seconds: $0), postings: []) })
+        report.counts = record.counts
+        return report
+    }
+
+    private func record(_ report: BuildReport, strict: Bool) {
+        guard report.published else { return BuildRecord.forget(in: config) }
+        let outputs = report.files.paths
+        BuildRecord(inputs: BuildRecord.combine(config: config, strict: strict, files: report.inputs), now: now.seconds,
+                    nextChange: report.nextChange?.at.seconds, outputs: outputs, outputStamps: BuildRecord.stamps(of: outputs),
+                    counts: report.counts, diagnostics: report.diagnostics).save(in: config)
+    }
+
+    /// The bytes the state folder holds (last-good copies, the build record), for `check`.
+    public func stateFolderSize() -> Int64 {
+        StateFolder(config).size()
+    }
+
+    /// Reads and checks everything and renders in memory, writing nothing.
+    public func check() throws(DiagnosticError) -> BuildReport {
+        try run(Self.buildSteps.filter { $0.kind != .publication }, strict: false, destination: .discarded)
+    }
+
+    /// Renders every output for the given postings in memory, writing nothing.
+    package func render(_ postings: [Posting]) throws(DiagnosticError) -> OutputPlan {
+        var context = PublishingContext(config: config, now: now)
+        context.postings = postings
+        for step in [PublishingStep.catalogPostings, .renderOutputs] {
+            try step.body(&context)
+        }
+        return context.plan
+    }
+
+    private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
+                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil) throws(DiagnosticError) -> BuildReport {
+        var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
+        context.destination = destination
+        context.hubRetryDelays = hubRetryDelays
+        var published = true
+        var timings: [(String, Duration)] = []
+        if let discovered {
+            context.files = discovered.files
+            context.diagnostics = discovered.diagnostics
+        }
+        do {
+            for step in steps where !(discovered != nil && step.kind == .discovery) {
+                let publishes = step.kind == .publication
+                if shouldStop() || (publishes && strict && context.diagnostics.contains(where: { $0.severity == .error })) {
+                    published = false
+                    break
+                }
+                let started = ContinuousClock.now
+                try step.body(&context)
+                timings.append((step.name, ContinuousClock.now - started))
+            }
+        } catch {
+            context.lastGood.abandonAppended()
+            throw error
+        }
+        if !published { context.lastGood.abandonAppended() }
+        var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
+                                 published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
+        report.counts = BuildReport.Counts(context.catalog)
+        report.inputs = context.inputs
+        return report
+    }
+}
+
+/// What a build did, for the summary the command prints.
+public struct BuildReport: Sendable {
+    public var catalog: Catalog
+    public var files: WriteResult
+    public var diagnostics: [Diagnostic]
+    /// False when `--strict` held everything back because of errors, or the build was stopped.
+    public var published = true
+    /// How long each pipeline step took, in order (printed by `build --timings`).
+    public var timings: [(step: String, duration: Duration)] = []
+    /// When the outputs must next change with no file changing (for the watcher's sleep).
+    public var nextChange: NextChange?
+    /// The posting files' paths and stamps as this build read them.
+    package var inputs = StableHash()
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    package func adding(_ notices: [Diagnostic]) -> BuildReport {
+        var report = self
+        report.diagnostics = notices + diagnostics
+        return report
+    }
+
+    /// Counts per language and status, and translation pairs: what the summary prints. Kept
+    /// apart from the catalog so that a build that found nothing changed can report them too.
+    public var counts: Counts = Counts()
+
+    public struct Counts: Sendable, Codable, Hashable {
+        package var byLanguage: [String: [String: Int]] = [:]
+        package var translationPairs = 0
+
+        package init() {}
+
+        package init(_ catalog: Catalog) {
+            for entry in catalog.entries {
+                byLanguage[entry.posting.language, default: [:]][entry.status.rawValue, default: 0] += 1
+            }
+            // A group is the same set of pages seen from each of its members.
+            let groups = catalog.entries.compactMap { entry in
+                entry.translations.isEmpty ? nil : ([entry.posting.url] + entry.translations.map(\.url)).sorted()
+            }
+            translationPairs = Set(groups).count
+        }
+    }
+
+    public func count(_ status: PostingStatus, in language: String) -> Int {
+        counts.byLanguage[language]?[status.rawValue] ?? 0
+    }
+
+    /// Translation pairs: keys published in more than one language.
+    public var translationPairs: Int { counts.translationPairs }
+}

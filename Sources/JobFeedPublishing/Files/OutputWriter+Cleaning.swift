@@ -1,0 +1,50 @@
+import Foundation
+import JobFeedReading
+import JobFeedRendering
+import JobFeedSystem
+
+extension OutputWriter {
+    /// The per-posting files of postings that are gone: files with an owned folder's extension
+    /// that the plan does not hold.
+    package func staleFiles(_ plan: OutputPlan) -> [String] {
+        var stale: [String] = []
+        for (folder, pathExtension) in plan.ownedFolders {
+            let root = folder.standardizedFileURL.path
+            for relative in FolderWalk.files(below: root) {
+                let path = root + "/" + relative
+                let name = (relative as NSString).lastPathComponent
+                if !name.hasPrefix(Self.temporaryPrefix), (name as NSString).pathExtension == pathExtension, !plan.contains(path) {
+                    stale.append(path)
+                }
+            }
+        }
+        return stale.sorted()
+    }
+
+    /// After publishing: folders left empty, and temporary files a killed build left behind
+    /// (under the lock, no other build can be writing them).
+    package func removeLeftovers(_ plan: OutputPlan) {
+        var folders = Set(plan.staged.keys.map { ($0 as NSString).deletingLastPathComponent })
+        for (folder, _) in plan.ownedFolders {
+            let root = folder.standardizedFileURL.path
+            folders.insert(root)
+            for relative in FolderWalk.files(below: root) where (relative as NSString).lastPathComponent.hasPrefix(Self.temporaryPrefix) {
+                SystemCall.remove(root + "/" + relative)
+            }
+            removeEmptyFolders(below: folder)
+        }
+        for folder in folders {
+            for entry in FolderWalk.entries(of: folder) where !entry.isFolder && entry.name.hasPrefix(Self.temporaryPrefix) {
+                SystemCall.remove(folder + "/" + entry.name)
+            }
+        }
+    }
+
+    private func removeEmptyFolders(below folder: URL) {
+        for child in FolderWalk.entries(of: folder.path) where child.isFolder {
+            let childURL = folder.appendingPathComponent(child.name)
+            removeEmptyFolders(below: childURL)
+            if FolderWalk.entries(of: childURL.path).isEmpty { rmdir(childURL.path) }
+        }
+    }
+}

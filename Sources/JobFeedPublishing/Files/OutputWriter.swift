@@ -1,0 +1,171 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedRendering
+import JobFeedSystem
+import SystemPackage
+
+/// What writing a plan did.
+public struct WriteResult: Sendable, Hashable {
+    public var written: [String] = []
+    public var unchanged: [String] = []
+    public var removed: [String] = []
+    /// Every output file the build holds, as absolute paths, sorted (for the build record).
+    package var paths: [String] = []
+}
+
+/// Replaces each output file atomically, and only when its bytes change, so that an unchanged
+/// file keeps its modification time and a reader never sees a torn file.
+///
+/// Files are renamed into place without an fsync each, which cost 4.5 s for 7,000 files here:
+/// readers and a killed jobfeed never see a torn file either way, and on power loss ext4 and
+/// XFS flush a file renamed over an existing one before the rename (auto_da_alloc).
+package struct OutputWriter {
+    package static let temporaryPrefix = StagedFile.temporaryPrefix
+    package let state: StateFolder
+    package var cache: BuildCache?
+    /// Whether the large outputs get `.gz` twins (else any twin left from before is removed).
+    package var gzip = false
+
+    /// Decides what changes, then publishes every change at once (see `Publication`): a write
+    /// that fails leaves every output as it was.
+    package func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
+        var result = WriteResult()
+        var publication = Publication(state: state)
+        var prepared = plan.prepared
+        for (path, data) in plan.files { prepared[path] = prepare(path, data) }
+        var recorded: [(path: String, size: Int, digest: UInt64)] = []
+        for (path, file) in prepared.sorted(by: { $0.key < $1.key }) {
+            result.paths.append(path)
+            switch file.state {
+            case .unchanged:
+                result.unchanged.append(DisplayPath.of(path: path))
+            case let .staged(temporaryPath, size, digest):
+                publication.replace(path, with: temporaryPath)
+                if let digest { recorded.append((path, size, digest)) }
+                result.written.append(DisplayPath.of(path: path))
+            case let .failed(reason):
+                throw Self.failure(path, reason)
+            }
+        }
+        var twins = Twins(writer: self)
+        defer { twins.discard() }
+        for (path, file) in plan.staged.sorted(by: { $0.key < $1.key }) {
+            result.paths.append(path)
+            do { try file.finish() } catch { throw Self.failure(path, error.reason) }
+            if OpenFile.sameContents(file.temporaryPath, path, size: file.size) {
+                try twins.add(of: path, from: path, changed: false, into: &publication, &result)
+                file.discard()
+                result.unchanged.append(DisplayPath.of(path: path))
+            } else {
+                try twins.add(of: path, from: file.temporaryPath, changed: true, into: &publication, &result)
+                publication.replace(path, with: file.temporaryPath)
+                result.written.append(DisplayPath.of(path: path))
+            }
+        }
+        for path in plan.kept {
+            result.paths.append(path)
+            result.unchanged.append(DisplayPath.of(path: path))
+            try twins.add(of: path, from: path, changed: false, into: &publication, &result)
+        }
+        let stale = staleFiles(plan) + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
+        for path in stale { publication.remove(path) }
+        do {
+            try publication.commit()
+            twins.published()
+        } catch {
+            throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",
+                                         at: SourceLocation(file: DisplayPath.of(path: error.path))))
+        }
+        for file in prepared.values { file.published() }
+        for file in plan.staged.values { file.published() }
+        for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
+        removeLeftovers(plan)
+        result.paths.sort()
+        result.written.sort()
+        result.unchanged.sort()
+        result.removed = stale.map { DisplayPath.of(path: $0) }
+        return result
+    }
+
+    /// The `.gz` twins of the large outputs: compressed into the staging folder from the new
+    /// bytes (or the unchanged file, when its twin is missing), and published with them.
+    package struct Twins {
+        package let writer: OutputWriter
+        private var staged: [String] = []
+        /// Twins to remove: `gzip` is off.
+        package private(set) var retired: [String] = []
+
+        package init(writer: OutputWriter) {
+            self.writer = writer
+        }
+
+        package mutating func add(of path: String, from source: String, changed: Bool, into publication: inout Publication, _ result: inout WriteResult) throws(DiagnosticError) {
+            let twin = path + ".gz"
+            guard writer.gzip else { return retired.append(twin) }
+            result.paths.append(twin)
+            if !changed, FileStamp(path: twin) != nil {
+                result.unchanged.append(DisplayPath.of(path: twin))
+                return
+            }
+            let temporary = StagedFile.temporaryPath(in: writer.state.stagingFolder(for: twin))
+            staged.append(temporary)
+            do { try Gzip.compress(source, to: temporary) } catch { throw OutputWriter.failure(twin, error.reason) }
+            if let size = FileStamp(path: temporary)?.size, OpenFile.sameContents(temporary, twin, size: Int(size)) {
+                result.unchanged.append(DisplayPath.of(path: twin))
+            } else {
+                publication.replace(twin, with: temporary)
+                result.written.append(DisplayPath.of(path: twin))
+            }
+        }
+
+        /// The renamed ones are no longer temporary files.
+        package mutating func published() {
+            staged = staged.filter { FileStamp(path: $0) != nil }
+        }
+
+        package func discard() {
+            for path in staged { SystemCall.remove(path) }
+        }
+    }
+
+    package static func failure(_ path: String, _ reason: String) -> DiagnosticError {
+        DiagnosticError(.error("cannot write the file: \(reason); check the folder's permissions and free space; every output was left as it was",
+                               at: SourceLocation(file: DisplayPath.of(path: path))))
+    }
+
+    /// Writes a temporary file in the same folder, then renames it over the target.
+    package static func replace(_ path: String, with data: Data, mode: mode_t = 0o644) throws(SystemError) {
+        let temporary = try writeTemporary(data, beside: path, mode: mode)
+        do {
+            try SystemCall.check("replace", path) { rename(temporary, path) }
+        } catch {
+            SystemCall.remove(temporary)
+            throw error
+        }
+    }
+
+    /// Writes the bytes to a new temporary file in the target's folder, creating the folder
+    /// when it is missing.
+    package static func writeTemporary(_ data: Data, beside path: String, in staging: String? = nil, mode: mode_t = 0o644) throws(SystemError) -> String {
+        let folder = staging ?? (path as NSString).deletingLastPathComponent
+        let temporary = StagedFile.temporaryPath(in: folder)
+        let create = { () throws(SystemError) in
+            try OpenFile(temporary, .writeOnly, options: [.create, .exclusiveCreate], permissions: FilePermissions(rawValue: mode), operation: "write")
+        }
+        do {
+            let file: OpenFile
+            do {
+                file = try create()
+            } catch where error.code == ENOENT {
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                file = try create()
+            }
+            try file.writeAll(data)
+        } catch {
+            SystemCall.remove(temporary)
+            throw SystemError(operation: "write", path: path, code: error.code)
+        }
+        return temporary
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedSystem
+
+/// Puts a build's outputs in place all together or not at all.
+///
+/// Before the first rename, every file about to be replaced or removed gets a hard link in the
+/// state folder (`rollback/`), and a journal lists what will change. Then the staged files are
+/// renamed over their targets and stale files unlinked. If any step fails (an immutable file,
+/// a vanished folder), what was done is undone from the links, and every published file is as
+/// it was. If the process dies part way, the next build finds the journal and undoes the same
+/// way before it starts, so no published file ever belongs to a build that did not finish.
+///
+/// A file that cannot be linked (it is immutable, or the state folder is on another file
+/// system and the target's folder refuses a link) stops the publication before anything moved.
+package struct Publication {
+    package struct Change: Codable, Hashable {
+        package var target: String
+        /// The staged file that replaces the target; nil to remove the target.
+        package var replacement: String?
+        /// A hard link to the target's old bytes; nil when the target did not exist.
+        package var backup: String?
+    }
+
+    package let state: StateFolder
+    package private(set) var changes: [Change] = []
+
+    package init(state: StateFolder) {
+        self.state = state
+    }
+
+    package mutating func replace(_ target: String, with temporary: String) {
+        changes.append(Change(target: target, replacement: temporary))
+    }
+
+    package mutating func remove(_ target: String) {
+        changes.append(Change(target: target, replacement: nil))
+    }
+
+    /// Backs up, journals and applies every change; on failure restores every target.
+    package func commit() throws(SystemError) {
+        guard !changes.isEmpty else { return }
+        var journaled = changes
+        do {
+            try StateFolder.create(state.rollback)
+            for index in journaled.indices { journaled[index].backup = try backUp(journaled[index].target, number: index) }
+            try writeJournal(journaled)
+        } catch {
+            Self.discardBackups(journaled)
+            throw error
+        }
+        for (done, change) in journaled.enumerated() {
+            do {
+                if let replacement = change.replacement {
+                    try SystemCall.check("replace", change.target) { rename(replacement, change.target) }
+                } else {
+                    try SystemCall.check("remove", change.target) { unlink(change.target) }
+                }
+            } catch {
+                Self.undo(journaled[..<done])
+                Self.discardBackups(journaled)
+                SystemCall.remove(state.journal.path)
+                throw error
+            }
+        }
+        SystemCall.remove(state.journal.path)
+        Self.discardBackups(journaled)
+    }
+
+    /// Undoes a publication a killed build left half done; call under the lock, before a build.
+    package static func recover(_ state: StateFolder) -> [Diagnostic] {
+        defer { try? FileManager.default.removeItem(at: state.rollback) }
+        guard let data = FileManager.default.contents(atPath: state.journal.path) else { return [] }
+        defer { SystemCall.remove(state.journal.path) }
+        guard let changes = try? JSONDecoder().decode([Change].self, from: data) else {
+            return [.warning("the publication journal is unreadable; the next build rewrites every output that differs", at: SourceLocation(file: DisplayPath.of(state.journal)))]
+        }
+        undo(changes[...])
+        discardBackups(changes)
+        return [.warning("an earlier build stopped while publishing; its changes were undone before this build", at: SourceLocation(file: DisplayPath.of(state.journal)))]
+    }
+
+    /// Links the target's current bytes into the rollback folder, or beside the target when
+    /// the state folder is on another file system.
+    private func backUp(_ target: String, number: Int) throws(SystemError) -> String? {
+        var info = stat()
+        guard lstat(target, &info) == 0 else { return nil }
+        // Named for this process: a link left by an earlier build that could not be removed
+        // (it shares an immutable file's inode) must never block this one.
+        let backup = state.rollback.path + "/\(getpid())-\(number)"
+        if link(target, backup) == 0 { return backup }
+        guard errno == EXDEV else { throw SystemError(operation: "keep the old version of", path: target, code: errno) }
+        let beside = StagedFile.temporaryPath(in: (target as NSString).deletingLastPathComponent)
+        try SystemCall.check("keep the old version of", target) { link(target, beside) }
+        return beside
+    }
+
+    private func writeJournal(_ changes: [Change]) throws(SystemError) {
+        let data = (try? JSONEncoder().encode(changes)) ?? Data()
+        try OutputWriter.replace(state.journal.path, with: data, mode: StateFolder.fileMode)
+    }
+
+    /// Puts each target back as it was before `changes`, newest first.
+    private static func undo(_ changes: ArraySlice<Change>) {
+        for change in changes.reversed() {
+            if let backup = change.backup {
+                rename(backup, change.target)
+            } else if change.replacement != nil {
+                SystemCall.remove(change.target)
+            }
+        }
+    }
+
+    private static func discardBackups(_ changes: [Change]) {
+        for backup in changes.compactMap(\.backup) { SystemCall.remove(backup) }
+    }
+}

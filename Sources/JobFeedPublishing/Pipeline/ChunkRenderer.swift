@@ -1,0 +1,75 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedRendering
+
+/// Renders a chunk of catalog entries on every core: each one's body (in its three forms), and
+/// each format's part for it, reusing what a long-running process's cache holds for unchanged
+/// files.
+package struct ChunkRenderer: Sendable {
+    /// Small enough that a chunk's bodies are a few megabytes, large enough to keep both
+    /// cores busy between the outputs' turns.
+    package static let chunkSize = 512
+
+    package let cache: RenderCache?
+    package let formats: [any OutputFormat]
+    private let bodies = BodyRenderer()
+
+    package init(formats: [any OutputFormat], cache: RenderCache?) {
+        self.formats = formats
+        self.cache = cache
+    }
+
+    /// Renders the entries; between postings, asks `shouldStop` (a shutdown need not wait for
+    /// a whole chunk of bodies).
+    package func render(_ entries: [CatalogEntry], shouldStop: @Sendable () -> Bool = { false }) -> RenderedChunk {
+        let results = Parallel.map(entries) { entry -> Result<RenderedChunk.Item, RenderError>? in
+            shouldStop() ? nil : Result { () throws(RenderError) in try render(entry) }
+        }
+        var chunk = RenderedChunk()
+        for result in results {
+            guard let result else {
+                chunk.stopped = true
+                return chunk
+            }
+            switch result {
+            case let .success(item): chunk.items.append(item)
+            case let .failure(error) where error.stopsTheBuild: chunk.failure = chunk.failure ?? error
+            case let .failure(error): chunk.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
+            }
+        }
+        return chunk
+    }
+
+    /// A body that cannot render leaves its posting out; a format's part that cannot render
+    /// stops the build (every output must hold every active posting).
+    private func render(_ entry: CatalogEntry) throws(RenderError) -> RenderedChunk.Item {
+        let posting = entry.posting
+        let path = posting.source.absolutePath
+        let stamp = posting.source.stamp
+        let body: RenderedBody
+        if let stamp, let cached = cache?.body(path, stamp: stamp, url: posting.url) {
+            body = cached
+        } else {
+            body = try bodies.render(posting)
+            if let stamp { cache?.store(body, for: path, stamp: stamp, url: posting.url) }
+        }
+        let rendered = RenderedEntry(entry: entry, body: body)
+        var parts: [String: FormatPart] = [:]
+        for format in formats {
+            if let cached = cache?.part(format.id, of: rendered) {
+                parts[format.id] = cached
+                continue
+            }
+            do {
+                guard let data = try format.part(rendered) else { continue }
+                parts[format.id] = cache?.store(data, kind: format.id, of: rendered) ?? FormatPart(data: data)
+            } catch {
+                var failure = error
+                failure.stopsTheBuild = true
+                throw failure
+            }
+        }
+        return RenderedChunk.Item(entry: rendered, parts: parts)
+    }
+}

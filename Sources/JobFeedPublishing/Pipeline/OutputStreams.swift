@@ -1,0 +1,33 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedRendering
+
+/// Every output of a build while it renders: each format's writers, which take each rendered
+/// chunk in turn, on every core, and stream it to their staged files (or to memory for the
+/// fuzzer, or nowhere for `check`).
+package final class OutputStreams: @unchecked Sendable {
+    private let writers: [any FormatWriter]
+
+    package init(context: PublishingContext, formats: [any OutputFormat]) throws(DiagnosticError) {
+        let build = context.formatBuild
+        var writers: [any FormatWriter] = []
+        for format in formats { writers += try format.writers(build) }
+        self.writers = writers
+    }
+
+    /// Hands a rendered chunk to every writer, each on a core of its own when one is free.
+    package func append(_ chunk: RenderedChunk, to plan: inout OutputPlan) throws(DiagnosticError) {
+        if let failure = chunk.failure { throw DiagnosticError(Diagnostic(.error, file: failure.file, failure.message)) }
+        let parts = Parallel.map(Array(writers.indices)) { index -> Result<[(String, PlannedFile)], DiagnosticError> in
+            Result { () throws(DiagnosticError) in try writers[index].append(chunk) }
+        }
+        for part in parts {
+            for (path, file) in try part.get() { plan.add(path, file) }
+        }
+    }
+
+    package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        for writer in writers { try writer.finish(into: &plan) }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Maps over an array on every core, keeping the input order so output stays deterministic.
+///
+/// The workers are plain threads rather than Dispatch's pool: a long build on Dispatch's worker
+/// threads kept swift-service-lifecycle's signal handler (which runs there) from running, so a
+/// SIGTERM during a rebuild waited for the whole step (1.8 s measured) instead of stopping it.
+package enum Parallel {
+    package static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+        let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else { return items.map(transform) }
+        let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
+        slots.initialize(repeating: nil)
+        // Deinitialize too: deallocating alone leaked every result (LeakSanitizer, under make fuzz).
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        // Each index is written by exactly one worker, and read only after all have joined.
+        nonisolated(unsafe) let shared = slots
+        withoutActuallyEscaping(transform) { transform in
+            WorkerThreads.run(count: workers) { worker in
+                var index = worker
+                while index < items.count {
+                    shared[index] = transform(items[index])
+                    index += workers
+                }
+            }
+        }
+        return slots.map { $0! }
+    }
+}
+
+/// Runs a body on `count` threads (this one and `count - 1` new ones) and joins them all.
+private enum WorkerThreads {
+    package final class Work: @unchecked Sendable {
+        package let run: () -> Void
+        package init(_ run: @escaping () -> Void) { self.run = run }
+    }
+
+    package static func run(count: Int, _ body: @Sendable (Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var threads: [pthread_t] = []
+            for worker in 1..<count {
+                let work = Unmanaged.passRetained(Work { body(worker) }).toOpaque()
+                var thread = pthread_t()
+                let started = pthread_create(&thread, nil, { context in
+                    let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+                    work.run()
+                    return nil
+                }, work)
+                if started == 0 {
+                    threads.append(thread)
+                } else {
+                    Unmanaged<Work>.fromOpaque(work).release()
+                    body(worker)
+                }
+            }
+            body(0)
+            for thread in threads { pthread_join(thread, nil) }
+        }
+    }
+}

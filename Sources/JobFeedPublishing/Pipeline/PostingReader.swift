@@ -1,0 +1,111 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedRendering
+import JobFeedSystem
+
+/// Reads every discovered file through the parser, within the size limit, falling back to
+/// a posting's last good version when its current file has errors.
+package struct PostingReader {
+    package let config: Config
+    package let parser: PostingParser
+    package var lastGood: LastGoodStore
+    package private(set) var postings: [Posting] = []
+    package private(set) var diagnostics: [Diagnostic] = []
+    /// Every file's path and stamp as read, for the build record.
+    package private(set) var inputs = StableHash()
+
+    package let cache: BuildCache?
+
+    package var shouldStop: @Sendable () -> Bool = { false }
+
+    package init(config: Config, lastGood: LastGoodStore, cache: BuildCache? = nil) {
+        self.config = config
+        self.cache = cache
+        self.lastGood = lastGood
+        self.parser = PostingParser(config: config, fallbackDates: FallbackDates(root: config.postingsDirectory), decodeReferences: PlainText.from)
+    }
+
+    /// Reads and parses on every core; results are taken in file order. With `copying`, each
+    /// file that reads cleanly and changed since its last-good copy is appended to the pack
+    /// as it is read.
+    package mutating func read(_ files: [PostingFile], copying: Bool) {
+        let parser = parser
+        let limit = config.limits.maxFileBytes
+        let cache = cache
+        let shouldStop = shouldStop
+        let lastGood = lastGood
+        let appender = copying ? self.lastGood.beginAppending() : nil
+        let outcomes = Parallel.map(files) { file in
+            if shouldStop() { return Outcome(diagnostics: []) }
+            let stamp = FileStamp(path: file.absolutePath)
+            let relativePath = file.path.relativePath
+            if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp) {
+                if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
+                   let data = FileManager.default.contents(atPath: file.absolutePath) {
+                    appender.append(relativePath, data, stamp: stamp)
+                }
+                return cached
+            }
+            let (outcome, data) = Self.read(file, stamp: stamp, parser: parser, limit: limit)
+            if let stamp, let data, outcome.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp) {
+                appender.append(relativePath, data, stamp: stamp)
+            }
+            if let stamp { cache?.store(outcome, for: file.absolutePath, stamp: stamp) }
+            return outcome
+        }
+        if let appender { self.lastGood.finishAppending(appender) }
+        cache?.keepOnly(Set(files.map(\.absolutePath)))
+        var fingerprint = StableHash()
+        for (file, outcome) in zip(files, outcomes) {
+            fingerprint.add(file.path.relativePath)
+            if let stamp = outcome.stamp { fingerprint.add(stamp) } else { fingerprint.add("missing") }
+            diagnostics += outcome.diagnostics
+            if let posting = outcome.posting {
+                postings.append(posting)
+            } else if !outcome.vanished {
+                fallBack(file)
+            }
+        }
+        inputs = fingerprint
+    }
+
+    package struct Outcome: Sendable {
+        package var posting: Posting?
+        package var diagnostics: [Diagnostic]
+        /// The file's stamp, taken before it was read.
+        package var stamp: FileStamp?
+        /// Deleted between being listed and being read: the posting is gone, which is no error.
+        package var vanished = false
+    }
+
+    /// The outcome, and the bytes read (for the last-good copy; not kept beyond it).
+    private static func read(_ file: PostingFile, stamp: FileStamp?, parser: PostingParser, limit: Int) -> (Outcome, Data?) {
+        let whole = SourceLocation(file: file.displayPath)
+        let size = stamp.map { Int($0.size) } ?? 0
+        guard size <= limit else {
+            return (Outcome(diagnostics: [.error("the file is \(size) bytes, above the limit of \(limit) (limits.maxFileBytes); shorten it or raise the limit", at: whole)], stamp: stamp), nil)
+        }
+        let data: Data
+        do {
+            data = try OpenFile.contents(of: file.absolutePath)
+        } catch where error.code == ENOENT {
+            return (Outcome(diagnostics: [], stamp: stamp, vanished: true), nil)
+        } catch {
+            return (Outcome(diagnostics: [.error("cannot read the file: \(error.reason); its last good version, if any, stays published (fix its permissions or storage)", at: whole)], stamp: stamp), nil)
+        }
+        let parsed = parser.parse(file, data: data)
+        var posting = parsed.posting
+        posting?.source.stamp = stamp
+        return (Outcome(posting: posting, diagnostics: parsed.diagnostics, stamp: stamp), data)
+    }
+
+    /// Publishes the version that last read cleanly, if there is one, and says so.
+    private mutating func fallBack(_ file: PostingFile) {
+        guard let text = lastGood.source(for: file.path.relativePath),
+              let posting = parser.parse(file, data: Data(text.utf8)).posting
+        else { return }
+        postings.append(posting)
+        diagnostics.append(.warning("the last good version of this posting stays published until the errors above are fixed", at: SourceLocation(file: file.displayPath)))
+    }
+}

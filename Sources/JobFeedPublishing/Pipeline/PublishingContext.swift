@@ -1,0 +1,94 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedRendering
+import JobFeedSystem
+
+/// The state a build carries from step to step: a posting flows one way, from file to
+/// `Posting`, to the catalog for "now", to each renderer's bytes, to the writer.
+package struct PublishingContext: Sendable {
+    package let config: Config
+    package let now: Timestamp
+    package var files: [PostingFile] = []
+    package var postings: [Posting] = []
+    package var catalog: Catalog
+    package var plan = OutputPlan()
+    package var diagnostics: [Diagnostic] = []
+    package var result = WriteResult()
+    package var lastGood: LastGoodStore
+    /// Every posting file's path and stamp as read.
+    package var inputs = StableHash()
+    package let cache: BuildCache?
+    /// Where the outputs go as they render: staged files for a build; memory or nowhere for
+    /// the fuzzer and `check`, which must write nothing.
+    package var destination = OutputDestination.memory
+    /// Asked by long steps between postings, so that a shutdown need not wait for a whole step.
+    package let shouldStop: @Sendable () -> Bool
+    /// Pauses between a hub's retries, when a test wants none.
+    package var hubRetryDelays: [TimeInterval]?
+
+    package init(config: Config, now: Timestamp, cache: BuildCache? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+        self.config = config
+        self.now = now
+        self.cache = cache
+        self.shouldStop = shouldStop
+        self.catalog = Catalog(languages: config.languages, entries: [], now: now)
+        self.lastGood = LastGoodStore(config: config)
+    }
+}
+
+extension PublishingContext {
+    /// The notifier for the config's hub; tests make the retries immediate.
+    package func hubNotifier(_ hub: URL) -> HubNotifier {
+        var notifier = HubNotifier(hub: hub)
+        if let delays = hubRetryDelays { notifier.retryDelays = delays }
+        return notifier
+    }
+
+    /// Where an output renders to: a staged file when the build writes, else memory.
+    package func output(_ url: URL) throws(DiagnosticError) -> PendingOutput {
+        let path = url.standardizedFileURL.path
+        switch destination {
+        case .memory: return PendingOutput(path: path, sink: OutputSink(), file: nil)
+        case .discarded: return PendingOutput(path: path, sink: .discarding(), file: nil)
+        case .staged:
+            do {
+                let file = try StagedFile(target: path, folder: StateFolder(config).stagingFolder(for: path))
+                return PendingOutput(path: path, sink: OutputSink(file: file), file: file)
+            } catch {
+                throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space",
+                                             at: SourceLocation(file: DisplayPath.of(path: path))))
+            }
+        }
+    }
+
+    /// What the formats' writers need from this build.
+    package var formatBuild: FormatBuild {
+        let files = OutputWriter(state: StateFolder(config), cache: cache)
+        return FormatBuild(config: config, catalog: catalog, destination: destination, cache: cache?.rendered,
+                           output: output, prepare: { path, data, digest in files.prepare(path, data, digest: digest) })
+    }
+}
+
+/// One named step of a build, in the manner of Publish's publishing steps, run by its kind:
+/// `check` runs the discovery, reading and rendering steps; only `build` publishes.
+package struct PublishingStep: Sendable {
+    package enum Kind: Sendable {
+        /// Finding the posting files (a one-shot build has already found them).
+        case discovery
+        /// Reading, cataloguing and rendering: nothing leaves the process.
+        case preparation
+        /// Putting outputs in place, and telling others they changed.
+        case publication
+    }
+
+    package let name: String
+    package let kind: Kind
+    package let body: @Sendable (inout PublishingContext) throws(DiagnosticError) -> Void
+
+    package init(_ name: String, _ kind: Kind, _ body: @escaping @Sendable (inout PublishingContext) throws(DiagnosticError) -> Void) {
+        self.name = name
+        self.kind = kind
+        self.body = body
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import JobFeedCore
+import JobFeedRendering
+
+extension PublishingStep {
+    /// Every output in one pass over the catalog, a chunk of postings at a time: the chunk's
+    /// bodies, JSON-LD documents and CSV records are rendered on every core, each output takes
+    /// its part (the outputs, too, on every core), and the chunk is dropped. A build so holds
+    /// one chunk of rendered bodies, never all of them, and the large outputs stream to their
+    /// staged files.
+    package static let renderOutputs = PublishingStep("render outputs", .preparation) { context throws(DiagnosticError) in
+        let formats = OutputFormats.enabled(context.config)
+        let streams = try OutputStreams(context: context, formats: formats)
+        let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered)
+        let entries = context.catalog.entries
+        for start in stride(from: 0, to: entries.count, by: ChunkRenderer.chunkSize) {
+            if context.shouldStop() { return }
+            let chunk = renderer.render(Array(entries[start..<min(start + ChunkRenderer.chunkSize, entries.count)]), shouldStop: context.shouldStop)
+            if chunk.stopped { return }
+            context.diagnostics += chunk.diagnostics
+            try streams.append(chunk, to: &context.plan)
+        }
+        try streams.finish(into: &context.plan)
+        for format in OutputFormats.disabled(context.config) {
+            context.plan.retired += format.files(context.config).map(\.standardizedFileURL.path)
+            context.plan.ownedFolders += format.ownedFolders(context.config)
+        }
+    }
+
+    /// Replaces the changed files atomically and removes stale per-posting files.
+    package static let writeOutputs = PublishingStep("write outputs", .publication) { context throws(DiagnosticError) in
+        context.result = try OutputWriter(state: StateFolder(context.config), cache: context.cache, gzip: context.config.gzip).write(context.plan)
+        for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
+        context.lastGood.save(keeping: Set(context.files.map(\.path.relativePath)))
+        context.diagnostics += context.lastGood.takeWarnings()
+    }
+}
+
+extension PublishingStep {
+    /// Tells the WebSub hub which subscriber feeds this build changed.
+    package static let notifyHub = PublishingStep("notify the WebSub hub", .publication) { context in
+        guard let hub = context.config.websubHub.flatMap(URL.init(string:)) else { return }
+        let written = Set(context.result.written)
+        let changed = OutputFormats.enabled(context.config).flatMap { $0.subscriberFeeds(context.config) }
+            .filter { written.contains(DisplayPath.of(path: $0.file.standardizedFileURL.path)) }.map(\.url)
+        guard !changed.isEmpty else { return }
+        context.diagnostics += context.hubNotifier(hub).publish(changed)
+    }
+}

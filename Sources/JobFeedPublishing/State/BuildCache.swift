@@ -1,0 +1,83 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedRendering
+import JobFeedSystem
+import Synchronization
+
+/// What a long-running process (the watcher) keeps between builds, so that a rebuild re-reads
+/// and re-renders only the files whose stamp changed: each file's reading, what rendering made
+/// of it (`rendered`), and what each output file held when this process wrote it.
+public final class BuildCache: Sendable {
+    package struct Read: Sendable {
+        package var stamp: FileStamp
+        package var outcome: PostingReader.Outcome
+    }
+
+    package struct Output: Sendable {
+        package var stamp: FileStamp
+        package var size: Int
+        package var digest: UInt64
+    }
+
+    private let reads = Mutex<[String: Read]>([:])
+    private let outputs = Mutex<[String: Output]>([:])
+    private let knownPaths = Mutex<Set<String>>([])
+    /// Bodies, formats' parts and feeds' fingerprints.
+    package let rendered = RenderCache()
+
+    public init() {}
+
+    package func read(_ path: String, stamp: FileStamp) -> PostingReader.Outcome? {
+        reads.withLock { $0[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
+    }
+
+    /// Whether the last build already read the file as it is now (or knew it was gone): a late
+    /// event for it changes nothing.
+    package func hasRead(_ path: String) -> Bool {
+        let stamp = FileStamp(path: path)
+        return reads.withLock { reads in
+            guard let stamp else { return reads[path] == nil }
+            return reads[path]?.stamp == stamp
+        }
+    }
+
+    package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp) {
+        reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
+    }
+
+    /// True when the output file is still exactly what this process last wrote there and the
+    /// new bytes are the same: then it need not even be read back.
+    /// `stamp`: the file's, when the caller has just taken it.
+    package func outputIsCurrent(_ path: String, data: Data, digest: UInt64? = nil, stamp: FileStamp? = nil) -> Bool {
+        guard let known = outputs.withLock({ $0[path] }), known.size == data.count,
+              let stamp = stamp ?? FileStamp(path: path), stamp == known.stamp else { return false }
+        return known.digest == (digest ?? ContentDigest.of(data))
+    }
+
+    package func recordOutput(_ path: String, data: Data) {
+        recordOutput(path, size: data.count, digest: ContentDigest.of(data))
+    }
+
+    package func recordOutput(_ path: String, size: Int, digest: UInt64) {
+        guard let stamp = FileStamp(path: path) else { return }
+        outputs.withLock { $0[path] = Output(stamp: stamp, size: size, digest: digest) }
+    }
+
+    /// Forgets posting files that are gone.
+    package func keepOnly(_ paths: Set<String>) {
+        // Most rebuilds see the same files: then there is nothing to filter.
+        guard knownPaths.withLock({ known in
+            defer { known = paths }
+            return known != paths
+        }) else { return }
+        reads.withLock { $0 = $0.filter { paths.contains($0.key) } }
+        rendered.keepOnly(paths)
+    }
+
+    /// Forgets everything derived from postings (a new config changes how every file reads).
+    package func clear() {
+        reads.withLock { $0 = [:] }
+        rendered.clear()
+    }
+}

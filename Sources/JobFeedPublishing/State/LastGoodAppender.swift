@@ -1,0 +1,59 @@
+import Foundation
+import JobFeedCore
+import JobFeedSystem
+import Synchronization
+
+/// Appends last-good copies to the pack from the threads that read the postings, one copy at
+/// a time under a lock, and collects where each went.
+package final class LastGoodAppender: Sendable {
+    private struct State {
+        var index: LastGoodIndex
+        var file: OpenFile?
+        var offset: UInt64
+        var appended = 0
+        var failure: SystemError?
+    }
+
+    private let state: Mutex<State>
+
+    package init(index: LastGoodIndex, packPath: String, truncating: Bool = false) {
+        do {
+            let file = try OpenFile(packPath, .writeOnly, options: truncating ? [.create, .append, .truncate] : [.create, .append],
+                                    permissions: [.ownerReadWrite], operation: "write")
+            state = Mutex(State(index: index, file: file, offset: UInt64(max(try file.endOffset(), 0))))
+        } catch {
+            state = Mutex(State(index: index, file: nil, offset: 0, failure: error))
+        }
+    }
+
+    /// Why a write failed, once one did.
+    package var failure: String? {
+        state.withLock { $0.failure?.reason }
+    }
+
+    package func append(_ relativePath: String, _ data: Data, stamp: FileStamp) {
+        // The stamp was taken before reading: a file that changed in between is copied next time.
+        guard data.count == Int(stamp.size) else { return }
+        state.withLock { state in
+            guard state.failure == nil, let file = state.file else { return }
+            do throws(SystemError) {
+                try file.writeAll(data)
+            } catch {
+                state.failure = error
+                return
+            }
+            state.index.entries[relativePath] = LastGoodIndex.Entry(stamp: stamp, offset: state.offset)
+            state.offset += UInt64(data.count)
+            state.appended += 1
+        }
+    }
+
+    /// Closes the pack; the index with every copy appended and how many were, or nil if a
+    /// write failed.
+    package func finish() -> (index: LastGoodIndex, appended: Int)? {
+        state.withLock { state in
+            state.file = nil
+            return state.failure == nil ? (state.index, state.appended) : nil
+        }
+    }
+}

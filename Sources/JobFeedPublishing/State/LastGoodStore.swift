@@ -1,0 +1,128 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedSystem
+
+/// A copy of every posting file as it last read without errors, kept in the state folder
+/// (`.jobfeed/last-good/`, never in a published folder: drafts are copied too), so that a broken edit never takes a published job offline:
+/// a cron build and the watcher alike fall back to the copy until the posting is fixed,
+/// deleted or expires.
+///
+/// The copies live in one append-only pack file, found through an index that is replaced
+/// atomically when the build publishes: a first build of 10,000 postings writes two files
+/// rather than 10,000 (file creation costs ~30–150 µs each here), a later build appends only
+/// the postings whose stamp changed, as it reads them (so no build holds every file's bytes),
+/// and a copy is read only when a posting needs its fallback. Bytes appended by a build that
+/// does not publish are dead weight, never wrong data; the pack is rewritten when more than
+/// half of it is dead.
+package struct LastGoodStore: Sendable {
+    package let folder: URL
+    package private(set) var index: LastGoodIndex
+    /// The index with this build's appended copies, until it is saved.
+    private var staged: LastGoodIndex?
+    /// The pack's length before this build appended to it, to cut it back to if the build does
+    /// not publish (a failed build's copies must not fill the disk build after build).
+    private var committedPackSize: UInt64?
+    /// Problems keeping copies: they never stop a build, but the user hears of them.
+    private var warnings: [Diagnostic] = []
+
+    package init(config: Config) {
+        folder = StateFolder(config).lastGood
+        index = LastGoodIndex.load(from: folder.appendingPathComponent(LastGoodIndex.fileName).path)
+    }
+
+    package func source(for relativePath: String) -> String? {
+        guard let entry = index.entries[relativePath] else { return nil }
+        return Self.read(entry, from: packPath(index.generation)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether a posting read cleanly at this stamp needs a new copy.
+    package func needsCopy(_ relativePath: String, stamp: FileStamp) -> Bool {
+        index.entries[relativePath]?.stamp != stamp
+    }
+
+    /// Starts this build's appends, first rewriting the pack if more than half of it is dead.
+    /// Compaction needs at most the live copies' size in free space; when it cannot run, the
+    /// build goes on with the old pack.
+    package mutating func beginAppending() -> LastGoodAppender {
+        try? StateFolder.create(folder)
+        var next = index
+        if next.deadBytes(packSize: packSize(next.generation)) > next.liveBytes { compact(&next) }
+        committedPackSize = next.generation == index.generation ? packSize(next.generation) : nil
+        return LastGoodAppender(index: next, packPath: packPath(next.generation))
+    }
+
+    package mutating func finishAppending(_ appender: LastGoodAppender) {
+        guard let result = appender.finish() else {
+            warnings.append(.warning("cannot keep last-good copies of the postings read (\(appender.failure ?? "write failed")); this build publishes without them, and a later broken edit of a changed posting has no fallback until there is room",
+                                     at: SourceLocation(file: DisplayPath.of(folder))))
+            abandonAppended()
+            return
+        }
+        guard result.appended > 0 || result.index.generation != index.generation else { return }
+        staged = result.index
+    }
+
+    /// Drops what this build appended: it did not publish, so its copies are not last good.
+    package mutating func abandonAppended() {
+        if let generation = staged?.generation, generation != index.generation { SystemCall.remove(packPath(generation)) }
+        if let size = committedPackSize { truncate(packPath(index.generation), off_t(size)) }
+        staged = nil
+        committedPackSize = nil
+    }
+
+    /// Forgets the copies of postings that are gone and saves the index.
+    package mutating func save(keeping present: Set<String>) {
+        var next = staged ?? index
+        next.entries = next.entries.filter { present.contains($0.key) }
+        committedPackSize = nil
+        guard staged != nil || next.entries.count != index.entries.count else { return }
+        do {
+            try StateFolder.create(folder)
+            try OutputWriter.replace(folder.appendingPathComponent(LastGoodIndex.fileName).path, with: next.encoded(), mode: StateFolder.fileMode)
+        } catch {
+            warnings.append(.warning("cannot save the last-good index: \(error.reason); the copies of this build's changed postings are not kept", at: SourceLocation(file: DisplayPath.of(folder))))
+            staged = nil
+            return
+        }
+        if next.generation != index.generation { SystemCall.remove(packPath(index.generation)) }
+        index = next
+        staged = nil
+    }
+
+    package mutating func takeWarnings() -> [Diagnostic] {
+        defer { warnings = [] }
+        return warnings
+    }
+
+    /// Copies the live entries into a new pack, leaving the old one for readers of the old index.
+    private mutating func compact(_ next: inout LastGoodIndex) {
+        let newPack = packPath(next.generation + 1)
+        let appender = LastGoodAppender(index: LastGoodIndex(generation: next.generation + 1), packPath: newPack, truncating: true)
+        for (path, entry) in next.entries.sorted(by: { $0.key < $1.key }) {
+            if let data = Self.read(entry, from: packPath(next.generation)) { appender.append(path, data, stamp: entry.stamp) }
+        }
+        if let compacted = appender.finish() {
+            next = compacted.index
+        } else {
+            SystemCall.remove(newPack)
+            warnings.append(.warning("cannot compact the last-good copies (\(appender.failure ?? "write failed")); the build goes on with the old pack", at: SourceLocation(file: DisplayPath.of(folder))))
+        }
+    }
+
+    private static func read(_ entry: LastGoodIndex.Entry, from pack: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: pack) else { return nil }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: entry.offset)) != nil,
+              let data = try? handle.read(upToCount: Int(entry.stamp.size)), data.count == Int(entry.stamp.size) else { return nil }
+        return data
+    }
+
+    private func packPath(_ generation: Int) -> String {
+        folder.path + "/pack-\(generation)"
+    }
+
+    private func packSize(_ generation: Int) -> UInt64 {
+        FileStamp(path: packPath(generation)).map { UInt64($0.size) } ?? 0
+    }
+}

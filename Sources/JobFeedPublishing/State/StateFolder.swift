@@ -1,0 +1,66 @@
+import Foundation
+import JobFeedCore
+import JobFeedSystem
+
+extension StateFolder {
+    /// Owner-only: the copies hold unpublished postings' sources.
+    package static let fileMode: mode_t = 0o600
+
+    /// The folder to write `target`'s next version in: the staging folder when it is on the
+    /// target's file system (a rename from it is atomic), else the target's own folder.
+    package func stagingFolder(for target: String) -> String {
+        let folder = (target as NSString).deletingLastPathComponent
+        var staged = stat()
+        var published = stat()
+        if stat(staging.path, &staged) != 0 { try? Self.create(staging) }
+        guard stat(staging.path, &staged) == 0 else { return folder }
+        if stat(folder, &published) != 0 {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            guard stat(folder, &published) == 0 else { return folder }
+        }
+        return staged.st_dev == published.st_dev ? staging.path : folder
+    }
+
+    /// Removes what a killed build left in the staging folder (under the lock).
+    package func clearStaging() {
+        for entry in FolderWalk.entries(of: staging.path) { SystemCall.remove(staging.path + "/" + entry.name) }
+    }
+
+    /// Creates the folder (and any below it) owner-only, tightening one that exists.
+    package static func create(_ folder: URL) throws(SystemError) {
+        try SystemCall.makeFolders(folder.path, mode: 0o700)
+        try SystemCall.check("chmod", folder.path) { chmod(folder.path, 0o700) }
+    }
+
+    /// Creates the folder, and moves what an earlier version kept in `exports/` (where it was
+    /// published with the outputs) into it; says so once, when something moved.
+    package func prepare(exports: URL) throws(SystemError) -> [Diagnostic] {
+        try Self.create(url)
+        clearStaging()
+        var moved: [String] = []
+        let legacyCopies = exports.appendingPathComponent(".jobfeed-last-good").path
+        if FileManager.default.fileExists(atPath: legacyCopies) {
+            if FileManager.default.fileExists(atPath: lastGood.path) || rename(legacyCopies, lastGood.path) != 0 {
+                try? FileManager.default.removeItem(atPath: legacyCopies)
+            } else {
+                for file in FolderWalk.files(below: lastGood.path) { chmod(lastGood.path + "/" + file, Self.fileMode) }
+                try? Self.create(lastGood)
+            }
+            moved.append(".jobfeed-last-good/")
+        }
+        for name in [".jobfeed-build.json", ".jobfeed.lock"] {
+            let legacy = exports.appendingPathComponent(name).path
+            if unlink(legacy) == 0 { moved.append(name) }
+        }
+        guard !moved.isEmpty else { return [] }
+        return [.warning("moved jobfeed's own files (\(moved.joined(separator: ", "))) out of the published exports folder into the state folder \(DisplayPath.of(url)); they no longer reach anything served from exports/",
+                         at: SourceLocation(file: DisplayPath.of(exports)))]
+    }
+
+    /// Bytes used by everything in the folder, for `check`'s report.
+    package func size() -> Int64 {
+        FolderWalk.files(below: path).reduce(0) { total, file in
+            total + (FileStamp(path: path + "/" + file)?.size ?? 0)
+        }
+    }
+}

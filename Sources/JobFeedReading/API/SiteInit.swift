@@ -1,0 +1,100 @@
+import Foundation
+
+/// `jobfeed init`: writes a `jobfeed.yml` for an existing site from what its generator's config
+/// says (base URL, languages, titles, content folder, time zone) and what its postings' front
+/// matter holds (the mapping `MappingInference` finds), with a comment for every inference.
+public struct SiteInit: Sendable {
+    public var root: URL
+    public var postings: String?
+    public var baseURL: String?
+
+    public init(root: URL, postings: String? = nil, baseURL: String? = nil) {
+        self.root = root
+        self.postings = postings
+        self.baseURL = baseURL
+    }
+
+    public struct Result: Sendable {
+        public var configText: String
+        /// What was inferred, one line each, for the person running `init`.
+        public var notes: [String]
+        public var questions: [String]
+    }
+
+    package static let sections = ["jobs", "careers", "job-postings", "postings", "positions", "openings", "join", "join-our-team", "vacancies"]
+
+    public func run() -> Result {
+        let site = GeneratorSite.inspect(root)
+        var notes: [String] = []
+        var questions: [String] = []
+        if let file = site.configFile { notes.append("read \(file): a \(site.conventions.rawValue) site") }
+        let (folder, section) = postingsFolder(site)
+        notes.append("postings: \(folder)")
+        let codes = site.languages.map(\.code)
+        let survey = FrontMatterSurvey(root: root.appendingPathComponent(folder), candidateLanguages: codes.isEmpty ? Self.commonLanguages : codes)
+        notes.append("read the front matter of \(survey.files) posting files")
+        var languages = site.languages
+        if languages.isEmpty {
+            let found = survey.pathLanguages.keys.sorted()
+            languages = (found.isEmpty ? ["en"] : found).enumerated().map { GeneratorSite.Language(code: $1, title: site.title, weight: $0) }
+        }
+        let zone = site.timeZone ?? "UTC"
+        let inference = MappingInference(survey, conventions: site.conventions, timeZone: TimeZone(identifier: zone) ?? .gmt)
+        notes += inference.mappings.map(\.reason)
+        questions += inference.questions
+        var base = baseURL ?? site.baseURL
+        if base == nil {
+            base = "https://example.org/"
+            questions.append("no base URL found: the config says https://example.org/; set 'baseURL:' (or run init with --base-url)")
+        }
+        let template = postingTemplate(site, inference: inference, section: section, multilingual: languages.count > 1)
+        notes.append("posting URLs: \(template)")
+        if site.conventions == .hugo, languages.count > 1, !site.defaultLanguageInSubdir {
+            questions.append("on this Hugo site the default language's pages have no /\(site.defaultLanguage ?? "en")/ prefix, but the URL template gives every page one: check the URLs 'jobfeed check' shows, or set defaultContentLanguageInSubdir = true")
+        }
+        if !inference.mappings.contains(where: { $0.field == .employmentType }) {
+            questions.append("no employment type found: if every job is full time, add 'employmentType: FULL_TIME' under 'defaults:' (Google recommends one)")
+        }
+        let listing = (languages.count > 1 ? "{lang}/" : "") + (section.map { $0 + "/" } ?? "")
+        let text = ConfigWriter(site: site, languages: languages, baseURL: base!, timeZone: zone, folder: folder, template: template,
+                                listing: listing.isEmpty ? "./" : listing, inference: inference).text
+        return Result(configText: text, notes: notes, questions: questions)
+    }
+
+    package static let commonLanguages = ["en", "fr", "es", "de", "it", "pt", "nl", "ja", "zh"]
+
+    /// The explicit folder, else the first job-like section the generator's layout has.
+    private func postingsFolder(_ site: GeneratorSite) -> (folder: String, section: String?) {
+        if let postings { return (postings, nil) }
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
+        switch site.conventions {
+        case .hugo:
+            for section in Self.sections where exists(site.contentFolder + "/" + section) { return (site.contentFolder + "/" + section, section) }
+            return (site.contentFolder, nil)
+        case .jekyll:
+            for section in Self.sections where exists("_" + section) { return ("_" + section, section) }
+            return (exists("_posts") ? "_posts" : ".", nil)
+        case .none:
+            for section in Self.sections where exists(section) { return (section, section) }
+            return (".", nil)
+        }
+    }
+
+    private func postingTemplate(_ site: GeneratorSite, inference: MappingInference, section: String?, multilingual: Bool) -> String {
+        if let key = inference.permalinkKey { return "{\(key):path}" }
+        if site.conventions == .jekyll, let section, let pattern = site.collectionPermalinks[section] {
+            return Self.jekyllTemplate(pattern, collection: section)
+        }
+        let prefix = multilingual ? "{lang}/" : ""
+        return prefix + (section.map { $0 + "/" } ?? "") + "{slug}/"
+    }
+
+    /// `/jobs/:name/` → `jobs/{name}/`.
+    package static func jekyllTemplate(_ pattern: String, collection: String) -> String {
+        var text = pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern
+        for (token, value) in [(":collection", collection), (":name", "{file}"), (":title", "{name}"), (":slug", "{name}"), (":path", "{slug}")] {
+            text = text.replacingOccurrences(of: token, with: value)
+        }
+        return text.replacingOccurrences(of: ":output_ext", with: "")
+    }
+}

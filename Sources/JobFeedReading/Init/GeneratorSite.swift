@@ -1,0 +1,114 @@
+import Foundation
+import JobFeedCore
+import Yams
+
+/// What a site generator's own config says that jobfeed needs: which generator, the base URL,
+/// the languages and their titles, the default language, the content folder, the time zone.
+public struct GeneratorSite: Sendable {
+    public struct Language: Sendable, Hashable {
+        public var code: String
+        public var title: String?
+        public var weight: Int
+    }
+
+    public var conventions: SiteConventions = .none
+    /// The config file it came from, relative to the site's root.
+    public var configFile: String?
+    public var baseURL: String?
+    public var title: String?
+    public var languages: [Language] = []
+    public var defaultLanguage: String?
+    /// Hugo's `defaultContentLanguageInSubdir`: whether the default language's pages live
+    /// under `/<lang>/` too.
+    public var defaultLanguageInSubdir = false
+    public var contentFolder = "."
+    public var timeZone: String?
+    /// Jekyll: each collection's `permalink` pattern, by collection name.
+    public var collectionPermalinks: [String: String] = [:]
+
+    package static let hugoFiles = ["hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml"]
+
+    /// Reads the generator config in `root`, if there is one.
+    public static func inspect(_ root: URL) -> GeneratorSite {
+        for name in hugoFiles {
+            if let text = read(root.appendingPathComponent(name)) {
+                return hugo(values(of: text, toml: name.hasSuffix(".toml")), file: name)
+            }
+        }
+        if let text = read(root.appendingPathComponent("_config.yml")) { return jekyll(values(of: text, toml: false)) }
+        return GeneratorSite()
+    }
+
+    private static func read(_ url: URL) -> String? {
+        FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    package static func values(of text: String, toml: Bool) -> [String: SiteConfigValue] {
+        if toml { return SiteConfigTOML.values(text) }
+        guard let node = try? Yams.compose(yaml: text) else { return [:] }
+        var values: [String: SiteConfigValue] = [:]
+        flatten(node, prefix: "", into: &values)
+        return values
+    }
+
+    private static func flatten(_ node: Node, prefix: String, into values: inout [String: SiteConfigValue]) {
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                guard let name = key.scalarText else { continue }
+                flatten(value, prefix: prefix.isEmpty ? name : prefix + "." + name, into: &values)
+            }
+        case .sequence:
+            values[prefix] = .list(node.scalarList ?? [])
+        case let .scalar(scalar):
+            values[prefix] = .text(scalar.string)
+        default:
+            break
+        }
+    }
+
+    /// Hugo: keys in any case; languages under `languages.<code>` with `title`, `languageName`
+    /// and `weight`.
+    package static func hugo(_ raw: [String: SiteConfigValue], file: String) -> GeneratorSite {
+        let values = Dictionary(raw.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        var site = GeneratorSite(conventions: .hugo, configFile: file)
+        site.baseURL = values["baseurl"]?.text
+        site.title = values["title"]?.text
+        site.defaultLanguage = values["defaultcontentlanguage"]?.text ?? values["languagecode"]?.text.map { String($0.prefix(2)) }
+        site.defaultLanguageInSubdir = values["defaultcontentlanguageinsubdir"]?.text == "true"
+        site.contentFolder = values["contentdir"]?.text ?? "content"
+        site.timeZone = values["timezone"]?.text
+        let codes = Set(values.keys.compactMap { key -> String? in
+            let parts = key.split(separator: ".")
+            return parts.count >= 3 && parts[0] == "languages" ? String(parts[1]) : nil
+        })
+        site.languages = codes.map { code in
+            Language(code: code, title: values["languages.\(code).title"]?.text ?? values["languages.\(code).params.title"]?.text,
+                     weight: Int(values["languages.\(code).weight"]?.text ?? "") ?? 100)
+        }.sorted { ($0.weight, $0.code) < ($1.weight, $1.code) }
+        if site.languages.isEmpty, let code = site.defaultLanguage { site.languages = [Language(code: code, title: site.title, weight: 1)] }
+        return site
+    }
+
+    /// Jekyll: `url` plus `baseurl`, `title`, `timezone`, and `lang` or `languages` (jekyll-polyglot).
+    package static func jekyll(_ values: [String: SiteConfigValue]) -> GeneratorSite {
+        var site = GeneratorSite(conventions: .jekyll, configFile: "_config.yml")
+        if let url = values["url"]?.text {
+            let path = values["baseurl"]?.text ?? ""
+            site.baseURL = url.hasSuffix("/") || path.isEmpty ? url + path : url + (path.hasPrefix("/") ? path : "/" + path)
+        }
+        site.title = values["title"]?.text
+        site.timeZone = values["timezone"]?.text
+        for (key, value) in values {
+            let parts = key.split(separator: ".")
+            if parts.count == 3, parts[0] == "collections", parts[2] == "permalink", let pattern = value.text {
+                site.collectionPermalinks[String(parts[1])] = pattern
+            }
+        }
+        let codes: [String]
+        if case let .list(list)? = values["languages"] { codes = list } else { codes = [values["lang"]?.text ?? values["default_lang"]?.text].compactMap { $0 } }
+        site.languages = codes.enumerated().map { Language(code: $1, title: site.title, weight: $0) }
+        site.defaultLanguage = values["default_lang"]?.text ?? codes.first
+        return site
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import JobFeedCore
+import Yams
+
+/// Reads canonical fields from one posting's front matter, where the site's mapping says they
+/// are (a key, a dotted path into nested maps, the first of several keys; in any case on Hugo
+/// sites), falling back to the config's defaults, and records a diagnostic at the key's line
+/// for every value it cannot use.
+package struct FieldReader {
+    package let frontMatter: Node.Mapping
+    /// The front matter's values by key: `Node.Mapping`'s own subscript scans every pair and
+    /// resolves YAML tags to compare keys, which dominated profiles.
+    package let values: [String: Node]
+    /// The same, by key folded to lower case when the site's keys match in any case.
+    private let lookup: [String: Node]
+    package let config: Config
+    /// The config's defaults as nodes, made once per build.
+    private let defaults: [PostingField: Node]
+    package let source: YAMLSource
+    package let dates: DateParser
+    package private(set) var diagnostics: [Diagnostic] = []
+
+    /// Fields whose value may be a placeholder such as `tbd`.
+    package static let placeholderFields: Set<PostingField> = [.date, .updated, .validThrough, .salary, .salaryMin, .salaryMax, .applyUrl]
+
+    package init(frontMatter: Node.Mapping, config: Config, defaults: [PostingField: Node], source: YAMLSource) {
+        self.frontMatter = frontMatter
+        var values: [String: Node] = [:]
+        for (key, value) in frontMatter {
+            if let name = key.scalarText { values[name] = value }
+        }
+        self.values = values
+        if config.caseInsensitiveKeys {
+            var folded: [String: Node] = [:]
+            for (name, value) in values where folded[name.lowercased()] == nil { folded[name.lowercased()] = value }
+            lookup = folded
+        } else {
+            lookup = values
+        }
+        self.config = config
+        self.defaults = defaults
+        self.source = source
+        self.dates = DateParser(timeZone: config.timeZone)
+    }
+
+    private func fold(_ key: String) -> String {
+        config.caseInsensitiveKeys ? key.lowercased() : key
+    }
+
+    /// The node at a path of keys into nested maps, null or not.
+    private func resolve(_ path: [String]) -> Node? {
+        guard let first = path.first, var node = lookup[fold(first)] else { return nil }
+        for key in path.dropFirst() {
+            guard let mapping = node.mapping,
+                  let next = mapping.first(where: { fold($0.key.scalarText ?? "") == fold(key) })?.value else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// The posting's own value for a field, and the key it was found under; nil when absent
+    /// or null.
+    package func own(_ field: PostingField) -> (node: Node, key: String)? {
+        for path in config.source(for: field).paths {
+            if let node = resolve(path), !node.isNull { return (node, path.joined(separator: ".")) }
+        }
+        return nil
+    }
+
+    /// The key as written in this site's front matter.
+    package func key(_ field: PostingField) -> String { own(field)?.key ?? config.sourceKey(for: field) }
+
+    /// The field's node: the posting's own value, else the config default.
+    package func node(_ field: PostingField) -> Node? {
+        own(field)?.node ?? defaults[field]
+    }
+
+    package func location(_ field: PostingField) -> SourceLocation {
+        if let own = own(field) { return source.location(of: own.node) }
+        if let written = config.source(for: field).paths.lazy.compactMap(resolve).first { return source.location(of: written) }
+        return SourceLocation(file: source.file, line: source.lineOffset)
+    }
+
+    /// A canonical key the site's mapping does not read (`validThrough:` on a site whose closing
+    /// dates are `closes:`) would be ignored without a word: say so.
+    package mutating func warnAboutUnreadCanonicalKeys() {
+        for field in PostingField.allCases where !config.readKeys.contains(fold(field.rawValue)) {
+            guard let node = lookup[fold(field.rawValue)] else { continue }
+            diagnostics.append(.warning("'\(field.rawValue)' is not read on this site: the config takes \(field.rawValue) from '\(config.sourceKey(for: field))' (fields:); rename this key or remove it", at: source.location(of: node)))
+        }
+    }
+
+    package mutating func error(_ field: PostingField, _ message: String) {
+        diagnostics.append(.error(message, at: location(field)))
+    }
+
+    package mutating func warning(_ field: PostingField, _ message: String) {
+        diagnostics.append(.warning(message, at: location(field)))
+    }
+
+    package mutating func record(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    package mutating func record(contentsOf more: [Diagnostic]) {
+        diagnostics += more
+    }
+
+    /// A single text value; numbers and booleans are taken as their text. A placeholder
+    /// (`tbd`) where a date, amount or URL belongs is no value, with a warning; a field with a
+    /// value map gives the mapped value.
+    package mutating func text(_ field: PostingField) -> String? {
+        guard let node = node(field) else { return nil }
+        guard let text = node.scalarText else {
+            error(field, "'\(key(field))' must be a single value, not \(node.kindName)")
+            return nil
+        }
+        let trimmed = text.trimmed
+        if trimmed.isEmpty { return nil }
+        if Self.placeholderFields.contains(field), config.placeholders.contains(trimmed.lowercased()) {
+            warning(field, "'\(key(field))' is '\(trimmed)', a placeholder: read as not given yet")
+            return nil
+        }
+        return mapped(field, trimmed)
+    }
+
+    /// The site's word mapped to jobfeed's, when the field has a value map.
+    private mutating func mapped(_ field: PostingField, _ value: String) -> String? {
+        guard let map = config.source(for: field).values else { return value }
+        if let meaning = map[value.lowercased()] { return meaning }
+        warning(field, "'\(key(field))' is '\(value)', which the config does not map; known values: \(map.keys.sorted().joined(separator: ", "))")
+        return nil
+    }
+
+    /// Text that a spreadsheet would run as a formula is neutralized in the CSV; say so, since
+    /// it is more often a copy-paste accident (or an attack) than a real title.
+    package mutating func warnAboutFormulas(_ field: PostingField, _ text: String?) {
+        guard let first = text?.unicodeScalars.first, SpreadsheetFormula.starts.contains(first) else { return }
+        warning(field, "'\(key(field))' starts with '\(first)', which spreadsheets run as a formula; the CSV export writes it with a leading apostrophe")
+    }
+
+    /// Text meant as words: YAML that reads as a number or a boolean gets a warning, since
+    /// `title: 2024` or `title: yes` is rarely what the author meant.
+    package mutating func words(_ field: PostingField) -> String? {
+        if let node = node(field), case let .scalar(scalar) = node, scalar.style == .plain {
+            let isNumber = !scalar.string.isEmpty && scalar.string.allSatisfy { $0.isNumber || ".-+eE_".contains($0) } && Double(scalar.string) != nil
+            if isNumber || node.boolValue != nil {
+                warning(field, "'\(key(field))' reads as \(isNumber ? "a number" : "a yes/no value") ('\(scalar.string)'); quote it if that is the text you mean")
+            }
+        }
+        return text(field)
+    }
+
+    package mutating func list(_ field: PostingField) -> [String] {
+        guard let node = node(field) else { return [] }
+        guard let items = node.scalarList else {
+            error(field, "'\(key(field))' must be a value or a list of values")
+            return []
+        }
+        return items.map { $0.trimmed }.filter { !$0.isEmpty }.compactMap { mapped(field, $0) }
+    }
+
+    package mutating func bool(_ field: PostingField, default fallback: Bool = false) -> Bool {
+        guard let node = node(field) else { return fallback }
+        guard let value = node.boolValue else {
+            error(field, "'\(key(field))' must be true or false")
+            return fallback
+        }
+        return value
+    }
+
+    /// An amount, or a range of amounts, as written (`$128,078`, `128 078 $`, `CAD 90k – 120k`).
+    package mutating func money(_ field: PostingField) -> (low: MoneyText, high: MoneyText)? {
+        guard let text = text(field) else { return nil }
+        guard let range = MoneyText.parseRange(text), range.low.amount.isFinite, range.high.amount.isFinite else {
+            error(field, "'\(key(field))' is not an amount: '\(text)' (expected digits such as 85000, 42.50, $128,078 or 128 078 $)")
+            return nil
+        }
+        return range
+    }
+
+    package mutating func date(_ field: PostingField, boundary: DateParser.Boundary = .startOfDay) -> Timestamp? {
+        guard let text = text(field) else { return nil }
+        guard let date = dates.parse(text, boundary: boundary) else {
+            error(field, "'\(key(field))' is not a date: '\(text)' (\(DateParser.expectation))")
+            return nil
+        }
+        return date
+    }
+}
+
+extension Node {
+    package var isNull: Bool {
+        guard case let .scalar(scalar) = self else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}
+

@@ -1,0 +1,72 @@
+import Foundation
+
+/// A posting file split into its YAML front matter and Markdown body.
+package struct FrontMatter: Sendable {
+    package var yaml: String
+    package var body: String
+    /// The 1-based line of the file on which the body starts.
+    package var bodyStartLine: Int
+
+    /// The front matter starts on line 2, after the opening `---`.
+    package static let yamlLineOffset = 1
+
+    package enum Failure: Error, Equatable {
+        case empty
+        case missing
+        case unterminated
+        case toml
+    }
+
+    /// Splits a file's text; tolerates a UTF-8 byte-order mark and CRLF line endings.
+    /// Scans UTF-8 bytes line by line up to the closing `---`, so a long body costs one copy.
+    package static func split(_ text: String) -> Result<FrontMatter, Failure> {
+        var text = text
+        if text.utf8.contains(13) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        var bytes = Substring(text).utf8
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return .failure(.empty) }
+        var lines = LineScanner(bytes)
+        guard let first = lines.next() else { return .failure(.empty) }
+        if isFence(first, "+++") { return .failure(.toml) }
+        guard isFence(first, "---") else { return .failure(.missing) }
+        let yamlStart = lines.position
+        var lineNumber = 1
+        while let line = lines.next() {
+            lineNumber += 1
+            if isFence(line, "---") || isFence(line, "...") {
+                let yaml = Substring(bytes[yamlStart..<line.startIndex])
+                return .success(FrontMatter(yaml: String(yaml.dropLast()), body: String(Substring(bytes[lines.position...])),
+                                            bodyStartLine: lineNumber + 1))
+            }
+        }
+        return .failure(.unterminated)
+    }
+
+    /// A line that is exactly the fence, allowing trailing spaces and tabs.
+    private static func isFence(_ line: Substring.UTF8View.SubSequence, _ fence: String) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed = trimmed.dropLast() }
+        return trimmed.elementsEqual(fence.utf8)
+    }
+}
+
+/// Yields the lines of UTF-8 text without their newline, remembering where the next begins.
+private struct LineScanner {
+    package let bytes: Substring.UTF8View
+    package var position: Substring.UTF8View.Index
+
+    package init(_ bytes: Substring.UTF8View) {
+        self.bytes = bytes
+        self.position = bytes.startIndex
+    }
+
+    package mutating func next() -> Substring.UTF8View.SubSequence? {
+        guard position < bytes.endIndex else { return nil }
+        let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        let line = bytes[position..<end]
+        position = end < bytes.endIndex ? bytes.index(after: end) : end
+        return line
+    }
+}

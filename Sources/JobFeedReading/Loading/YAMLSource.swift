@@ -1,0 +1,95 @@
+import JobFeedCore
+import Yams
+
+/// A YAML document together with where it came from, so every node can name its file and line.
+package struct YAMLSource: Sendable {
+    /// The file name printed in diagnostics.
+    package var file: String
+    /// Lines before the YAML text in its file (1 for front matter, after the opening `---`).
+    package var lineOffset: Int
+
+    package func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset > 0 ? lineOffset : nil) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// Parses YAML text, turning Yams' errors into a diagnostic at the right line.
+    package func compose(_ text: String) -> Result<Node?, DiagnosticError> {
+        do {
+            // Tags are never used (values are read as text and checked here), and the default
+            // resolver runs regular expressions on every key the parser compares.
+            return .success(try Yams.compose(yaml: text, .basic))
+        } catch let error as YamlError {
+            return .failure(DiagnosticError(diagnostic(for: error)))
+        } catch {
+            return .failure(DiagnosticError(.error("cannot read YAML: \(error)", at: SourceLocation(file: file))))
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        let fix = "fix the YAML syntax (quote values that contain ': ' or start with a special character)"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return .error("invalid YAML: \(what); \(fix)", at: at(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("duplicate key \(keys); keep one of them", at: at(context.mark))
+        case let .reader(problem, offset, value, yaml):
+            let location = offset.map { at(byteOffset: $0, in: yaml) } ?? SourceLocation(file: file)
+            let character = String(format: "U+%04X", value)
+            return .error("the front matter contains a character YAML does not allow (\(character): \(problem)); remove it, or write it as an escape inside double quotes", at: location)
+        default:
+            return .error("invalid YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+
+    private func at(byteOffset: Int, in yaml: String) -> SourceLocation {
+        let before = yaml.utf8.prefix(byteOffset)
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let column = String(decoding: before.reversed().prefix { $0 != 0x0A }.reversed(), as: UTF8.self).unicodeScalars.count + 1
+        return SourceLocation(file: file, line: line + lineOffset, column: column)
+    }
+
+    private func at(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+}
+
+extension Node {
+    /// The scalar's text; nil for mappings and sequences.
+    package var scalarText: String? {
+        if case let .scalar(scalar) = self { return scalar.string }
+        return nil
+    }
+
+    /// The scalar as a YAML 1.1 boolean (`true`, `yes`, `on`, and their opposites).
+    package var boolValue: Bool? {
+        switch scalarText?.lowercased() {
+        case "true", "yes", "on", "y": return true
+        case "false", "no", "off", "n": return false
+        default: return nil
+        }
+    }
+
+    /// A scalar or a sequence of scalars, as a list of strings; nil if any item is not a scalar.
+    package var scalarList: [String]? {
+        switch self {
+        case let .scalar(scalar): return scalar.string.isEmpty ? [] : [scalar.string]
+        case let .sequence(sequence):
+            let items = sequence.compactMap(\.scalarText)
+            return items.count == sequence.count ? items : nil
+        default: return nil
+        }
+    }
+
+    package var kindName: String {
+        switch self {
+        case .scalar: return "a single value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}

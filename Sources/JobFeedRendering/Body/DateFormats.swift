@@ -1,0 +1,45 @@
+import Foundation
+import JobFeedCore
+
+/// The date formats feeds and JSON-LD need, written by hand for speed and determinism.
+public enum DateFormats {
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// RFC 822 as RSS 2.0 wants it, in UTC: `Mon, 05 Jan 2026 14:00:00 +0000`.
+    package static func rfc822(_ time: Timestamp) -> String {
+        let c = CivilDateTime(seconds: time.seconds)
+        return "\(weekdays[c.weekday]), \(pad(c.day)) \(months[c.month - 1]) \(c.year) "
+            + "\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) +0000"
+    }
+
+    /// RFC 3339 in UTC, as Atom wants it: `2026-01-05T14:00:00Z`.
+    public static func rfc3339(_ time: Timestamp) -> String {
+        let c = CivilDateTime(seconds: time.seconds)
+        return "\(date(c))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
+    }
+
+    /// ISO 8601 in the site's zone for JSON-LD: a bare date stays a bare date, else with offset.
+    package static func iso8601(_ time: Timestamp, in zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: time.date)
+        let c = CivilDateTime(seconds: time.seconds, offset: offset)
+        if time.isDateOnly && c.hour == 0 && c.minute == 0 && c.second == 0 { return date(c) }
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = abs(offset)
+        return "\(date(c))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))\(sign)\(pad(magnitude / 3600)):\(pad(magnitude % 3600 / 60))"
+    }
+
+    /// The calendar date in the site's zone, for CSV.
+    package static func calendarDate(_ time: Timestamp, in zone: TimeZone) -> String {
+        date(CivilDateTime(seconds: time.seconds, offset: zone.secondsFromGMT(for: time.date)))
+    }
+
+    private static func date(_ c: CivilDateTime) -> String {
+        let year = String(c.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(pad(c.month))-\(pad(c.day))"
+    }
+
+    private static func pad(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
+    }
+}

@@ -1,0 +1,88 @@
+import JobFeedCore
+
+/// Reduces a body to the tags Google's job-posting guidelines allow in `description`
+/// (`p ul ol li h1-h5 strong em br`); links keep their text, other elements keep their content,
+/// and elements left empty (an image's paragraph) are dropped.
+package struct GoogleHTMLVisitor: HTMLVisitor {
+    private var output: [UInt8] = []
+    /// For each open element: what it was written as, and where its start tag began.
+    private var open: [(name: String?, start: Int)] = []
+    /// How many of the open elements are text containers (kept rather than searched for).
+    private var openTextContainers = 0
+
+    package static let allowed: Set<String> = ["p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "strong", "em", "br"]
+    package static let renamed: [String: String] = ["b": "strong", "i": "em", "h6": "h5"]
+    /// Blocks that become paragraphs so their text does not run into the next block's.
+    package static let paragraphLike: Set<String> = ["div", "summary", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "tr", "address"]
+    package static let textContainers: Set<String> = ["p", "li", "h1", "h2", "h3", "h4", "h5"]
+
+    package var html: String { String(decoding: output, as: UTF8.self) }
+
+    package mutating func enter(_ element: HTMLElement) {
+        let name = Self.renamed[element.name] ?? element.name
+        let start = output.count
+        if name == "br" {
+            append("<br>")
+            open.append((nil, start))
+        } else if Self.allowed.contains(name) {
+            append("<\(name)>")
+            push(name, start)
+        } else if Self.paragraphLike.contains(name) && !insideTextContainer {
+            append("<p>")
+            push("p", start)
+        } else {
+            if (name == "td" || name == "th") && !endsWithSpace { append(" ") }
+            open.append((nil, start))
+        }
+    }
+
+    package mutating func leave(_ element: HTMLElement) {
+        guard let (name, start) = open.popLast(), let name else { return }
+        if Self.textContainers.contains(name) { openTextContainers -= 1 }
+        let content = output[(start + name.utf8.count + 2)...]
+        if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
+            output.removeSubrange(start...)
+        } else {
+            append("</\(name)>")
+        }
+    }
+
+    package mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
+        if Self.isAllSpace(text) {
+            if !endsWithSpace && !output.isEmpty { append(insideTextContainer ? " " : "\n") }
+            return
+        }
+        HTMLEscaping.appendText(text, to: &output)
+    }
+
+    /// White space only (by Unicode's definition); decodes only text made of nothing but ASCII
+    /// white space and non-ASCII characters.
+    private static func isAllSpace(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hasNonASCII = false
+        for byte in text {
+            if byte >= 0x80 {
+                hasNonASCII = true
+            } else if !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+                return false
+            }
+        }
+        return !hasNonASCII || String(decoding: text, as: UTF8.self).unicodeScalars.allSatisfy(\.isSpace)
+    }
+
+    private mutating func append(_ text: String) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    private var endsWithSpace: Bool {
+        output.last == 0x20 || output.last == 0x0A
+    }
+
+    private var insideTextContainer: Bool {
+        openTextContainers > 0
+    }
+
+    private mutating func push(_ name: String, _ start: Int) {
+        open.append((name, start))
+        if Self.textContainers.contains(name) { openTextContainers += 1 }
+    }
+}

@@ -1,0 +1,59 @@
+
+/// Turns a body into plain text for CSV: one line per block, list items as "- item",
+/// runs of white space folded.
+package struct PlainTextVisitor: HTMLVisitor {
+    private var lines: [String] = []
+    /// The line being built, as UTF-8 bytes: this runs over every character of every body.
+    private var current: [UInt8] = []
+    private var indent = 0
+    private var listDepth = 0
+
+    package static let blocks: Set<String> = [
+        "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "details",
+        "summary", "dt", "dd", "table", "ul", "ol", "section", "article", "hr", "figcaption", "address",
+    ]
+
+    package var text: String {
+        var copy = self
+        copy.breakLine()
+        return copy.lines.joined(separator: "\n")
+    }
+
+    package mutating func enter(_ element: HTMLElement) {
+        if element.name == "br" || Self.blocks.contains(element.name) { breakLine() }
+        switch element.name {
+        case "ul", "ol": listDepth += 1
+        case "li":
+            indent = max(0, listDepth - 1) * 2
+            current += [UInt8(ascii: "-"), 0x20]
+        case "td", "th": appendSpace()
+        default: break
+        }
+    }
+
+    package mutating func leave(_ element: HTMLElement) {
+        if element.name == "ul" || element.name == "ol" { listDepth -= 1 }
+        if Self.blocks.contains(element.name) { breakLine() }
+    }
+
+    package mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
+        for byte in text {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { appendSpace() } else { current.append(byte) }
+        }
+    }
+
+    private mutating func appendSpace() {
+        if let last = current.last, last != 0x20 { current.append(0x20) }
+    }
+
+    /// Ends the line; a list marker with nothing after it yet waits for its item's text.
+    private mutating func breakLine() {
+        while current.last == 0x20 { current.removeLast() }
+        if current == [UInt8(ascii: "-")] { current.append(0x20); return }
+        if !current.isEmpty {
+            lines.append(String(repeating: " ", count: indent) + String(decoding: current, as: UTF8.self))
+        }
+        current.removeAll(keepingCapacity: true)
+        indent = 0
+    }
+}

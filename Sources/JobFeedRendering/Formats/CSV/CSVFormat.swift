@@ -1,0 +1,53 @@
+import Foundation
+import JobFeedCore
+
+/// `exports/postings.csv`: a record per published posting (active, archived or expired) of
+/// every language, for aggregators' bulk imports (see `CSVRenderer`).
+package struct CSVFormat: OutputFormat {
+    package let renderer: CSVRenderer
+
+    package init(config: Config) {
+        renderer = CSVRenderer(config: config)
+    }
+
+    package static let id = "csv"
+
+    package func violations(in bytes: Data) -> [String] {
+        CSVShape.problems(String(decoding: bytes, as: UTF8.self))
+    }
+
+    package func files(_ config: Config) -> [URL] {
+        [config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName)]
+    }
+
+    package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
+        Data(renderer.line(entry).utf8)
+    }
+
+    package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
+        [CSVTableWriter(output: try build.output(build.config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName)), format: id)]
+    }
+}
+
+/// The CSV file being written: the header, then each chunk's records.
+package final class CSVTableWriter: FormatWriter, @unchecked Sendable {
+    package let output: PendingOutput
+    private let format: String
+
+    package init(output: PendingOutput, format: String) {
+        self.output = output
+        self.format = format
+        output.sink.write(CSVRenderer.header)
+    }
+
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+        for item in chunk.items {
+            if let line = item.parts[format]?.data { output.sink.write(line) }
+        }
+        return []
+    }
+
+    package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        plan.add(output)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import JobFeedCore
+
+/// Writes `exports/postings.csv`: every published posting of every language (active, archived
+/// and expired), RFC 4180 (UTF-8, CRLF, header row), with spreadsheet formulas neutralized.
+package struct CSVRenderer {
+    package let config: Config
+
+    package static let fileName = "postings.csv"
+
+    /// The column set is fixed and documented in README.md; append new columns at the end.
+    package static let columns = [
+        "id", "language", "translation_key", "slug", "title", "url", "apply_url", "status",
+        "date_posted", "valid_through", "employment_type", "remote", "applicant_countries", "locations",
+        "salary_min", "salary_max", "salary_currency", "salary_unit", "category", "summary", "description",
+        "company", "street", "city", "region", "postal_code", "country",
+    ]
+
+    package static var header: String { CSVTable.line(columns.map(CSVCell.text)) }
+
+    /// The posting's record.
+    package func line(_ entry: RenderedEntry) -> String {
+        CSVTable.line(row(entry))
+    }
+
+    private func row(_ entry: RenderedEntry) -> [CSVCell] {
+        let posting = entry.posting
+        let zone = config.timeZone
+        return [
+            .text(posting.identifier), .text(posting.language), .text(posting.translationKey ?? ""),
+            .text(posting.slug), .text(posting.title), .text(posting.url), .text(posting.applyURL),
+            .value(entry.status.rawValue), .value(DateFormats.calendarDate(posting.datePosted, in: zone)),
+            .value(posting.validThrough.map { DateFormats.calendarDate($0, in: zone) } ?? ""),
+            .value(posting.employmentTypes.map(\.rawValue).joined(separator: ";")),
+            .value(posting.remote == nil ? "false" : "true"),
+            .text(posting.remote?.applicantCountries.joined(separator: ";") ?? ""),
+            .text(posting.locations.map(\.singleLine).joined(separator: " | ")),
+            .value(posting.salary?.minimum?.plain ?? ""), .value(posting.salary?.maximum?.plain ?? ""),
+            .value(posting.salary?.currency ?? ""), .value(posting.salary?.unit.rawValue ?? ""),
+            .text(posting.categories.joined(separator: ";")), .text(entry.summary), .text(entry.body.plainText),
+            .text(config.organization.name(in: posting.language)),
+        ] + firstPlace(posting)
+    }
+
+    /// The first place's address, one column a part (empty for a remote-only job).
+    private func firstPlace(_ posting: Posting) -> [CSVCell] {
+        let place = posting.locations.first
+        return [place?.street, place?.city, place?.region, place?.postalCode, place?.country].map { .text($0 ?? "") }
+    }
+}
+
+/// A cell of generated values (`value`, written as is) or of posting text (`text`, which a
+/// spreadsheet must never run as a formula).
+package enum CSVCell {
+    case value(String)
+    case text(String)
+
+    package var field: String {
+        switch self {
+        case let .value(value): return value
+        case let .text(text):
+            let isKept: (Unicode.Scalar) -> Bool = { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
+            let clean = text.unicodeScalars.allSatisfy(isKept) ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter(isKept)))
+            guard let first = clean.unicodeScalars.first, SpreadsheetFormula.starts.contains(first) else { return clean }
+            return "'" + clean
+        }
+    }
+}
+
+package enum CSVTable {
+    /// One record, CRLF-terminated.
+    package static func line(_ cells: [CSVCell]) -> String {
+        cells.map { quoted($0.field) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// Quotes a field that holds a comma, a quote or a line break, doubling its quotes and
+    /// writing every line break as CRLF; works on UTF-8 bytes, as this runs for every cell.
+    package static func quoted(_ field: String) -> String {
+        let bytes = field.utf8
+        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        var output: [UInt8] = [0x22]
+        output.reserveCapacity(bytes.count + 16)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case 0x22: output += [0x22, 0x22]
+            case 0x0D: output += [0x0D, 0x0A]
+            case 0x0A where previous == 0x0D: break
+            case 0x0A: output += [0x0D, 0x0A]
+            default: output.append(byte)
+            }
+            previous = byte
+        }
+        output.append(0x22)
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import JobFeedCore
+
+/// A feed dialect as an output format: one feed per language, `feeds/<lang>/<fileName>`, its
+/// items written as the chunks render. A long-running process leaves a feed whose postings did
+/// not change (by its fingerprint) as it is, unrendered.
+package struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
+    package static var id: String { Dialect.name }
+
+    package func violations(in bytes: Data) -> [String] {
+        WellFormedness.xmlProblems(bytes)
+    }
+
+    package init(config: Config) {}
+
+    package func files(_ config: Config) -> [URL] {
+        subscriberFeeds(config).map(\.file)
+    }
+
+    package func subscriberFeeds(_ config: Config) -> [(file: URL, url: String)] {
+        FeedContext.feeds(named: Dialect.fileName, config: config)
+    }
+
+    package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
+        let config = build.config
+        let catalog = build.catalog
+        var writers: [any FormatWriter] = []
+        for language in config.languages {
+            let feed = FeedContext(language: language, catalog: catalog, config: config)
+            let file = FeedContext.file(Dialect.fileName, language: language.code, config: config)
+            var fingerprint: UInt64?
+            if let cache = build.cache {
+                let path = file.standardizedFileURL.path
+                let current = FeedFingerprint.of(Dialect.name, feed, catalog.entries)
+                if cache.outputIsCurrent(path, fingerprint: current) {
+                    writers.append(KeptOutput(path: path))
+                    continue
+                }
+                fingerprint = current
+            }
+            writers.append(try FeedStream(format: Dialect(context: feed), language: language.code, output: try build.output(file),
+                                          cache: build.cache, fingerprint: fingerprint, limit: config.limits.feedItems))
+        }
+        return writers
+    }
+}
+
+/// An output a long-running process knows to be unchanged: left as it is, unrendered.
+package final class KeptOutput: FormatWriter {
+    package let path: String
+
+    package init(path: String) {
+        self.path = path
+    }
+
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] { [] }
+
+    package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        plan.kept.insert(path)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import JobFeedCore
+
+/// One feed file being written: its header first, then the items of each chunk of postings
+/// as they render, then its end. Used by one thread at a time.
+///
+/// With a long-running process's cache, an item whose posting, URL and translation links are
+/// unchanged is replayed from the bytes an earlier build wrote, instead of escaping its body
+/// again.
+package final class FeedStream: FormatWriter, @unchecked Sendable {
+    package let language: String
+    package let output: PendingOutput
+    private let format: any FeedFormat
+    private let xml: XMLWriter
+    private let cache: RenderCache?
+    /// The kind of bytes its items are in the cache.
+    private let itemKind: String
+    /// What the feed is made from, for a long-running process to compare next time.
+    private let fingerprint: UInt64?
+    /// Items left before the feed's limit (`limits.feedItems`).
+    private var room: Int
+
+    package init(format: any FeedFormat, language: String, output: PendingOutput, cache: RenderCache?, fingerprint: UInt64?, limit: Int?) throws(DiagnosticError) {
+        self.format = format
+        room = limit ?? .max
+        self.language = language
+        self.output = output
+        self.cache = cache
+        self.fingerprint = fingerprint
+        itemKind = type(of: format).name + "-item"
+        do {
+            xml = try XMLWriter(sink: output.sink)
+            try format.header(xml)
+        } catch {
+            throw Self.failure(error, output.path)
+        }
+    }
+
+    /// Writes the chunk's active postings of this feed's language, in order.
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+        do {
+            for item in chunk.items where room > 0 && item.entry.status == .active && item.entry.posting.language == language {
+                try write(item.entry)
+                room -= 1
+            }
+        } catch {
+            throw Self.failure(error, output.path)
+        }
+        return []
+    }
+
+    package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        do {
+            try format.footer(xml)
+            try xml.finish()
+        } catch {
+            throw Self.failure(error, output.path)
+        }
+        plan.add(output)
+        if let fingerprint { plan.fingerprints[output.path] = fingerprint }
+    }
+
+    private static func failure(_ error: XMLWriterError, _ path: String) -> DiagnosticError {
+        DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(path: path))))
+    }
+
+    private func write(_ entry: RenderedEntry) throws(XMLWriterError) {
+        guard let cache, entry.posting.source.stamp != nil else { return try format.item(entry, xml) }
+        if let cached = cache.part(itemKind, of: entry) { return try xml.appendRecorded(cached.data) }
+        try xml.startRecording()
+        try format.item(entry, xml)
+        cache.store(try xml.stopRecording(), kind: itemKind, of: entry)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import JobFeedCore
+
+/// Indeed's XML job feed element names.
+package enum Indeed: String, XMLVocabulary {
+    case source, publisher, publisherurl, lastBuildDate, job, title, date, referencenumber, requisitionid, url, company
+    case city, state, country, postalcode, streetaddress, description, salary, jobtype, category, expirationdate, remotetype
+}
+
+/// `exports/indeed.xml`: Indeed's XML job feed, every active posting of every language, each
+/// text in CDATA (Indeed takes no entity references). `referencenumber` is the posting's
+/// `identifier` and language, unique and stable (the slug is added for an identifier two
+/// postings of one language share); `requisitionid` is the `identifier` the translations share.
+package struct IndeedFormat: OutputFormat {
+    package static let fileName = "indeed.xml"
+    package let config: Config
+
+    package static let id = "indeed"
+
+    package func violations(in bytes: Data) -> [String] {
+        WellFormedness.xmlProblems(bytes)
+    }
+
+    package func files(_ config: Config) -> [URL] {
+        [config.exportsDirectory.appendingPathComponent(Self.fileName)]
+    }
+
+    package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
+        let active = build.catalog.entries.filter { $0.status == .active }
+        var seen: [String: Int] = [:]
+        for entry in active { seen[entry.posting.identifier + "-" + entry.posting.language, default: 0] += 1 }
+        let updated = config.languageCodes.map { build.catalog.lastChange(in: $0) }.max() ?? build.catalog.now
+        let file = config.exportsDirectory.appendingPathComponent(Self.fileName)
+        return [try IndeedWriter(output: try build.output(file), config: config, shared: Set(seen.filter { $0.value > 1 }.keys), updated: updated, format: id)]
+    }
+
+    /// An active posting's job, after its reference number (which the writer adds).
+    package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
+        guard entry.status == .active else { return nil }
+        return IndeedJob.render(entry, company: config.organization.name(in: entry.posting.language))
+    }
+
+    package init(config: Config) {
+        self.config = config
+    }
+}

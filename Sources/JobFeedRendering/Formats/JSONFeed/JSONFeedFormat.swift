@@ -1,0 +1,110 @@
+import Foundation
+import JobFeedCore
+
+/// `feeds/<lang>/feed.json`: JSON Feed 1.1, which feed readers support and which is simpler to
+/// consume than XML. Each active posting's item is rendered as its part; each language's feed
+/// streams its items between a header and a footer.
+package struct JSONFeedFormat: OutputFormat {
+    package static let fileName = "feed.json"
+    package let config: Config
+
+    package static let id = "jsonfeed"
+
+    package func violations(in bytes: Data) -> [String] {
+        WellFormedness.jsonProblems(bytes)
+    }
+
+    package func files(_ config: Config) -> [URL] {
+        subscriberFeeds(config).map(\.file)
+    }
+
+    package func subscriberFeeds(_ config: Config) -> [(file: URL, url: String)] {
+        FeedContext.feeds(named: Self.fileName, config: config)
+    }
+
+    package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
+        guard entry.status == .active else { return nil }
+        let posting = entry.posting
+        let locale = config.language(posting.language)?.locale ?? posting.language
+        let job = JSONFeedJob(
+            identifier: posting.identifier, company: config.organization.name(in: posting.language), apply_url: posting.applyURL,
+            employment_type: posting.employmentTypes.isEmpty ? nil : posting.employmentTypes.map(\.rawValue),
+            valid_through: posting.validThrough.map(DateFormats.rfc3339),
+            locations: posting.locations.isEmpty ? nil : posting.locations.map {
+                JSONFeedPlace(street: $0.street, city: $0.city, region: $0.region, postal_code: $0.postalCode, country: $0.country)
+            },
+            remote: posting.remote != nil, applicant_countries: posting.remote?.applicantCountries,
+            salary: posting.salary.map { JSONFeedSalary(min: $0.minimum, max: $0.maximum, currency: $0.currency, unit: $0.unit.rawValue) })
+        let item = JSONFeedItem(
+            id: posting.url, url: posting.url, title: posting.title, content_html: entry.body.feedHTML, summary: entry.summary,
+            date_published: DateFormats.rfc3339(posting.datePosted), date_modified: DateFormats.rfc3339(posting.dateModified),
+            language: locale, tags: posting.categories.isEmpty ? nil : posting.categories, _job: job)
+        return try Self.encode(item, file: posting.source.displayPath)
+    }
+
+    package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
+        var writers: [any FormatWriter] = []
+        for language in config.languages {
+            let feed = FeedContext(language: language, catalog: build.catalog, config: config)
+            let header = JSONFeedHeader(
+                title: language.feedTitle, home_page_url: feed.listingURL, feed_url: feed.feedURL(Self.fileName),
+                description: language.feedDescription, language: language.locale,
+                authors: [JSONFeedAuthor(name: config.organization.name(in: language.code), url: config.organization.url)],
+                hubs: config.websubHub.map { [JSONFeedHub(url: $0)] })
+            let file = FeedContext.file(Self.fileName, language: language.code, config: config)
+            let encoded: Data
+            do { encoded = try Self.encode(header, file: DisplayPath.of(file)) } catch { throw DiagnosticError(Diagnostic(.error, file: error.file, error.message)) }
+            writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: encoded, format: id,
+                                          limit: config.limits.feedItems))
+        }
+        return writers
+    }
+
+    /// Sorted keys, so the same posting always gives the same bytes.
+    package static func encode(_ value: some Encodable, file: String) throws(RenderError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do { return try encoder.encode(value) } catch { throw RenderError(file: file, message: "cannot encode the JSON Feed item: \(error)") }
+    }
+
+    package init(config: Config) {
+        self.config = config
+    }
+}
+
+/// One language's `feed.json` being written: the header object with its `items` array open,
+/// an item per line, then the end.
+package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
+    package let output: PendingOutput
+    private let language: String
+    private let format: String
+    private var isEmpty = true
+    /// Items left before the feed's limit (`limits.feedItems`).
+    private var room: Int
+
+    package init(output: PendingOutput, language: String, header: Data, format: String, limit: Int?) {
+        room = limit ?? .max
+        self.output = output
+        self.language = language
+        self.format = format
+        // `{…}` becomes `{…,"items":[`: the header's keys, then the items.
+        output.sink.write(header.dropLast())
+        output.sink.write(",\"items\":[")
+    }
+
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+        for item in chunk.items where room > 0 && item.entry.posting.language == language {
+            guard let data = item.parts[format]?.data else { continue }
+            room -= 1
+            output.sink.write(isEmpty ? "\n" : ",\n")
+            isEmpty = false
+            output.sink.write(data)
+        }
+        return []
+    }
+
+    package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        output.sink.write(isEmpty ? "]}\n" : "\n]}\n")
+        plan.add(output)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import JobFeedCore
+
+/// schema.org `JobPosting` JSON-LD to Google's guidelines: a file per active posting, ready to
+/// embed in its page (`exports/jsonld/<lang>/<slug>.jsonld`), and all of them in one file
+/// (`exports/jobpostings.jsonld`), spliced from the same bytes.
+package struct JSONLDFormat: OutputFormat {
+    package let renderer: JSONLDRenderer
+
+    package init(config: Config) {
+        renderer = JSONLDRenderer(config: config)
+    }
+
+    package static let id = "jsonld"
+
+    /// JSON that can sit inside a `<script>` element: no `<` at all, escaped or not.
+    package func violations(in bytes: Data) -> [String] {
+        WellFormedness.jsonProblems(bytes) + (bytes.contains(UInt8(ascii: "<")) ? ["holds a raw '<'"] : [])
+    }
+
+    package func files(_ config: Config) -> [URL] {
+        [config.exportsDirectory.appendingPathComponent(CombinedJSONLD.fileName)]
+    }
+
+    package func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)] {
+        [(config.exportsDirectory.appendingPathComponent("jsonld"), "jsonld")]
+    }
+
+    /// An active posting's document.
+    package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
+        guard entry.status == .active else { return nil }
+        return try renderer.posting(entry)
+    }
+
+    package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
+        let exports = build.config.exportsDirectory
+        return [
+            PostingDocuments(folder: exports.appendingPathComponent("jsonld"), destination: build.destination, prepare: build.prepare, format: id),
+            CombinedJSONLD(output: try build.output(exports.appendingPathComponent(CombinedJSONLD.fileName)), format: id),
+        ]
+    }
+}
+
+/// `exports/jsonld/<lang>/<slug>.jsonld`: each document compared with the file on disk and
+/// staged as soon as it is rendered, so a build need not hold thousands of them; a file whose
+/// posting is no longer active is removed.
+package final class PostingDocuments: FormatWriter, @unchecked Sendable {
+    package let folder: URL
+    private let folderPath: String
+    private let destination: OutputDestination
+    private let prepare: @Sendable (String, Data, UInt64?) -> PreparedFile
+    private let format: String
+
+    package init(folder: URL, destination: OutputDestination, prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile, format: String) {
+        self.folder = folder
+        folderPath = folder.standardizedFileURL.path
+        self.destination = destination
+        self.prepare = prepare
+        self.format = format
+    }
+
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+        var planned: [(String, PlannedFile)] = []
+        for item in chunk.items {
+            guard let document = item.parts[format] else { continue }
+            let path = folderPath + "/" + item.entry.posting.language + "/" + item.entry.posting.slug + ".jsonld"
+            switch destination {
+            case .staged: planned.append((path, .prepared(prepare(path, document.data, document.digest))))
+            case .memory: planned.append((path, .inMemory(document.data)))
+            case .discarded: break
+            }
+        }
+        return planned
+    }
+
+    package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        plan.ownedFolders.append((folder, "jsonld"))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import JobFeedSystem
+
+/// The bytes every output file should hold after a build, by absolute path: in memory, or
+/// already in a staged file for the large outputs of a build.
+package struct OutputPlan: Sendable {
+    package var files: [String: Data] = [:]
+    package var staged: [String: StagedFile] = [:]
+    /// Per-posting files already compared with what is on disk, and staged when they change.
+    package var prepared: [String: PreparedFile] = [:]
+    /// Outputs known unchanged without rendering them (a watcher's unchanged feeds).
+    package var kept: Set<String> = []
+    /// What each rendered feed was made from, for a long-running process's cache.
+    package var fingerprints: [String: UInt64] = [:]
+    /// Files of formats the site turned off, removed if they are there.
+    package var retired: [String] = []
+    /// Folders owned by jobfeed: a file with this extension below them that the plan does not
+    /// hold belongs to a posting that no longer exists, and is removed.
+    package var ownedFolders: [(folder: URL, pathExtension: String)] = []
+
+    package mutating func add(_ url: URL, _ data: Data) {
+        files[url.standardizedFileURL.path] = data
+    }
+
+    package mutating func add(_ output: PendingOutput) {
+        if let file = output.file { staged[output.path] = file } else { files[output.path] = output.sink.data }
+    }
+
+    package mutating func add(_ path: String, _ file: PlannedFile) {
+        switch file {
+        case let .inMemory(data): files[path] = data
+        case let .prepared(prepared): self.prepared[path] = prepared
+        }
+    }
+
+    package func contains(_ path: String) -> Bool {
+        files[path] != nil || staged[path] != nil || prepared[path] != nil || kept.contains(path)
+    }
+
+    package init(files: [String: Data] = [:], staged: [String: StagedFile] = [:], prepared: [String: PreparedFile] = [:], kept: Set<String> = [], fingerprints: [String: UInt64] = [:], retired: [String] = [], ownedFolders: [(folder: URL, pathExtension: String)] = []) {
+        self.files = files
+        self.staged = staged
+        self.prepared = prepared
+        self.kept = kept
+        self.fingerprints = fingerprints
+        self.retired = retired
+        self.ownedFolders = ownedFolders
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import JobFeedSystem
+
+/// Where a renderer's bytes go: straight into a staged output file (`build`), so that a feed
+/// of tens of megabytes is never held whole; into memory (the tests, the fuzzer); or nowhere
+/// (`check`, which only needs every output to render). Can also record a stretch of what
+/// passes through, for the watcher's cache of feed items.
+package final class OutputSink: @unchecked Sendable {
+    private let file: StagedFile?
+    private let keepsBytes: Bool
+    private var memory: [UInt8] = []
+    private var recording: [UInt8]?
+    package private(set) var count = 0
+
+    /// A sink into memory.
+    package init() {
+        file = nil
+        keepsBytes = true
+    }
+
+    package init(file: StagedFile) {
+        self.file = file
+        keepsBytes = false
+    }
+
+    /// A sink that only counts.
+    package static func discarding() -> OutputSink {
+        OutputSink(file: nil, keepsBytes: false)
+    }
+
+    private init(file: StagedFile?, keepsBytes: Bool) {
+        self.file = file
+        self.keepsBytes = keepsBytes
+    }
+
+    package func write(_ bytes: UnsafeRawBufferPointer) {
+        count += bytes.count
+        if let file { file.write(bytes) } else if keepsBytes { memory.append(contentsOf: bytes) }
+        recording?.append(contentsOf: bytes)
+    }
+
+    package func write(_ data: Data) {
+        data.withUnsafeBytes { write($0) }
+    }
+
+    package func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    package func startRecording() {
+        recording = []
+    }
+
+    package func stopRecording() -> Data {
+        defer { recording = nil }
+        return Data(recording ?? [])
+    }
+
+    /// What a memory sink holds (nothing for a file sink, whose bytes are in the file, or a
+    /// discarding one).
+    package var data: Data {
+        Data(memory)
+    }
+}

@@ -1,0 +1,147 @@
+internal import CLibXML2
+import Foundation
+import JobFeedCore
+
+/// Owns one libxml2 `xmlTextWriter` writing into an `OutputSink`, checks every return code,
+/// and frees it. Element and attribute names come from a dialect's vocabulary type.
+package final class XMLWriter {
+    package let sink: OutputSink
+    private var writer: xmlTextWriterPtr?
+
+    /// Writes into memory.
+    package convenience init() throws(XMLWriterError) {
+        try self.init(sink: OutputSink())
+    }
+
+    package init(sink: OutputSink) throws(XMLWriterError) {
+        self.sink = sink
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        guard let output = xmlOutputBufferCreateIO({ context, bytes, length in
+            guard let context, let bytes, length >= 0 else { return -1 }
+            Unmanaged<OutputSink>.fromOpaque(context).takeUnretainedValue()
+                .write(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            return length
+        }, nil, context, nil) else { throw .allocation }
+        // The writer owns the output buffer from here and closes it when freed.
+        guard let writer = xmlNewTextWriter(output) else {
+            xmlOutputBufferClose(output)
+            throw .allocation
+        }
+        self.writer = writer
+        try check(xmlTextWriterSetIndent(writer, 1), "set indentation")
+        try check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
+    }
+
+    deinit {
+        if let writer { xmlFreeTextWriter(writer) }
+    }
+
+    package func start<Name: XMLVocabulary>(_ name: Name) throws(XMLWriterError) {
+        try check(xmlTextWriterStartElement(try live(), name.rawValue), "start <\(name.rawValue)>")
+    }
+
+    package func end() throws(XMLWriterError) {
+        try check(xmlTextWriterEndElement(try live()), "end an element")
+    }
+
+    package func attribute<Name: XMLVocabulary>(_ name: Name, _ value: String) throws(XMLWriterError) {
+        try check(xmlTextWriterWriteAttribute(try live(), name.rawValue, XMLText.clean(value)), "write @\(name.rawValue)")
+    }
+
+    package func text(_ value: String) throws(XMLWriterError) {
+        try check(xmlTextWriterWriteString(try live(), XMLText.clean(value)), "write text")
+    }
+
+    /// `<name>text</name>`, with the text escaped and cleaned of characters XML forbids.
+    package func element<Name: XMLVocabulary>(_ name: Name, _ value: String) throws(XMLWriterError) {
+        try check(xmlTextWriterWriteElement(try live(), name.rawValue, XMLText.clean(value)), "write <\(name.rawValue)>")
+    }
+
+    /// `<name attr="value" …/>` with no content.
+    package func empty<Name: XMLVocabulary>(_ name: Name, attributes: KeyValuePairs<Name, String>) throws(XMLWriterError) {
+        try start(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        try end()
+    }
+
+    /// Starts recording the bytes of the elements written next (taken between complete
+    /// elements), for replaying them later with `appendRecorded`.
+    package func startRecording() throws(XMLWriterError) {
+        try check(xmlTextWriterFlush(try live()), "flush")
+        sink.startRecording()
+    }
+
+    package func stopRecording() throws(XMLWriterError) -> Data {
+        try check(xmlTextWriterFlush(try live()), "flush")
+        return sink.stopRecording()
+    }
+
+    /// Appends bytes that an earlier recording took at the same place in an identical writer.
+    /// They go to the sink directly, past the writer, so that its indentation state stays as
+    /// the recorded element left it, and the output is byte for byte what writing the
+    /// element again would give.
+    package func appendRecorded(_ bytes: Data) throws(XMLWriterError) {
+        try check(xmlTextWriterFlush(try live()), "flush")
+        sink.write(bytes)
+    }
+
+    /// Ends the document and frees the writer; returns what a memory sink holds.
+    @discardableResult
+    package func finish() throws(XMLWriterError) -> Data {
+        let writer = try live()
+        try check(xmlTextWriterEndDocument(writer), "end the document")
+        try check(xmlTextWriterFlush(writer), "flush")
+        xmlFreeTextWriter(writer)
+        self.writer = nil
+        return sink.data
+    }
+
+    private func live() throws(XMLWriterError) -> xmlTextWriterPtr {
+        guard let writer else { throw .finished }
+        return writer
+    }
+
+    private func check(_ code: Int32, _ action: String) throws(XMLWriterError) {
+        if code < 0 { throw .failed(action) }
+    }
+}
+
+/// A dialect's element and attribute names, spelled once.
+package protocol XMLVocabulary: RawRepresentable where RawValue == String {}
+
+package enum XMLWriterError: Error, Sendable, CustomStringConvertible {
+    case allocation
+    case finished
+    case failed(String)
+
+    package var description: String {
+        switch self {
+        case .allocation: return "libxml2 could not allocate a writer"
+        case .finished: return "the XML document was already finished"
+        case let .failed(action): return "libxml2 failed to \(action)"
+        }
+    }
+}
+
+/// Characters XML 1.0 forbids are dropped before text reaches libxml2, which would write them
+/// unchanged and so produce a file no parser accepts.
+package enum XMLText {
+    package static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD: return true
+        case 0x0..<0x20: return false
+        case 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
+    }
+
+    package static func clean(_ text: String) -> String {
+        // Forbidden characters are ASCII controls or U+FFFE/U+FFFF (EF BF BE/BF in UTF-8).
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }),
+              text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.filter(isAllowed))
+        return String(scalars)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import JobFeedCore
+import SystemPackage
+
+/// One open file and its one owner: every read and write goes through here, retried when a
+/// signal interrupts it (swift-system's `retryOnInterrupt`), its errors named in one place,
+/// and the descriptor closed exactly once, when the last reference to its owner goes.
+package final class OpenFile: Sendable {
+    package let path: String
+    private let descriptor: FileDescriptor
+
+    /// Opens `path`; `operation` names what failed ("read", "write").
+    package init(_ path: String, _ mode: FileDescriptor.AccessMode, options: FileDescriptor.OpenOptions = [],
+                 permissions: FilePermissions? = nil, operation: String) throws(SystemError) {
+        self.path = path
+        descriptor = try SystemCall.run(operation, path) {
+            try FileDescriptor.open(FilePath(path), mode, options: options.union(.closeOnExec), permissions: permissions)
+        }
+    }
+
+    /// Takes ownership of a descriptor made by a call swift-system does not wrap (inotify).
+    package init(adopting rawDescriptor: Int32, path: String) {
+        self.path = path
+        descriptor = FileDescriptor(rawValue: rawDescriptor)
+    }
+
+    deinit {
+        try? descriptor.close()
+    }
+
+    /// For the calls that take a raw descriptor (`flock`, `fstat`, `inotify_add_watch`).
+    package var rawValue: Int32 { descriptor.rawValue }
+
+    /// Reads what is there, up to the buffer's size; 0 at the end of the file.
+    package func read(into buffer: UnsafeMutableRawBufferPointer, operation: String = "read") throws(SystemError) -> Int {
+        try SystemCall.run(operation, path) { try descriptor.read(into: buffer) }
+    }
+
+    /// Writes every byte, retrying short writes.
+    package func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+        _ = try SystemCall.run("write", path) { try descriptor.writeAll(bytes) }
+    }
+
+    package func writeAll(_ data: Data) throws(SystemError) {
+        try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try writeAll(bytes) } }.get()
+    }
+
+    /// The offset of the end of the file.
+    package func endOffset() throws(SystemError) -> Int64 {
+        try SystemCall.run("read", path) { try descriptor.seek(offset: 0, from: .end) }
+    }
+
+    /// Reads until the buffer is full or the file ends; how many bytes it read.
+    package func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
+    }
+}
+
+extension OpenFile {
+    /// Fills the array from the file as far as it goes; nil when a read fails.
+    fileprivate func fill(_ array: inout [UInt8]) -> Int? {
+        array.withUnsafeMutableBytes { buffer in try? readFully(into: buffer) }
+    }
+
+    /// A whole file's bytes; throws with errno when it cannot be opened or read.
+    package static func contents(of path: String) throws(SystemError) -> Data {
+        let file = try OpenFile(path, .readOnly, operation: "read")
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { buffer in Result { () throws(SystemError) in try file.read(into: buffer) } }.get()
+            if count == 0 { return data }
+            data.append(chunk, count: count)
+        }
+    }
+
+    /// True when the file at `path` holds exactly `size` bytes equal to those of `other`,
+    /// compared a megabyte at a time.
+    package static func sameContents(_ path: String, _ other: String, size: Int) -> Bool {
+        guard FileStamp(path: path)?.size == Int64(size), FileStamp(path: other)?.size == Int64(size),
+              let first = try? OpenFile(path, .readOnly, operation: "read"),
+              let second = try? OpenFile(other, .readOnly, operation: "read") else { return false }
+        var left = [UInt8](repeating: 0, count: 1 << 20)
+        var right = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0
+        while true {
+            guard let count = first.fill(&left), let other = second.fill(&right), count == other else { return false }
+            total += count
+            if count == 0 { return total == size }
+            if memcmp(left, right, count) != 0 { return false }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import JobFeedCore
+import JobFeedReading
+
+/// What happened since the last rebuild, gathered from the watchers and timers.
+package struct PendingChanges: Sendable {
+    package var files: Set<String> = []
+    package var configChanged = false
+    package var rescan = false
+    package var interval = false
+    package var time: NextChange?
+    /// The last rebuild failed, and its backoff has passed.
+    package var retry = false
+    /// inotify lost part of the tree: switch to polling before rebuilding.
+    package var pollingNeeded: String?
+
+    package var isEmpty: Bool {
+        files.isEmpty && !configChanged && !rescan && !interval && time == nil && !retry && pollingNeeded == nil
+    }
+
+    /// One phrase for the log: which files, or which posting expired or appeared.
+    package func trigger(relativeTo display: (String) -> String) -> String {
+        var parts: [String] = []
+        if configChanged { parts.append("config changed") }
+        if !files.isEmpty {
+            let names = files.sorted().prefix(3).map(display).joined(separator: ", ")
+            parts.append(files.count > 3 ? "\(files.count) files changed (\(names), …)" : "changed: \(names)")
+        }
+        if rescan { parts.append("rescan") }
+        if let time { parts.append("time: \(time.postings.map(display).joined(separator: ", ")) change status") }
+        if interval { parts.append("interval") }
+        if retry { parts.append("retry after a failed rebuild") }
+        return parts.isEmpty ? "start" : parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedSystem
+import Synchronization
+
+/// The fallback when inotify cannot be used: compares a snapshot of every file's stamp below
+/// the roots at a fixed interval, and reports what differs.
+package final class PollingWatcher: Sendable {
+    private let roots: [String]
+    private let interval: Duration
+    private let report: @Sendable (ChangeEvent) -> Void
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    package init(roots: [String], interval: Duration, report: @escaping @Sendable (ChangeEvent) -> Void) {
+        self.roots = roots
+        self.interval = interval
+        self.report = report
+        let roots = roots
+        task.withLock {
+            $0 = Task {
+                var previous = Self.snapshot(roots)
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    let current = Self.snapshot(roots)
+                    for path in Set(previous.keys).union(current.keys) where previous[path] != current[path] {
+                        report(.changed(path))
+                    }
+                    previous = current
+                }
+            }
+        }
+    }
+
+    package func stop() {
+        task.withLock { $0?.cancel() }
+    }
+
+    package static func snapshot(_ roots: [String]) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for root in roots {
+            guard let walker = FileManager.default.enumerator(atPath: root) else {
+                if let stamp = FileStamp(path: root) { stamps[root] = stamp }
+                continue
+            }
+            while let relative = walker.nextObject() as? String {
+                let path = root + "/" + relative
+                if let stamp = FileStamp(path: path) { stamps[path] = stamp }
+            }
+        }
+        return stamps
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import JobFeedCore
+import JobFeedPublishing
+import JobFeedReading
+import Logging
+
+/// What the watcher keeps between rebuilds: the last good config, the build cache, and the
+/// file watcher (inotify, or polling when inotify cannot be used).
+package struct WatchSession {
+    package let options: WatchOptions
+    package let logger: Logger
+    package private(set) var config: Config
+    package let cache = BuildCache()
+    private var inotify: InotifyWatcher?
+    private var poller: PollingWatcher?
+    private var report: (@Sendable (ChangeEvent) -> Void)?
+
+    package init(options: WatchOptions, logger: Logger) throws(DiagnosticError) {
+        self.options = options
+        self.logger = logger
+        self.config = try Config.load(from: options.configFile, overrides: options.overrides)
+    }
+
+    package func publisher(now: Timestamp, shouldStop: @escaping @Sendable () -> Bool) -> Publisher {
+        Publisher(config: config, now: now, cache: cache, shouldStop: shouldStop)
+    }
+
+    /// Watches the postings tree and the config file; reports only what can change outputs
+    /// (posting files, folders, the config), not editors' swap files.
+    package mutating func startWatching(_ report: @escaping @Sendable (ChangeEvent) -> Void) {
+        self.report = report
+        let configPath = options.configFile.standardizedFileURL.path
+        let root = config.postingsDirectory.standardizedFileURL.path
+        let filtered: @Sendable (ChangeEvent) -> Void = { event in
+            guard case let .changed(path) = event else { return report(event) }
+            if path == configPath {
+                report(.configChanged)
+            } else if path.hasPrefix(root + "/"), PostingPath.isPostingFile((path as NSString).lastPathComponent) {
+                report(event)
+            }
+        }
+        if !options.polling {
+            do {
+                inotify = try InotifyWatcher(trees: [root], folders: [(configPath as NSString).deletingLastPathComponent], report: filtered)
+                logger.info("watching \(DisplayPath.of(path: root)) and \(DisplayPath.of(path: configPath)) with inotify")
+                return
+            } catch {
+                logger.warning("\(error); polling every \(options.pollInterval) instead")
+            }
+        }
+        poller = PollingWatcher(roots: [root, configPath], interval: options.pollInterval, report: filtered)
+    }
+
+    package func stopWatching() {
+        inotify?.stop()
+        poller?.stop()
+    }
+
+    /// Gives up on inotify for the rest of the run, saying why once.
+    package mutating func switchToPolling(because reason: String) {
+        guard poller == nil, let report else { return }
+        inotify?.stop()
+        inotify = nil
+        logger.warning("\(reason); polling every \(options.pollInterval) from now on")
+        let root = config.postingsDirectory.standardizedFileURL.path
+        poller = PollingWatcher(roots: [root, options.configFile.standardizedFileURL.path], interval: options.pollInterval) { event in
+            guard case let .changed(path) = event else { return report(event) }
+            report(.changed(path))
+        }
+    }
+
+    /// Takes a changed config if it reads cleanly; otherwise says why and keeps the last good one.
+    package mutating func reloadConfig() {
+        do {
+            let fresh = try Config.load(from: options.configFile, overrides: options.overrides)
+            let moved = fresh.postingsDirectory != config.postingsDirectory
+            config = fresh
+            cache.clear()
+            logger.info("config reloaded")
+            if moved, let report {
+                stopWatching()
+                startWatching(report)
+            }
+        } catch {
+            for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
+            logger.error("the config has errors; still using the last good config")
+        }
+    }
+}

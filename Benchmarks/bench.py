@@ -9,7 +9,11 @@ corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median o
   watch     with `jobfeed watch --debounce 20ms` running, save-to-published for one posting
             (Benchmarks/watch_latency.py: the time until every output it changes is replaced);
 and reports wall time, CPU time (user + system) and peak RSS of the jobfeed process, read from
-wait4(2). Prints a Markdown table. Usage: bench.py BINARY [N ...] [--runs K]
+wait4(2). Beside each, in the same run on the same corpus, Hugo's full build of a minimal site
+that writes per-language RSS with full content (Benchmarks/hugo_site.py), the tool a careers
+site would pick instead, and the ratio Hugo / jobfeed: absolute times on this kind of machine
+vary by 2x from run to run, ratios from one run do not. Prints a Markdown table.
+Usage: bench.py BINARY [N ...] [--runs K]
 
 Full builds go to fresh folders, deleted only after the last run: on ext4, files created
 right after ~17,000 others were deleted allocate inodes slowly (the allocator skips recently
@@ -96,6 +100,15 @@ def watch_latency(binary, folder, posting, saves):
     return float(line.split("median ")[1].split(" ms")[0]) / 1000
 
 
+def hugo_builds(folder, runs):
+    site = subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), folder], capture_output=True, text=True, check=True).stdout.strip()
+    scratch = os.path.join(folder, "hugo-runs")
+    shutil.rmtree(scratch, ignore_errors=True)
+    samples = [measure(["hugo", "--quiet", "--source", site, "--destination", os.path.join(scratch, str(attempt))]) for attempt in range(runs)]
+    shutil.rmtree(scratch, ignore_errors=True)
+    return summarize(samples)
+
+
 def bench(binary, count, runs):
     folder = corpus(count)
     outputs = [os.path.join(folder, name) for name in ("feeds", "exports")]
@@ -110,7 +123,7 @@ def bench(binary, count, runs):
         with open(posting, "w", encoding="utf-8") as f:
             f.write(original + f"\nEdited for run {attempt} at {time.time()}.\n")
 
-    results = {"full": full_builds(binary, folder, runs)}
+    results = {"hugo": hugo_builds(folder, runs), "full": full_builds(binary, folder, runs)}
     clean(0)
     measure(build_command(binary, folder))
     results["no-op"] = run_case(binary, folder, runs, lambda _: None)
@@ -127,12 +140,15 @@ def main():
     binary, counts = os.path.abspath(arguments[0]), [int(n) for n in arguments[1:] if n.isdigit()] or [1000, 10000, 50000]
     os.makedirs(WORK, exist_ok=True)
     print(f"jobfeed benchmark: {os.cpu_count()} cores, median of {runs} runs (3 for N >= 50,000)\n")
-    print("| N | case | wall (s) | CPU (s) | peak RSS (MB) |")
-    print("|---:|---|---:|---:|---:|")
+    print("| N | jobfeed case | wall (s) | CPU (s) | CPU / wall | peak RSS (MB) | Hugo full build, same run | Hugo / jobfeed |")
+    print("|---:|---|---:|---:|---:|---:|---|---:|")
     for count in counts:
-        for case, (wall, cpu, rss) in bench(binary, count, runs if count < 50000 else min(runs, 3)).items():
-            cpu_text, rss_text = ("", "") if cpu is None else (f"{cpu:.3f}", f"{rss:.0f}")
-            print(f"| {count:,} | {case} | {wall:.3f} | {cpu_text} | {rss_text} |", flush=True)
+        results = bench(binary, count, runs if count < 50000 else min(runs, 3))
+        hugo_wall, _, hugo_rss = results.pop("hugo")
+        for case, (wall, cpu, rss) in results.items():
+            cpu_text, ratio_text, rss_text = ("", "", "") if cpu is None else (f"{cpu:.3f}", f"{cpu / wall:.2f}", f"{rss:.0f}")
+            print(f"| {count:,} | {case} | {wall:.3f} | {cpu_text} | {ratio_text} | {rss_text} | {hugo_wall:.3f} s, {hugo_rss:.0f} MB "
+                  f"| {hugo_wall / wall:.1f}x |", flush=True)
 
 
 if __name__ == "__main__":

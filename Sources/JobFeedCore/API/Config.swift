@@ -170,17 +170,33 @@ public struct Organization: Sendable {
 /// The config's `defaults:` values, as the YAML wrote them: what a posting that lacks a field
 /// gets, read exactly as if the posting had written it.
 package struct DefaultValues: Sendable, Hashable {
-    package indirect enum Value: Sendable, Hashable {
-        /// `plain`: written without quotes, so YAML may read it as a number or a boolean.
-        case scalar(String, plain: Bool)
-        case list([Value])
-        /// Keys in the order written.
-        case map([Pair])
+    /// A struct rather than an indirect enum: LeakSanitizer cannot follow the tagged pointers
+    /// of an enum's payloads, and took the fuzz harness's config for a leak.
+    package struct Value: Sendable, Hashable {
+        package enum Shape: Sendable, Hashable { case scalar, list, map }
 
-        package var scalarText: String? {
-            if case let .scalar(text, _) = self { return text }
-            return nil
+        package var shape: Shape
+        /// A scalar's text.
+        package var text = ""
+        /// A scalar written without quotes, which YAML may read as a number or a boolean.
+        package var plain = true
+        package var items: [Value] = []
+        /// A map's keys and values in the order written.
+        package var pairs: [Pair] = []
+
+        package static func scalar(_ text: String, plain: Bool) -> Value {
+            Value(shape: .scalar, text: text, plain: plain)
         }
+
+        package static func list(_ items: [Value]) -> Value {
+            Value(shape: .list, items: items)
+        }
+
+        package static func map(_ pairs: [Pair]) -> Value {
+            Value(shape: .map, pairs: pairs)
+        }
+
+        package var scalarText: String? { shape == .scalar ? text : nil }
     }
 
     package struct Pair: Sendable, Hashable {

@@ -23,10 +23,10 @@ extension DefaultValues.Value {
     /// The value as a YAML node again, for the field readers, which read a default exactly as
     /// they read a posting's own value.
     var node: Node {
-        switch self {
-        case let .scalar(text, plain): return Node(text, plain ? .implicit : Tag(.str), plain ? .plain : .doubleQuoted)
-        case let .list(items): return Node(items.map(\.node))
-        case let .map(pairs): return Node(pairs.map { (Node($0.key), $0.value.node) })
+        switch shape {
+        case .scalar: return Node(text, plain ? .implicit : Tag(.str), plain ? .plain : .doubleQuoted)
+        case .list: return Node(items.map(\.node))
+        case .map: return Node(pairs.map { (Node($0.key), $0.value.node) })
         }
     }
 }

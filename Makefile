@@ -10,7 +10,7 @@ CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps testdeps pydeps consumers fuzz fuzz-build bench faults clean
+.PHONY: run test deps testdeps pydeps consumers fuzz fuzz-build bench faults clean install uninstall install-check
 
 run: deps
 	$(SWIFT) build --product jobfeed
@@ -37,6 +37,41 @@ consumers:
 		python3 Tests/consumers/check_outputs.py .build/consumer-check/cds/feeds .build/consumer-check/cds/exports en fr; \
 		python3 Tests/consumers/live_set.py $(CORPUS) .build/consumer-check/cds/feeds https://digital.canada.ca/ en fr; \
 	else echo "skipped: real-corpus consumer checks ($(CORPUS) is absent)"; fi
+
+# `make install PREFIX=/usr/local` (and DESTDIR for packaging): a release build with the Swift
+# standard library and Foundation linked in, so the binary needs only Debian's libxml2,
+# libcmark-gfm and zlib at run time; its man page, generated from the command definitions by
+# swift-argument-parser's generate-manual plugin; and bash, zsh and fish completions.
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+RELEASE_FLAGS := -c release --product jobfeed --static-swift-stdlib
+
+install: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) package --disable-sandbox generate-manual --configuration release --product jobfeed
+	install -d $(BINDIR) $(MANDIR) $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jobfeed $(BINDIR)/jobfeed
+	install -m 644 .build/plugins/GenerateManual/outputs/jobfeed/jobfeed.1 $(MANDIR)/jobfeed.1
+	$(BINDIR)/jobfeed --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/jobfeed
+	$(BINDIR)/jobfeed --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_jobfeed
+	$(BINDIR)/jobfeed --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/jobfeed.fish
+
+uninstall:
+	rm -f $(BINDIR)/jobfeed $(MANDIR)/jobfeed.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/jobfeed \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_jobfeed $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/jobfeed.fish
+
+# What CI proves of `make install`: into a stage folder, the binary runs with an empty
+# environment, links no Swift runtime library, and its man page lists the commands.
+install-check:
+	rm -rf .build/stage
+	$(MAKE) install PREFIX="$$PWD/.build/stage"
+	env -i .build/stage/bin/jobfeed --version
+	! ldd .build/stage/bin/jobfeed | grep -Ei 'libswift|libFoundation|libdispatch|libBlocksRuntime'
+	MANWIDTH=100 man -l .build/stage/share/man/man1/jobfeed.1 | grep -E '^ +build|jobfeed build' >/dev/null
+	test -s .build/stage/share/bash-completion/completions/jobfeed
+	@echo "install-check: passed"
 
 # libFuzzer over the posting parser and every renderer (Sources/JobFeedFuzz), seeded from the
 # fixtures and the sample. Findings land in Tests/JobFeedTests/Fixtures/Fuzz/, which a unit

@@ -16,6 +16,9 @@ public struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but warnings and errors.")
     public var quiet = false
 
+    @Flag(name: .long, help: "List every file written or removed (by default only their numbers).")
+    public var verbose = false
+
     @OptionGroup public var locking: LockOptions
 
     @Flag(name: .long, help: "Print how long each pipeline step took.")
@@ -25,6 +28,10 @@ public struct BuildCommand: ParsableCommand {
     public var strict = false
 
     public init() {}
+
+    public func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
 
     public func run() throws {
         let (config, lock) = try site.loadConfigAndLock(timeout: locking.lockTimeout.duration)
@@ -37,7 +44,7 @@ public struct BuildCommand: ParsableCommand {
         }
         withExtendedLifetime(lock) {}
         Console.printDiagnostics(report.diagnostics)
-        if !quiet { Console.print(BuildSummary(report: report, languages: config.languages).text) }
+        if !quiet { Console.print(BuildSummary(report: report, languages: config.languages, listsFiles: verbose).text) }
         if timings {
             Console.print(report.timings.map { "\($0.step): \($0.duration.formatted(.units(allowed: [.milliseconds], width: .abbreviated)))" }.joined(separator: "\n"))
         }

@@ -1,9 +1,12 @@
 import JobFeed
 
-/// The lines `build` prints: counts per language, then what happened to the files.
+/// The lines `build` prints: counts per language, then what happened to the files, as
+/// numbers; each file by name only when asked (`--verbose`), since a large site writes
+/// thousands.
 struct BuildSummary {
     let report: BuildReport
     let languages: [LanguageConfig]
+    var listsFiles = false
 
     /// Counts per language and translation pairs.
     var counts: String {
@@ -20,11 +23,18 @@ struct BuildSummary {
         var lines = [counts]
         let files = report.files
         lines.append("files: \(files.written.count) written, \(files.unchanged.count) unchanged, \(files.removed.count) removed")
-        for path in files.written { lines.append("  wrote \(path)") }
-        for path in files.removed { lines.append("  removed \(path)") }
+        if listsFiles {
+            for path in files.written { lines.append("  wrote \(path)") }
+            for path in files.removed { lines.append("  removed \(path)") }
+        }
+        if let problems { lines.append(problems) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// How many errors and warnings, when there are any.
+    var problems: String? {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
-        if errors + warnings > 0 { lines.append("\(errors) errors, \(warnings) warnings") }
-        return lines.joined(separator: "\n")
+        return errors + warnings > 0 ? "\(errors) errors, \(warnings) warnings" : nil
     }
 }

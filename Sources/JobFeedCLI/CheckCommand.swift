@@ -27,13 +27,16 @@ public struct CheckCommand: ParsableCommand {
     public func run() throws {
         var diagnostics: [Diagnostic]
         var failed: ExitCode = ExitStatus.postingErrors
-        var stateLine: String?
+        var summary: [String] = []
         do {
             let config = try site.loadConfig()
             let publisher = Publisher(config: config, now: try time.buildTime(config))
-            diagnostics = try publisher.check().diagnostics
+            let report = try publisher.check()
+            diagnostics = report.diagnostics
+            let counts = BuildSummary(report: report, languages: config.languages)
+            summary = [counts.counts] + [counts.problems].compactMap { $0 }
             let size = publisher.stateFolderSize()
-            stateLine = "state folder \(config.stateDirectory.relativePath(from: site.workingFolder)): \(size.formatted(.byteCount(style: .file)))"
+            summary.append("state folder \(config.stateDirectory.relativePath(from: site.workingFolder)): \(size.formatted(.byteCount(style: .file)))")
         } catch let error as DiagnosticError {
             diagnostics = error.diagnostics
             failed = ExitStatus.configurationError
@@ -41,7 +44,7 @@ public struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             Console.printDiagnostics(diagnostics)
-            if let stateLine { Console.print(stateLine) }
+            if !summary.isEmpty { Console.print(summary.joined(separator: "\n")) }
         case .json:
             Console.print(DiagnosticJSON.encode(diagnostics))
         }

@@ -11,9 +11,9 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], style: TerminalStyle = .standardError) {
         guard !diagnostics.isEmpty else { return }
-        let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        let text = diagnostics.map(style.format).joined(separator: "\n") + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

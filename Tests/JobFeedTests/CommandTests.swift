@@ -65,4 +65,28 @@ import JobFeed
         let line = handler.line(for: event, at: Timestamp(seconds: 0))
         #expect(line.contains("\"duration_ms\":12") && line.contains("\"trigger\":\"start\""))
     }
+
+    @Test func aBuildPrintsNumbersAndListsFilesOnlyWhenVerbose() throws {
+        let site = try TemporarySite(postings: ["en/a.md": TemporarySite.posting("title: A\ndate: 2026-01-01")])
+        defer { site.remove() }
+        let report = try site.build(now: Timestamp(seconds: 1_780_000_000))
+        let config = try site.config()
+        let quiet = BuildSummary(report: report, languages: config.languages).text
+        #expect(!quiet.contains("wrote ") && quiet.contains("files: \(report.files.written.count) written"))
+        #expect(report.files.written.count > 5)
+        let verbose = BuildSummary(report: report, languages: config.languages, listsFiles: true).text
+        #expect(verbose.split(separator: "\n").filter { $0.hasPrefix("  wrote ") }.count == report.files.written.count)
+        #expect(throws: (any Error).self) { try BuildCommand.parse(["--quiet", "--verbose"]) }
+    }
+
+    @Test func diagnosticsAreColouredOnlyOnATerminalWithoutNoColor() {
+        let diagnostic = Diagnostic(.error, file: "a.md", line: 3, column: 1, "bad")
+        let terminal = TerminalStyle(isTerminal: true, environment: ["TERM": "xterm-256color"])
+        #expect(terminal.format(diagnostic) == "\u{1B}[1ma.md:3:1:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m bad")
+        #expect(TerminalStyle(isTerminal: false, environment: [:]).format(diagnostic) == "a.md:3:1: error: bad")
+        #expect(TerminalStyle(isTerminal: true, environment: ["NO_COLOR": "1"]).format(diagnostic) == "a.md:3:1: error: bad")
+        #expect(TerminalStyle(isTerminal: true, environment: ["TERM": "dumb"]).format(diagnostic) == "a.md:3:1: error: bad")
+        // NO_COLOR set but empty does not count (no-color.org).
+        #expect(TerminalStyle(isTerminal: true, environment: ["NO_COLOR": ""]).colours)
+    }
 }

@@ -3,8 +3,9 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config git
-# Test-only tools: xmllint for the consumer checks, Hugo to compare published sets with.
-TEST_APT_PACKAGES := libxml2-utils hugo
+# Test-only tools: xmllint for the consumer checks, Hugo to compare published sets with, man
+# for install-check.
+TEST_APT_PACKAGES := libxml2-utils hugo man-db
 PY_PACKAGES := feedparser pyld pyyaml
 CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
@@ -41,19 +42,25 @@ consumers:
 # `make install PREFIX=/usr/local` (and DESTDIR for packaging): a release build with the Swift
 # standard library and Foundation linked in, so the binary needs only Debian's libxml2,
 # libcmark-gfm and zlib at run time; its man page, generated from the command definitions by
-# swift-argument-parser's generate-manual plugin; and bash, zsh and fish completions.
+# swift-argument-parser's generate-manual tool; and bash, zsh and fish completions.
 PREFIX ?= /usr/local
 BINDIR = $(DESTDIR)$(PREFIX)/bin
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
-RELEASE_FLAGS := -c release --product jobfeed --static-swift-stdlib
+# A scratch path of its own: SwiftPM does not relink a binary it built without the flag.
+INSTALL_BUILD := $(SWIFT) build -c release --product jobfeed --static-swift-stdlib --scratch-path .build/install
+# Foundation linked statically brings FoundationNetworking (the WebSub ping), which links libcurl.
+INSTALL_APT_PACKAGES := libcurl4-openssl-dev
 
 install: deps
-	$(SWIFT) build $(RELEASE_FLAGS)
-	$(SWIFT) package --disable-sandbox generate-manual --configuration release --product jobfeed
+	$(call install_missing,$(INSTALL_APT_PACKAGES))
+	$(INSTALL_BUILD)
+	$(SWIFT) build --product generate-manual
+	rm -rf .build/install/man && mkdir -p .build/install/man
+	$$($(SWIFT) build --show-bin-path)/generate-manual $$($(INSTALL_BUILD) --show-bin-path)/jobfeed --output-directory .build/install/man
 	install -d $(BINDIR) $(MANDIR) $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	install -m 755 $$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/jobfeed $(BINDIR)/jobfeed
-	install -m 644 .build/plugins/GenerateManual/outputs/jobfeed/jobfeed.1 $(MANDIR)/jobfeed.1
+	install -m 755 $$($(INSTALL_BUILD) --show-bin-path)/jobfeed $(BINDIR)/jobfeed
+	install -m 644 .build/install/man/jobfeed.1 $(MANDIR)/jobfeed.1
 	$(BINDIR)/jobfeed --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/jobfeed
 	$(BINDIR)/jobfeed --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_jobfeed
 	$(BINDIR)/jobfeed --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/jobfeed.fish
@@ -64,7 +71,7 @@ uninstall:
 
 # What CI proves of `make install`: into a stage folder, the binary runs with an empty
 # environment, links no Swift runtime library, and its man page lists the commands.
-install-check:
+install-check: testdeps
 	rm -rf .build/stage
 	$(MAKE) install PREFIX="$$PWD/.build/stage"
 	env -i .build/stage/bin/jobfeed --version

@@ -71,10 +71,8 @@ let package = Package(
         .executableTarget(name: "jobfeed", dependencies: ["JobFeedCLI"]),
         .testTarget(
             name: "JobFeedTests",
-            dependencies: [
-                "JobFeed", "JobFeedCLI", "JobFeedCore", "JobFeedSystem", "JobFeedReading",
-                "JobFeedRendering", "JobFeedPublishing", "JobFeedWatching",
-            ],
+            // JobFeedSystem is the one layer the library does not re-export.
+            dependencies: ["JobFeed", "JobFeedCLI", "JobFeedSystem"],
             exclude: ["Fixtures"]
         ),
     ],

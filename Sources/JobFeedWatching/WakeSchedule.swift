@@ -8,10 +8,17 @@ package struct WakeSchedule {
         package var at: Timestamp
         /// The status change to rebuild for; nil for a retry.
         package var change: NextChange?
+
+        package init(at: Timestamp, change: NextChange? = nil) {
+            self.at = at
+            self.change = change
+        }
     }
 
     private var statusChange: NextChange?
     private var failures = 0
+
+    package init() {}
 
     package mutating func after(_ outcome: Result<NextChange?, DiagnosticError>, now: Timestamp) -> WakeUp? {
         switch outcome {

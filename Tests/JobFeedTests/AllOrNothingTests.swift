@@ -1,12 +1,7 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
+import JobFeedSystem
 
 /// A build that fails while publishing leaves every published file as it was; a build killed
 /// while publishing is undone by the next one; a full disk is never a lasting outage.

@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// cmark-gfm's extensions are not thread-safe unless registered once up front: rendering the
 /// real corpus on every core must give exactly what a serial run gives.

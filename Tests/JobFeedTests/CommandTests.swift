@@ -4,12 +4,6 @@ import Testing
 @testable import JobFeedCLI
 import Logging
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// Drives the command as the shell would, through its parser, and checks the exit statuses
 /// documented in README.md.

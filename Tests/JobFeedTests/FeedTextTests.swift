@@ -1,12 +1,7 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
+import JobFeedSystem
 
 /// Feed HTML keeps only what the allowlist allows; titles and summaries are text, escaped
 /// wherever they go; an empty feed is dated plausibly.

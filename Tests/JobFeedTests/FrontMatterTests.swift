@@ -1,11 +1,5 @@
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 @Suite struct FrontMatterTests {
     @Test func splitsYAMLFromTheBody() throws {

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @_spi(Fuzzing) import JobFeed
-@testable import JobFeedRendering
 
 /// Replays the fuzzer's findings and every hostile fixture through the fuzz harness, so a
 /// regression shows up in `swift test` without a fuzzer build.

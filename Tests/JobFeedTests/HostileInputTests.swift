@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// Broken and hostile postings, each with its expected diagnostics (golden, re-recorded with
 /// `JOBFEED_RECORD=1`). For every one: no crash, the diagnostics expected, valid outputs, nothing

@@ -2,12 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
+import JobFeedSystem
 
 /// A watcher's rebuild replays cached feed items, JSON-LD documents and CSV rows: its outputs
 /// must be byte for byte those of a build from nothing.

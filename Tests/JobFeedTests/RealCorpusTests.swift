@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// Builds the ~300 real bilingual postings in ../shared/corpus/cds with Tests/RealCorpus/cds.yml.
 @Suite struct RealCorpusTests {

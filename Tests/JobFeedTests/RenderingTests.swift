@@ -4,12 +4,6 @@ import Testing
 import FoundationXML
 #endif
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 @Suite struct XMLWriterTests {
     @Test func textIsEscapedAndCharactersXMLForbidsAreDropped() throws {

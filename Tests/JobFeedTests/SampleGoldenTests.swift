@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// The committed `feeds/` and `exports/` are the golden files: a build of the sample postings
 /// must reproduce them byte for byte. `JOBFEED_RECORD=1 swift test` rewrites them.

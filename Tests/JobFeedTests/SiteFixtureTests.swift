@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// The sites in Tests/Sites, written for this project after real conventions: for each,
 /// `jobfeed init` then a build publishes every live posting at the URL the site generator

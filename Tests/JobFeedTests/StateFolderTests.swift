@@ -1,12 +1,7 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
+import JobFeedSystem
 
 /// What jobfeed keeps for itself lives in the state folder, never in a published folder, and
 /// nothing of an unpublished posting reaches a published file.

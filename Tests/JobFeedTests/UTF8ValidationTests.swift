@@ -1,11 +1,5 @@
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// Text nodes reach the visitors as raw bytes only when valid UTF-8; the check must agree with
 /// the standard library's validating decoder.

@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// A folder or file that cannot be read is an error, never an empty folder: a permissions
 /// glitch or a failing mount must not unpublish the jobs behind it. Run as `nobody` when the

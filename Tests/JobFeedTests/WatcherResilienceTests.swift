@@ -2,12 +2,6 @@ import Foundation
 import Logging
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// The watcher cannot go deaf, and keeps time through failures; the lock holds when its file
 /// is deleted.

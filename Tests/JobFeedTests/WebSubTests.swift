@@ -1,12 +1,6 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// WebSub: the feeds name the hub, and a build that changes a feed tells the hub, against a
 /// hub this test starts on 127.0.0.1.

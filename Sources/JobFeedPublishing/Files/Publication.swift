@@ -21,6 +21,12 @@ package struct Publication {
         package var replacement: String?
         /// A hard link to the target's old bytes; nil when the target did not exist.
         package var backup: String?
+
+        package init(target: String, replacement: String? = nil, backup: String? = nil) {
+            self.target = target
+            self.replacement = replacement
+            self.backup = backup
+        }
     }
 
     package let state: StateFolder

@@ -59,6 +59,10 @@ package struct DateParser: Sendable {
     private func toUTC(_ civil: CivilDateTime) -> Int64 {
         civil.secondsAsUTC(wallClockIn: timeZone)
     }
+
+    package init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
 }
 
 private struct DateScanner {

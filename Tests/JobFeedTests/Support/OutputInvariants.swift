@@ -1,6 +1,5 @@
 import Foundation
-@testable import JobFeedCore
-@testable import JobFeedRendering
+import JobFeed
 
 /// What must hold of a site's outputs whatever the postings contained: every file below the
 /// published folders is one that an output format writes, and holds that format's invariants

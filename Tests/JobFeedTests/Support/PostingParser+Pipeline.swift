@@ -1,6 +1,4 @@
-import JobFeedCore
-import JobFeedReading
-import JobFeedRendering
+import JobFeed
 
 extension PostingParser {
     /// A parser as the publishing pipeline makes it, with the rendering layer's decoder of

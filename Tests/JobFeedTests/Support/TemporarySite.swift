@@ -1,11 +1,5 @@
 import Foundation
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// A site in a fresh temporary folder: a config, postings, and the outputs a build writes.
 struct TemporarySite {

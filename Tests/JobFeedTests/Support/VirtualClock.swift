@@ -1,10 +1,4 @@
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// A `Clock` whose time moves only when a test advances it: the watcher's debounce runs on it,
 /// so "the files have been quiet long enough" is decided by the test, never by how busy the

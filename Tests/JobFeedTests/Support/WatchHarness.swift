@@ -3,12 +3,6 @@ import Logging
 import Synchronization
 import Testing
 import JobFeed
-@testable import JobFeedCore
-@testable import JobFeedPublishing
-@testable import JobFeedReading
-@testable import JobFeedRendering
-@testable import JobFeedSystem
-@testable import JobFeedWatching
 
 /// Runs a `WatchService` on a temporary site in-process and records its rebuilds and log lines,
 /// so tests can wait, with a bound, for "the next rebuild" instead of sleeping.

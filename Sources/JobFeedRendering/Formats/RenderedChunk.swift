@@ -1,0 +1,30 @@
+import JobFeedCore
+
+/// A chunk of postings as every format sees it: each posting with its body and each
+/// format's part.
+package struct RenderedChunk: Sendable {
+    package struct Item: Sendable {
+        package var entry: RenderedEntry
+        package var parts: [String: FormatPart]
+
+        package init(entry: RenderedEntry, parts: [String: FormatPart]) {
+            self.entry = entry
+            self.parts = parts
+        }
+    }
+
+    package var items: [Item] = []
+    package var diagnostics: [Diagnostic] = []
+    /// A part that could not be rendered stops the build (a JSON-LD document that cannot be encoded).
+    package var failure: RenderError?
+    /// A stop was asked for part way: the chunk is incomplete and must not be written.
+    package var stopped = false
+
+    package var entries: [RenderedEntry] { items.map(\.entry) }
+
+    package init(items: [Item] = [], diagnostics: [Diagnostic] = [], failure: RenderError? = nil) {
+        self.items = items
+        self.diagnostics = diagnostics
+        self.failure = failure
+    }
+}

@@ -13,14 +13,14 @@ extension OutputWriter {
     package func prepare(_ path: String, _ data: Data, digest: UInt64? = nil) -> PreparedFile {
         if let stamp = FileStamp(path: path) {
             if cache?.outputIsCurrent(path, data: data, digest: digest, stamp: stamp) == true { return PreparedFile(.unchanged) }
-            if stamp.size == Int64(data.count), FileManager.default.contents(atPath: path) == data {
+            if stamp.size == Int64(data.count), (try? OpenFile.contents(of: path)) == data {
                 cache?.recordOutput(path, data: data)
                 return PreparedFile(.unchanged)
             }
         }
         let temporary: String
         do {
-            temporary = try Self.writeTemporary(data, beside: path, in: state.stagingFolder(for: path))
+            temporary = try Self.writeTemporary(data, beside: path, in: staging.folder(for: path))
         } catch {
             return PreparedFile(.failed(error.reason))
         }

@@ -23,6 +23,7 @@ public struct WriteResult: Sendable, Hashable {
 package struct OutputWriter {
     package static let temporaryPrefix = StagedFile.temporaryPrefix
     package let state: StateFolder
+    package let staging: StagingFolders
     package var cache: BuildCache?
     /// Whether the large outputs get `.gz` twins (else any twin left from before is removed).
     package var gzip = false
@@ -108,7 +109,7 @@ package struct OutputWriter {
                 result.unchanged.append(DisplayPath.of(path: twin))
                 return
             }
-            let temporary = StagedFile.temporaryPath(in: writer.state.stagingFolder(for: twin))
+            let temporary = StagedFile.temporaryPath(in: writer.staging.folder(for: twin))
             staged.append(temporary)
             do { try Gzip.compress(source, to: temporary) } catch { throw OutputWriter.failure(twin, error.reason) }
             if let size = FileStamp(path: temporary)?.size, OpenFile.sameContents(temporary, twin, size: Int(size)) {

@@ -19,6 +19,8 @@ package struct PublishingContext: Sendable {
     /// Every posting file's path and stamp as read.
     package var inputs = StableHash()
     package let cache: BuildCache?
+    /// Where this build writes outputs before they are renamed into place.
+    package let staging: StagingFolders
     /// Where the outputs go as they render: staged files for a build; memory or nowhere for
     /// the fuzzer and `check`, which must write nothing.
     package var destination = OutputDestination.memory
@@ -34,6 +36,7 @@ package struct PublishingContext: Sendable {
         self.shouldStop = shouldStop
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
         self.lastGood = LastGoodStore(config: config)
+        self.staging = StagingFolders(StateFolder(config))
     }
 }
 
@@ -53,7 +56,7 @@ extension PublishingContext {
         case .discarded: return PendingOutput(path: path, sink: .discarding(), file: nil)
         case .staged:
             do {
-                let file = try StagedFile(target: path, folder: StateFolder(config).stagingFolder(for: path))
+                let file = try StagedFile(target: path, folder: staging.folder(for: path))
                 return PendingOutput(path: path, sink: OutputSink(file: file), file: file)
             } catch {
                 throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space",
@@ -64,7 +67,7 @@ extension PublishingContext {
 
     /// What the formats' writers need from this build.
     package var formatBuild: FormatBuild {
-        let files = OutputWriter(state: StateFolder(config), cache: cache)
+        let files = OutputWriter(state: StateFolder(config), staging: staging, cache: cache)
         return FormatBuild(config: config, catalog: catalog, destination: destination, cache: cache?.rendered,
                            output: output, prepare: { path, data, digest in files.prepare(path, data, digest: digest) })
     }

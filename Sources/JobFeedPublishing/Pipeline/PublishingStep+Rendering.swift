@@ -29,7 +29,7 @@ extension PublishingStep {
 
     /// Replaces the changed files atomically and removes stale per-posting files.
     package static let writeOutputs = PublishingStep("write outputs", .publication) { context throws(DiagnosticError) in
-        context.result = try OutputWriter(state: StateFolder(context.config), cache: context.cache, gzip: context.config.gzip).write(context.plan)
+        context.result = try OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip).write(context.plan)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
         context.lastGood.save(keeping: Set(context.files.map(\.path.relativePath)))
         context.diagnostics += context.lastGood.takeWarnings()

@@ -6,10 +6,10 @@ extension StateFolder {
     /// Owner-only: the copies hold unpublished postings' sources.
     package static let fileMode: mode_t = 0o600
 
-    /// The folder to write `target`'s next version in: the staging folder when it is on the
-    /// target's file system (a rename from it is atomic), else the target's own folder.
-    package func stagingFolder(for target: String) -> String {
-        let folder = (target as NSString).deletingLastPathComponent
+    /// The folder to write the next version of a file in `folder` in: the staging folder when
+    /// it is on that folder's file system (a rename from it is atomic), else `folder` itself.
+    /// A build asks `StagingFolders`, which remembers the answer per folder.
+    package func stagingFolder(beside folder: String) -> String {
         var staged = stat()
         var published = stat()
         if stat(staging.path, &staged) != 0 { try? Self.create(staging) }

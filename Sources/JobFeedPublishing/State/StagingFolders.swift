@@ -1,0 +1,23 @@
+import Foundation
+import JobFeedCore
+import Synchronization
+
+/// Where each output's next version is written during one build, decided once per folder:
+/// the answer depends only on the folder's file system, and a build asks for every one of
+/// thousands of per-posting files.
+package final class StagingFolders: Sendable {
+    private let state: StateFolder
+    private let decided = Mutex<[String: String]>([:])
+
+    package init(_ state: StateFolder) {
+        self.state = state
+    }
+
+    package func folder(for target: String) -> String {
+        let parent = (target as NSString).deletingLastPathComponent
+        if let known = decided.withLock({ $0[parent] }) { return known }
+        let folder = state.stagingFolder(beside: parent)
+        decided.withLock { $0[parent] = folder }
+        return folder
+    }
+}

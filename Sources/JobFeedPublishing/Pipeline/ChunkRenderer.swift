@@ -56,14 +56,15 @@ package struct ChunkRenderer: Sendable {
         }
         let rendered = RenderedEntry(entry: entry, body: body)
         var parts: [String: FormatPart] = [:]
+        let slot = cache?.slot(for: rendered)
         for format in formats {
-            if let cached = cache?.part(format.id, of: rendered) {
+            if let slot, let cached = cache?.part(format.id, in: slot) {
                 parts[format.id] = cached
                 continue
             }
             do {
                 guard let data = try format.part(rendered) else { continue }
-                parts[format.id] = cache?.store(data, kind: format.id, of: rendered) ?? FormatPart(data: data)
+                parts[format.id] = slot.flatMap { cache?.store(data, kind: format.id, in: $0) } ?? FormatPart(data: data)
             } catch {
                 var failure = error
                 failure.stopsTheBuild = true

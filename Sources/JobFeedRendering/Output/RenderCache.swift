@@ -40,22 +40,30 @@ package final class RenderCache: Sendable {
         bodies.withLock { $0[path] = Body(stamp: stamp, url: url, body: body) }
     }
 
-    /// The bytes of `kind` for the posting, when its file and context are unchanged.
-    package func part(_ kind: String, of entry: RenderedEntry) -> FormatPart? {
-        guard let stamp = entry.posting.source.stamp else { return nil }
-        let key = Key(path: entry.posting.source.absolutePath, kind: kind)
-        let context = Self.context(of: entry)
-        return parts.withLock { $0[key].flatMap { $0.stamp == stamp && $0.context == context ? $0.part : nil } }
+    /// A posting's place among the parts: its file, the file's stamp, and what else its bytes
+    /// depend on, worked out once for all of its parts.
+    package struct Slot: Sendable {
+        fileprivate let path: String
+        fileprivate let stamp: FileStamp
+        fileprivate let context: String
+    }
+
+    /// Nil for a posting that was not read from a file (nothing to key it on).
+    package func slot(for entry: RenderedEntry) -> Slot? {
+        entry.posting.source.stamp.map { Slot(path: entry.posting.source.absolutePath, stamp: $0, context: Self.context(of: entry)) }
+    }
+
+    /// The posting's bytes of `kind`, when its file and context are unchanged.
+    package func part(_ kind: String, in slot: Slot) -> FormatPart? {
+        let key = Key(path: slot.path, kind: kind)
+        return parts.withLock { $0[key].flatMap { $0.stamp == slot.stamp && $0.context == slot.context ? $0.part : nil } }
     }
 
     /// Keeps the bytes, with their digest, computed here once.
     @discardableResult
-    package func store(_ data: Data, kind: String, of entry: RenderedEntry) -> FormatPart {
+    package func store(_ data: Data, kind: String, in slot: Slot) -> FormatPart {
         let part = FormatPart(data: data, digest: ContentDigest.of(data))
-        guard let stamp = entry.posting.source.stamp else { return part }
-        let key = Key(path: entry.posting.source.absolutePath, kind: kind)
-        let context = Self.context(of: entry)
-        parts.withLock { $0[key] = Part(stamp: stamp, context: context, part: part) }
+        parts.withLock { $0[Key(path: slot.path, kind: kind)] = Part(stamp: slot.stamp, context: slot.context, part: part) }
         return part
     }
 

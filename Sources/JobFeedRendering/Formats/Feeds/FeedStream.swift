@@ -65,10 +65,10 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
     }
 
     private func write(_ entry: RenderedEntry) throws(XMLWriterError) {
-        guard let cache, entry.posting.source.stamp != nil else { return try format.item(entry, xml) }
-        if let cached = cache.part(itemKind, of: entry) { return try xml.appendRecorded(cached.data) }
+        guard let cache, let slot = cache.slot(for: entry) else { return try format.item(entry, xml) }
+        if let cached = cache.part(itemKind, in: slot) { return try xml.appendRecorded(cached.data) }
         try xml.startRecording()
         try format.item(entry, xml)
-        cache.store(try xml.stopRecording(), kind: itemKind, of: entry)
+        cache.store(try xml.stopRecording(), kind: itemKind, in: slot)
     }
 }

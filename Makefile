@@ -4,14 +4,14 @@
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev pkg-config git
 # Test-only tools: xmllint for the consumer checks, Hugo to compare published sets with, man
-# for install-check.
-TEST_APT_PACKAGES := libxml2-utils hugo man-db
+# for install-check, Chromium to read the status page as a browser does.
+TEST_APT_PACKAGES := libxml2-utils hugo man-db chromium
 PY_PACKAGES := feedparser pyld pyyaml
 CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps testdeps pydeps consumers fuzz fuzz-build bench faults clean install uninstall install-check
+.PHONY: run test deps testdeps pydeps consumers fuzz fuzz-build bench faults clean install uninstall install-check report-screenshot docs
 
 run: deps
 	$(SWIFT) build --product jobfeed
@@ -27,16 +27,25 @@ test: deps testdeps pydeps
 # Independent consumers (xmllint, feedparser, pyld, Python's csv) over a fresh build of the
 # sample and, when ../shared is present, of the real corpus.
 consumers:
-	rm -rf .build/consumer-check
-	$$($(SWIFT) build --show-bin-path)/jobfeed build --quiet --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
-		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports
+	rm -rf .build/consumer-check && mkdir -p .build/consumer-check/sample
+	$$($(SWIFT) build --show-bin-path)/jobfeed build --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
+		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports > .build/consumer-check/sample/summary.txt
 	python3 Tests/consumers/check_outputs.py .build/consumer-check/sample/feeds .build/consumer-check/sample/exports en fr
+	$$($(SWIFT) build --show-bin-path)/jobfeed report --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
+		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports --output .build/consumer-check/sample/report.html
+	python3 Tests/consumers/check_report.py "$$PWD/.build/consumer-check/sample/report.html" .build/consumer-check/sample/summary.txt \
+		.build/consumer-check/sample/report-phone.png
 	@if [ -d $(CORPUS) ]; then \
-		$$($(SWIFT) build --show-bin-path)/jobfeed build --quiet --now $(CHECK_NOW) --config Tests/RealCorpus/cds.yml \
-			--state .build/consumer-check/cds/state --feeds .build/consumer-check/cds/feeds --exports .build/consumer-check/cds/exports 2>/dev/null; \
+		mkdir -p .build/consumer-check/cds; \
+		$$($(SWIFT) build --show-bin-path)/jobfeed build --now $(CHECK_NOW) --config Tests/RealCorpus/cds.yml \
+			--state .build/consumer-check/cds/state --feeds .build/consumer-check/cds/feeds --exports .build/consumer-check/cds/exports \
+			2>/dev/null > .build/consumer-check/cds/summary.txt; \
 		status=$$?; [ $$status -le 1 ] || exit $$status; \
-		python3 Tests/consumers/check_outputs.py .build/consumer-check/cds/feeds .build/consumer-check/cds/exports en fr; \
-		python3 Tests/consumers/live_set.py $(CORPUS) .build/consumer-check/cds/feeds https://digital.canada.ca/ en fr; \
+		python3 Tests/consumers/check_outputs.py .build/consumer-check/cds/feeds .build/consumer-check/cds/exports en fr && \
+		python3 Tests/consumers/live_set.py $(CORPUS) .build/consumer-check/cds/feeds https://digital.canada.ca/ en fr && \
+		$$($(SWIFT) build --show-bin-path)/jobfeed report --now $(CHECK_NOW) --config Tests/RealCorpus/cds.yml --state .build/consumer-check/cds/state \
+			--feeds .build/consumer-check/cds/feeds --exports .build/consumer-check/cds/exports --output .build/consumer-check/cds/report.html && \
+		python3 Tests/consumers/check_report.py "$$PWD/.build/consumer-check/cds/report.html" .build/consumer-check/cds/summary.txt || exit 1; \
 	else echo "skipped: real-corpus consumer checks ($(CORPUS) is absent)"; fi
 
 # `make install PREFIX=/usr/local` (and DESTDIR for packaging): a release build with the Swift
@@ -141,3 +150,28 @@ pydeps:
 
 clean:
 	rm -rf .build
+
+# docs/report.png: the sample's status page as a browser draws it, after builds on the days
+# its postings opened and closed, so that the plot of open jobs has a history to draw.
+REPORT_DAYS := 2025-04-10 2025-06-01 2026-09-20 2026-10-05 2026-11-05 $(CHECK_NOW)
+report-screenshot: deps testdeps
+	$(SWIFT) build --product jobfeed
+	rm -rf .build/report-sample
+	for day in $(REPORT_DAYS); do \
+		$$($(SWIFT) build --show-bin-path)/jobfeed build --quiet --now $$day --state .build/report-sample/state \
+			--feeds .build/report-sample/feeds --exports .build/report-sample/exports || exit 1; \
+	done
+	$$($(SWIFT) build --show-bin-path)/jobfeed report --now $(CHECK_NOW) --state .build/report-sample/state \
+		--feeds .build/report-sample/feeds --exports .build/report-sample/exports --output .build/report-sample/report.html
+	mkdir -p docs
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=.build/report-sample/profile \
+		--window-size=900,1900 --screenshot="$$PWD/docs/report.png" "file://$$PWD/.build/report-sample/report.html"
+
+# The library's documentation (DocC, through swift-docc-plugin): every public layer in one
+# archive under .build/docs, with the JobFeed landing page and its example; a link that does
+# not resolve, or any other warning, fails it.
+DOC_TARGETS := JobFeed JobFeedCore JobFeedReading JobFeedRendering JobFeedPublishing JobFeedWatching
+docs: deps
+	rm -rf .build/docs
+	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation --enable-experimental-combined-documentation \
+		--warnings-as-errors $(addprefix --target ,$(DOC_TARGETS)) --output-path .build/docs --transform-for-static-hosting

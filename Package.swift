@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "jobfeed",
-    platforms: [.macOS(.v15)],
+    // Linux only (README): the watcher uses inotify, and CI builds and tests on Debian.
     products: [
         .executable(name: "jobfeed", targets: ["jobfeed"]),
         .library(name: "JobFeed", targets: ["JobFeed"]),
@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // `make docs`: DocC for the library's public API.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(

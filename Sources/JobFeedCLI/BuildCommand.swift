@@ -21,6 +21,8 @@ public struct BuildCommand: ParsableCommand {
 
     @OptionGroup public var locking: LockOptions
 
+    @OptionGroup public var progress: ProgressOptions
+
     @Flag(name: .long, help: "Print how long each pipeline step took.")
     public var timings = false
 
@@ -35,10 +37,15 @@ public struct BuildCommand: ParsableCommand {
 
     public func run() throws {
         let (config, lock) = try site.loadConfigAndLock(timeout: locking.lockTimeout.duration)
+        var publisher = Publisher(config: config, now: try time.buildTime(config))
+        let line = progress.line(quiet: quiet)
+        publisher.progress = line?.observer
+        let result = Result { () throws(DiagnosticError) in try publisher.build(strict: strict) }
+        line?.clear()
         let report: BuildReport
-        do {
-            report = try Publisher(config: config, now: try time.buildTime(config)).build(strict: strict)
-        } catch let error as DiagnosticError {
+        switch result {
+        case let .success(built): report = built
+        case let .failure(error):
             Console.printDiagnostics(error.diagnostics)
             throw ExitStatus.configurationError
         }

@@ -22,6 +22,8 @@ public struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "text (file:line:column: severity: message) or json (for CI tools).")
     public var format: Format = .text
 
+    @OptionGroup public var progress: ProgressOptions
+
     public init() {}
 
     public func run() throws {
@@ -30,8 +32,12 @@ public struct CheckCommand: ParsableCommand {
         var summary: [String] = []
         do {
             let config = try site.loadConfig()
-            let publisher = Publisher(config: config, now: try time.buildTime(config))
-            let report = try publisher.check()
+            var publisher = Publisher(config: config, now: try time.buildTime(config))
+            let line = progress.line(quiet: format == .json)
+            publisher.progress = line?.observer
+            let checked = Result { () throws(DiagnosticError) in try publisher.check() }
+            line?.clear()
+            let report = try checked.get()
             diagnostics = report.diagnostics
             let counts = BuildSummary(report: report, languages: config.languages)
             summary = [counts.counts] + [counts.problems].compactMap { $0 }

@@ -7,7 +7,7 @@ public struct JobFeedCommand: AsyncParsableCommand {
         commandName: "jobfeed",
         abstract: "Publish job postings as RSS and Atom feeds, schema.org JobPosting JSON-LD and CSV.",
         version: Generator.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, WatchCommand.self, ReportCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     public init() {}

@@ -26,6 +26,9 @@ public struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How often to poll when polling.")
     public var pollInterval = DurationArgument(.seconds(1), "1s")
 
+    @Option(name: .long, help: "Keep a status page (as `jobfeed report` writes) at this path, written again after every rebuild.")
+    public var report: String?
+
     @OptionGroup public var locking: LockOptions
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
@@ -44,6 +47,7 @@ public struct WatchCommand: AsyncParsableCommand {
         options.interval = interval?.duration
         options.polling = poll
         options.pollInterval = pollInterval.duration
+        options.statusPage = report.map { URL(fileURLWithPath: $0, relativeTo: site.workingFolder).standardizedFileURL }
         let service = WatchService(options: options, logger: logger, lock: LockKeeper(lock, timeout: locking.lockTimeout.duration))
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -18,6 +18,8 @@ public struct WatchOptions: Sendable {
     /// Poll instead of using inotify, and how often.
     public var polling = false
     public var pollInterval: Duration = .seconds(1)
+    /// A status page (`jobfeed report`) written again after every rebuild.
+    public var statusPage: URL?
 
     public init(configFile: URL, overrides: FolderOverrides = FolderOverrides()) {
         self.configFile = configFile
@@ -150,6 +152,14 @@ public final class WatchService: Service, Sendable {
         case let .success(report):
             let rebuild = Rebuild(trigger: work.trigger(relativeTo: DisplayPath.of(path:)), duration: ContinuousClock.now - started, report: report)
             RebuildLog(logger: logger).record(rebuild, languages: session.config.languages)
+            if let page = options.statusPage, report.published {
+                do throws(DiagnosticError) {
+                    try publisher.writeStatusPage(publisher.status(of: report), to: page)
+                } catch {
+                    // The outputs are published; a page that cannot be written is only reported.
+                    for diagnostic in error.diagnostics { logger.warning("\(diagnostic)") }
+                }
+            }
             observe(rebuild)
             return .success(report.nextChange)
         case let .failure(error):

@@ -40,7 +40,7 @@ import JobFeed
 @Suite struct CommandLineTests {
     @Test func aMistypedCommandGetsTheNearestOneAndTheList() throws {
         let (text, status) = try #require(JobFeedCommand.preamble(["biuld"]))
-        #expect(text.contains("did you mean 'build'?") && text.contains("commands: build, check, watch, init"))
+        #expect(text.contains("did you mean 'build'?") && text.contains("commands: build, check, watch, report, init"))
         #expect(status == 64)
         #expect(JobFeedCommand.preamble(["-V"])?.text == Generator.version)
         #expect(JobFeedCommand.preamble(["build", "--quiet"]) == nil)

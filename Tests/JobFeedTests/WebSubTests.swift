@@ -18,6 +18,9 @@ import JobFeed
             process.arguments = ["python3", Repository.root.appendingPathComponent("Tests/consumers/websub_hub.py").path, log.path, statuses, "120"]
             let output = Pipe()
             process.standardOutput = output
+            // Not the test runner's standard error: swift test waits for every holder of it
+            // to close it, so a hub outliving its test held the whole run up to its 120 s.
+            process.standardError = FileHandle.nullDevice
             try process.run()
             var line = Data()
             while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
@@ -29,7 +32,10 @@ import JobFeed
         }
 
         deinit {
-            process.terminate()
+            // SIGKILL: a watcher test's signal handling leaves SIGTERM ignored in this process,
+            // and an ignored signal stays ignored in the children it starts.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             try? FileManager.default.removeItem(at: log)
         }
     }

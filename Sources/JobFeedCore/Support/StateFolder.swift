@@ -29,6 +29,10 @@ package struct StateFolder: Sendable {
     /// Where outputs are written before they are renamed into place, so that a published
     /// folder never holds a half-written file, even after a `kill -9`.
     package var staging: URL { url.appendingPathComponent("staging") }
+    /// Open jobs per language after each build that changed something (`BuildHistory`).
+    package var history: URL { url.appendingPathComponent("history.jsonl") }
+    /// Where `jobfeed report` writes when not told otherwise.
+    package var report: URL { url.appendingPathComponent("report.html") }
 
     /// Whether the state folder and a published folder contain one another.
     package static func overlaps(_ state: URL, published: [URL]) -> Bool {

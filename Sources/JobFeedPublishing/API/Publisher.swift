@@ -12,6 +12,9 @@ public struct Publisher: Sendable {
     public var cache: BuildCache?
     /// Asked between steps; when it returns true the build stops before writing anything.
     public var shouldStop: @Sendable () -> Bool
+    /// Told how far the build has come (postings read and rendered, files written), from any
+    /// thread: the command line draws a progress line with it.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Pauses between a WebSub hub's retries (the notifier's own when nil; tests use none).
     package var hubRetryDelays: [TimeInterval]?
 
@@ -23,7 +26,7 @@ public struct Publisher: Sendable {
     }
 
     package static let buildSteps: [PublishingStep] = [
-        .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .writeOutputs, .notifyHub,
+        .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .writeOutputs, .recordHistory, .notifyHub,
     ]
 
     /// Runs the whole pipeline. Outputs render into temporary files, and none is put in place
@@ -100,6 +103,7 @@ public struct Publisher: Sendable {
         var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
         context.destination = destination
         context.hubRetryDelays = hubRetryDelays
+        context.progress = progress
         var published = true
         var timings: [(String, Duration)] = []
         if let discovered {
@@ -124,7 +128,7 @@ public struct Publisher: Sendable {
         if !published { context.lastGood.abandonAppended() }
         var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
                                  published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
-        report.counts = BuildReport.Counts(context.catalog)
+        report.counts = BuildReport.Counts(context.catalog, postings: context.postings)
         report.inputs = context.inputs
         return report
     }
@@ -162,9 +166,10 @@ public struct BuildReport: Sendable {
 
         package init() {}
 
-        package init(_ catalog: Catalog) {
-            for entry in catalog.entries {
-                byLanguage[entry.posting.language, default: [:]][entry.status.rawValue, default: 0] += 1
+        /// Every posting read counts, drafts and scheduled ones too; pairs are the catalog's.
+        package init(_ catalog: Catalog, postings: [Posting]) {
+            for posting in postings {
+                byLanguage[posting.language, default: [:]][PostingStatus(posting, now: catalog.now).rawValue, default: 0] += 1
             }
             // A group is the same set of pages seen from each of its members.
             let groups = catalog.entries.compactMap { entry in

@@ -18,6 +18,8 @@ package struct PostingReader {
     package let cache: BuildCache?
 
     package var shouldStop: @Sendable () -> Bool = { false }
+    /// Counts the files read, for a progress line.
+    package var tally: ProgressTally?
 
     package init(config: Config, lastGood: LastGoodStore, cache: BuildCache? = nil) {
         self.config = config
@@ -35,9 +37,11 @@ package struct PostingReader {
         let cache = cache
         let shouldStop = shouldStop
         let lastGood = lastGood
+        let tally = tally
         let appender = copying ? self.lastGood.beginAppending() : nil
         let outcomes = Parallel.map(files) { file in
             if shouldStop() { return Outcome(diagnostics: []) }
+            defer { tally?.advance() }
             let stamp = FileStamp(path: file.absolutePath)
             let relativePath = file.path.relativePath
             if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp) {

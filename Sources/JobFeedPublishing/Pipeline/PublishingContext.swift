@@ -26,6 +26,8 @@ package struct PublishingContext: Sendable {
     package var destination = OutputDestination.memory
     /// Asked by long steps between postings, so that a shutdown need not wait for a whole step.
     package let shouldStop: @Sendable () -> Bool
+    /// Told how far the build has come; nil when nobody draws progress.
+    package var progress: (@Sendable (BuildProgress) -> Void)?
     /// Pauses between a hub's retries, when a test wants none.
     package var hubRetryDelays: [TimeInterval]?
 
@@ -41,6 +43,11 @@ package struct PublishingContext: Sendable {
 }
 
 extension PublishingContext {
+    /// Counts a stage's items for the progress observer, if there is one.
+    package func tally(_ stage: BuildProgress.Stage, total: Int) -> ProgressTally? {
+        progress.map { ProgressTally(stage, total: total, observe: $0) }
+    }
+
     /// The notifier for the config's hub; tests make the retries immediate.
     package func hubNotifier(_ hub: URL) -> HubNotifier {
         var notifier = HubNotifier(hub: hub)

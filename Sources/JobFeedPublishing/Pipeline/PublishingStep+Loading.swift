@@ -14,6 +14,7 @@ extension PublishingStep {
     package static let readPostings = PublishingStep("read postings", .preparation) { context in
         var reader = PostingReader(config: context.config, lastGood: context.lastGood, cache: context.cache)
         reader.shouldStop = context.shouldStop
+        reader.tally = context.tally(.reading, total: context.files.count)
         reader.read(context.files, copying: context.destination == .staged)
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics

@@ -13,12 +13,15 @@ extension PublishingStep {
         let streams = try OutputStreams(context: context, formats: formats)
         let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered)
         let entries = context.catalog.entries
+        let tally = context.tally(.rendering, total: entries.count)
         for start in stride(from: 0, to: entries.count, by: ChunkRenderer.chunkSize) {
             if context.shouldStop() { return }
-            let chunk = renderer.render(Array(entries[start..<min(start + ChunkRenderer.chunkSize, entries.count)]), shouldStop: context.shouldStop)
+            let end = min(start + ChunkRenderer.chunkSize, entries.count)
+            let chunk = renderer.render(Array(entries[start..<end]), shouldStop: context.shouldStop)
             if chunk.stopped { return }
             context.diagnostics += chunk.diagnostics
             try streams.append(chunk, to: &context.plan)
+            tally?.advance(by: end - start)
         }
         try streams.finish(into: &context.plan)
         for format in OutputFormats.disabled(context.config) {
@@ -29,6 +32,8 @@ extension PublishingStep {
 
     /// Replaces the changed files atomically and removes stale per-posting files.
     package static let writeOutputs = PublishingStep("write outputs", .publication) { context throws(DiagnosticError) in
+        let tally = context.tally(.writing, total: context.plan.count)
+        defer { tally?.advance(by: context.plan.count) }
         context.result = try OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip).write(context.plan)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
         context.lastGood.save(keeping: Set(context.files.map(\.path.relativePath)))
@@ -37,6 +42,15 @@ extension PublishingStep {
 }
 
 extension PublishingStep {
+    /// Remembers the open jobs per language after a build that changed an output, for the
+    /// status report's plot.
+    package static let recordHistory = PublishingStep("record history", .publication) { context in
+        guard !context.result.written.isEmpty || !context.result.removed.isEmpty else { return }
+        var active: [String: Int] = [:]
+        for language in context.config.languageCodes { active[language] = context.catalog.active(in: language).count }
+        context.diagnostics += HistoryStore(StateFolder(context.config)).record(BuildHistory.Point(at: context.now.seconds, active: active))
+    }
+
     /// Tells the WebSub hub which subscriber feeds this build changed.
     package static let notifyHub = PublishingStep("notify the WebSub hub", .publication) { context in
         guard let hub = context.config.websubHub.flatMap(URL.init(string:)) else { return }

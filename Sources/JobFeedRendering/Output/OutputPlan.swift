@@ -33,6 +33,9 @@ package struct OutputPlan: Sendable {
         }
     }
 
+    /// How many output files the build holds, changed or not.
+    package var count: Int { files.count + staged.count + prepared.count + kept.count }
+
     package func contains(_ path: String) -> Bool {
         files[path] != nil || staged[path] != nil || prepared[path] != nil || kept.contains(path)
     }

@@ -8,12 +8,19 @@ package final class XMLWriter {
     package let sink: OutputSink
     private var writer: xmlTextWriterPtr?
 
-    /// Writes into memory.
-    package convenience init() throws(XMLWriterError) {
-        try self.init(sink: OutputSink())
+    /// What opens the document: an XML declaration, or an HTML doctype for a page that
+    /// browsers read as HTML (`<!DOCTYPE html>`, no declaration).
+    package enum Prolog: Sendable {
+        case xml
+        case html
     }
 
-    package init(sink: OutputSink) throws(XMLWriterError) {
+    /// Writes into memory.
+    package convenience init(prolog: Prolog = .xml) throws(XMLWriterError) {
+        try self.init(sink: OutputSink(), prolog: prolog)
+    }
+
+    package init(sink: OutputSink, prolog: Prolog = .xml) throws(XMLWriterError) {
         self.sink = sink
         let context = Unmanaged.passUnretained(sink).toOpaque()
         guard let output = xmlOutputBufferCreateIO({ context, bytes, length in
@@ -30,7 +37,10 @@ package final class XMLWriter {
         self.writer = writer
         try check(xmlTextWriterSetIndent(writer, 1), "set indentation")
         try check(xmlTextWriterSetIndentString(writer, "  "), "set indentation")
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
+        switch prolog {
+        case .xml: try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
+        case .html: try check(xmlTextWriterWriteDTD(writer, "html", nil, nil, nil), "write the doctype")
+        }
     }
 
     deinit {
@@ -43,6 +53,12 @@ package final class XMLWriter {
 
     package func end() throws(XMLWriterError) {
         try check(xmlTextWriterEndElement(try live()), "end an element")
+    }
+
+    /// Ends an element with an end tag even when it is empty (`<td></td>`): HTML reads `<td/>`
+    /// as a start tag only.
+    package func endWithTag() throws(XMLWriterError) {
+        try check(xmlTextWriterFullEndElement(try live()), "end an element")
     }
 
     package func attribute<Name: XMLVocabulary>(_ name: Name, _ value: String) throws(XMLWriterError) {

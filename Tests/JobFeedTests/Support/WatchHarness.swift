@@ -24,9 +24,11 @@ final class WatchHarness: Sendable {
     let service: WatchService
     private let task = Mutex<Task<Void, Error>?>(nil)
 
-    init(site: TemporarySite, clock: any WatchClock = SystemWatchClock(), polling: Bool = false, lock: LockKeeper? = nil) {
+    init(site: TemporarySite, clock: any WatchClock = SystemWatchClock(), polling: Bool = false, lock: LockKeeper? = nil,
+         statusPage: URL? = nil) {
         self.site = site
         var options = WatchOptions(configFile: site.configURL)
+        options.statusPage = statusPage
         options.debounce = debounce
         options.polling = polling
         options.pollInterval = .milliseconds(100)

@@ -40,7 +40,9 @@ public struct CheckCommand: ParsableCommand {
             let report = try checked.get()
             diagnostics = report.diagnostics
             let counts = BuildSummary(report: report, languages: config.languages)
-            summary = [counts.counts] + [counts.problems].compactMap { $0 }
+            let files = report.files
+            summary = [counts.counts, "files a build would change (.gz twins aside): \(files.written.count) to write, \(files.unchanged.count) unchanged, \(files.removed.count) to remove"]
+                + [counts.problems].compactMap { $0 }
             let size = publisher.stateFolderSize()
             summary.append("state folder \(config.stateDirectory.relativePath(from: site.workingFolder)): \(size.formatted(.byteCount(style: .file)))")
         } catch let error as DiagnosticError {

@@ -73,6 +73,24 @@ import JobFeed
         #expect(throws: (any Error).self) { try BuildCommand.parse(["--quiet", "--verbose"]) }
     }
 
+    @Test func checkSaysWhatABuildWouldWriteAndWritesNothing() throws {
+        let site = try TemporarySite(postings: ["en/a.md": TemporarySite.posting("title: A\ndate: 2026-01-01"),
+                                                "en/b.md": TemporarySite.posting("title: B\ndate: 2026-01-02")])
+        defer { site.remove() }
+        _ = try site.build()
+        let publisher = Publisher(config: try site.config(), now: TemporarySite.now)
+        let settled = try publisher.check().files
+        #expect(settled.written.isEmpty && settled.removed.isEmpty && settled.unchanged.count > 5)
+        let feed = site.read("feeds/en/rss.xml")
+        try site.write("postings/en/a.md", TemporarySite.posting("title: A, edited\ndate: 2026-01-01"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/en/b.md"))
+        let pending = try publisher.check().files
+        #expect(pending.written.contains { $0.hasSuffix("feeds/en/rss.xml") } && pending.written.contains { $0.hasSuffix("en/a.jsonld") })
+        #expect(!pending.written.contains { $0.contains("/fr/") })
+        #expect(pending.removed.count == 1 && pending.removed[0].hasSuffix("en/b.jsonld"))
+        #expect(site.read("feeds/en/rss.xml") == feed && site.read("exports/jsonld/en/b.jsonld") != nil)
+    }
+
     @Test func diagnosticsAreColouredOnlyOnATerminalWithoutNoColor() {
         let diagnostic = Diagnostic(.error, file: "a.md", line: 3, column: 1, "bad")
         let terminal = TerminalStyle(isTerminal: true, environment: ["TERM": "xterm-256color"])

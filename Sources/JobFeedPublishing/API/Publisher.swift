@@ -83,9 +83,11 @@ public struct Publisher: Sendable {
         StateFolder(config).size()
     }
 
-    /// Reads and checks everything and renders in memory, writing nothing.
+    /// Reads and checks everything and renders it, writing nothing; its files are what a
+    /// build would write, leave unchanged and remove (outputs compared with the disk as they
+    /// render; `.gz` twins not counted).
     public func check() throws(DiagnosticError) -> BuildReport {
-        try run(Self.buildSteps.filter { $0.kind != .publication }, strict: false, destination: .discarded)
+        try run(Self.buildSteps.filter { $0.kind != .publication }, strict: false, destination: .compared)
     }
 
     /// Renders every output for the given postings in memory, writing nothing.
@@ -126,6 +128,9 @@ public struct Publisher: Sendable {
             throw error
         }
         if !published { context.lastGood.abandonAppended() }
+        if destination == .compared {
+            context.result = OutputWriter(state: StateFolder(config), staging: context.staging, cache: nil).wouldWrite(context.plan)
+        }
         var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
                                  published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
         report.counts = BuildReport.Counts(context.catalog, postings: context.postings)

@@ -1,9 +1,22 @@
 import Foundation
+import JobFeedCore
 import JobFeedReading
 import JobFeedRendering
 import JobFeedSystem
 
 extension OutputWriter {
+    /// What writing a plan that `check` compared with the disk would do: the files that differ
+    /// would be written, the rest left, and stale and retired files removed.
+    package func wouldWrite(_ plan: OutputPlan) -> WriteResult {
+        var result = WriteResult()
+        for (path, differs) in plan.compared.sorted(by: { $0.key < $1.key }) {
+            result.paths.append(path)
+            if differs { result.written.append(DisplayPath.of(path: path)) } else { result.unchanged.append(DisplayPath.of(path: path)) }
+        }
+        result.removed = (staleFiles(plan) + plan.retired.filter { FileStamp(path: $0) != nil }).map { DisplayPath.of(path: $0) }
+        return result
+    }
+
     /// The per-posting files of postings that are gone: files with an owned folder's extension
     /// that the plan does not hold.
     package func staleFiles(_ plan: OutputPlan) -> [String] {

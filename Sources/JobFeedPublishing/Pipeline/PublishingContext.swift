@@ -60,7 +60,7 @@ extension PublishingContext {
         let path = url.standardizedFileURL.path
         switch destination {
         case .memory: return PendingOutput(path: path, sink: OutputSink(), file: nil)
-        case .discarded: return PendingOutput(path: path, sink: .discarding(), file: nil)
+        case .compared: return PendingOutput(path: path, sink: .comparing(with: path), file: nil)
         case .staged:
             do {
                 let file = try StagedFile(target: path, folder: staging.folder(for: path))

@@ -4,6 +4,7 @@ package enum OutputDestination: Sendable {
     case staged
     /// Memory, for the tests and the fuzzer to inspect.
     case memory
-    /// Nowhere: `check` needs every output to render, not to be kept.
-    case discarded
+    /// Nowhere, but compared with the files on disk as it renders: `check` keeps nothing and
+    /// says which files a build would write.
+    case compared
 }

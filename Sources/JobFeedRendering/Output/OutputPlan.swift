@@ -8,6 +8,8 @@ package struct OutputPlan: Sendable {
     package var staged: [String: StagedFile] = [:]
     /// Per-posting files already compared with what is on disk, and staged when they change.
     package var prepared: [String: PreparedFile] = [:]
+    /// Outputs compared with the files on disk and not kept (`check`): whether each differs.
+    package var compared: [String: Bool] = [:]
     /// Outputs known unchanged without rendering them (a watcher's unchanged feeds).
     package var kept: Set<String> = []
     /// What each rendered feed was made from, for a long-running process's cache.
@@ -23,21 +25,28 @@ package struct OutputPlan: Sendable {
     }
 
     package mutating func add(_ output: PendingOutput) {
-        if let file = output.file { staged[output.path] = file } else { files[output.path] = output.sink.data }
+        if let file = output.file {
+            staged[output.path] = file
+        } else if let comparison = output.sink.comparison {
+            compared[output.path] = comparison.finish()
+        } else {
+            files[output.path] = output.sink.data
+        }
     }
 
     package mutating func add(_ path: String, _ file: PlannedFile) {
         switch file {
         case let .inMemory(data): files[path] = data
         case let .prepared(prepared): self.prepared[path] = prepared
+        case let .compared(differs): compared[path] = differs
         }
     }
 
     /// How many output files the build holds, changed or not.
-    package var count: Int { files.count + staged.count + prepared.count + kept.count }
+    package var count: Int { files.count + staged.count + prepared.count + compared.count + kept.count }
 
     package func contains(_ path: String) -> Bool {
-        files[path] != nil || staged[path] != nil || prepared[path] != nil || kept.contains(path)
+        files[path] != nil || staged[path] != nil || prepared[path] != nil || compared[path] != nil || kept.contains(path)
     }
 
     package init(files: [String: Data] = [:], staged: [String: StagedFile] = [:], prepared: [String: PreparedFile] = [:], kept: Set<String> = [], fingerprints: [String: UInt64] = [:], retired: [String] = [], ownedFolders: [(folder: URL, pathExtension: String)] = []) {

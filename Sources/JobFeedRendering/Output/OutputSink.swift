@@ -2,12 +2,15 @@ import Foundation
 import JobFeedSystem
 
 /// Where a renderer's bytes go: straight into a staged output file (`build`), so that a feed
-/// of tens of megabytes is never held whole; into memory (the tests, the fuzzer); or nowhere
-/// (`check`, which only needs every output to render). Can also record a stretch of what
-/// passes through, for the watcher's cache of feed items.
+/// of tens of megabytes is never held whole; into memory (the tests, the fuzzer); or into a
+/// comparison with the file on disk (`check`, which keeps nothing and says what a build would
+/// write). Can also record a stretch of what passes through, for the watcher's cache of feed
+/// items.
 package final class OutputSink: @unchecked Sendable {
     private let file: StagedFile?
     private let keepsBytes: Bool
+    /// Set for a sink that compares with the file already at its path.
+    package private(set) var comparison: ContentComparison?
     private var memory: [UInt8] = []
     private var recording: [UInt8]?
     package private(set) var count = 0
@@ -23,9 +26,11 @@ package final class OutputSink: @unchecked Sendable {
         keepsBytes = false
     }
 
-    /// A sink that only counts.
-    package static func discarding() -> OutputSink {
-        OutputSink(file: nil, keepsBytes: false)
+    /// A sink that keeps nothing, and compares what passes with the file at `path`.
+    package static func comparing(with path: String) -> OutputSink {
+        let sink = OutputSink(file: nil, keepsBytes: false)
+        sink.comparison = ContentComparison(path: path)
+        return sink
     }
 
     private init(file: StagedFile?, keepsBytes: Bool) {
@@ -35,7 +40,7 @@ package final class OutputSink: @unchecked Sendable {
 
     package func write(_ bytes: UnsafeRawBufferPointer) {
         count += bytes.count
-        if let file { file.write(bytes) } else if keepsBytes { memory.append(contentsOf: bytes) }
+        if let file { file.write(bytes) } else if keepsBytes { memory.append(contentsOf: bytes) } else { comparison?.compare(bytes) }
         recording?.append(contentsOf: bytes)
     }
 

@@ -6,6 +6,8 @@ import JobFeedSystem
 package enum PlannedFile: Sendable {
     case inMemory(Data)
     case prepared(PreparedFile)
+    /// Compared with the file on disk, and not kept (`check`): whether it differs.
+    case compared(differs: Bool)
 }
 
 /// A per-posting file decided while the build renders: unchanged, or its new bytes already in

@@ -67,7 +67,7 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
             switch destination {
             case .staged: planned.append((path, .prepared(prepare(path, document.data, document.digest))))
             case .memory: planned.append((path, .inMemory(document.data)))
-            case .discarded: break
+            case .compared: planned.append((path, .compared(differs: ContentComparison.differs(path, document.data))))
             }
         }
         return planned

@@ -36,6 +36,19 @@ package final class OpenFile: Sendable {
         try SystemCall.run(operation, path) { try descriptor.read(into: buffer) }
     }
 
+    /// Reads at an offset without moving the file's position (pread): safe from several threads.
+    package func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = try SystemCall.run("read", path) {
+                try descriptor.read(fromAbsoluteOffset: offset + Int64(filled), into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
+    }
+
     /// Writes every byte, retrying short writes.
     package func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
         _ = try SystemCall.run("write", path) { try descriptor.writeAll(bytes) }

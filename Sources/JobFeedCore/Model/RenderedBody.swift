@@ -9,6 +9,10 @@ public struct RenderedBody: Sendable, Hashable {
     /// Plain text, for CSV.
     public var plainText: String
 
+    /// The body of a posting whose every part came from the build's cache: no format asks
+    /// for it (`ChunkRenderer` checks that before using it).
+    package static let unrendered = RenderedBody(feedHTML: "", googleHTML: "", plainText: "")
+
     package init(feedHTML: String, googleHTML: String, plainText: String) {
         self.feedHTML = feedHTML
         self.googleHTML = googleHTML

@@ -35,7 +35,9 @@ public struct Publisher: Sendable {
     /// With `strict`, a posting with errors stops the whole publication: nothing is written.
     ///
     /// A one-shot build (no `cache`) first checks the record of the last build: when nothing it
-    /// depends on changed, it reports that build's results and touches nothing.
+    /// depends on changed, it reports that build's results and touches nothing. Otherwise it
+    /// reads and renders only what changed since the last build that published, taking the
+    /// rest from the build cache in the state folder (`CacheArchive`).
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
         let setUp = try prepareState()
         guard cache == nil else { return try run(Self.buildSteps, strict: strict).adding(setUp) }
@@ -43,7 +45,22 @@ public struct Publisher: Sendable {
         var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
         let files = try discovery.files()
         if setUp.isEmpty, let report = upToDateReport(strict: strict, files: files) { return report }
-        let report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics))
+        let archive = CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config), room: CacheArchive.room(for: files))
+        let cache = BuildCache(archive: archive)
+        cache.recordedOutputs = archive.outputs
+        cache.rendered.outputFingerprints = archive.fingerprints
+        var report: BuildReport
+        do {
+            report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics), cache: cache)
+        } catch {
+            archive.abandon()
+            throw error
+        }
+        if report.published {
+            report.diagnostics += archive.commit(outputs: cache.recordedOutputs, fingerprints: cache.rendered.outputFingerprints)
+        } else {
+            archive.abandon()
+        }
         // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
         record(report, strict: strict)
         return report.adding(setUp)
@@ -101,8 +118,8 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
-                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil) throws(DiagnosticError) -> BuildReport {
-        var context = PublishingContext(config: config, now: now, cache: cache, shouldStop: shouldStop)
+                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil, cache: BuildCache? = nil) throws(DiagnosticError) -> BuildReport {
+        var context = PublishingContext(config: config, now: now, cache: cache ?? self.cache, shouldStop: shouldStop)
         context.destination = destination
         context.hubRetryDelays = hubRetryDelays
         context.progress = progress

@@ -44,6 +44,11 @@ package struct ChunkRenderer: Sendable {
     /// A body that cannot render leaves its posting out; a format's part that cannot render
     /// stops the build (every output must hold every active posting).
     private func render(_ entry: CatalogEntry) throws(RenderError) -> RenderedChunk.Item {
+        let slot = cache?.slot(for: entry)
+        if let slot, let kept = keptParts(entry, slot) {
+            // Every byte this posting contributes is cached: its body is never needed.
+            return RenderedChunk.Item(entry: RenderedEntry(entry: entry, body: .unrendered), parts: kept)
+        }
         let posting = entry.posting
         let path = posting.source.absolutePath
         let stamp = posting.source.stamp
@@ -56,7 +61,6 @@ package struct ChunkRenderer: Sendable {
         }
         let rendered = RenderedEntry(entry: entry, body: body)
         var parts: [String: FormatPart] = [:]
-        let slot = cache?.slot(for: rendered)
         for format in formats {
             if let slot, let cached = cache?.part(format.id, in: slot) {
                 parts[format.id] = cached
@@ -72,5 +76,19 @@ package struct ChunkRenderer: Sendable {
             }
         }
         return RenderedChunk.Item(entry: rendered, parts: parts)
+    }
+
+    /// Every kind of bytes the formats keep for the posting, read back (and checked) from the
+    /// cache; nil when any is missing, so that the body is rendered and the rest made anew.
+    private func keptParts(_ entry: CatalogEntry, _ slot: RenderCache.Slot) -> [String: FormatPart]? {
+        guard let cache else { return nil }
+        var parts: [String: FormatPart] = [:]
+        for format in formats {
+            for kind in format.keptKinds(for: entry) {
+                guard let part = cache.part(kind, in: slot) else { return nil }
+                parts[kind] = part
+            }
+        }
+        return parts
     }
 }

@@ -7,7 +7,9 @@ import Synchronization
 
 /// What a long-running process (the watcher) keeps between builds, so that a rebuild re-reads
 /// and re-renders only the files whose stamp changed: each file's reading, what rendering made
-/// of it (`rendered`), and what each output file held when this process wrote it.
+/// of it (`rendered`), and what each output file held when this process wrote it. A one-shot
+/// build has one too, over the state folder's archive (`CacheArchive`): readings and parts are
+/// then kept there, not in memory.
 public final class BuildCache: Sendable {
     package struct Read: Sendable {
         package var stamp: FileStamp
@@ -24,12 +26,27 @@ public final class BuildCache: Sendable {
     private let outputs = Mutex<[String: Output]>([:])
     private let knownPaths = Mutex<Set<String>>([])
     /// Bodies, formats' parts and feeds' fingerprints.
-    package let rendered = RenderCache()
+    package let rendered: RenderCache
+    private let archive: (any PartArchive)?
 
-    public init() {}
+    /// The archive's kind for a file's reading.
+    private static let readingKind = "reading"
+
+    public convenience init() {
+        self.init(archive: nil)
+    }
+
+    package init(archive: (any PartArchive)?) {
+        self.archive = archive
+        rendered = RenderCache(archive: archive)
+    }
 
     package func read(_ path: String, stamp: FileStamp) -> PostingReader.Outcome? {
-        reads.withLock { $0[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
+        if let archive {
+            guard let bytes = archive.bytes(path: path, kind: Self.readingKind, stamp: stamp, context: 0) else { return nil }
+            return try? PostingReader.Outcome.read(from: bytes)
+        }
+        return reads.withLock { $0[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
     }
 
     /// Whether the last build already read the file as it is now (or knew it was gone): a late
@@ -43,6 +60,11 @@ public final class BuildCache: Sendable {
     }
 
     package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp) {
+        if let archive {
+            // A file that vanished while being read has nothing worth keeping.
+            if !outcome.vanished { archive.store(outcome.bytes(), path: path, kind: Self.readingKind, stamp: stamp, context: 0) }
+            return
+        }
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
     }
 
@@ -62,6 +84,12 @@ public final class BuildCache: Sendable {
     package func recordOutput(_ path: String, size: Int, digest: UInt64) {
         guard let stamp = FileStamp(path: path) else { return }
         outputs.withLock { $0[path] = Output(stamp: stamp, size: size, digest: digest) }
+    }
+
+    /// What each output held when it was written, for the archive to keep.
+    package var recordedOutputs: [String: Output] {
+        get { outputs.withLock { $0 } }
+        set { outputs.withLock { $0 = newValue } }
     }
 
     /// Forgets posting files that are gone.

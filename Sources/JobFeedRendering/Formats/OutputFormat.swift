@@ -18,6 +18,9 @@ package protocol OutputFormat: Sendable {
     /// the posting's file, URL, status and translations, and on the config: the build caches
     /// them on those.
     func part(_ entry: RenderedEntry) throws(RenderError) -> Data?
+    /// The kinds of bytes the build's cache keeps for this posting (its part, its feed item):
+    /// when all of them are cached, its body is not rendered at all.
+    func keptKinds(for entry: CatalogEntry) -> [String]
     /// This build's writers, one per target file.
     func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter]
     /// The files it writes (besides per-posting files in a folder it owns), so that a site that
@@ -36,6 +39,9 @@ extension OutputFormat {
     package var id: String { Self.id }
 
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? { nil }
+
+    /// None by default: a format with parts or items says which postings have them.
+    package func keptKinds(for entry: CatalogEntry) -> [String] { [] }
 
     package func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)] { [] }
 

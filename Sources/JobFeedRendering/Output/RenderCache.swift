@@ -3,10 +3,14 @@ import JobFeedCore
 import JobFeedSystem
 import Synchronization
 
-/// What rendering made for each posting file, kept between builds of a long-running process:
-/// its body in three forms, each format's part, and what each whole feed was made from. An
-/// entry is used only while the file's stamp, and everything else the bytes depend on (its
-/// URL, status and translations), are what they were.
+/// What rendering made for each posting file, kept between builds: its body in three forms,
+/// each format's part, and what each whole feed was made from. An entry is used only while the
+/// file's stamp, and everything else the bytes depend on (its URL, status and translations),
+/// are what they were.
+///
+/// A long-running process keeps it all in memory. A one-shot build gives it an `archive` (the
+/// build cache in the state folder): parts then go to the archive and come back from it, and
+/// no body is kept, so memory stays that of a chunk of postings.
 package final class RenderCache: Sendable {
     private struct Key: Hashable {
         var path: String
@@ -29,14 +33,18 @@ package final class RenderCache: Sendable {
     private let bodies = Mutex<[String: Body]>([:])
     private let parts = Mutex<[Key: Part]>([:])
     private let fingerprints = Mutex<[String: (fingerprint: UInt64, stamp: FileStamp)]>([:])
+    private let archive: (any PartArchive)?
 
-    package init() {}
+    package init(archive: (any PartArchive)? = nil) {
+        self.archive = archive
+    }
 
     package func body(_ path: String, stamp: FileStamp, url: String) -> RenderedBody? {
         bodies.withLock { $0[path].flatMap { $0.stamp == stamp && $0.url == url ? $0.body : nil } }
     }
 
     package func store(_ body: RenderedBody, for path: String, stamp: FileStamp, url: String) {
+        guard archive == nil else { return }
         bodies.withLock { $0[path] = Body(stamp: stamp, url: url, body: body) }
     }
 
@@ -46,15 +54,25 @@ package final class RenderCache: Sendable {
         fileprivate let path: String
         fileprivate let stamp: FileStamp
         fileprivate let context: String
+        /// The context's stable hash, the archive's key.
+        fileprivate let contextHash: UInt64
     }
 
     /// Nil for a posting that was not read from a file (nothing to key it on).
-    package func slot(for entry: RenderedEntry) -> Slot? {
-        entry.posting.source.stamp.map { Slot(path: entry.posting.source.absolutePath, stamp: $0, context: Self.context(of: entry)) }
+    package func slot(for entry: CatalogEntry) -> Slot? {
+        entry.posting.source.stamp.map { stamp in
+            let context = Self.context(of: entry)
+            var hash = StableHash()
+            hash.add(context)
+            return Slot(path: entry.posting.source.absolutePath, stamp: stamp, context: context, contextHash: hash.value)
+        }
     }
 
     /// The posting's bytes of `kind`, when its file and context are unchanged.
     package func part(_ kind: String, in slot: Slot) -> FormatPart? {
+        if let archive {
+            return archive.bytes(path: slot.path, kind: kind, stamp: slot.stamp, context: slot.contextHash).map { FormatPart(data: $0, digest: ContentDigest.of($0)) }
+        }
         let key = Key(path: slot.path, kind: kind)
         return parts.withLock { $0[key].flatMap { $0.stamp == slot.stamp && $0.context == slot.context ? $0.part : nil } }
     }
@@ -63,7 +81,11 @@ package final class RenderCache: Sendable {
     @discardableResult
     package func store(_ data: Data, kind: String, in slot: Slot) -> FormatPart {
         let part = FormatPart(data: data, digest: ContentDigest.of(data))
-        parts.withLock { $0[Key(path: slot.path, kind: kind)] = Part(stamp: slot.stamp, context: slot.context, part: part) }
+        if let archive {
+            archive.store(data, path: slot.path, kind: kind, stamp: slot.stamp, context: slot.contextHash)
+        } else {
+            parts.withLock { $0[Key(path: slot.path, kind: kind)] = Part(stamp: slot.stamp, context: slot.context, part: part) }
+        }
         return part
     }
 
@@ -78,8 +100,15 @@ package final class RenderCache: Sendable {
         fingerprints.withLock { $0[path] = (fingerprint, stamp) }
     }
 
+    /// What each feed was made from, for the archive to keep.
+    package var outputFingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] {
+        get { fingerprints.withLock { $0 } }
+        set { fingerprints.withLock { $0 = newValue } }
+    }
+
     /// Forgets posting files that are gone.
     package func keepOnly(_ paths: Set<String>) {
+        archive?.keepOnly(paths)
         bodies.withLock { $0 = $0.filter { paths.contains($0.key) } }
         parts.withLock { $0 = $0.filter { paths.contains($0.key.path) } }
     }
@@ -93,7 +122,7 @@ package final class RenderCache: Sendable {
 
     /// What else a posting's bytes depend on besides its file: its URL, its status at "now"
     /// and its translations' links.
-    private static func context(of entry: RenderedEntry) -> String {
+    private static func context(of entry: CatalogEntry) -> String {
         ([entry.posting.url, entry.status.rawValue] + entry.translations.map { "\($0.language) \($0.url)" }).joined(separator: "\n")
     }
 }

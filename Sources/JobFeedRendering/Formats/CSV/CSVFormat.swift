@@ -20,6 +20,10 @@ package struct CSVFormat: OutputFormat {
         [config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName)]
     }
 
+    package func keptKinds(for entry: CatalogEntry) -> [String] {
+        [Self.id]
+    }
+
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
         Data(renderer.line(entry).utf8)
     }

@@ -13,6 +13,11 @@ package struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
 
     package init(config: Config) {}
 
+    /// An active posting's item in its language's feed.
+    package func keptKinds(for entry: CatalogEntry) -> [String] {
+        entry.status == .active ? [FeedStream.itemKind(of: Dialect.self)] : []
+    }
+
     package func files(_ config: Config) -> [URL] {
         subscriberFeeds(config).map(\.file)
     }

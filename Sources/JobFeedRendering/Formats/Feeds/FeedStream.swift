@@ -27,7 +27,7 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
         self.output = output
         self.cache = cache
         self.fingerprint = fingerprint
-        itemKind = type(of: format).name + "-item"
+        itemKind = Self.itemKind(of: type(of: format))
         do {
             xml = try XMLWriter(sink: output.sink)
             try format.header(xml)
@@ -40,7 +40,7 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         do {
             for item in chunk.items where room > 0 && item.entry.status == .active && item.entry.posting.language == language {
-                try write(item.entry)
+                try write(item)
                 room -= 1
             }
         } catch {
@@ -60,12 +60,20 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
         if let fingerprint { plan.fingerprints[output.path] = fingerprint }
     }
 
+    /// The kind of bytes a dialect's items are in the cache.
+    package static func itemKind(of dialect: any FeedFormat.Type) -> String {
+        dialect.name + "-item"
+    }
+
     private static func failure(_ error: XMLWriterError, _ path: String) -> DiagnosticError {
         DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(path: path))))
     }
 
-    private func write(_ entry: RenderedEntry) throws(XMLWriterError) {
-        guard let cache, let slot = cache.slot(for: entry) else { return try format.item(entry, xml) }
+    /// The item the chunk brought from the cache, else the cache's, else rendered (and kept).
+    private func write(_ item: RenderedChunk.Item) throws(XMLWriterError) {
+        if let cached = item.parts[itemKind] { return try xml.appendRecorded(cached.data) }
+        let entry = item.entry
+        guard let cache, let slot = cache.slot(for: entry.entry) else { return try format.item(entry, xml) }
         if let cached = cache.part(itemKind, in: slot) { return try xml.appendRecorded(cached.data) }
         try xml.startRecording()
         try format.item(entry, xml)

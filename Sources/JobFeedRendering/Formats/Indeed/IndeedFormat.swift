@@ -35,6 +35,10 @@ package struct IndeedFormat: OutputFormat {
     }
 
     /// An active posting's job, after its reference number (which the writer adds).
+    package func keptKinds(for entry: CatalogEntry) -> [String] {
+        entry.status == .active ? [Self.id] : []
+    }
+
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
         guard entry.status == .active else { return nil }
         return IndeedJob.render(entry, company: config.organization.name(in: entry.posting.language))

@@ -22,6 +22,10 @@ package struct JSONFeedFormat: OutputFormat {
         FeedContext.feeds(named: Self.fileName, config: config)
     }
 
+    package func keptKinds(for entry: CatalogEntry) -> [String] {
+        entry.status == .active ? [Self.id] : []
+    }
+
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
         guard entry.status == .active else { return nil }
         let posting = entry.posting

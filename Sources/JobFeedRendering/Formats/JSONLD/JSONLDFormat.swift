@@ -27,6 +27,10 @@ package struct JSONLDFormat: OutputFormat {
     }
 
     /// An active posting's document.
+    package func keptKinds(for entry: CatalogEntry) -> [String] {
+        entry.status == .active ? [Self.id] : []
+    }
+
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
         guard entry.status == .active else { return nil }
         return try renderer.posting(entry)

@@ -1,0 +1,236 @@
+import Foundation
+import JobFeedCore
+import JobFeedReading
+import JobFeedRendering
+import JobFeedSystem
+import SystemPackage
+import Synchronization
+
+/// The build cache in the state folder (`cache/`), so that a one-shot build (cron) costs what
+/// changed: each posting file's reading and each format's part for it, keyed by the file's
+/// stamp and what else the bytes depend on, plus what each output held when it was written.
+///
+/// Bytes live in one append-only pack; an index, replaced atomically when a build publishes,
+/// says where. A build appends what it reads and renders anew, and reads the rest back one
+/// posting at a time. The index is checked whole (a digest) and each entry's bytes against its
+/// own digest: anything damaged is discarded with a warning and rendered again, never trusted.
+/// An index made by another jobfeed, config or set of formats is not used at all. A build that
+/// does not publish cuts the pack back; a pack that is mostly dead is compacted.
+package final class CacheArchive: PartArchive, @unchecked Sendable {
+    private struct Key: Hashable {
+        var path: String
+        var kind: String
+    }
+
+    private struct Entry {
+        var stamp: FileStamp
+        var context: UInt64
+        var offset: UInt64
+        var length: Int
+        var digest: UInt64
+    }
+
+    private struct Appending {
+        var entries: [Key: Entry] = [:]
+        var length: UInt64
+        var file: OpenFile?
+        var failure: String?
+        var livePaths: Set<String>?
+    }
+
+    package let folder: URL
+    private let key: UInt64
+    private var index: CacheIndex
+    private let reader: OpenFile?
+    private let appending: Mutex<Appending>
+    /// Whether anything read was damaged, and which entries: those are dropped when the build
+    /// publishes, so that they are rendered again rather than found damaged again.
+    private let damaged = Mutex(false)
+    private let damagedKeys = Mutex<Set<Key>>([])
+
+    /// `room`: how much the build may append before a full disk would cost its outputs the
+    /// space; nothing is stored when the state folder's file system has less free.
+    package init(state: StateFolder, key: UInt64, room: UInt64) {
+        folder = state.url.appendingPathComponent("cache")
+        self.key = key
+        var (index, damage) = CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
+        let pack = folder.appendingPathComponent("pack-\(index.generation)").path
+        if let size = FileStamp(path: pack)?.size, UInt64(size) >= index.packLength {
+            // Bytes past the index's end belong to a build that did not publish.
+            truncate(pack, off_t(index.packLength))
+        } else if index.packLength > 0 {
+            damage = true
+        }
+        if damage || index.entries.isEmpty {
+            // Nothing of a damaged or foreign cache is kept, not even its packs.
+            for entry in FolderWalk.entries(of: folder.path) { SystemCall.remove(folder.path + "/" + entry.name) }
+            index = CacheIndex()
+        }
+        self.index = index
+        reader = index.entries.isEmpty ? nil : try? OpenFile(pack, .readOnly, operation: "read")
+        var appendingState = Appending(length: index.packLength)
+        if Self.freeSpace(state.url.path) < room {
+            appendingState.failure = Self.lowSpace
+        }
+        appending = Mutex(appendingState)
+        if damage { damaged.withLock { $0 = true } }
+    }
+
+    /// The archive for a config: keyed by jobfeed's version and executable, the config and the
+    /// formats, any of which changes every byte.
+    package static func key(for config: Config) -> UInt64 {
+        var hash = StableHash()
+        hash.add("cache \(CacheIndex.format) \(Generator.version) \(config.fingerprint)")
+        hash.add(OutputFormats.enabled(config).map(\.id).joined(separator: ","))
+        if let executable = BuildRecord.executableStamp { hash.add(executable) }
+        return hash.value
+    }
+
+    /// The free space a build wants before it appends to the cache: enough for outputs of about
+    /// six times the postings' size (what a site's outputs come to), with 256 MiB to spare.
+    package static func room(for files: [PostingFile]) -> UInt64 {
+        let postings = files.reduce(UInt64(0)) { total, file in total + UInt64(max(0, FileStamp(path: file.absolutePath)?.size ?? 0)) }
+        return 256 << 20 + 6 * postings
+    }
+
+    package var outputs: [String: BuildCache.Output] { index.outputs }
+    package var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] { index.fingerprints }
+
+    package func bytes(path: String, kind: String, stamp: FileStamp, context: UInt64) -> Data? {
+        let key = Key(path: path, kind: kind)
+        if let entry = appending.withLock({ $0.entries[key] }) { return read(entry, key: key, stamp: stamp, context: context, appended: true) }
+        guard let entry = index.entries[CacheIndex.Key(path: path, kind: kind)] else { return nil }
+        return read(Entry(stamp: entry.stamp, context: entry.context, offset: entry.offset, length: entry.length, digest: entry.digest),
+                    key: key, stamp: stamp, context: context, appended: false)
+    }
+
+    package func store(_ data: Data, path: String, kind: String, stamp: FileStamp, context: UInt64) {
+        appending.withLock { state in
+            guard state.failure == nil else { return }
+            do {
+                if state.file == nil {
+                    try StateFolder.create(folder)
+                    state.file = try OpenFile(packPath(index.generation), .writeOnly, options: [.create, .append],
+                                              permissions: FilePermissions(rawValue: StateFolder.fileMode), operation: "write")
+                }
+                try state.file?.writeAll(data)
+            } catch {
+                // A full disk costs the next build time, never this one its outputs: what this
+                // build appended is given back at once.
+                state.failure = "\(error)"
+                state.file = nil
+                truncate(packPath(index.generation), off_t(index.packLength))
+                return
+            }
+            state.entries[Key(path: path, kind: kind)] = Entry(stamp: stamp, context: context, offset: state.length, length: data.count,
+                                                               digest: ContentDigest.of(data))
+            state.length += UInt64(data.count)
+        }
+    }
+
+    package func keepOnly(_ paths: Set<String>) {
+        appending.withLock { $0.livePaths = paths }
+    }
+
+    /// After the build published: saves the index with this build's entries, outputs and
+    /// fingerprints, compacting the pack when more than half of it is dead. Never fails the
+    /// build; says why when the cache could not be kept.
+    package func commit(outputs: [String: BuildCache.Output], fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)]) -> [Diagnostic] {
+        let state = appending.withLock { state -> Appending in
+            defer { state.file = nil }
+            return state
+        }
+        var warnings = damaged.withLock { $0 } ? [warning("the build cache was damaged (its index, or bytes that no longer match their digest); this build used none of what was damaged and rendered it again")] : []
+        if let failure = state.failure {
+            abandon()
+            if failure == Self.lowSpace {
+                return warnings + [warning("the build cache is not kept while the state folder's disk has less free space than the outputs may need; builds render every changed posting until there is room")]
+            }
+            return warnings + [warning("cannot keep the build cache (\(failure)); the next build renders everything again")]
+        }
+        var next = index
+        for key in damagedKeys.withLock({ $0 }) { next.entries[CacheIndex.Key(path: key.path, kind: key.kind)] = nil }
+        for (key, entry) in state.entries {
+            next.entries[CacheIndex.Key(path: key.path, kind: key.kind)] =
+                CacheIndex.Entry(stamp: entry.stamp, context: entry.context, offset: entry.offset, length: entry.length, digest: entry.digest)
+        }
+        if let live = state.livePaths { next.entries = next.entries.filter { live.contains($0.key.path) } }
+        next.packLength = state.length
+        next.outputs = outputs
+        next.fingerprints = fingerprints
+        if next.deadBytes > next.liveBytes && next.deadBytes > 1 << 20 { next = compacted(next) }
+        do {
+            try OutputWriter.replace(folder.appendingPathComponent(CacheIndex.fileName).path, with: next.encoded(key: key), mode: StateFolder.fileMode)
+        } catch {
+            abandon()
+            return warnings + [warning("cannot save the build cache's index: \(error.reason); the next build renders everything again")]
+        }
+        if next.generation != index.generation { SystemCall.remove(packPath(index.generation)) }
+        index = next
+        return warnings
+    }
+
+    /// The build did not publish: what it appended is cut off.
+    package func abandon() {
+        appending.withLock { $0.file = nil }
+        if FileStamp(path: packPath(index.generation)) != nil { truncate(packPath(index.generation), off_t(index.packLength)) }
+    }
+
+    private func read(_ entry: Entry, key: Key, stamp: FileStamp, context: UInt64, appended: Bool) -> Data? {
+        guard entry.stamp == stamp, entry.context == context else { return nil }
+        let file = appended ? try? OpenFile(packPath(index.generation), .readOnly, operation: "read") : reader
+        guard let file, entry.length >= 0 else { return nil }
+        var data = Data(count: entry.length)
+        let read = data.withUnsafeMutableBytes { try? file.read(at: Int64(entry.offset), into: $0) }
+        guard read == entry.length, ContentDigest.of(data) == entry.digest else {
+            damaged.withLock { $0 = true }
+            damagedKeys.withLock { _ = $0.insert(key) }
+            return nil
+        }
+        return data
+    }
+
+    /// The live entries copied into the next generation's pack; the index as it was when that
+    /// fails (the old pack stays).
+    private func compacted(_ index: CacheIndex) -> CacheIndex {
+        var next = index
+        next.generation += 1
+        next.packLength = 0
+        let path = packPath(next.generation)
+        do {
+            let output = try OpenFile(path, .writeOnly, options: [.create, .truncate], permissions: FilePermissions(rawValue: StateFolder.fileMode), operation: "write")
+            let input = try OpenFile(packPath(index.generation), .readOnly, operation: "read")
+            for (key, entry) in index.entries.sorted(by: { $0.value.offset < $1.value.offset }) {
+                var data = Data(count: entry.length)
+                guard try data.withUnsafeMutableBytes({ try input.read(at: Int64(entry.offset), into: $0) }) == entry.length else {
+                    next.entries[key] = nil
+                    continue
+                }
+                try output.writeAll(data)
+                next.entries[key]?.offset = next.packLength
+                next.packLength += UInt64(entry.length)
+            }
+            return next
+        } catch {
+            SystemCall.remove(path)
+            return index
+        }
+    }
+
+    private static let lowSpace = "less free space than the outputs may need"
+
+    /// Bytes an unprivileged writer may still use on the file system of `path` (statvfs).
+    private static func freeSpace(_ path: String) -> UInt64 {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return 0 }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
+    }
+
+    private func packPath(_ generation: Int) -> String {
+        folder.path + "/pack-\(generation)"
+    }
+
+    private func warning(_ message: String) -> Diagnostic {
+        .warning(message, at: SourceLocation(file: DisplayPath.of(folder)))
+    }
+}

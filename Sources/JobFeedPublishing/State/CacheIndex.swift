@@ -1,0 +1,121 @@
+import Foundation
+import JobFeedCore
+
+/// The build cache's index (`cache/index`): where each entry's bytes are in the pack, what
+/// each output held when written, and what each feed was made from. Binary, checked whole by
+/// a digest at its end; made for one key (jobfeed, config, formats) and refused for another.
+struct CacheIndex {
+    struct Key: Hashable {
+        var path: String
+        var kind: String
+    }
+
+    struct Entry {
+        var stamp: FileStamp
+        var context: UInt64
+        var offset: UInt64
+        var length: Int
+        var digest: UInt64
+    }
+
+    static let fileName = "index"
+    /// The layout of the index and of what it points at (a posting's fields among them).
+    static let format = 1
+    private static let magic: UInt64 = 0x4A46_4341_4348_4531  // "JFCACHE1"
+
+    var generation = 0
+    var packLength: UInt64 = 0
+    var entries: [Key: Entry] = [:]
+    var outputs: [String: BuildCache.Output] = [:]
+    var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] = [:]
+
+    var liveBytes: UInt64 { entries.values.reduce(0) { $0 + UInt64($1.length) } }
+    var deadBytes: UInt64 { packLength - min(packLength, liveBytes) }
+
+    /// The index at `path` for `key`; an empty one, and whether the file was damaged (a
+    /// foreign key is no damage: the config or jobfeed changed).
+    static func load(from path: String, key: UInt64) -> (index: CacheIndex, damaged: Bool) {
+        guard let data = FileManager.default.contents(atPath: path) else { return (CacheIndex(), false) }
+        guard data.count >= 8 else { return (CacheIndex(), true) }
+        let body = data.prefix(data.count - 8)
+        let digest = data.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard ContentDigest.of(Data(body)) == digest else { return (CacheIndex(), true) }
+        return body.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            do {
+                guard try reader.uint64() == magic, try reader.int() == format else { return (CacheIndex(), false) }
+                guard try reader.uint64() == key else { return (CacheIndex(), false) }
+                return (try read(&reader), false)
+            } catch {
+                return (CacheIndex(), true)
+            }
+        }
+    }
+
+    private static func read(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> CacheIndex {
+        var index = CacheIndex()
+        index.generation = try reader.int()
+        index.packLength = try reader.uint64()
+        for _ in 0..<(try reader.count()) {
+            let path = try reader.string()
+            for _ in 0..<(try reader.count()) {
+                let kind = try reader.string()
+                let entry = Entry(stamp: try FileStamp.read(from: &reader), context: try reader.uint64(), offset: try reader.uint64(),
+                                  length: try reader.int(), digest: try reader.uint64())
+                guard entry.length >= 0, entry.offset + UInt64(entry.length) <= index.packLength else { throw ByteReader.Malformed() }
+                index.entries[Key(path: path, kind: kind)] = entry
+            }
+        }
+        for _ in 0..<(try reader.count()) {
+            let path = try reader.string()
+            index.outputs[path] = BuildCache.Output(stamp: try FileStamp.read(from: &reader), size: try reader.int(), digest: try reader.uint64())
+        }
+        for _ in 0..<(try reader.count()) {
+            let path = try reader.string()
+            index.fingerprints[path] = (try reader.uint64(), try FileStamp.read(from: &reader))
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed() }
+        return index
+    }
+
+    /// The index as bytes, entries grouped by posting file and sorted, so that the same index
+    /// is the same bytes.
+    func encoded(key: UInt64) -> Data {
+        var writer = ByteWriter()
+        writer.append(Self.magic)
+        writer.append(Self.format)
+        writer.append(key)
+        writer.append(generation)
+        writer.append(packLength)
+        let byPath = Dictionary(grouping: entries, by: \.key.path)
+        writer.append(byPath.count)
+        for (path, group) in byPath.sorted(by: { $0.key < $1.key }) {
+            writer.append(path)
+            writer.append(group.count)
+            for (key, entry) in group.sorted(by: { $0.key.kind < $1.key.kind }) {
+                writer.append(key.kind)
+                entry.stamp.write(to: &writer)
+                writer.append(entry.context)
+                writer.append(entry.offset)
+                writer.append(entry.length)
+                writer.append(entry.digest)
+            }
+        }
+        writer.append(outputs.count)
+        for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
+            writer.append(path)
+            output.stamp.write(to: &writer)
+            writer.append(output.size)
+            writer.append(output.digest)
+        }
+        writer.append(fingerprints.count)
+        for (path, recorded) in fingerprints.sorted(by: { $0.key < $1.key }) {
+            writer.append(path)
+            writer.append(recorded.fingerprint)
+            recorded.stamp.write(to: &writer)
+        }
+        var data = Data(writer.bytes)
+        withUnsafeBytes(of: ContentDigest.of(data).littleEndian) { data.append(contentsOf: $0) }
+        return data
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import JobFeed
+import JobFeedSystem
+
+/// The build cache in the state folder: a one-shot build after an edit takes the unchanged
+/// postings' readings and parts from it, and its outputs are byte for byte a fresh build's;
+/// a damaged cache is discarded with a warning, never trusted; a build that does not publish
+/// leaves it as it was.
+@Suite struct BuildCacheArchiveTests {
+    typealias Edit = IncrementalBuildTests.Edit
+
+    func edit(_ site: TemporarySite, _ edit: Edit) throws {
+        switch edit {
+        case .body: try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer", body: "Changed."))
+        case .title: try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester ]]> renamed\ndate: 2026-03-01"))
+        case .translationAdded: try site.write("postings/fr/writer.md", TemporarySite.posting("title: Rédacteur\ndate: 2026-02-02\ntranslationKey: writer"))
+        case .postingRemoved: try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/fr/designer.md"))
+        }
+    }
+
+    /// The outputs a build from nothing makes of the site's postings now.
+    func freshOutputs(of site: TemporarySite) throws -> [String: Data] {
+        let fresh = try TemporarySite(config: try #require(site.read("jobfeed.yml")), postings: [:])
+        defer { fresh.remove() }
+        try FileManager.default.removeItem(at: fresh.root.appendingPathComponent("postings"))
+        try FileManager.default.copyItem(at: site.root.appendingPathComponent("postings"), to: fresh.root.appendingPathComponent("postings"))
+        _ = try fresh.build()
+        return OutputTree.published(below: fresh.root)
+    }
+
+    /// What the build said about its cache (the fixture's postings have warnings of their own).
+    func cacheWarnings(_ report: BuildReport) -> [String] {
+        report.diagnostics.map(\.message).filter { $0.contains("cache") }
+    }
+
+    func cacheFile(_ site: TemporarySite, _ name: String) -> URL {
+        site.root.appendingPathComponent(".jobfeed/cache/\(name)")
+    }
+
+    @Test(arguments: Edit.allCases)
+    func aCronBuildAfterAnEditEqualsAFreshBuild(_ change: Edit) throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let packBefore = try #require(FileStamp(path: cacheFile(site, "pack-0").path)).size
+        try edit(site, change)
+        let report = try site.build()
+        #expect(cacheWarnings(report).isEmpty)
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+        // Only what changed was read and rendered again, and appended.
+        let packAfter = try #require(FileStamp(path: cacheFile(site, "pack-0").path)).size
+        #expect(packAfter - packBefore < packBefore)
+    }
+
+    @Test func anUnchangedFileIsTakenFromTheCacheNotReadAgain() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        // Rewritten in place with the same size and time: its stamp says unchanged, so the
+        // cache's reading stands (as the watcher's and the no-op check's would).
+        let path = site.root.appendingPathComponent("postings/en/writer.md").path
+        let stamp = try #require(FileStamp(path: path))
+        let original = try #require(site.read("postings/en/writer.md"))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(original.replacingOccurrences(of: "title: Writer", with: "title: Wraith").utf8))
+        try handle.close()
+        var times = [timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds), timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester, edited\ndate: 2026-03-01"))
+        _ = try site.build()
+        #expect(site.read("feeds/en/rss.xml")?.contains("<title>Writer</title>") == true)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Tester, edited") == true)
+    }
+
+    @Test(arguments: ["pack-0", "index"])
+    func aDamagedCacheIsDiscardedWithAWarning(_ file: String) throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let url = cacheFile(site, file)
+        var bytes = try Data(contentsOf: url)
+        // A byte in every 256, so that every entry is hit.
+        for offset in stride(from: 100, to: bytes.count, by: 256) { bytes[offset] ^= 0x5A }
+        try bytes.write(to: url)
+        try edit(site, .title)
+        let report = try site.build()
+        #expect(cacheWarnings(report).contains { $0.contains("build cache was damaged") })
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+        // The next build finds a sound cache again.
+        try edit(site, .body)
+        #expect(cacheWarnings(try site.build()).isEmpty)
+    }
+
+    @Test func aBuildThatDoesNotPublishLeavesTheCacheAsItWas() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let index = try Data(contentsOf: cacheFile(site, "index"))
+        let pack = try Data(contentsOf: cacheFile(site, "pack-0"))
+        try edit(site, .body)
+        try site.write("postings/en/broken.md", TemporarySite.posting("title: Broken\ndate: someday"))
+        let report = try Publisher(config: try site.config(), now: TemporarySite.now).build(strict: true)
+        #expect(!report.published)
+        #expect(try Data(contentsOf: cacheFile(site, "index")) == index && (try Data(contentsOf: cacheFile(site, "pack-0"))) == pack)
+    }
+
+    @Test func anotherConfigDoesNotUseTheCache() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        try site.write("jobfeed.yml", TemporarySite.standardConfig.replacingOccurrences(of: "Jobs at Example.", with: "All jobs at Example."))
+        let report = try site.build()
+        #expect(cacheWarnings(report).isEmpty)
+        #expect(site.read("feeds/en/rss.xml")?.contains("All jobs at Example.") == true)
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+    }
+}

@@ -3,9 +3,11 @@
 
 For each N (default 1,000, 10,000 and 50,000 postings) it generates the deterministic synthetic
 corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median of several runs:
-  full      a build from scratch (no outputs, no state), each run into new output folders;
+  full      a build from scratch (no outputs, no state, so no build cache), each run into new
+            output and state folders;
   no-op     a rebuild with nothing changed;
-  one       a rebuild after one posting's text changed;
+  one       a rebuild after one posting's text changed (a cron build: what changed is read and
+            rendered, the rest comes from the build cache in the state folder);
   watch     with `jobfeed watch --debounce 20ms` running, save-to-published for one posting
             (Benchmarks/watch_latency.py: the time until every output it changes is replaced);
 and reports wall time, CPU time (user + system) and peak RSS of the jobfeed process, read from
@@ -59,7 +61,9 @@ def corpus(count):
 def build_command(binary, folder, outputs=None):
     command = [binary, "build", "--quiet", "--now", NOW, "--config", os.path.join(folder, "jobfeed.yml")]
     if outputs:
-        command += ["--feeds", os.path.join(outputs, "feeds"), "--exports", os.path.join(outputs, "exports")]
+        # A fresh state folder too: a cold build must find no build cache.
+        command += ["--feeds", os.path.join(outputs, "feeds"), "--exports", os.path.join(outputs, "exports"),
+                    "--state", os.path.join(outputs, "state")]
     return command
 
 
@@ -111,7 +115,7 @@ def hugo_builds(folder, runs):
 
 def bench(binary, count, runs):
     folder = corpus(count)
-    outputs = [os.path.join(folder, name) for name in ("feeds", "exports")]
+    outputs = [os.path.join(folder, name) for name in ("feeds", "exports", ".jobfeed")]
     posting = os.path.join(folder, "postings", "en", "jobs", "job-000001.md")
     original = open(posting, encoding="utf-8").read()
 

@@ -32,8 +32,12 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     private struct Appending {
         var entries: [Key: Entry] = [:]
+        /// The pack's length with everything appended, written or not yet.
         var length: UInt64
         var file: OpenFile?
+        /// Appended bytes not yet written: the pack is written a megabyte at a time, not in
+        /// some hundred thousand small writes.
+        var pending: [UInt8] = []
         var failure: String?
         var livePaths: Set<String>?
     }
@@ -98,33 +102,46 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     package func bytes(path: String, kind: String, stamp: FileStamp, context: UInt64) -> Data? {
         let key = Key(path: path, kind: kind)
-        if let entry = appending.withLock({ $0.entries[key] }) { return read(entry, key: key, stamp: stamp, context: context, appended: true) }
+        let appended = appending.withLock { state -> Entry? in
+            guard let entry = state.entries[key] else { return nil }
+            flush(&state)
+            return entry
+        }
+        if let appended { return read(appended, key: key, stamp: stamp, context: context, appended: true) }
         guard let entry = index.entries[CacheIndex.Key(path: path, kind: kind)] else { return nil }
         return read(Entry(stamp: entry.stamp, context: entry.context, offset: entry.offset, length: entry.length, digest: entry.digest),
                     key: key, stamp: stamp, context: context, appended: false)
     }
 
     package func store(_ data: Data, path: String, kind: String, stamp: FileStamp, context: UInt64) {
+        let digest = ContentDigest.of(data)
         appending.withLock { state in
             guard state.failure == nil else { return }
-            do {
-                if state.file == nil {
-                    try StateFolder.create(folder)
-                    state.file = try OpenFile(packPath(index.generation), .writeOnly, options: [.create, .append],
-                                              permissions: FilePermissions(rawValue: StateFolder.fileMode), operation: "write")
-                }
-                try state.file?.writeAll(data)
-            } catch {
-                // A full disk costs the next build time, never this one its outputs: what this
-                // build appended is given back at once.
-                state.failure = "\(error)"
-                state.file = nil
-                truncate(packPath(index.generation), off_t(index.packLength))
-                return
-            }
-            state.entries[Key(path: path, kind: kind)] = Entry(stamp: stamp, context: context, offset: state.length, length: data.count,
-                                                               digest: ContentDigest.of(data))
+            state.entries[Key(path: path, kind: kind)] = Entry(stamp: stamp, context: context, offset: state.length, length: data.count, digest: digest)
             state.length += UInt64(data.count)
+            state.pending.append(contentsOf: data)
+            if state.pending.count >= 1 << 20 { flush(&state) }
+        }
+    }
+
+    /// Writes the appended bytes that wait. A full disk costs the next build time, never this
+    /// one its outputs: what this build appended is given back at once.
+    private func flush(_ state: inout Appending) {
+        guard state.failure == nil, !state.pending.isEmpty else { return }
+        do {
+            if state.file == nil {
+                try StateFolder.create(folder)
+                state.file = try OpenFile(packPath(index.generation), .writeOnly, options: [.create, .append],
+                                          permissions: FilePermissions(rawValue: StateFolder.fileMode), operation: "write")
+            }
+            try state.pending.withUnsafeBytes { bytes in Result { () throws(SystemError) in try state.file?.writeAll(bytes) } }.get()
+            state.pending.removeAll(keepingCapacity: true)
+        } catch {
+            state.failure = "\(error)"
+            state.file = nil
+            state.pending = []
+            state.entries = [:]
+            truncate(packPath(index.generation), off_t(index.packLength))
         }
     }
 
@@ -137,7 +154,11 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     /// build; says why when the cache could not be kept.
     package func commit(outputs: [String: BuildCache.Output], fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)]) -> [Diagnostic] {
         let state = appending.withLock { state -> Appending in
-            defer { state.file = nil }
+            flush(&state)
+            defer {
+                state.file = nil
+                state.pending = []
+            }
             return state
         }
         var warnings = damaged.withLock { $0 } ? [warning("the build cache was damaged (its index, or bytes that no longer match their digest); this build used none of what was damaged and rendered it again")] : []
@@ -172,7 +193,10 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     /// The build did not publish: what it appended is cut off.
     package func abandon() {
-        appending.withLock { $0.file = nil }
+        appending.withLock { state in
+            state.file = nil
+            state.pending = []
+        }
         if FileStamp(path: packPath(index.generation)) != nil { truncate(packPath(index.generation), off_t(index.packLength)) }
     }
 

@@ -17,18 +17,8 @@ import Synchronization
 /// An index made by another jobfeed, config or set of formats is not used at all. A build that
 /// does not publish cuts the pack back; a pack that is mostly dead is compacted.
 package final class CacheArchive: PartArchive, @unchecked Sendable {
-    private struct Key: Hashable {
-        var path: String
-        var kind: String
-    }
-
-    private struct Entry {
-        var stamp: FileStamp
-        var context: UInt64
-        var offset: UInt64
-        var length: Int
-        var digest: UInt64
-    }
+    private typealias Key = CacheIndex.Key
+    private typealias Entry = CacheIndex.Entry
 
     private struct Appending {
         var entries: [Key: Entry] = [:]
@@ -108,9 +98,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
             return entry
         }
         if let appended { return read(appended, key: key, stamp: stamp, context: context, appended: true) }
-        guard let entry = index.entries[CacheIndex.Key(path: path, kind: kind)] else { return nil }
-        return read(Entry(stamp: entry.stamp, context: entry.context, offset: entry.offset, length: entry.length, digest: entry.digest),
-                    key: key, stamp: stamp, context: context, appended: false)
+        guard let entry = index.entries[key] else { return nil }
+        return read(entry, key: key, stamp: stamp, context: context, appended: false)
     }
 
     package func store(_ data: Data, path: String, kind: String, stamp: FileStamp, context: UInt64) {
@@ -170,11 +159,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
             return warnings + [warning("cannot keep the build cache (\(failure)); the next build renders everything again")]
         }
         var next = index
-        for key in damagedKeys.withLock({ $0 }) { next.entries[CacheIndex.Key(path: key.path, kind: key.kind)] = nil }
-        for (key, entry) in state.entries {
-            next.entries[CacheIndex.Key(path: key.path, kind: key.kind)] =
-                CacheIndex.Entry(stamp: entry.stamp, context: entry.context, offset: entry.offset, length: entry.length, digest: entry.digest)
-        }
+        for key in damagedKeys.withLock({ $0 }) { next.entries[key] = nil }
+        next.entries.merge(state.entries) { _, appended in appended }
         if let live = state.livePaths { next.entries = next.entries.filter { live.contains($0.key.path) } }
         next.packLength = state.length
         next.outputs = outputs

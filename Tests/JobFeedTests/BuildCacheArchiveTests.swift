@@ -116,3 +116,44 @@ import JobFeedSystem
         #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
     }
 }
+
+extension BuildCacheArchiveTests {
+    /// Every cut-short or bit-flipped index and reading is refused without a crash: the
+    /// readers are bounds-checked, whatever a damaged disk hands them.
+    @Test func truncatedOrFlippedCacheBytesAreRefused() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let index = try Data(contentsOf: cacheFile(site, "index"))
+        let key = CacheArchive.key(for: try site.config())
+        let scratch = site.root.appendingPathComponent("index-copy").path
+        #expect(!CacheIndex.load(from: cacheFile(site, "index").path, key: key).damaged)
+        for length in stride(from: 0, to: index.count, by: max(1, index.count / 200)) {
+            try index.prefix(length).write(to: URL(fileURLWithPath: scratch))
+            let loaded = CacheIndex.load(from: scratch, key: key)
+            #expect(loaded.index.entries.isEmpty && (length == 0 || loaded.damaged))
+        }
+        let outcome = PostingReader.Outcome(posting: nil, diagnostics: [Diagnostic(.warning, file: "a.md", line: 2, "w")], stamp: nil)
+        let bytes = outcome.bytes()
+        for length in 0..<bytes.count { #expect(throws: ByteReader.Malformed.self) { try PostingReader.Outcome.read(from: bytes.prefix(length)) } }
+        for offset in 0..<bytes.count {
+            var flipped = bytes
+            flipped[offset] ^= 0xFF
+            _ = try? PostingReader.Outcome.read(from: flipped)  // must not crash; may or may not decode
+        }
+    }
+}
+
+extension BuildCacheArchiveTests {
+    /// A posting comes back from the cache's bytes equal, field for field (the sample's
+    /// postings: dates, places, salaries, remote work, translations, drafts).
+    @Test func postingsComeBackFromTheCacheEqual() throws {
+        let config = try Config.load(from: Repository.root.appendingPathComponent("jobfeed.yml"))
+        let postings = try Publisher(config: config, now: TemporarySite.now).check().catalog.entries.map(\.posting)
+        #expect(postings.count >= 9)
+        for posting in postings {
+            let outcome = PostingReader.Outcome(posting: posting, diagnostics: [], stamp: posting.source.stamp)
+            #expect(try PostingReader.Outcome.read(from: outcome.bytes()).posting == posting)
+        }
+    }
+}

@@ -81,6 +81,13 @@ package struct PostingReader {
         package var stamp: FileStamp?
         /// Deleted between being listed and being read: the posting is gone, which is no error.
         package var vanished = false
+
+        package init(posting: Posting? = nil, diagnostics: [Diagnostic], stamp: FileStamp? = nil, vanished: Bool = false) {
+            self.posting = posting
+            self.diagnostics = diagnostics
+            self.stamp = stamp
+            self.vanished = vanished
+        }
     }
 
     /// The outcome, and the bytes read (for the last-good copy; not kept beyond it).

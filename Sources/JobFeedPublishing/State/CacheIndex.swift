@@ -4,13 +4,13 @@ import JobFeedCore
 /// The build cache's index (`cache/index`): where each entry's bytes are in the pack, what
 /// each output held when written, and what each feed was made from. Binary, checked whole by
 /// a digest at its end; made for one key (jobfeed, config, formats) and refused for another.
-struct CacheIndex {
-    struct Key: Hashable {
+package struct CacheIndex {
+    package struct Key: Hashable {
         var path: String
         var kind: String
     }
 
-    struct Entry {
+    package struct Entry {
         var stamp: FileStamp
         var context: UInt64
         var offset: UInt64
@@ -18,23 +18,23 @@ struct CacheIndex {
         var digest: UInt64
     }
 
-    static let fileName = "index"
+    package static let fileName = "index"
     /// The layout of the index and of what it points at (a posting's fields among them).
     static let format = 1
     private static let magic: UInt64 = 0x4A46_4341_4348_4531  // "JFCACHE1"
 
-    var generation = 0
-    var packLength: UInt64 = 0
-    var entries: [Key: Entry] = [:]
-    var outputs: [String: BuildCache.Output] = [:]
-    var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] = [:]
+    package var generation = 0
+    package var packLength: UInt64 = 0
+    package var entries: [Key: Entry] = [:]
+    package var outputs: [String: BuildCache.Output] = [:]
+    package var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] = [:]
 
     var liveBytes: UInt64 { entries.values.reduce(0) { $0 + UInt64($1.length) } }
     var deadBytes: UInt64 { packLength - min(packLength, liveBytes) }
 
     /// The index at `path` for `key`; an empty one, and whether the file was damaged (a
     /// foreign key is no damage: the config or jobfeed changed).
-    static func load(from path: String, key: UInt64) -> (index: CacheIndex, damaged: Bool) {
+    package static func load(from path: String, key: UInt64) -> (index: CacheIndex, damaged: Bool) {
         guard let data = FileManager.default.contents(atPath: path) else { return (CacheIndex(), false) }
         guard data.count >= 8 else { return (CacheIndex(), true) }
         let body = data.prefix(data.count - 8)
@@ -80,7 +80,7 @@ struct CacheIndex {
 
     /// The index as bytes, entries grouped by posting file and sorted, so that the same index
     /// is the same bytes.
-    func encoded(key: UInt64) -> Data {
+    package func encoded(key: UInt64) -> Data {
         var writer = ByteWriter()
         writer.append(Self.magic)
         writer.append(Self.format)

@@ -4,7 +4,7 @@ import JobFeedCore
 extension PostingReader.Outcome {
     /// A file's reading as the build cache keeps it: the posting (none when the file has
     /// errors), its diagnostics, and the stamp it was read at.
-    func bytes() -> Data {
+    package func bytes() -> Data {
         var writer = ByteWriter()
         writer.append(posting) { $1.write(to: &$0) }
         writer.append(diagnostics.count)
@@ -13,7 +13,7 @@ extension PostingReader.Outcome {
         return Data(writer.bytes)
     }
 
-    static func read(from data: Data) throws(ByteReader.Malformed) -> PostingReader.Outcome {
+    package static func read(from data: Data) throws(ByteReader.Malformed) -> PostingReader.Outcome {
         try data.withUnsafeBytes { raw in
             Result { () throws(ByteReader.Malformed) in
                 var reader = ByteReader(raw)

@@ -17,10 +17,10 @@ import Synchronization
 /// An index made by another jobfeed, config or set of formats is not used at all. A build that
 /// does not publish cuts the pack back; a pack that is mostly dead is compacted.
 package final class CacheArchive: PartArchive, @unchecked Sendable {
-    private typealias Key = CacheIndex.Key
-    private typealias Entry = CacheIndex.Entry
+    typealias Key = CacheIndex.Key
+    typealias Entry = CacheIndex.Entry
 
-    private struct Appending {
+    struct Appending {
         var entries: [Key: Entry] = [:]
         /// The pack's length with everything appended, written or not yet.
         var length: UInt64
@@ -33,14 +33,14 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     }
 
     package let folder: URL
-    private let key: UInt64
-    private var index: CacheIndex
+    let key: UInt64
+    var index: CacheIndex
     private let reader: OpenFile?
-    private let appending: Mutex<Appending>
+    let appending: Mutex<Appending>
     /// Whether anything read was damaged, and which entries: those are dropped when the build
     /// publishes, so that they are rendered again rather than found damaged again.
-    private let damaged = Mutex(false)
-    private let damagedKeys = Mutex<Set<Key>>([])
+    let damaged = Mutex(false)
+    let damagedKeys = Mutex<Set<Key>>([])
 
     /// `room`: how much the build may append before a full disk would cost its outputs the
     /// space; nothing is stored when the state folder's file system has less free.
@@ -115,7 +115,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     /// Writes the appended bytes that wait. A full disk costs the next build time, never this
     /// one its outputs: what this build appended is given back at once.
-    private func flush(_ state: inout Appending) {
+    func flush(_ state: inout Appending) {
         guard state.failure == nil, !state.pending.isEmpty else { return }
         do {
             if state.file == nil {
@@ -138,54 +138,6 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         appending.withLock { $0.livePaths = paths }
     }
 
-    /// After the build published: saves the index with this build's entries, outputs and
-    /// fingerprints, compacting the pack when more than half of it is dead. Never fails the
-    /// build; says why when the cache could not be kept.
-    package func commit(outputs: [String: BuildCache.Output], fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)]) -> [Diagnostic] {
-        let state = appending.withLock { state -> Appending in
-            flush(&state)
-            defer {
-                state.file = nil
-                state.pending = []
-            }
-            return state
-        }
-        var warnings = damaged.withLock { $0 } ? [warning("the build cache was damaged (its index, or bytes that no longer match their digest); this build used none of what was damaged and rendered it again")] : []
-        if let failure = state.failure {
-            abandon()
-            if failure == Self.lowSpace {
-                return warnings + [warning("the build cache is not kept while the state folder's disk has less free space than the outputs may need; builds render every changed posting until there is room")]
-            }
-            return warnings + [warning("cannot keep the build cache (\(failure)); the next build renders everything again")]
-        }
-        var next = index
-        for key in damagedKeys.withLock({ $0 }) { next.entries[key] = nil }
-        next.entries.merge(state.entries) { _, appended in appended }
-        if let live = state.livePaths { next.entries = next.entries.filter { live.contains($0.key.path) } }
-        next.packLength = state.length
-        next.outputs = outputs
-        next.fingerprints = fingerprints
-        if next.deadBytes > next.liveBytes && next.deadBytes > 1 << 20 { next = compacted(next) }
-        do {
-            try OutputWriter.replace(folder.appendingPathComponent(CacheIndex.fileName).path, with: next.encoded(key: key), mode: StateFolder.fileMode)
-        } catch {
-            abandon()
-            return warnings + [warning("cannot save the build cache's index: \(error.reason); the next build renders everything again")]
-        }
-        if next.generation != index.generation { SystemCall.remove(packPath(index.generation)) }
-        index = next
-        return warnings
-    }
-
-    /// The build did not publish: what it appended is cut off.
-    package func abandon() {
-        appending.withLock { state in
-            state.file = nil
-            state.pending = []
-        }
-        if FileStamp(path: packPath(index.generation)) != nil { truncate(packPath(index.generation), off_t(index.packLength)) }
-    }
-
     private func read(_ entry: Entry, key: Key, stamp: FileStamp, context: UInt64, appended: Bool) -> Data? {
         guard entry.stamp == stamp, entry.context == context else { return nil }
         let file = appended ? try? OpenFile(packPath(index.generation), .readOnly, operation: "read") : reader
@@ -200,34 +152,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return data
     }
 
-    /// The live entries copied into the next generation's pack; the index as it was when that
-    /// fails (the old pack stays).
-    private func compacted(_ index: CacheIndex) -> CacheIndex {
-        var next = index
-        next.generation += 1
-        next.packLength = 0
-        let path = packPath(next.generation)
-        do {
-            let output = try OpenFile(path, .writeOnly, options: [.create, .truncate], permissions: FilePermissions(rawValue: StateFolder.fileMode), operation: "write")
-            let input = try OpenFile(packPath(index.generation), .readOnly, operation: "read")
-            for (key, entry) in index.entries.sorted(by: { $0.value.offset < $1.value.offset }) {
-                var data = Data(count: entry.length)
-                guard try data.withUnsafeMutableBytes({ try input.read(at: Int64(entry.offset), into: $0) }) == entry.length else {
-                    next.entries[key] = nil
-                    continue
-                }
-                try output.writeAll(data)
-                next.entries[key]?.offset = next.packLength
-                next.packLength += UInt64(entry.length)
-            }
-            return next
-        } catch {
-            SystemCall.remove(path)
-            return index
-        }
-    }
-
-    private static let lowSpace = "less free space than the outputs may need"
+    static let lowSpace = "less free space than the outputs may need"
 
     /// Bytes an unprivileged writer may still use on the file system of `path` (statvfs).
     private static func freeSpace(_ path: String) -> UInt64 {
@@ -236,11 +161,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return UInt64(info.f_bavail) * UInt64(info.f_frsize)
     }
 
-    private func packPath(_ generation: Int) -> String {
+    func packPath(_ generation: Int) -> String {
         folder.path + "/pack-\(generation)"
-    }
-
-    private func warning(_ message: String) -> Diagnostic {
-        .warning(message, at: SourceLocation(file: DisplayPath.of(folder)))
     }
 }

@@ -43,8 +43,8 @@ public final class BuildCache: Sendable {
 
     package func read(_ path: String, stamp: FileStamp) -> PostingReader.Outcome? {
         if let archive {
-            guard let bytes = archive.bytes(path: path, kind: Self.readingKind, stamp: stamp, context: 0) else { return nil }
-            return try? PostingReader.Outcome.read(from: bytes)
+            guard let stored = archive.part(PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0) else { return nil }
+            return try? PostingReader.Outcome.read(from: stored.data)
         }
         return reads.withLock { $0[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
     }
@@ -62,7 +62,7 @@ public final class BuildCache: Sendable {
     package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp) {
         if let archive {
             // A file that vanished while being read has nothing worth keeping.
-            if !outcome.vanished { archive.store(outcome.bytes(), path: path, kind: Self.readingKind, stamp: stamp, context: 0) }
+            if !outcome.vanished { archive.store(FormatPart(data: outcome.bytes()), as: PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0) }
             return
         }
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }

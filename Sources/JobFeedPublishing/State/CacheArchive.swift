@@ -90,8 +90,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     package var outputs: [String: BuildCache.Output] { index.outputs }
     package var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] { index.fingerprints }
 
-    package func bytes(path: String, kind: String, stamp: FileStamp, context: UInt64) -> Data? {
-        let key = Key(path: path, kind: kind)
+    package func part(_ key: PartKey, stamp: FileStamp, context: UInt64) -> FormatPart? {
         let appended = appending.withLock { state -> Entry? in
             guard let entry = state.entries[key] else { return nil }
             flush(&state)
@@ -102,13 +101,13 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return read(entry, key: key, stamp: stamp, context: context, appended: false)
     }
 
-    package func store(_ data: Data, path: String, kind: String, stamp: FileStamp, context: UInt64) {
-        let digest = ContentDigest.of(data)
+    package func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {
+        let digest = part.digest ?? ContentDigest.of(part.data)
         appending.withLock { state in
             guard state.failure == nil else { return }
-            state.entries[Key(path: path, kind: kind)] = Entry(stamp: stamp, context: context, offset: state.length, length: data.count, digest: digest)
-            state.length += UInt64(data.count)
-            state.pending.append(contentsOf: data)
+            state.entries[key] = Entry(stamp: stamp, context: context, offset: state.length, length: part.data.count, digest: digest)
+            state.length += UInt64(part.data.count)
+            state.pending.append(contentsOf: part.data)
             if state.pending.count >= 1 << 20 { flush(&state) }
         }
     }
@@ -138,7 +137,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         appending.withLock { $0.livePaths = paths }
     }
 
-    private func read(_ entry: Entry, key: Key, stamp: FileStamp, context: UInt64, appended: Bool) -> Data? {
+    /// The entry's bytes, with the digest they were checked against (so that no one takes it again).
+    private func read(_ entry: Entry, key: Key, stamp: FileStamp, context: UInt64, appended: Bool) -> FormatPart? {
         guard entry.stamp == stamp, entry.context == context else { return nil }
         let file = appended ? try? OpenFile(packPath(index.generation), .readOnly, operation: "read") : reader
         guard let file, entry.length >= 0 else { return nil }
@@ -149,7 +149,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
             damagedKeys.withLock { _ = $0.insert(key) }
             return nil
         }
-        return data
+        return FormatPart(data: data, digest: entry.digest)
     }
 
     static let lowSpace = "less free space than the outputs may need"

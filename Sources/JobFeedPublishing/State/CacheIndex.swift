@@ -1,14 +1,12 @@
 import Foundation
 import JobFeedCore
+import JobFeedRendering
 
 /// The build cache's index (`cache/index`): where each entry's bytes are in the pack, what
 /// each output held when written, and what each feed was made from. Binary, checked whole by
 /// a digest at its end; made for one key (jobfeed, config, formats) and refused for another.
 package struct CacheIndex {
-    package struct Key: Hashable {
-        var path: String
-        var kind: String
-    }
+    package typealias Key = PartKey
 
     package struct Entry {
         var stamp: FileStamp

@@ -12,12 +12,6 @@ import Synchronization
 /// build cache in the state folder): parts then go to the archive and come back from it, and
 /// no body is kept, so memory stays that of a chunk of postings.
 package final class RenderCache: Sendable {
-    private struct Key: Hashable {
-        var path: String
-        /// A format id, or a format's own name for a kind of bytes (a feed dialect's items).
-        var kind: String
-    }
-
     private struct Part {
         var stamp: FileStamp
         var context: String
@@ -31,7 +25,7 @@ package final class RenderCache: Sendable {
     }
 
     private let bodies = Mutex<[String: Body]>([:])
-    private let parts = Mutex<[Key: Part]>([:])
+    private let parts = Mutex<[PartKey: Part]>([:])
     private let fingerprints = Mutex<[String: (fingerprint: UInt64, stamp: FileStamp)]>([:])
     private let archive: (any PartArchive)?
 
@@ -71,9 +65,9 @@ package final class RenderCache: Sendable {
     /// The posting's bytes of `kind`, when its file and context are unchanged.
     package func part(_ kind: String, in slot: Slot) -> FormatPart? {
         if let archive {
-            return archive.bytes(path: slot.path, kind: kind, stamp: slot.stamp, context: slot.contextHash).map { FormatPart(data: $0, digest: ContentDigest.of($0)) }
+            return archive.part(PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.contextHash)
         }
-        let key = Key(path: slot.path, kind: kind)
+        let key = PartKey(path: slot.path, kind: kind)
         return parts.withLock { $0[key].flatMap { $0.stamp == slot.stamp && $0.context == slot.context ? $0.part : nil } }
     }
 
@@ -82,9 +76,9 @@ package final class RenderCache: Sendable {
     package func store(_ data: Data, kind: String, in slot: Slot) -> FormatPart {
         let part = FormatPart(data: data, digest: ContentDigest.of(data))
         if let archive {
-            archive.store(data, path: slot.path, kind: kind, stamp: slot.stamp, context: slot.contextHash)
+            archive.store(part, as: PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.contextHash)
         } else {
-            parts.withLock { $0[Key(path: slot.path, kind: kind)] = Part(stamp: slot.stamp, context: slot.context, part: part) }
+            parts.withLock { $0[PartKey(path: slot.path, kind: kind)] = Part(stamp: slot.stamp, context: slot.context, part: part) }
         }
         return part
     }

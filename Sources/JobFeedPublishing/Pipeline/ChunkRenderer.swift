@@ -45,7 +45,8 @@ package struct ChunkRenderer: Sendable {
     /// stops the build (every output must hold every active posting).
     private func render(_ entry: CatalogEntry) throws(RenderError) -> RenderedChunk.Item {
         let slot = cache?.slot(for: entry)
-        if let slot, let kept = keptParts(entry, slot) {
+        let (kept, complete) = slot.map { keptParts(entry, $0) } ?? ([:], false)
+        if complete {
             // Every byte this posting contributes is cached: its body is never needed.
             return RenderedChunk.Item(entry: RenderedEntry(entry: entry, body: .unrendered), parts: kept)
         }
@@ -60,12 +61,9 @@ package struct ChunkRenderer: Sendable {
             if let stamp { cache?.store(body, for: path, stamp: stamp, url: posting.url) }
         }
         let rendered = RenderedEntry(entry: entry, body: body)
-        var parts: [String: FormatPart] = [:]
-        for format in formats {
-            if let slot, let cached = cache?.part(format.id, in: slot) {
-                parts[format.id] = cached
-                continue
-            }
+        // What was cached is used as it was read; only the rest is rendered.
+        var parts = kept
+        for format in formats where parts[format.id] == nil {
             do {
                 guard let data = try format.part(rendered) else { continue }
                 parts[format.id] = slot.flatMap { cache?.store(data, kind: format.id, in: $0) } ?? FormatPart(data: data)
@@ -78,17 +76,17 @@ package struct ChunkRenderer: Sendable {
         return RenderedChunk.Item(entry: rendered, parts: parts)
     }
 
-    /// Every kind of bytes the formats keep for the posting, read back (and checked) from the
-    /// cache; nil when any is missing, so that the body is rendered and the rest made anew.
-    private func keptParts(_ entry: CatalogEntry, _ slot: RenderCache.Slot) -> [String: FormatPart]? {
-        guard let cache else { return nil }
+    /// The kinds of bytes the formats keep for the posting that the cache holds, read back (and
+    /// checked), each once; and whether that is all of them, so that the body is not needed.
+    private func keptParts(_ entry: CatalogEntry, _ slot: RenderCache.Slot) -> (parts: [String: FormatPart], complete: Bool) {
+        guard let cache else { return ([:], false) }
         var parts: [String: FormatPart] = [:]
+        var complete = true
         for format in formats {
             for kind in format.keptKinds(for: entry) {
-                guard let part = cache.part(kind, in: slot) else { return nil }
-                parts[kind] = part
+                if let part = cache.part(kind, in: slot) { parts[kind] = part } else { complete = false }
             }
         }
-        return parts
+        return (parts, complete)
     }
 }

@@ -18,6 +18,9 @@ package protocol OutputFormat: Sendable {
     /// the posting's file, URL, status and translations, and on the config: the build caches
     /// them on those.
     func part(_ entry: RenderedEntry) throws(RenderError) -> Data?
+    /// The statuses of the postings it has a part for (none by default): both what `part`
+    /// renders and what the build's cache keeps.
+    static var partStatuses: Set<PostingStatus> { get }
     /// The kinds of bytes the build's cache keeps for this posting (its part, its feed item):
     /// when all of them are cached, its body is not rendered at all.
     func keptKinds(for entry: CatalogEntry) -> [String]
@@ -40,8 +43,12 @@ extension OutputFormat {
 
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? { nil }
 
-    /// None by default: a format with parts or items says which postings have them.
-    package func keptKinds(for entry: CatalogEntry) -> [String] { [] }
+    package static var partStatuses: Set<PostingStatus> { [] }
+
+    /// Its part, for the postings it has one for.
+    package func keptKinds(for entry: CatalogEntry) -> [String] {
+        Self.partStatuses.contains(entry.status) ? [Self.id] : []
+    }
 
     package func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)] { [] }
 

@@ -11,6 +11,8 @@ package struct CSVFormat: OutputFormat {
     }
 
     package static let id = "csv"
+    /// Published postings (every one in the catalog) have a record.
+    package static let partStatuses = Set(PostingStatus.allCases.filter(\.isPublished))
 
     package func violations(in bytes: Data) -> [String] {
         CSVShape.problems(String(decoding: bytes, as: UTF8.self))
@@ -18,10 +20,6 @@ package struct CSVFormat: OutputFormat {
 
     package func files(_ config: Config) -> [URL] {
         [config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName)]
-    }
-
-    package func keptKinds(for entry: CatalogEntry) -> [String] {
-        [Self.id]
     }
 
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {

@@ -16,6 +16,8 @@ package struct IndeedFormat: OutputFormat {
     package let config: Config
 
     package static let id = "indeed"
+    /// Only active postings have one.
+    package static let partStatuses: Set<PostingStatus> = [.active]
 
     package func violations(in bytes: Data) -> [String] {
         WellFormedness.xmlProblems(bytes)
@@ -35,12 +37,8 @@ package struct IndeedFormat: OutputFormat {
     }
 
     /// An active posting's job, after its reference number (which the writer adds).
-    package func keptKinds(for entry: CatalogEntry) -> [String] {
-        entry.status == .active ? [Self.id] : []
-    }
-
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
-        guard entry.status == .active else { return nil }
+        guard Self.partStatuses.contains(entry.status) else { return nil }
         return IndeedJob.render(entry, company: config.organization.name(in: entry.posting.language))
     }
 

@@ -9,6 +9,8 @@ package struct JSONFeedFormat: OutputFormat {
     package let config: Config
 
     package static let id = "jsonfeed"
+    /// Only active postings have one.
+    package static let partStatuses: Set<PostingStatus> = [.active]
 
     package func violations(in bytes: Data) -> [String] {
         WellFormedness.jsonProblems(bytes)
@@ -22,12 +24,8 @@ package struct JSONFeedFormat: OutputFormat {
         FeedContext.feeds(named: Self.fileName, config: config)
     }
 
-    package func keptKinds(for entry: CatalogEntry) -> [String] {
-        entry.status == .active ? [Self.id] : []
-    }
-
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
-        guard entry.status == .active else { return nil }
+        guard Self.partStatuses.contains(entry.status) else { return nil }
         let posting = entry.posting
         let locale = config.language(posting.language)?.locale ?? posting.language
         let job = JSONFeedJob(

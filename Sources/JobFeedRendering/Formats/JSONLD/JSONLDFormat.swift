@@ -12,6 +12,8 @@ package struct JSONLDFormat: OutputFormat {
     }
 
     package static let id = "jsonld"
+    /// Only active postings have one.
+    package static let partStatuses: Set<PostingStatus> = [.active]
 
     /// JSON that can sit inside a `<script>` element: no `<` at all, escaped or not.
     package func violations(in bytes: Data) -> [String] {
@@ -27,12 +29,8 @@ package struct JSONLDFormat: OutputFormat {
     }
 
     /// An active posting's document.
-    package func keptKinds(for entry: CatalogEntry) -> [String] {
-        entry.status == .active ? [Self.id] : []
-    }
-
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
-        guard entry.status == .active else { return nil }
+        guard Self.partStatuses.contains(entry.status) else { return nil }
         return try renderer.posting(entry)
     }
 

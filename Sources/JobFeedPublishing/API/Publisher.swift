@@ -44,11 +44,11 @@ public struct Publisher: Sendable {
         // The files found for the up-to-date check are the ones the build then reads.
         var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
         let files = try discovery.files()
-        if setUp.isEmpty, let report = upToDateReport(strict: strict, files: files) { return report }
-        let archive = CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config), room: CacheArchive.room(for: files))
-        let cache = BuildCache(archive: archive)
-        cache.recordedOutputs = archive.outputs
-        cache.rendered.outputFingerprints = archive.fingerprints
+        // Taken once for the up-to-date check and the cache's room; reading takes its own.
+        let stamps = files.map { FileStamp(path: $0.absolutePath) }
+        if setUp.isEmpty, let report = upToDateReport(strict: strict, files: files, stamps: stamps) { return report }
+        let archive = CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config), room: CacheArchive.room(for: stamps))
+        let cache = archive.buildCache()
         var report: BuildReport
         do {
             report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics), cache: cache)
@@ -57,7 +57,7 @@ public struct Publisher: Sendable {
             throw error
         }
         if report.published {
-            report.diagnostics += archive.commit(outputs: cache.recordedOutputs, fingerprints: cache.rendered.outputFingerprints)
+            report.diagnostics += archive.commit(cache)
         } else {
             archive.abandon()
         }
@@ -77,8 +77,8 @@ public struct Publisher: Sendable {
         }
     }
 
-    private func upToDateReport(strict: Bool, files: [PostingFile]) -> BuildReport? {
-        guard let record = BuildRecord.upToDate(config: config, now: now, strict: strict, files: files) else { return nil }
+    private func upToDateReport(strict: Bool, files: [PostingFile], stamps: [FileStamp?]) -> BuildReport? {
+        guard let record = BuildRecord.upToDate(config: config, now: now, strict: strict, files: files, fileStamps: stamps) else { return nil }
         var report = BuildReport(catalog: Catalog(languages: config.languages, entries: [], now: now),
                                  files: WriteResult(unchanged: record.outputs.map { DisplayPath.of(path: $0) }),
                                  diagnostics: record.diagnostics,

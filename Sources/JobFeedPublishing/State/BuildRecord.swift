@@ -25,12 +25,12 @@ package struct BuildRecord: Codable, Sendable {
     }
 
     /// The fingerprint of everything a build reads: the config, the options and every
-    /// posting file's path and stamp (size, modification time, inode).
-    package static func inputs(config: Config, strict: Bool, files: [PostingFile]) -> UInt64 {
+    /// posting file's path and stamp (size, modification time, inode), `stamps` in file order.
+    package static func inputs(config: Config, strict: Bool, files: [PostingFile], stamps: [FileStamp?]) -> UInt64 {
         var hash = StableHash()
-        for file in files {
+        for (file, stamp) in zip(files, stamps) {
             hash.add(file.path.relativePath)
-            if let stamp = FileStamp(path: file.absolutePath) { hash.add(stamp) } else { hash.add("missing") }
+            if let stamp { hash.add(stamp) } else { hash.add("missing") }
         }
         return combine(config: config, strict: strict, files: hash)
     }
@@ -58,12 +58,12 @@ package struct BuildRecord: Codable, Sendable {
     }
 
     /// The recorded result, if it still holds for these inputs at `now`.
-    package static func upToDate(config: Config, now: Timestamp, strict: Bool, files: [PostingFile]) -> BuildRecord? {
+    package static func upToDate(config: Config, now: Timestamp, strict: Bool, files: [PostingFile], fileStamps: [FileStamp?]) -> BuildRecord? {
         guard let data = FileManager.default.contents(atPath: url(in: config).path),
               let record = try? JSONDecoder().decode(BuildRecord.self, from: data),
               record.version == currentVersion,
               now.seconds >= record.now, record.nextChange.map({ now.seconds < $0 }) ?? true,
-              record.inputs == inputs(config: config, strict: strict, files: files),
+              record.inputs == inputs(config: config, strict: strict, files: files, stamps: fileStamps),
               record.outputStamps == stamps(of: record.outputs)
         else { return nil }
         return record

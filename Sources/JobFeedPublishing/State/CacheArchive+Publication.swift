@@ -8,7 +8,7 @@ extension CacheArchive {
     /// After the build published: saves the index with this build's entries, outputs and
     /// fingerprints, compacting the pack when more than half of it is dead. Never fails the
     /// build; says why when the cache could not be kept.
-    package func commit(outputs: [String: BuildCache.Output], fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)]) -> [Diagnostic] {
+    package func commit(_ cache: BuildCache) -> [Diagnostic] {
         let state = appending.withLock { state -> Appending in
             flush(&state)
             defer {
@@ -30,8 +30,8 @@ extension CacheArchive {
         next.entries.merge(state.entries) { _, appended in appended }
         if let live = state.livePaths { next.entries = next.entries.filter { live.contains($0.key.path) } }
         next.packLength = state.length
-        next.outputs = outputs
-        next.fingerprints = fingerprints
+        next.outputs = cache.recordedOutputs
+        next.fingerprints = cache.rendered.outputFingerprints
         if next.deadBytes > next.liveBytes && next.deadBytes > 1 << 20 { next = compacted(next) }
         do {
             try OutputWriter.replace(folder.appendingPathComponent(CacheIndex.fileName).path, with: next.encoded(key: key), mode: StateFolder.fileMode)

@@ -1,6 +1,5 @@
 import Foundation
 import JobFeedCore
-import JobFeedReading
 import JobFeedRendering
 import JobFeedSystem
 import SystemPackage
@@ -82,13 +81,19 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     /// The free space a build wants before it appends to the cache: enough for outputs of about
     /// six times the postings' size (what a site's outputs come to), with 256 MiB to spare.
-    package static func room(for files: [PostingFile]) -> UInt64 {
-        let postings = files.reduce(UInt64(0)) { total, file in total + UInt64(max(0, FileStamp(path: file.absolutePath)?.size ?? 0)) }
+    package static func room(for stamps: [FileStamp?]) -> UInt64 {
+        let postings = stamps.reduce(UInt64(0)) { total, stamp in total + UInt64(max(0, stamp?.size ?? 0)) }
         return 256 << 20 + 6 * postings
     }
 
-    package var outputs: [String: BuildCache.Output] { index.outputs }
-    package var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] { index.fingerprints }
+    /// A build's cache over this archive, knowing what the last build wrote to each output and
+    /// made each feed from.
+    package func buildCache() -> BuildCache {
+        let cache = BuildCache(archive: self)
+        cache.recordedOutputs = index.outputs
+        cache.rendered.outputFingerprints = index.fingerprints
+        return cache
+    }
 
     package func part(_ key: PartKey, stamp: FileStamp, context: UInt64) -> FormatPart? {
         let appended = appending.withLock { state -> Entry? in

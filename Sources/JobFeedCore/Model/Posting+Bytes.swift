@@ -1,5 +1,5 @@
 /// A posting as bytes, for the build cache in the state folder: every field, in this order.
-/// Adding a field means adding it here (and changing `BuildCacheKey.format`), or a cached
+/// Adding a field means adding it here (and raising `CacheIndex.format`), or a cached
 /// posting would come back without it.
 extension Posting {
     package func write(to writer: inout ByteWriter) {

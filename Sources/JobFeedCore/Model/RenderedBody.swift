@@ -9,8 +9,9 @@ public struct RenderedBody: Sendable, Hashable {
     /// Plain text, for CSV.
     public var plainText: String
 
-    /// The body of a posting whose every part came from the build's cache: no format asks
-    /// for it (`ChunkRenderer` checks that before using it).
+    /// A body nobody reads: a posting whose every part came from the build's cache
+    /// (`ChunkRenderer` checks that before using it), or the status page's look at which of
+    /// Google's properties a posting lacks, none of which is its description.
     package static let unrendered = RenderedBody(feedHTML: "", googleHTML: "", plainText: "")
 
     package init(feedHTML: String, googleHTML: String, plainText: String) {

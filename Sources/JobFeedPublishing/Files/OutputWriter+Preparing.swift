@@ -13,7 +13,7 @@ extension OutputWriter {
     package func prepare(_ path: String, _ data: Data, digest: UInt64? = nil) -> PreparedFile {
         if let stamp = FileStamp(path: path) {
             if cache?.outputIsCurrent(path, data: data, digest: digest, stamp: stamp) == true { return PreparedFile(.unchanged) }
-            if stamp.size == Int64(data.count), (try? OpenFile.contents(of: path)) == data {
+            if stamp.size == Int64(data.count), !ContentComparison.differs(path, data) {
                 cache?.recordOutput(path, data: data)
                 return PreparedFile(.unchanged)
             }

@@ -54,9 +54,8 @@ struct LanguageSection {
 
     private func incomplete(_ html: HTMLPageWriter, _ active: [CatalogEntry]) throws(XMLWriterError) {
         let renderer = JSONLDRenderer(config: page.config)
-        let body = RenderedBody(feedHTML: "", googleHTML: "", plainText: "")
         let lacking = active.compactMap { entry -> (CatalogEntry, [String])? in
-            let missing = renderer.model(RenderedEntry(entry: entry, body: body)).missingProperties
+            let missing = renderer.model(RenderedEntry(entry: entry, body: .unrendered)).missingProperties
             return missing.isEmpty ? nil : (entry, missing)
         }
         guard !lacking.isEmpty else {

@@ -10,7 +10,9 @@ package struct WatchSession {
     package let options: WatchOptions
     package let logger: Logger
     package private(set) var config: Config
-    package let cache = BuildCache()
+    /// Over the state folder's build cache: a watcher starts from what the last build left,
+    /// and holds the postings, not every one's bytes.
+    package private(set) var cache: BuildCache
     private var inotify: InotifyWatcher?
     private var poller: PollingWatcher?
     private var report: (@Sendable (ChangeEvent) -> Void)?
@@ -19,6 +21,7 @@ package struct WatchSession {
         self.options = options
         self.logger = logger
         self.config = try Config.load(from: options.configFile, overrides: options.overrides)
+        cache = BuildCache(persistingIn: config)
     }
 
     package func publisher(now: Timestamp, shouldStop: @escaping @Sendable () -> Bool) -> Publisher {
@@ -75,7 +78,8 @@ package struct WatchSession {
             let fresh = try Config.load(from: options.configFile, overrides: options.overrides)
             let moved = fresh.postingsDirectory != config.postingsDirectory
             config = fresh
-            cache.clear()
+            // A new config changes how every file reads and renders: a cache made for it.
+            cache = BuildCache(persistingIn: fresh)
             logger.info("config reloaded")
             if moved, let report {
                 stopWatching()

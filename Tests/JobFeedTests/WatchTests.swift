@@ -76,6 +76,38 @@ import JobFeed
         #expect(OutputTree.files(below: site.root.appendingPathComponent("exports")) == OutputTree.files(below: fresh.root.appendingPathComponent("exports")))
     }
 
+    /// The watcher and one-shot builds share the state folder's build cache: a watcher starts
+    /// from what the last build left, keeps what it renders there (not in memory), and a cron
+    /// build after it takes the watcher's work; every output stays a fresh build's.
+    @Test func theWatcherAndCronBuildsShareTheStateFoldersCache() async throws {
+        let cache = BuildCacheArchiveTests()
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let pack = cache.cacheFile(site, "pack-0").path
+        let built = try #require(FileStamp(path: pack)).size
+        let watch = WatchHarness(site: site, clock: ManualWatchClock(now: TemporarySite.now))
+        defer { watch.stop() }
+        await watch.waitForRebuild(after: 0)
+        #expect(try #require(FileStamp(path: pack)).size == built, "the watcher's first build read or rendered again what the cache held")
+
+        try cache.edit(site, .body)
+        let rebuild = try #require(await watch.waitForRebuild(after: 1))
+        #expect(cache.cacheWarnings(rebuild.report).isEmpty)
+        #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
+        let watched = try #require(FileStamp(path: pack)).size
+        #expect(watched > built && watched - built < built, "the watcher's rebuild appended more than the edited posting")
+        watch.stop()
+        await watch.waitUntilStopped()
+
+        try cache.edit(site, .title)
+        let report = try site.build()
+        #expect(cache.cacheWarnings(report).isEmpty)
+        #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
+        let cron = try #require(FileStamp(path: pack)).size
+        #expect(cron > watched && cron - watched < built, "the cron build did not use what the watcher kept")
+    }
+
     @Test func aPostingLeavesTheOutputsWhenItsClosingTimePassesWithNoFileTouched() async throws {
         let closing = "2026-11-18T12:00:00Z"
         let site = try TemporarySite(postings: ["en/closing.md": TemporarySite.posting("title: Closing soon\ndate: 2026-01-05\nvalidThrough: \(closing)")])

@@ -37,32 +37,32 @@ public struct Publisher: Sendable {
     /// A one-shot build (no `cache`) first checks the record of the last build: when nothing it
     /// depends on changed, it reports that build's results and touches nothing. Otherwise it
     /// reads and renders only what changed since the last build that published, taking the
-    /// rest from the build cache in the state folder (`CacheArchive`).
+    /// rest from the build cache in the state folder (`CacheArchive`), as a watcher's rebuild
+    /// over `BuildCache(persistingIn:)` does.
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
         let setUp = try prepareState()
-        guard cache == nil else { return try run(Self.buildSteps, strict: strict).adding(setUp) }
         // The files found for the up-to-date check are the ones the build then reads.
         var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
         let files = try discovery.files()
         // Taken once for the up-to-date check and the cache's room; reading takes its own.
         let stamps = files.map { FileStamp(path: $0.absolutePath) }
-        if setUp.isEmpty, let report = upToDateReport(strict: strict, files: files, stamps: stamps) { return report }
-        let archive = CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config), room: CacheArchive.room(for: stamps))
-        let cache = archive.buildCache()
+        if cache == nil, setUp.isEmpty, let report = upToDateReport(strict: strict, files: files, stamps: stamps) { return report }
+        let cache = self.cache ?? BuildCache(persistingIn: config)
+        cache.beginBuild(room: CacheArchive.room(for: stamps))
         var report: BuildReport
         do {
             report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics), cache: cache)
         } catch {
-            archive.abandon()
+            cache.archive?.abandon()
             throw error
         }
-        if report.published {
+        if report.published, let archive = cache.archive {
             report.diagnostics += archive.commit(cache)
         } else {
-            archive.abandon()
+            cache.archive?.abandon()
         }
         // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
-        record(report, strict: strict)
+        if self.cache == nil { record(report, strict: strict) }
         return report.adding(setUp)
     }
 

@@ -5,11 +5,15 @@ import JobFeedRendering
 import JobFeedSystem
 import Synchronization
 
-/// What a long-running process (the watcher) keeps between builds, so that a rebuild re-reads
-/// and re-renders only the files whose stamp changed: each file's reading, what rendering made
-/// of it (`rendered`), and what each output file held when this process wrote it. A one-shot
-/// build has one too, over the state folder's archive (`CacheArchive`): readings and parts are
-/// then kept there, not in memory.
+/// What builds keep between them, so that a rebuild re-reads and re-renders only the files
+/// whose stamp changed: each file's reading, what rendering made of it (`rendered`), and what
+/// each output file held when it was written.
+///
+/// Over the state folder's build cache (`CacheArchive`), which one-shot builds and the watcher
+/// use alike, parts live on disk and come back one posting at a time, so memory stays that of
+/// the postings and a chunk of their bytes; readings are kept in memory too, so that a
+/// watcher's rebuild decodes only what changed. Without it (`init()`), everything is kept in
+/// memory for the process's life.
 public final class BuildCache: Sendable {
     package struct Read: Sendable {
         package var stamp: FileStamp
@@ -27,7 +31,7 @@ public final class BuildCache: Sendable {
     private let knownPaths = Mutex<Set<String>>([])
     /// Bodies, formats' parts and feeds' fingerprints.
     package let rendered: RenderCache
-    private let archive: (any PartArchive)?
+    package let archive: CacheArchive?
 
     /// The archive's kind for a file's reading.
     private static let readingKind = "reading"
@@ -36,17 +40,34 @@ public final class BuildCache: Sendable {
         self.init(archive: nil)
     }
 
-    package init(archive: (any PartArchive)?) {
+    /// A cache over the build cache in the config's state folder, which builds read from and
+    /// add to (for a long-running process: the watcher).
+    public convenience init(persistingIn config: Config) {
+        self.init(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config)))
+    }
+
+    package init(archive: CacheArchive?) {
         self.archive = archive
         rendered = RenderCache(archive: archive)
     }
 
-    package func read(_ path: String, stamp: FileStamp) -> PostingReader.Outcome? {
-        if let archive {
-            guard let stored = archive.part(PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0) else { return nil }
-            return try? PostingReader.Outcome.read(from: stored.data)
+    /// Starts a build over the archive (see `CacheArchive.begin`); the first one reads what
+    /// the last build that published wrote to each output and made each feed from.
+    package func beginBuild(room: UInt64) {
+        guard let archive else { return }
+        if archive.open() {
+            recordedOutputs = archive.index.outputs
+            rendered.outputFingerprints = archive.index.fingerprints
         }
-        return reads.withLock { $0[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }
+        archive.begin(room: room)
+    }
+
+    package func read(_ path: String, stamp: FileStamp) -> PostingReader.Outcome? {
+        if let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
+        guard let archive, let stored = archive.part(PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0),
+              let outcome = try? PostingReader.Outcome.read(from: stored.data) else { return nil }
+        reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
+        return outcome
     }
 
     /// Whether the last build already read the file as it is now (or knew it was gone): a late
@@ -60,10 +81,9 @@ public final class BuildCache: Sendable {
     }
 
     package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp) {
-        if let archive {
-            // A file that vanished while being read has nothing worth keeping.
-            if !outcome.vanished { archive.store(FormatPart(data: outcome.bytes()), as: PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0) }
-            return
+        // A file that vanished while being read has nothing worth keeping on disk.
+        if let archive, !outcome.vanished {
+            archive.store(FormatPart(data: outcome.bytes()), as: PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0)
         }
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
     }
@@ -101,11 +121,5 @@ public final class BuildCache: Sendable {
         }) else { return }
         reads.withLock { $0 = $0.filter { paths.contains($0.key) } }
         rendered.keepOnly(paths)
-    }
-
-    /// Forgets everything derived from postings (a new config changes how every file reads).
-    package func clear() {
-        reads.withLock { $0 = [:] }
-        rendered.clear()
     }
 }

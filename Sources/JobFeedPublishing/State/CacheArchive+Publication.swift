@@ -17,7 +17,7 @@ extension CacheArchive {
             }
             return state
         }
-        var warnings = damaged.withLock { $0 } ? [warning("the build cache was damaged (its index, or bytes that no longer match their digest); this build used none of what was damaged and rendered it again")] : []
+        let warnings = damaged.withLock { $0 } ? [warning("the build cache was damaged (its index, or bytes that no longer match their digest); this build used none of what was damaged and rendered it again")] : []
         if let failure = state.failure {
             abandon()
             if failure == Self.lowSpace {
@@ -27,6 +27,9 @@ extension CacheArchive {
         }
         var next = index
         for key in damagedKeys.withLock({ $0 }) { next.entries[key] = nil }
+        // Said once: what was damaged is dropped from the index now.
+        damaged.withLock { $0 = false }
+        damagedKeys.withLock { $0 = [] }
         next.entries.merge(state.entries) { _, appended in appended }
         if let live = state.livePaths { next.entries = next.entries.filter { live.contains($0.key.path) } }
         next.packLength = state.length
@@ -41,15 +44,13 @@ extension CacheArchive {
         }
         if next.generation != index.generation { SystemCall.remove(packPath(index.generation)) }
         index = next
+        appending.withLock { $0 = Appending(length: next.packLength) }
         return warnings
     }
 
     /// The build did not publish: what it appended is cut off.
     package func abandon() {
-        appending.withLock { state in
-            state.file = nil
-            state.pending = []
-        }
+        appending.withLock { $0 = Appending(length: index.packLength) }
         if FileStamp(path: packPath(index.generation)) != nil { truncate(packPath(index.generation), off_t(index.packLength)) }
     }
 

@@ -15,6 +15,9 @@ import Synchronization
 /// own digest: anything damaged is discarded with a warning and rendered again, never trusted.
 /// An index made by another jobfeed, config or set of formats is not used at all. A build that
 /// does not publish cuts the pack back; a pack that is mostly dead is compacted.
+///
+/// One archive serves a one-shot build, or a watcher's every rebuild: `begin(room:)` starts
+/// each build, `commit` or `abandon` ends it.
 package final class CacheArchive: PartArchive, @unchecked Sendable {
     typealias Key = CacheIndex.Key
     typealias Entry = CacheIndex.Entry
@@ -33,21 +36,34 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     package let folder: URL
     let key: UInt64
+    /// Changed only between builds (`open`, `commit`), never while one reads from it.
     var index: CacheIndex
-    private let reader: OpenFile?
+    private var opened = false
+    /// The pack, opened for reading when first needed (the generation it was opened for):
+    /// reads at an offset, from every thread, see what was appended through the other handle.
+    private let reader = Mutex<(generation: Int, file: OpenFile)?>(nil)
     let appending: Mutex<Appending>
     /// Whether anything read was damaged, and which entries: those are dropped when the build
     /// publishes, so that they are rendered again rather than found damaged again.
     let damaged = Mutex(false)
     let damagedKeys = Mutex<Set<Key>>([])
 
-    /// `room`: how much the build may append before a full disk would cost its outputs the
-    /// space; nothing is stored when the state folder's file system has less free.
-    package init(state: StateFolder, key: UInt64, room: UInt64) {
+    /// Touches nothing: the index is read, and what a killed build left is cut off, when the
+    /// first build begins (under the build lock).
+    package init(state: StateFolder, key: UInt64) {
         folder = state.url.appendingPathComponent("cache")
         self.key = key
+        index = CacheIndex()
+        appending = Mutex(Appending(length: 0))
+    }
+
+    /// Reads the index the first time it is called, and returns true then; cuts off what a
+    /// build that did not publish appended, and discards a damaged or foreign cache.
+    package func open() -> Bool {
+        guard !opened else { return false }
+        opened = true
         var (index, damage) = CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
-        let pack = folder.appendingPathComponent("pack-\(index.generation)").path
+        let pack = packPath(index.generation)
         if let size = FileStamp(path: pack)?.size, UInt64(size) >= index.packLength {
             // Bytes past the index's end belong to a build that did not publish.
             truncate(pack, off_t(index.packLength))
@@ -60,13 +76,17 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
             index = CacheIndex()
         }
         self.index = index
-        reader = index.entries.isEmpty ? nil : try? OpenFile(pack, .readOnly, operation: "read")
-        var appendingState = Appending(length: index.packLength)
-        if Self.freeSpace(state.url.path) < room {
-            appendingState.failure = Self.lowSpace
-        }
-        appending = Mutex(appendingState)
         if damage { damaged.withLock { $0 = true } }
+        return true
+    }
+
+    /// Starts a build. `room`: how much it may append before a full disk would cost its
+    /// outputs the space; nothing is stored while the state folder's file system has less free.
+    package func begin(room: UInt64) {
+        appending.withLock { state in
+            state = Appending(length: index.packLength)
+            if Self.freeSpace(folder.deletingLastPathComponent().path) < room { state.failure = Self.lowSpace }
+        }
     }
 
     /// The archive for a config: keyed by jobfeed's version and executable, the config and the
@@ -86,24 +106,15 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return 256 << 20 + 6 * postings
     }
 
-    /// A build's cache over this archive, knowing what the last build wrote to each output and
-    /// made each feed from.
-    package func buildCache() -> BuildCache {
-        let cache = BuildCache(archive: self)
-        cache.recordedOutputs = index.outputs
-        cache.rendered.outputFingerprints = index.fingerprints
-        return cache
-    }
-
     package func part(_ key: PartKey, stamp: FileStamp, context: UInt64) -> FormatPart? {
         let appended = appending.withLock { state -> Entry? in
             guard let entry = state.entries[key] else { return nil }
             flush(&state)
             return entry
         }
-        if let appended { return read(appended, key: key, stamp: stamp, context: context, appended: true) }
+        if let appended { return read(appended, key: key, stamp: stamp, context: context) }
         guard let entry = index.entries[key] else { return nil }
-        return read(entry, key: key, stamp: stamp, context: context, appended: false)
+        return read(entry, key: key, stamp: stamp, context: context)
     }
 
     package func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {
@@ -143,10 +154,9 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     }
 
     /// The entry's bytes, with the digest they were checked against (so that no one takes it again).
-    private func read(_ entry: Entry, key: Key, stamp: FileStamp, context: UInt64, appended: Bool) -> FormatPart? {
+    private func read(_ entry: Entry, key: Key, stamp: FileStamp, context: UInt64) -> FormatPart? {
         guard entry.stamp == stamp, entry.context == context else { return nil }
-        let file = appended ? try? OpenFile(packPath(index.generation), .readOnly, operation: "read") : reader
-        guard let file, entry.length >= 0 else { return nil }
+        guard let file = packReader(), entry.length >= 0 else { return nil }
         var data = Data(count: entry.length)
         let read = data.withUnsafeMutableBytes { try? file.read(at: Int64(entry.offset), into: $0) }
         guard read == entry.length, ContentDigest.of(data) == entry.digest else {
@@ -155,6 +165,15 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
             return nil
         }
         return FormatPart(data: data, digest: entry.digest)
+    }
+
+    private func packReader() -> OpenFile? {
+        let generation = index.generation
+        return reader.withLock { reader in
+            if let reader, reader.generation == generation { return reader.file }
+            reader = (try? OpenFile(packPath(generation), .readOnly, operation: "read")).map { (generation, $0) }
+            return reader?.file
+        }
     }
 
     static let lowSpace = "less free space than the outputs may need"

@@ -8,9 +8,9 @@ import Synchronization
 /// file's stamp, and everything else the bytes depend on (its URL, status and translations),
 /// are what they were.
 ///
-/// A long-running process keeps it all in memory. A one-shot build gives it an `archive` (the
-/// build cache in the state folder): parts then go to the archive and come back from it, and
-/// no body is kept, so memory stays that of a chunk of postings.
+/// Builds over the state folder's build cache give it an `archive`: parts then go to the
+/// archive and come back from it, and no body is kept, so memory stays that of a chunk of
+/// postings. Without one (a library user's in-memory cache), it keeps everything in memory.
 package final class RenderCache: Sendable {
     private struct Part {
         var stamp: FileStamp
@@ -105,13 +105,6 @@ package final class RenderCache: Sendable {
         archive?.keepOnly(paths)
         bodies.withLock { $0 = $0.filter { paths.contains($0.key) } }
         parts.withLock { $0 = $0.filter { paths.contains($0.key.path) } }
-    }
-
-    /// Forgets everything (a new config changes how every file renders).
-    package func clear() {
-        bodies.withLock { $0 = [:] }
-        parts.withLock { $0 = [:] }
-        fingerprints.withLock { $0 = [:] }
     }
 
     /// What else a posting's bytes depend on besides its file: its URL, its status at "now"

@@ -44,6 +44,11 @@ final class WatchHarness: Sendable {
         task.withLock { $0?.cancel() }
     }
 
+    /// Waits for the stopped watcher to finish, so that nothing it does overlaps what follows.
+    func waitUntilStopped() async {
+        _ = await task.withLock { $0 }?.result
+    }
+
     var count: Int { recorder.rebuilds.withLock { $0.count } }
     var last: Rebuild? { recorder.rebuilds.withLock { $0.last } }
 

@@ -11,7 +11,8 @@ corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median o
   watch     with `jobfeed watch --debounce 20ms` running, save-to-published for one posting
             (Benchmarks/watch_latency.py: the time until every output it changes is replaced);
 and reports wall time, CPU time (user + system) and peak RSS of the jobfeed process, read from
-wait4(2). Beside each, in the same run on the same corpus, Hugo's full build of a minimal site
+wait4(2) (for the watcher, its VmHWM after the saves: what it holds with every posting
+loaded). Beside each, in the same run on the same corpus, Hugo's full build of a minimal site
 that writes per-language RSS with full content (Benchmarks/hugo_site.py), the tool a careers
 site would pick instead, and the ratio Hugo / jobfeed: absolute times on this kind of machine
 vary by 2x from run to run, ratios from one run do not. Prints a Markdown table.
@@ -100,8 +101,10 @@ def watch_latency(binary, folder, posting, saves):
     result = subprocess.run([sys.executable, os.path.join(HERE, "watch_latency.py"), binary, os.path.join(folder, "jobfeed.yml"),
                              posting, "--saves", str(saves), "--debounce", "20ms", "--idle", "0"],
                             capture_output=True, text=True, check=True)
-    line = next(line for line in result.stdout.splitlines() if line.startswith("save-to-published"))
-    return float(line.split("median ")[1].split(" ms")[0]) / 1000
+    lines = result.stdout.splitlines()
+    latency = next(line for line in lines if line.startswith("save-to-published"))
+    rss = next(line for line in lines if line.startswith("watcher peak RSS"))
+    return float(latency.split("median ")[1].split(" ms")[0]) / 1000, float(rss.split(": ")[1].split(" MB")[0])
 
 
 def hugo_builds(folder, runs):
@@ -134,7 +137,8 @@ def bench(binary, count, runs):
     results["one changed"] = run_case(binary, folder, runs, change)
     with open(posting, "w", encoding="utf-8") as f:
         f.write(original)
-    results["watch: save to published"] = (watch_latency(binary, folder, active_posting(folder), 2 * runs), None, None)
+    latency, watcher_rss = watch_latency(binary, folder, active_posting(folder), 2 * runs)
+    results["watch: save to published"] = (latency, None, watcher_rss)
     return results
 
 
@@ -150,7 +154,8 @@ def main():
         results = bench(binary, count, runs if count < 50000 else min(runs, 3))
         hugo_wall, _, hugo_rss = results.pop("hugo")
         for case, (wall, cpu, rss) in results.items():
-            cpu_text, ratio_text, rss_text = ("", "", "") if cpu is None else (f"{cpu:.3f}", f"{cpu / wall:.2f}", f"{rss:.0f}")
+            cpu_text, ratio_text = ("", "") if cpu is None else (f"{cpu:.3f}", f"{cpu / wall:.2f}")
+            rss_text = f"{rss:.0f}"
             print(f"| {count:,} | {case} | {wall:.3f} | {cpu_text} | {ratio_text} | {rss_text} | {hugo_wall:.3f} s, {hugo_rss:.0f} MB "
                   f"| {hugo_wall / wall:.1f}x |", flush=True)
 

@@ -8,7 +8,7 @@ POSTING is a posting file below the config's postings folder. Each save appends 
 marker to its body; the clock stops when every output the save changes has been replaced:
 the marker is in the posting's JSON-LD file and the language's RSS feed (the last output
 the writer puts in place) is a new file, which is then checked for the marker. Prints the
-median, min and max of the saves, then the watcher's CPU seconds over --idle seconds of
+median, min and max of the saves, the watcher's peak RSS by then, then its CPU seconds over --idle seconds of
 quiet (--idle 0 skips that).
 """
 import json
@@ -21,6 +21,14 @@ import time
 
 def option(name, default):
     return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def peak_rss_mb(pid):
+    """The process's peak resident set (VmHWM), in MB: the watcher's memory bound is read here."""
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def cpu_seconds(pid):
@@ -72,6 +80,7 @@ def main():
         latencies.sort()
         print(f"save-to-published (debounce {debounce}, {saves} saves): median {latencies[len(latencies) // 2]:.0f} ms, "
               f"min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms")
+        print(f"watcher peak RSS: {peak_rss_mb(watcher.pid):.0f} MB")
         if idle > 0:
             time.sleep(1)
             before = cpu_seconds(watcher.pid)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JobFeed
+import JobFeedPublishing
 import JobFeedSystem
 
 /// The build cache in the state folder: a one-shot build after an edit takes the unchanged
@@ -103,6 +104,25 @@ import JobFeedSystem
         let report = try Publisher(config: try site.config(), now: TemporarySite.now).build(strict: true)
         #expect(!report.published)
         #expect(try Data(contentsOf: cacheFile(site, "index")) == index && (try Data(contentsOf: cacheFile(site, "pack-0"))) == pack)
+    }
+
+    /// After an English edit the French feeds are left as they are, and their items are not
+    /// even read back: damaged French items go unnoticed, and the outputs are still right.
+    @Test func aKeptFeedsItemsAreNotReadBack() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let (index, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
+        let items = index.entries.filter { $0.key.path.contains("/postings/fr/") && ["rss-item", "atom-item", "jsonfeed"].contains($0.key.kind) }
+        #expect(items.count == 3)
+        var pack = try Data(contentsOf: cacheFile(site, "pack-0"))
+        for entry in items.values { pack[Int(entry.offset)] ^= 0xFF }
+        try pack.write(to: cacheFile(site, "pack-0"))
+        try edit(site, .title)
+        let report = try site.build()
+        #expect(cacheWarnings(report).isEmpty)
+        #expect(report.files.unchanged.filter { $0.contains("feeds/fr/") }.count == 3)
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
     }
 
     @Test func anotherConfigDoesNotUseTheCache() throws {

@@ -13,11 +13,14 @@ package struct ChunkRenderer: Sendable {
 
     package let cache: RenderCache?
     package let formats: [any OutputFormat]
+    /// Cached bytes no output takes this build (a kept feed's items): not read back.
+    package let unneeded: Set<LanguagePart>
     private let bodies = BodyRenderer()
 
-    package init(formats: [any OutputFormat], cache: RenderCache?) {
+    package init(formats: [any OutputFormat], cache: RenderCache?, unneeded: Set<LanguagePart> = []) {
         self.formats = formats
         self.cache = cache
+        self.unneeded = unneeded
     }
 
     /// Renders the entries; between postings, asks `shouldStop` (a shutdown need not wait for
@@ -76,14 +79,15 @@ package struct ChunkRenderer: Sendable {
         return RenderedChunk.Item(entry: rendered, parts: parts)
     }
 
-    /// The kinds of bytes the formats keep for the posting that the cache holds, read back (and
-    /// checked), each once; and whether that is all of them, so that the body is not needed.
+    /// The kinds of bytes the formats keep for the posting that the cache holds and an output
+    /// takes, read back (and checked), each once; and whether that is all of them, so that the
+    /// body is not needed.
     private func keptParts(_ entry: CatalogEntry, _ slot: RenderCache.Slot) -> (parts: [String: FormatPart], complete: Bool) {
         guard let cache else { return ([:], false) }
         var parts: [String: FormatPart] = [:]
         var complete = true
         for format in formats {
-            for kind in format.keptKinds(for: entry) {
+            for kind in format.keptKinds(for: entry) where !unneeded.contains(LanguagePart(kind: kind, language: entry.posting.language)) {
                 if let part = cache.part(kind, in: slot) { parts[kind] = part } else { complete = false }
             }
         }

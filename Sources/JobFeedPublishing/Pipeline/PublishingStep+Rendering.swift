@@ -11,7 +11,7 @@ extension PublishingStep {
     package static let renderOutputs = PublishingStep("render outputs", .preparation) { context throws(DiagnosticError) in
         let formats = OutputFormats.enabled(context.config)
         let streams = try OutputStreams(context: context, formats: formats)
-        let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered)
+        let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered, unneeded: streams.unneeded)
         let entries = context.catalog.entries
         let tally = context.tally(.rendering, total: entries.count)
         for start in stride(from: 0, to: entries.count, by: ChunkRenderer.chunkSize) {

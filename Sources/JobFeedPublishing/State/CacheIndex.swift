@@ -11,8 +11,8 @@ package struct CacheIndex {
     package struct Entry {
         var stamp: FileStamp
         var context: UInt64
-        var offset: UInt64
-        var length: Int
+        package var offset: UInt64
+        package var length: Int
         var digest: UInt64
     }
 

@@ -33,14 +33,12 @@ package struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
         for language in config.languages {
             let feed = FeedContext(language: language, catalog: catalog, config: config)
             let file = FeedContext.file(Dialect.fileName, language: language.code, config: config)
-            var fingerprint: UInt64?
-            if let cache = build.cache {
-                let path = file.standardizedFileURL.path
-                let current = FeedFingerprint.of(Dialect.name, feed, catalog.entries)
-                if cache.outputIsCurrent(path, fingerprint: current) {
-                    writers.append(KeptOutput(path: path))
-                    continue
-                }
+            let fingerprint: UInt64?
+            switch build.feedState(file, format: Dialect.name, feed: feed, itemKind: FeedStream.itemKind(of: Dialect.self)) {
+            case let .kept(kept):
+                writers.append(kept)
+                continue
+            case let .changed(current):
                 fingerprint = current
             }
             writers.append(try FeedStream(format: Dialect(context: feed), language: language.code, output: try build.output(file),
@@ -50,12 +48,35 @@ package struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
     }
 }
 
-/// An output a long-running process knows to be unchanged: left as it is, unrendered.
+/// Whether a language's feed must be rendered.
+package enum FeedState {
+    /// Its postings are as they were when the file was written, and the file as written.
+    case kept(KeptOutput)
+    /// With what it is made from, to record once it is written (nil without a cache).
+    case changed(fingerprint: UInt64?)
+}
+
+extension FormatBuild {
+    /// Whether the feed at `file`, whose items are the postings' `itemKind` bytes, can be left
+    /// as it is (the other language's feeds, after an edit).
+    package func feedState(_ file: URL, format: String, feed: FeedContext, itemKind: String) -> FeedState {
+        guard let cache else { return .changed(fingerprint: nil) }
+        let path = file.standardizedFileURL.path
+        let current = FeedFingerprint.of(format, feed, catalog.entries)
+        guard cache.outputIsCurrent(path, fingerprint: current) else { return .changed(fingerprint: current) }
+        return .kept(KeptOutput(path: path, unneeded: LanguagePart(kind: itemKind, language: feed.language.code)))
+    }
+}
+
+/// An output known to be unchanged: left as it is, unrendered.
 package final class KeptOutput: FormatWriter {
     package let path: String
+    /// Its items: not read back from the cache, as they are not written.
+    package let unneeded: LanguagePart?
 
-    package init(path: String) {
+    package init(path: String, unneeded: LanguagePart? = nil) {
         self.path = path
+        self.unneeded = unneeded
     }
 
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] { [] }

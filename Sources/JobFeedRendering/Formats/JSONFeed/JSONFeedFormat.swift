@@ -54,10 +54,18 @@ package struct JSONFeedFormat: OutputFormat {
                 authors: [JSONFeedAuthor(name: config.organization.name(in: language.code), url: config.organization.url)],
                 hubs: config.websubHub.map { [JSONFeedHub(url: $0)] })
             let file = FeedContext.file(Self.fileName, language: language.code, config: config)
+            let fingerprint: UInt64?
+            switch build.feedState(file, format: id, feed: feed, itemKind: id) {
+            case let .kept(kept):
+                writers.append(kept)
+                continue
+            case let .changed(current):
+                fingerprint = current
+            }
             let encoded: Data
             do { encoded = try Self.encode(header, file: DisplayPath.of(file)) } catch { throw DiagnosticError(Diagnostic(.error, file: error.file, error.message)) }
             writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: encoded, format: id,
-                                          limit: config.limits.feedItems))
+                                          limit: config.limits.feedItems, fingerprint: fingerprint))
         }
         return writers
     }
@@ -83,9 +91,12 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     private var isEmpty = true
     /// Items left before the feed's limit (`limits.feedItems`).
     private var room: Int
+    /// What the feed is made from, for the cache to compare next time.
+    private let fingerprint: UInt64?
 
-    package init(output: PendingOutput, language: String, header: Data, format: String, limit: Int?) {
+    package init(output: PendingOutput, language: String, header: Data, format: String, limit: Int?, fingerprint: UInt64?) {
         room = limit ?? .max
+        self.fingerprint = fingerprint
         self.output = output
         self.language = language
         self.format = format
@@ -108,5 +119,6 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
         output.sink.write(isEmpty ? "]}\n" : "\n]}\n")
         plan.add(output)
+        if let fingerprint { plan.fingerprints[output.path] = fingerprint }
     }
 }

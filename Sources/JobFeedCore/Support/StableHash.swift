@@ -14,8 +14,17 @@ package struct StableHash {
         mix(0)
     }
 
+    /// Eight bytes, little-endian (fixed width: no separator needed).
+    package mutating func add(_ number: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: number >> UInt64(shift))) }
+    }
+
+    /// Its four numbers, without formatting them as text (taken for every posting of every feed).
     package mutating func add(_ stamp: FileStamp) {
-        add("\(stamp.size) \(stamp.modifiedSeconds) \(stamp.modifiedNanoseconds) \(stamp.inode)")
+        add(UInt64(bitPattern: stamp.size))
+        add(UInt64(bitPattern: Int64(stamp.modifiedSeconds)))
+        add(UInt64(bitPattern: Int64(stamp.modifiedNanoseconds)))
+        add(stamp.inode)
     }
 
     private mutating func mix(_ byte: UInt8) {

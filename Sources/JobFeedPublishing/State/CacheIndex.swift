@@ -85,13 +85,14 @@ package struct CacheIndex {
         writer.append(key)
         writer.append(generation)
         writer.append(packLength)
-        let byPath = Dictionary(grouping: entries, by: \.key.path)
+        var byPath: [String: [(kind: String, entry: Entry)]] = [:]
+        for (key, entry) in entries { byPath[key.path, default: []].append((key.kind, entry)) }
         writer.append(byPath.count)
         for (path, group) in byPath.sorted(by: { $0.key < $1.key }) {
             writer.append(path)
             writer.append(group.count)
-            for (key, entry) in group.sorted(by: { $0.key.kind < $1.key.kind }) {
-                writer.append(key.kind)
+            for (kind, entry) in group.sorted(by: { $0.kind < $1.kind }) {
+                writer.append(kind)
                 entry.stamp.write(to: &writer)
                 writer.append(entry.context)
                 writer.append(entry.offset)

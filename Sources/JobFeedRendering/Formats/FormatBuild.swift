@@ -13,6 +13,8 @@ package struct FormatBuild {
     /// Decides a per-posting file (path, bytes, and their digest when known) against what is
     /// on disk, and stages it when it changed.
     package let prepare: @Sendable (String, Data, UInt64?) -> PreparedFile
+    /// What each feed is made from, with a cache to compare it with.
+    package let feedFingerprints: FeedFingerprints?
 
     package init(config: Config, catalog: Catalog, destination: OutputDestination, cache: RenderCache?,
                  output: @escaping (URL) throws(DiagnosticError) -> PendingOutput,
@@ -23,5 +25,6 @@ package struct FormatBuild {
         self.cache = cache
         self.output = output
         self.prepare = prepare
+        feedFingerprints = cache.map { _ in FeedFingerprints(catalog.entries) }
     }
 }

@@ -60,9 +60,9 @@ extension FormatBuild {
     /// Whether the feed at `file`, whose items are the postings' `itemKind` bytes, can be left
     /// as it is (the other language's feeds, after an edit).
     package func feedState(_ file: URL, format: String, feed: FeedContext, itemKind: String) -> FeedState {
-        guard let cache else { return .changed(fingerprint: nil) }
+        guard let cache, let feedFingerprints else { return .changed(fingerprint: nil) }
         let path = file.standardizedFileURL.path
-        let current = FeedFingerprint.of(format, feed, catalog.entries)
+        let current = feedFingerprints.of(format, feed)
         guard cache.outputIsCurrent(path, fingerprint: current) else { return .changed(fingerprint: current) }
         return .kept(KeptOutput(path: path, unneeded: LanguagePart(kind: itemKind, language: feed.language.code)))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Maps over an array on every core, keeping the input order so output stays deterministic.
 ///
@@ -18,12 +19,16 @@ package enum Parallel {
         }
         // Each index is written by exactly one worker, and read only after all have joined.
         nonisolated(unsafe) let shared = slots
+        // Each worker takes the next item when it is free, not every n-th: items differ in
+        // cost (a chunk's bodies, and above all the outputs' writers), and a fixed share left
+        // one core idle while the other finished the heavy ones.
+        let next = Atomic<Int>(0)
         withoutActuallyEscaping(transform) { transform in
-            WorkerThreads.run(count: workers) { worker in
-                var index = worker
-                while index < items.count {
+            WorkerThreads.run(count: workers) { _ in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < items.count else { return }
                     shared[index] = transform(items[index])
-                    index += workers
                 }
             }
         }

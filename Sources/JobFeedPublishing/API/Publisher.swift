@@ -103,8 +103,14 @@ public struct Publisher: Sendable {
     /// Reads and checks everything and renders it, writing nothing; its files are what a
     /// build would write, leave unchanged and remove (outputs compared with the disk as they
     /// render; `.gz` twins not counted).
+    ///
+    /// Unchanged files' readings and parts come from the build cache in the state folder, which
+    /// it reads and never changes (so it needs no lock).
     public func check() throws(DiagnosticError) -> BuildReport {
-        try run(Self.buildSteps.filter { $0.kind != .publication }, strict: false, destination: .compared)
+        // A watcher's cache appends and commits under its lock: never from here.
+        let cache = self.cache.flatMap { $0.archive == nil ? $0 : nil } ?? BuildCache(readingFrom: config)
+        cache.beginBuild(room: 0)
+        return try run(Self.buildSteps.filter { $0.kind != .publication }, strict: false, destination: .compared, cache: cache)
     }
 
     /// Renders every output for the given postings in memory, writing nothing.

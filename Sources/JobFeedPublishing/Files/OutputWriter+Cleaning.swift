@@ -13,6 +13,11 @@ extension OutputWriter {
             result.paths.append(path)
             if differs { result.written.append(DisplayPath.of(path: path)) } else { result.unchanged.append(DisplayPath.of(path: path)) }
         }
+        // Known unchanged without rendering (a feed none of whose postings changed).
+        for path in plan.kept.sorted() {
+            result.paths.append(path)
+            result.unchanged.append(DisplayPath.of(path: path))
+        }
         result.removed = (staleFiles(plan) + plan.retired.filter { FileStamp(path: $0) != nil }).map { DisplayPath.of(path: $0) }
         return result
     }

@@ -46,6 +46,12 @@ public final class BuildCache: Sendable {
         self.init(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config)))
     }
 
+    /// A cache that reads the build cache in the config's state folder and adds nothing to it
+    /// (`check`, `report`, which take no lock).
+    package convenience init(readingFrom config: Config) {
+        self.init(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config), readOnly: true))
+    }
+
     package init(archive: CacheArchive?) {
         self.archive = archive
         rendered = RenderCache(archive: archive)

@@ -9,6 +9,7 @@ extension CacheArchive {
     /// fingerprints, compacting the pack when more than half of it is dead. Never fails the
     /// build; says why when the cache could not be kept.
     package func commit(_ cache: BuildCache) -> [Diagnostic] {
+        precondition(!readOnly, "a read-only build cache is never committed")
         let state = appending.withLock { state -> Appending in
             flush(&state)
             defer {
@@ -50,6 +51,7 @@ extension CacheArchive {
 
     /// The build did not publish: what it appended is cut off.
     package func abandon() {
+        guard !readOnly else { return }
         appending.withLock { $0 = Appending(length: index.packLength) }
         if FileStamp(path: packPath(index.generation)) != nil { truncate(packPath(index.generation), off_t(index.packLength)) }
     }

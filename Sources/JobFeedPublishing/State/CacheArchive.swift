@@ -50,9 +50,15 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     /// Touches nothing: the index is read, and what a killed build left is cut off, when the
     /// first build begins (under the build lock).
-    package init(state: StateFolder, key: UInt64) {
+    /// Whether this archive only reads (`check`, `report`: no lock, nothing written, nothing
+    /// cut off or discarded; a build under the lock may be appending meanwhile, past the end
+    /// of the index read here).
+    let readOnly: Bool
+
+    package init(state: StateFolder, key: UInt64, readOnly: Bool = false) {
         folder = state.url.appendingPathComponent("cache")
         self.key = key
+        self.readOnly = readOnly
         index = CacheIndex()
         appending = Mutex(Appending(length: 0))
     }
@@ -63,6 +69,11 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         guard !opened else { return false }
         opened = true
         var (index, damage) = CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
+        if readOnly {
+            // What is damaged is not used; discarding it is a build's job.
+            self.index = damage ? CacheIndex() : index
+            return true
+        }
         let pack = packPath(index.generation)
         if let size = FileStamp(path: pack)?.size, UInt64(size) >= index.packLength {
             // Bytes past the index's end belong to a build that did not publish.
@@ -85,6 +96,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     package func begin(room: UInt64) {
         appending.withLock { state in
             state = Appending(length: index.packLength)
+            if readOnly { state.failure = Self.readOnlyFailure }
             if Self.freeSpace(folder.deletingLastPathComponent().path) < room { state.failure = Self.lowSpace }
         }
     }
@@ -176,6 +188,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         }
     }
 
+    static let readOnlyFailure = "read only"
     static let lowSpace = "less free space than the outputs may need"
 
     /// Bytes an unprivileged writer may still use on the file system of `path` (statvfs).

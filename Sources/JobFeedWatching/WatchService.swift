@@ -4,6 +4,7 @@ import Foundation
 import JobFeedCore
 import JobFeedPublishing
 import JobFeedReading
+import JobFeedSystem
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -146,7 +147,14 @@ public final class WatchService: Service, Sendable {
         }
         let publisher = session.publisher(now: clock.now(), shouldStop: { [self] in stopping.withLock { $0 } })
         let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: Result { () throws(DiagnosticError) in try publisher.build() }) }
+            DispatchQueue.global().async {
+                let result = Result { () throws(DiagnosticError) in try publisher.build() }
+                // A rebuild frees what it held for the outputs; without giving it back, each
+                // thread's malloc arena kept its share and the watcher's resident memory grew
+                // by a quarter over the first rebuilds (50,000 postings: 0.82 to 1.04 GB).
+                FreedMemory.release()
+                continuation.resume(returning: result)
+            }
         }
         switch result {
         case let .success(report):

@@ -13,10 +13,15 @@ package struct TranslationPairing {
     /// Each paired posting's translation group, by its file's path.
     private var groups: [String: String] = [:]
 
-    package var languages: [String] { config.languageCodes }
+    package let languages: [String]
+    /// Each language's place in the config, looked up in comparisons without touching `self`
+    /// (a closure over `self` copied the whole config for every translation key).
+    private let rank: [String: Int]
 
     package init(config: Config) {
         self.config = config
+        languages = config.languageCodes
+        rank = Dictionary(languages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     package mutating func pair(_ postings: [Posting]) -> [Posting] {
@@ -52,19 +57,17 @@ package struct TranslationPairing {
         for entry in entries {
             if let group = groups[entry.posting.source.relativePath] { byGroup[group, default: []].append(entry) }
         }
+        let groups = groups
+        let rank = rank
         return entries.map { entry in
             guard let group = groups[entry.posting.source.relativePath] else { return entry }
             var linked = entry
             linked.translations = (byGroup[group] ?? [])
                 .filter { $0.posting.language != entry.posting.language }
-                .sorted { order($0.posting.language) < order($1.posting.language) }
+                .sorted { rank[$0.posting.language, default: .max] < rank[$1.posting.language, default: .max] }
                 .map { Translation(language: $0.posting.language, url: $0.posting.url, status: $0.status) }
             return linked
         }
-    }
-
-    private func order(_ language: String) -> Int {
-        languages.firstIndex(of: language) ?? .max
     }
 
     private mutating func warnAboutDuplicates(_ key: String, _ sharing: [Posting]) {
@@ -82,7 +85,8 @@ package struct TranslationPairing {
     /// other language's postings join the group whose anchor they match best, greedily.
     private func match(_ sharing: [Posting]) -> [[Posting]] {
         let byLanguage = Dictionary(grouping: sharing) { $0.language }
-        let present = byLanguage.keys.sorted { order($0) < order($1) }
+        let rank = rank
+        let present = byLanguage.keys.sorted { rank[$0, default: .max] < rank[$1, default: .max] }
         guard let anchorLanguage = present.first else { return [] }
         var groups = byLanguage[anchorLanguage]!.sorted { $0.source.relativePath < $1.source.relativePath }.map { [$0] }
         for language in present.dropFirst() {

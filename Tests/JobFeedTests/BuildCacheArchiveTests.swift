@@ -125,6 +125,22 @@ import JobFeedSystem
         #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
     }
 
+    /// A cron build renders the bodies of the changed postings only: with a feed limit too,
+    /// where the postings past the limit have no feed item to find in the cache, and the
+    /// outputs are still a fresh build's.
+    @Test(arguments: [nil, 1])
+    func aCronBuildRendersOnlyTheChangedPostingsBodies(_ feedItems: Int?) throws {
+        let config = TemporarySite.standardConfig + (feedItems.map { "\nlimits:\n  feedItems: \($0)\n" } ?? "")
+        let site = try TemporarySite(config: config, postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        let first = try site.build()
+        #expect(first.bodiesRendered == first.catalog.entries.count && first.bodiesRendered > 2)
+        try edit(site, .title)
+        let report = try site.build()
+        #expect(report.bodiesRendered == 1)
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+    }
+
     /// `check` takes unchanged files' readings and parts from the cache, and never changes it:
     /// the cache's files are byte for byte as the build left them, and what it says a build
     /// would write is what the next build writes.

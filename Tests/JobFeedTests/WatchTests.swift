@@ -88,12 +88,14 @@ import JobFeed
         let built = try #require(FileStamp(path: pack)).size
         let watch = WatchHarness(site: site, clock: ManualWatchClock(now: TemporarySite.now))
         defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
+        let start = try #require(await watch.waitForRebuild(after: 0))
+        #expect(start.report.bodiesRendered == 0)
         #expect(try #require(FileStamp(path: pack)).size == built, "the watcher's first build read or rendered again what the cache held")
 
         try cache.edit(site, .body)
         let rebuild = try #require(await watch.waitForRebuild(after: 1))
         #expect(cache.cacheWarnings(rebuild.report).isEmpty)
+        #expect(rebuild.report.bodiesRendered == 1)
         #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
         let watched = try #require(FileStamp(path: pack)).size
         #expect(watched > built && watched - built < built, "the watcher's rebuild appended more than the edited posting")
@@ -103,6 +105,7 @@ import JobFeed
         try cache.edit(site, .title)
         let report = try site.build()
         #expect(cache.cacheWarnings(report).isEmpty)
+        #expect(report.bodiesRendered == 1)
         #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
         let cron = try #require(FileStamp(path: pack)).size
         #expect(cron > watched && cron - watched < built, "the cron build did not use what the watcher kept")

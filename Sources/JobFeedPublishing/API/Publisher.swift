@@ -158,6 +158,7 @@ public struct Publisher: Sendable {
                                  published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
         report.counts = BuildReport.Counts(context.catalog, postings: context.postings)
         report.inputs = context.inputs
+        report.bodiesRendered = context.bodiesRendered
         return report
     }
 }
@@ -175,6 +176,8 @@ public struct BuildReport: Sendable {
     public var nextChange: NextChange?
     /// The posting files' paths and stamps as this build read them.
     package var inputs = StableHash()
+    /// Postings whose body this build rendered; every other posting's bytes came from a cache.
+    public var bodiesRendered = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

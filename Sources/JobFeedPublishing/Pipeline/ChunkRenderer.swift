@@ -13,11 +13,12 @@ package struct ChunkRenderer: Sendable {
 
     package let cache: RenderCache?
     package let formats: [any OutputFormat]
-    /// Cached bytes no output takes this build (a kept feed's items): not read back.
-    package let unneeded: Set<LanguagePart>
+    /// Cached bytes no output takes this build (a kept feed's items, items past a feed's
+    /// limit): not read back, and not needed for the body to be skipped.
+    package let unneeded: [UnneededParts]
     private let bodies = BodyRenderer()
 
-    package init(formats: [any OutputFormat], cache: RenderCache?, unneeded: Set<LanguagePart> = []) {
+    package init(formats: [any OutputFormat], cache: RenderCache?, unneeded: [UnneededParts] = []) {
         self.formats = formats
         self.cache = cache
         self.unneeded = unneeded
@@ -26,7 +27,7 @@ package struct ChunkRenderer: Sendable {
     /// Renders the entries; between postings, asks `shouldStop` (a shutdown need not wait for
     /// a whole chunk of bodies).
     package func render(_ entries: [CatalogEntry], shouldStop: @Sendable () -> Bool = { false }) -> RenderedChunk {
-        let results = Parallel.map(entries) { entry -> Result<RenderedChunk.Item, RenderError>? in
+        let results = Parallel.map(entries) { entry -> Result<(item: RenderedChunk.Item, renderedBody: Bool), RenderError>? in
             shouldStop() ? nil : Result { () throws(RenderError) in try render(entry) }
         }
         var chunk = RenderedChunk()
@@ -36,7 +37,9 @@ package struct ChunkRenderer: Sendable {
                 return chunk
             }
             switch result {
-            case let .success(item): chunk.items.append(item)
+            case let .success(rendered):
+                chunk.items.append(rendered.item)
+                if rendered.renderedBody { chunk.bodiesRendered += 1 }
             case let .failure(error) where error.stopsTheBuild: chunk.failure = chunk.failure ?? error
             case let .failure(error): chunk.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
             }
@@ -46,20 +49,22 @@ package struct ChunkRenderer: Sendable {
 
     /// A body that cannot render leaves its posting out; a format's part that cannot render
     /// stops the build (every output must hold every active posting).
-    private func render(_ entry: CatalogEntry) throws(RenderError) -> RenderedChunk.Item {
+    private func render(_ entry: CatalogEntry) throws(RenderError) -> (item: RenderedChunk.Item, renderedBody: Bool) {
         let slot = cache?.slot(for: entry)
         let (kept, complete) = slot.map { keptParts(entry, $0) } ?? ([:], false)
         if complete {
             // Every byte this posting contributes is cached: its body is never needed.
-            return RenderedChunk.Item(entry: RenderedEntry(entry: entry, body: .unrendered), parts: kept)
+            return (RenderedChunk.Item(entry: RenderedEntry(entry: entry, body: .unrendered), parts: kept), false)
         }
         let posting = entry.posting
         let path = posting.source.absolutePath
         let stamp = posting.source.stamp
         let body: RenderedBody
+        var renderedBody = false
         if let stamp, let cached = cache?.body(path, stamp: stamp, url: posting.url) {
             body = cached
         } else {
+            renderedBody = true
             body = try bodies.render(posting)
             if let stamp { cache?.store(body, for: path, stamp: stamp, url: posting.url) }
         }
@@ -76,7 +81,7 @@ package struct ChunkRenderer: Sendable {
                 throw failure
             }
         }
-        return RenderedChunk.Item(entry: rendered, parts: parts)
+        return (RenderedChunk.Item(entry: rendered, parts: parts), renderedBody)
     }
 
     /// The kinds of bytes the formats keep for the posting that the cache holds and an output
@@ -87,7 +92,7 @@ package struct ChunkRenderer: Sendable {
         var parts: [String: FormatPart] = [:]
         var complete = true
         for format in formats {
-            for kind in format.keptKinds(for: entry) where !unneeded.contains(LanguagePart(kind: kind, language: entry.posting.language)) {
+            for kind in format.keptKinds(for: entry) where !unneeded.contains(where: { $0.covers(kind, of: entry) }) {
                 if let part = cache.part(kind, in: slot) { parts[kind] = part } else { complete = false }
             }
         }

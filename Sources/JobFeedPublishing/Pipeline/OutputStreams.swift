@@ -17,7 +17,7 @@ package final class OutputStreams: @unchecked Sendable {
     }
 
     /// The cached bytes no writer takes, which rendering need not read back.
-    package var unneeded: Set<LanguagePart> { Set(writers.compactMap(\.unneeded)) }
+    package var unneeded: [UnneededParts] { writers.compactMap(\.unneeded) }
 
     /// Hands a rendered chunk to every writer, each on a core of its own when one is free.
     package func append(_ chunk: RenderedChunk, to plan: inout OutputPlan) throws(DiagnosticError) {

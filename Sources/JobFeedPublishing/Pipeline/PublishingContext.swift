@@ -15,6 +15,8 @@ package struct PublishingContext: Sendable {
     package var plan = OutputPlan()
     package var diagnostics: [Diagnostic] = []
     package var result = WriteResult()
+    /// Postings whose body this build rendered (the rest came from a cache whole).
+    package var bodiesRendered = 0
     package var lastGood: LastGoodStore
     /// Every posting file's path and stamp as read.
     package var inputs = StableHash()

@@ -20,6 +20,7 @@ extension PublishingStep {
             let chunk = renderer.render(Array(entries[start..<end]), shouldStop: context.shouldStop)
             if chunk.stopped { return }
             context.diagnostics += chunk.diagnostics
+            context.bodiesRendered += chunk.bodiesRendered
             try streams.append(chunk, to: &context.plan)
             tally?.advance(by: end - start)
         }

@@ -19,6 +19,8 @@ package struct RenderedChunk: Sendable {
     package var failure: RenderError?
     /// A stop was asked for part way: the chunk is incomplete and must not be written.
     package var stopped = false
+    /// How many of its postings had their body rendered (the others' bytes all came from a cache).
+    package var bodiesRendered = 0
 
     package var entries: [RenderedEntry] { items.map(\.entry) }
 

@@ -42,7 +42,7 @@ package struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
                 fingerprint = current
             }
             writers.append(try FeedStream(format: Dialect(context: feed), language: language.code, output: try build.output(file),
-                                          cache: build.cache, fingerprint: fingerprint, limit: config.limits.feedItems))
+                                          cache: build.cache, fingerprint: fingerprint, limit: config.limits.feedItems, catalog: catalog))
         }
         return writers
     }
@@ -64,7 +64,7 @@ extension FormatBuild {
         let path = file.standardizedFileURL.path
         let current = feedFingerprints.of(format, feed)
         guard cache.outputIsCurrent(path, fingerprint: current) else { return .changed(fingerprint: current) }
-        return .kept(KeptOutput(path: path, unneeded: LanguagePart(kind: itemKind, language: feed.language.code)))
+        return .kept(KeptOutput(path: path, unneeded: UnneededParts(kind: itemKind, language: feed.language.code)))
     }
 }
 
@@ -72,9 +72,9 @@ extension FormatBuild {
 package final class KeptOutput: FormatWriter {
     package let path: String
     /// Its items: not read back from the cache, as they are not written.
-    package let unneeded: LanguagePart?
+    package let unneeded: UnneededParts?
 
-    package init(path: String, unneeded: LanguagePart? = nil) {
+    package init(path: String, unneeded: UnneededParts? = nil) {
         self.path = path
         self.unneeded = unneeded
     }

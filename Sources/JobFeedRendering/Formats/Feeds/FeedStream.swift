@@ -19,15 +19,25 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
     private let fingerprint: UInt64?
     /// Items left before the feed's limit (`limits.feedItems`).
     private var room: Int
+    /// With a limit, the items of the postings past it, which it never writes.
+    package let unneeded: UnneededParts?
 
-    package init(format: any FeedFormat, language: String, output: PendingOutput, cache: RenderCache?, fingerprint: UInt64?, limit: Int?) throws(DiagnosticError) {
+    /// `catalog`: the postings in feed order, for the limit to name the ones it writes.
+    package init(format: any FeedFormat, language: String, output: PendingOutput, cache: RenderCache?, fingerprint: UInt64?, limit: Int?,
+                 catalog: Catalog? = nil) throws(DiagnosticError) {
         self.format = format
         room = limit ?? .max
+        itemKind = Self.itemKind(of: type(of: format))
+        if let limit, let catalog {
+            let written = catalog.entries.lazy.filter { $0.status == .active && $0.posting.language == language }.prefix(limit)
+            unneeded = UnneededParts(kind: itemKind, language: language, except: Set(written.map(\.posting.source.absolutePath)))
+        } else {
+            unneeded = nil
+        }
         self.language = language
         self.output = output
         self.cache = cache
         self.fingerprint = fingerprint
-        itemKind = Self.itemKind(of: type(of: format))
         do {
             xml = try XMLWriter(sink: output.sink)
             try format.header(xml)

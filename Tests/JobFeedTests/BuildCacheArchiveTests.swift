@@ -39,6 +39,25 @@ import JobFeedSystem
         site.root.appendingPathComponent(".jobfeed/cache/\(name)")
     }
 
+    /// The cache's index and pack as they are on disk.
+    func cacheBytes(_ site: TemporarySite) throws -> [Data] {
+        [try Data(contentsOf: cacheFile(site, "index")), try Data(contentsOf: cacheFile(site, "pack-0"))]
+    }
+
+    /// Rewrites `en/writer.md` in place as "Wraith", with the same size and times: its stamp
+    /// says unchanged, so only what was read from the cache still says "Writer".
+    func renameWriterKeepingItsStamp(_ site: TemporarySite) throws {
+        let path = site.root.appendingPathComponent("postings/en/writer.md").path
+        let stamp = try #require(FileStamp(path: path))
+        let original = try #require(site.read("postings/en/writer.md"))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(original.replacingOccurrences(of: "title: Writer", with: "title: Wraith").utf8))
+        try handle.close()
+        let time = timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)
+        var times = [time, time]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
+
     @Test(arguments: Edit.allCases)
     func aCronBuildAfterAnEditEqualsAFreshBuild(_ change: Edit) throws {
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
@@ -58,16 +77,9 @@ import JobFeedSystem
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
         defer { site.remove() }
         _ = try site.build()
-        // Rewritten in place with the same size and time: its stamp says unchanged, so the
-        // cache's reading stands (as the watcher's and the no-op check's would).
-        let path = site.root.appendingPathComponent("postings/en/writer.md").path
-        let stamp = try #require(FileStamp(path: path))
-        let original = try #require(site.read("postings/en/writer.md"))
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.write(contentsOf: Data(original.replacingOccurrences(of: "title: Writer", with: "title: Wraith").utf8))
-        try handle.close()
-        var times = [timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds), timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)]
-        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        // Its stamp says unchanged, so the cache's reading stands (as the watcher's and the
+        // no-op check's would).
+        try renameWriterKeepingItsStamp(site)
         try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester, edited\ndate: 2026-03-01"))
         _ = try site.build()
         #expect(site.read("feeds/en/rss.xml")?.contains("<title>Writer</title>") == true)
@@ -97,13 +109,12 @@ import JobFeedSystem
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
         defer { site.remove() }
         _ = try site.build()
-        let index = try Data(contentsOf: cacheFile(site, "index"))
-        let pack = try Data(contentsOf: cacheFile(site, "pack-0"))
+        let cache = try cacheBytes(site)
         try edit(site, .body)
         try site.write("postings/en/broken.md", TemporarySite.posting("title: Broken\ndate: someday"))
         let report = try Publisher(config: try site.config(), now: TemporarySite.now).build(strict: true)
         #expect(!report.published)
-        #expect(try Data(contentsOf: cacheFile(site, "index")) == index && (try Data(contentsOf: cacheFile(site, "pack-0"))) == pack)
+        #expect(try cacheBytes(site) == cache)
     }
 
     /// After an English edit the French feeds are left as they are, and their items are not
@@ -148,20 +159,14 @@ import JobFeedSystem
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
         defer { site.remove() }
         _ = try site.build()
-        let index = try Data(contentsOf: cacheFile(site, "index"))
-        let pack = try Data(contentsOf: cacheFile(site, "pack-0"))
-        // Rewritten with the same stamp: only a check that used the cache still sees "Writer".
-        let path = site.root.appendingPathComponent("postings/en/writer.md").path
-        let stamp = try #require(FileStamp(path: path))
-        let original = try #require(site.read("postings/en/writer.md"))
-        try Data(original.replacingOccurrences(of: "title: Writer", with: "title: Wraith").utf8).write(to: URL(fileURLWithPath: path))
-        var times = [timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds), timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)]
-        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let cache = try cacheBytes(site)
+        // Only a check that used the cache still sees "Writer".
+        try renameWriterKeepingItsStamp(site)
         try edit(site, .title)
         let checked = try Publisher(config: try site.config(), now: TemporarySite.now).check()
         #expect(checked.catalog.entries.contains { $0.posting.title == "Writer" })
         #expect(!checked.catalog.entries.contains { $0.posting.title == "Wraith" })
-        #expect(try Data(contentsOf: cacheFile(site, "index")) == index && (try Data(contentsOf: cacheFile(site, "pack-0"))) == pack)
+        #expect(try cacheBytes(site) == cache)
         let built = try site.build()
         #expect(Set(checked.files.written) == Set(built.files.written))
         #expect(Set(checked.files.unchanged) == Set(built.files.unchanged.filter { !$0.hasSuffix(".gz") }))

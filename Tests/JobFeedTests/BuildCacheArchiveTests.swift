@@ -152,6 +152,50 @@ import JobFeedSystem
         #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
     }
 
+    /// A cron build records its changes to the index in the index's log instead of writing the
+    /// index whole; the next build replays them, and a record cut short by a killed build is
+    /// left out (what it held is rendered again), never misread.
+    @Test func theIndexLogCarriesEachBuildsChanges() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let index = try Data(contentsOf: cacheFile(site, "index"))
+        var logLength = 0
+        for (attempt, change) in [Edit.body, .title, .translationAdded].enumerated() {
+            try edit(site, change)
+            let report = try site.build()
+            #expect(cacheWarnings(report).isEmpty)
+            #expect(report.bodiesRendered <= 2, "after edit \(attempt)")
+            #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+            #expect(try Data(contentsOf: cacheFile(site, "index")) == index)
+            let length = try #require(FileStamp(path: cacheFile(site, "index-log").path)).size
+            #expect(Int(length) > logLength)
+            logLength = Int(length)
+        }
+        // Any byte of the log flipped: replaying stops at that record, without a crash.
+        let log = cacheFile(site, "index-log")
+        let logBytes = try Data(contentsOf: log)
+        let (base, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
+        let flippedLog = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-log-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: flippedLog) }
+        for offset in stride(from: 0, to: logBytes.count, by: 7) {
+            var flipped = logBytes
+            flipped[offset] ^= 0xFF
+            try flipped.write(to: flippedLog)
+            var replayed = base
+            #expect(CacheIndexLog.replay(from: flippedLog.path, onto: &replayed, following: base.fileDigest) < logBytes.count)
+        }
+        // The last record cut short, as a build killed while appending it leaves it.
+        try Data(contentsOf: log).dropLast(5).write(to: log)
+        try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester, again\ndate: 2026-03-01"))
+        let report = try site.build()
+        #expect(cacheWarnings(report).isEmpty)
+        #expect(report.bodiesRendered >= 2, "the cut record's postings are rendered again")
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+        try edit(site, .body)
+        #expect(try site.build().bodiesRendered == 1)
+    }
+
     /// `check` takes unchanged files' readings and parts from the cache, and never changes it:
     /// the cache's files are byte for byte as the build left them, and what it says a build
     /// would write is what the next build writes.

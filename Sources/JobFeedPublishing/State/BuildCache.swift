@@ -20,7 +20,7 @@ public final class BuildCache: Sendable {
         package var outcome: PostingReader.Outcome
     }
 
-    package struct Output: Sendable {
+    package struct Output: Sendable, Equatable {
         package var stamp: FileStamp
         package var size: Int
         package var digest: UInt64

@@ -26,27 +26,59 @@ extension CacheArchive {
             }
             return warnings + [warning("cannot keep the build cache (\(failure)); the next build renders everything again")]
         }
-        var next = index
-        for key in damagedKeys.withLock({ $0 }) { next.entries[key] = nil }
+        // The index is changed in place (a copy of 100,000 entries per build otherwise); a
+        // failure to save it discards the whole cache.
+        var change = CacheIndexLog.Change(packLength: state.length)
+        for key in damagedKeys.withLock({ $0 }) where index.entries.removeValue(forKey: key) != nil { change.removedEntries.append(key) }
         // Said once: what was damaged is dropped from the index now.
         damaged.withLock { $0 = false }
         damagedKeys.withLock { $0 = [] }
-        next.entries.merge(state.entries) { _, appended in appended }
-        if let live = state.livePaths { next.entries = next.entries.filter { live.contains($0.key.path) } }
-        next.packLength = state.length
-        next.outputs = cache.recordedOutputs
-        next.fingerprints = cache.rendered.outputFingerprints
-        if next.deadBytes > next.liveBytes && next.deadBytes > 1 << 20 { next = compacted(next) }
+        for (key, entry) in state.entries { index.entries[key] = entry }
+        change.entries = state.entries.map { ($0.key, $0.value) }
+        if let live = state.livePaths {
+            let dead = index.entries.keys.filter { !live.contains($0.path) }
+            for key in dead { index.entries[key] = nil }
+            change.removedEntries += dead
+        }
+        index.packLength = state.length
+        change.record(outputs: cache.recordedOutputs, fingerprints: cache.rendered.outputFingerprints, since: index)
+        index.outputs = cache.recordedOutputs
+        index.fingerprints = cache.rendered.outputFingerprints
+        let generation = index.generation
+        if index.deadBytes > index.liveBytes && index.deadBytes > 1 << 20 { index = compacted(index) }
         do {
-            try OutputWriter.replace(folder.appendingPathComponent(CacheIndex.fileName).path, with: next.encoded(key: key), mode: StateFolder.fileMode)
+            if index.generation != generation || index.fileDigest == 0 || logLength > max(1 << 20, index.fileSize / 2) {
+                try saveWhole()
+            } else {
+                let record = change.encoded(following: index.fileDigest)
+                try CacheIndexLog.append(record, to: folder.appendingPathComponent(CacheIndexLog.fileName).path)
+                logLength += record.count
+            }
         } catch {
-            abandon()
+            discard()
             return warnings + [warning("cannot save the build cache's index: \(error.reason); the next build renders everything again")]
         }
-        if next.generation != index.generation { SystemCall.remove(packPath(index.generation)) }
-        index = next
-        appending.withLock { $0 = Appending(length: next.packLength) }
+        if index.generation != generation { SystemCall.remove(packPath(generation)) }
+        appending.withLock { $0 = Appending(length: index.packLength) }
         return warnings
+    }
+
+    /// Writes the index whole, replacing the file at once, and starts its log anew.
+    private func saveWhole() throws(SystemError) {
+        let data = index.encoded(key: key)
+        try OutputWriter.replace(folder.appendingPathComponent(CacheIndex.fileName).path, with: data, mode: StateFolder.fileMode)
+        index.fileDigest = data.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        index.fileSize = data.count
+        SystemCall.remove(folder.appendingPathComponent(CacheIndexLog.fileName).path)
+        logLength = 0
+    }
+
+    /// Forgets the whole cache, on disk too: what is on disk may no longer match the index.
+    private func discard() {
+        for entry in FolderWalk.entries(of: folder.path) { SystemCall.remove(folder.path + "/" + entry.name) }
+        index = CacheIndex()
+        logLength = 0
+        appending.withLock { $0 = Appending(length: 0) }
     }
 
     /// The build did not publish: what it appended is cut off.

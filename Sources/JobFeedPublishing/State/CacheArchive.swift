@@ -39,6 +39,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     /// Changed only between builds (`open`, `commit`), never while one reads from it.
     var index: CacheIndex
     private var opened = false
+    /// How long the index's log is: past a half of the index file, the index is written whole.
+    var logLength = 0
     /// The pack, opened for reading when first needed (the generation it was opened for):
     /// reads at an offset, from every thread, see what was appended through the other handle.
     private let reader = Mutex<(generation: Int, file: OpenFile)?>(nil)
@@ -69,11 +71,15 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         guard !opened else { return false }
         opened = true
         var (index, damage) = CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
+        let log = folder.appendingPathComponent(CacheIndexLog.fileName).path
+        if !damage, index.fileDigest != 0 { logLength = CacheIndexLog.replay(from: log, onto: &index, following: index.fileDigest) }
         if readOnly {
             // What is damaged is not used; discarding it is a build's job.
             self.index = damage ? CacheIndex() : index
             return true
         }
+        // Records after the last whole one belong to a build that was killed while appending.
+        if let size = FileStamp(path: log)?.size, size > logLength { truncate(log, off_t(logLength)) }
         let pack = packPath(index.generation)
         if let size = FileStamp(path: pack)?.size, UInt64(size) >= index.packLength {
             // Bytes past the index's end belong to a build that did not publish.

@@ -8,12 +8,20 @@ import JobFeedRendering
 package struct CacheIndex {
     package typealias Key = PartKey
 
-    package struct Entry {
+    package struct Entry: Equatable {
         var stamp: FileStamp
         var context: UInt64
         package var offset: UInt64
         package var length: Int
         var digest: UInt64
+
+        /// Whether its bytes lie within a pack of this length (read from a damaged file, the
+        /// numbers can be anything).
+        func fits(within packLength: UInt64) -> Bool {
+            guard length >= 0 else { return false }
+            let (end, overflow) = offset.addingReportingOverflow(UInt64(length))
+            return !overflow && end <= packLength
+        }
     }
 
     package static let fileName = "index"
@@ -26,6 +34,11 @@ package struct CacheIndex {
     package var entries: [Key: Entry] = [:]
     package var outputs: [String: BuildCache.Output] = [:]
     package var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] = [:]
+    /// The digest of the index file this was read from or written as (not part of it): the
+    /// log's records name it.
+    package var fileDigest: UInt64 = 0
+    /// That file's size.
+    package var fileSize = 0
 
     var liveBytes: UInt64 { entries.values.reduce(0) { $0 + UInt64($1.length) } }
     var deadBytes: UInt64 { packLength - min(packLength, liveBytes) }
@@ -43,7 +56,10 @@ package struct CacheIndex {
             do {
                 guard try reader.uint64() == magic, try reader.int() == format else { return (CacheIndex(), false) }
                 guard try reader.uint64() == key else { return (CacheIndex(), false) }
-                return (try read(&reader), false)
+                var index = try read(&reader)
+                index.fileDigest = digest
+                index.fileSize = data.count
+                return (index, false)
             } catch {
                 return (CacheIndex(), true)
             }
@@ -58,15 +74,14 @@ package struct CacheIndex {
             let path = try reader.string()
             for _ in 0..<(try reader.count()) {
                 let kind = try reader.string()
-                let entry = Entry(stamp: try FileStamp.read(from: &reader), context: try reader.uint64(), offset: try reader.uint64(),
-                                  length: try reader.int(), digest: try reader.uint64())
-                guard entry.length >= 0, entry.offset + UInt64(entry.length) <= index.packLength else { throw ByteReader.Malformed() }
+                let entry = try readEntry(&reader)
+                guard entry.fits(within: index.packLength) else { throw ByteReader.Malformed() }
                 index.entries[Key(path: path, kind: kind)] = entry
             }
         }
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
-            index.outputs[path] = BuildCache.Output(stamp: try FileStamp.read(from: &reader), size: try reader.int(), digest: try reader.uint64())
+            index.outputs[path] = try readOutput(&reader)
         }
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
@@ -93,19 +108,13 @@ package struct CacheIndex {
             writer.append(group.count)
             for (kind, entry) in group.sorted(by: { $0.kind < $1.kind }) {
                 writer.append(kind)
-                entry.stamp.write(to: &writer)
-                writer.append(entry.context)
-                writer.append(entry.offset)
-                writer.append(entry.length)
-                writer.append(entry.digest)
+                Self.write(entry, to: &writer)
             }
         }
         writer.append(outputs.count)
         for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
             writer.append(path)
-            output.stamp.write(to: &writer)
-            writer.append(output.size)
-            writer.append(output.digest)
+            Self.write(output, to: &writer)
         }
         writer.append(fingerprints.count)
         for (path, recorded) in fingerprints.sorted(by: { $0.key < $1.key }) {
@@ -116,5 +125,28 @@ package struct CacheIndex {
         var data = Data(writer.bytes)
         withUnsafeBytes(of: ContentDigest.of(data).littleEndian) { data.append(contentsOf: $0) }
         return data
+    }
+
+    static func write(_ entry: Entry, to writer: inout ByteWriter) {
+        entry.stamp.write(to: &writer)
+        writer.append(entry.context)
+        writer.append(entry.offset)
+        writer.append(entry.length)
+        writer.append(entry.digest)
+    }
+
+    static func readEntry(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> Entry {
+        Entry(stamp: try FileStamp.read(from: &reader), context: try reader.uint64(), offset: try reader.uint64(),
+              length: try reader.int(), digest: try reader.uint64())
+    }
+
+    static func write(_ output: BuildCache.Output, to writer: inout ByteWriter) {
+        output.stamp.write(to: &writer)
+        writer.append(output.size)
+        writer.append(output.digest)
+    }
+
+    static func readOutput(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> BuildCache.Output {
+        BuildCache.Output(stamp: try FileStamp.read(from: &reader), size: try reader.int(), digest: try reader.uint64())
     }
 }

@@ -9,23 +9,26 @@ package enum ContentDigest {
     private static let primes: (UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F)
 
     package static func of(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { raw in
-            var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
-            var offset = 0
-            while offset + 32 <= raw.count {
-                lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                lanes.1 = mix(lanes.1, raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-                lanes.2 = mix(lanes.2, raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
-                lanes.3 = mix(lanes.3, raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
-                offset += 32
-            }
-            var digest = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3) ^ UInt64(raw.count)
-            while offset < raw.count {
-                digest = mix(digest, UInt64(raw[offset]))
-                offset += 1
-            }
-            return finalize(digest)
+        data.withUnsafeBytes { of($0) }
+    }
+
+    /// The same digest of bytes in place (a part of a file read whole, without copying it).
+    package static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
+        var offset = 0
+        while offset + 32 <= raw.count {
+            lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            lanes.1 = mix(lanes.1, raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            lanes.2 = mix(lanes.2, raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+            lanes.3 = mix(lanes.3, raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+            offset += 32
         }
+        var digest = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3) ^ UInt64(raw.count)
+        while offset < raw.count {
+            digest = mix(digest, UInt64(raw[offset]))
+            offset += 1
+        }
+        return finalize(digest)
     }
 
     private static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {

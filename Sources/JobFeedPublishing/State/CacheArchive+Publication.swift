@@ -65,10 +65,8 @@ extension CacheArchive {
 
     /// Writes the index whole, replacing the file at once, and starts its log anew.
     private func saveWhole() throws(SystemError) {
-        let data = index.encoded(key: key)
+        let data = index.encode(key: key)
         try OutputWriter.replace(folder.appendingPathComponent(CacheIndex.fileName).path, with: data, mode: StateFolder.fileMode)
-        index.fileDigest = data.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        index.fileSize = data.count
         SystemCall.remove(folder.appendingPathComponent(CacheIndexLog.fileName).path)
         logLength = 0
     }

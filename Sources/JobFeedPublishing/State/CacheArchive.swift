@@ -50,13 +50,13 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     let damaged = Mutex(false)
     let damagedKeys = Mutex<Set<Key>>([])
 
-    /// Touches nothing: the index is read, and what a killed build left is cut off, when the
-    /// first build begins (under the build lock).
     /// Whether this archive only reads (`check`, `report`: no lock, nothing written, nothing
     /// cut off or discarded; a build under the lock may be appending meanwhile, past the end
     /// of the index read here).
     let readOnly: Bool
 
+    /// Touches nothing: the index is read, and what a killed build left is cut off, when the
+    /// first build begins (under the build lock).
     package init(state: StateFolder, key: UInt64, readOnly: Bool = false) {
         folder = state.url.appendingPathComponent("cache")
         self.key = key
@@ -102,8 +102,11 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     package func begin(room: UInt64) {
         appending.withLock { state in
             state = Appending(length: index.packLength)
-            if readOnly { state.failure = Self.readOnlyFailure }
-            if Self.freeSpace(folder.deletingLastPathComponent().path) < room { state.failure = Self.lowSpace }
+            if readOnly {
+                state.failure = Self.readOnlyFailure
+            } else if Self.freeSpace(folder.deletingLastPathComponent().path) < room {
+                state.failure = Self.lowSpace
+            }
         }
     }
 

@@ -48,10 +48,10 @@ package struct CacheIndex {
     package static func load(from path: String, key: UInt64) -> (index: CacheIndex, damaged: Bool) {
         guard let data = FileManager.default.contents(atPath: path) else { return (CacheIndex(), false) }
         guard data.count >= 8 else { return (CacheIndex(), true) }
-        let body = data.prefix(data.count - 8)
-        let digest = data.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        guard ContentDigest.of(Data(body)) == digest else { return (CacheIndex(), true) }
-        return body.withUnsafeBytes { raw in
+        let digest = trailer(of: data)
+        return data.withUnsafeBytes { file in
+            let raw = UnsafeRawBufferPointer(rebasing: file.dropLast(8))
+            guard ContentDigest.of(raw) == digest else { return (CacheIndex(), true) }
             var reader = ByteReader(raw)
             do {
                 guard try reader.uint64() == magic, try reader.int() == format else { return (CacheIndex(), false) }
@@ -91,9 +91,14 @@ package struct CacheIndex {
         return index
     }
 
+    /// The digest at the end of an index file's bytes.
+    private static func trailer(of data: Data) -> UInt64 {
+        data.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+    }
+
     /// The index as bytes, entries grouped by posting file and sorted, so that the same index
-    /// is the same bytes.
-    package func encoded(key: UInt64) -> Data {
+    /// is the same bytes; and it now knows that file's digest and size.
+    package mutating func encode(key: UInt64) -> Data {
         var writer = ByteWriter()
         writer.append(Self.magic)
         writer.append(Self.format)
@@ -123,7 +128,9 @@ package struct CacheIndex {
             recorded.stamp.write(to: &writer)
         }
         var data = Data(writer.bytes)
-        withUnsafeBytes(of: ContentDigest.of(data).littleEndian) { data.append(contentsOf: $0) }
+        fileDigest = ContentDigest.of(data)
+        withUnsafeBytes(of: fileDigest.littleEndian) { data.append(contentsOf: $0) }
+        fileSize = data.count
         return data
     }
 

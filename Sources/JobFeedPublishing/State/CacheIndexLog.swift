@@ -118,7 +118,7 @@ package struct CacheIndexLog {
                       length <= raw.count - offset - 16 else { break }
                 let body = UnsafeRawBufferPointer(rebasing: raw[(offset + 8)..<(offset + 8 + length)])
                 let digest = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 + length, as: UInt64.self))
-                guard ContentDigest.of(Data(body)) == digest else { break }
+                guard ContentDigest.of(body) == digest else { break }
                 var reader = ByteReader(body)
                 guard let change = try? Change.read(&reader, following: base) else { break }
                 change.apply(to: &index)

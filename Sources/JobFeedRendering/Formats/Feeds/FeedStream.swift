@@ -24,11 +24,11 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
 
     /// `catalog`: the postings in feed order, for the limit to name the ones it writes.
     package init(format: any FeedFormat, language: String, output: PendingOutput, cache: RenderCache?, fingerprint: UInt64?, limit: Int?,
-                 catalog: Catalog? = nil) throws(DiagnosticError) {
+                 catalog: Catalog) throws(DiagnosticError) {
         self.format = format
         room = limit ?? .max
         itemKind = Self.itemKind(of: type(of: format))
-        if let limit, let catalog {
+        if let limit {
             let written = catalog.entries.lazy.filter { $0.status == .active && $0.posting.language == language }.prefix(limit)
             unneeded = UnneededParts(kind: itemKind, language: language, except: Set(written.map(\.posting.source.absolutePath)))
         } else {

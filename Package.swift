@@ -29,8 +29,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // glibc's <malloc.h>: part of libc, nothing to link.
-        .systemLibrary(name: "CMalloc"),
+        // glibc's Linux extensions (malloc_trim, copy_file_range): part of libc, nothing to link.
+        .systemLibrary(name: "CLinux"),
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "JobFeedCore"),
         .target(
             name: "JobFeedSystem",
-            dependencies: ["JobFeedCore", "CMalloc", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["JobFeedCore", "CLinux", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(name: "JobFeedReading", dependencies: ["JobFeedCore", "JobFeedSystem", "Yams"]),
         .target(name: "JobFeedRendering", dependencies: ["JobFeedCore", "JobFeedSystem", "CLibXML2", "CCmarkGFM"]),

@@ -1,4 +1,4 @@
-internal import CMalloc
+internal import CLinux
 
 /// Memory a long-running process has freed but its allocator still holds.
 package enum FreedMemory {

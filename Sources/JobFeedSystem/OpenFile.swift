@@ -1,6 +1,7 @@
 import Foundation
 import JobFeedCore
 import SystemPackage
+internal import CLinux
 
 /// One open file and its one owner: every read and write goes through here, retried when a
 /// signal interrupts it (swift-system's `retryOnInterrupt`), its errors named in one place,
@@ -52,6 +53,41 @@ package final class OpenFile: Sendable {
     /// Writes every byte, retrying short writes.
     package func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
         _ = try SystemCall.run("write", path) { try descriptor.writeAll(bytes) }
+    }
+
+    /// Appends `length` bytes of `source` from `offset`, copied by the kernel
+    /// (`copy_file_range`), or through a buffer where the file systems cannot do that.
+    package func append(from source: OpenFile, offset: Int64, length: Int) throws(SystemError) {
+        var position = Int(offset)
+        var left = length
+        while left > 0 {
+            let copied = copy_file_range(source.rawValue, &position, rawValue, nil, left, 0)
+            if copied > 0 {
+                left -= copied
+            } else if copied == 0 {
+                throw SystemError(operation: "copy from", path: source.path, code: ENODATA)
+            } else if errno == EINTR {
+                continue
+            } else if [EXDEV, ENOSYS, EOPNOTSUPP, EINVAL].contains(errno) {
+                return try appendThroughBuffer(from: source, offset: Int64(position), length: left)
+            } else {
+                throw SystemError(operation: "copy from", path: source.path, code: errno)
+            }
+        }
+    }
+
+    private func appendThroughBuffer(from source: OpenFile, offset: Int64, length: Int) throws(SystemError) {
+        var buffer = [UInt8](repeating: 0, count: min(length, 1 << 20))
+        var done = 0
+        while done < length {
+            let wanted = min(buffer.count, length - done)
+            let count = try buffer.withUnsafeMutableBytes { bytes in
+                Result { () throws(SystemError) in try source.read(at: offset + Int64(done), into: UnsafeMutableRawBufferPointer(rebasing: bytes.prefix(wanted))) }
+            }.get()
+            guard count == wanted else { throw SystemError(operation: "copy from", path: source.path, code: ENODATA) }
+            try buffer.withUnsafeBytes { bytes in Result { () throws(SystemError) in try writeAll(UnsafeRawBufferPointer(rebasing: bytes.prefix(count))) } }.get()
+            done += count
+        }
     }
 
     package func writeAll(_ data: Data) throws(SystemError) {

@@ -1,4 +1,5 @@
 import Foundation
+import JobFeedCore
 import Synchronization
 
 /// An output file written as it is rendered: a temporary file in the staging folder (or beside
@@ -17,7 +18,21 @@ package final class StagedFile: @unchecked Sendable {
     package let temporaryPath: String
     private var file: OpenFile?
     private var buffer: [UInt8] = []
+    /// A stretch of an earlier file to copy next, grown while copies follow on from it, and the
+    /// few bytes written after it, held back in case the next copy runs on across them.
+    private struct PendingCopy {
+        var source: OpenFile
+        var offset: Int64
+        var length: Int
+        var held: [UInt8] = []
+    }
+
+    private var pendingCopy: PendingCopy?
+    /// How many bytes written after a copy are held back.
+    package static let heldLimit = 1024
     package private(set) var size = 0
+    /// Where each part named by its digest lies in this file (see `mark`).
+    package private(set) var spans: [PartSpan] = []
     private var failure: SystemError?
     private var isSettled = false
 
@@ -41,6 +56,10 @@ package final class StagedFile: @unchecked Sendable {
 
     package func write(_ bytes: UnsafeRawBufferPointer) {
         size += bytes.count
+        if let pending = pendingCopy {
+            if pending.held.count + bytes.count <= Self.heldLimit { return pendingCopy?.held.append(contentsOf: bytes) ?? () }
+            flush()
+        }
         if buffer.count + bytes.count > Self.bufferSize { flush() }
         if bytes.count >= Self.bufferSize {
             writeThrough(bytes)
@@ -49,9 +68,38 @@ package final class StagedFile: @unchecked Sendable {
         }
     }
 
+    /// Appends the part that `span` says lies in `source`. Copies that follow on from each
+    /// other in the source, with the same bytes between them as there, become one
+    /// `copy_file_range`.
+    package func copy(from source: OpenFile, _ span: PartSpan) {
+        defer { size += span.length }
+        if let pending = pendingCopy, pending.source === source, span.leadLength == pending.held.count,
+           span.offset == pending.offset + Int64(pending.length + pending.held.count),
+           span.lead == pending.held.withUnsafeBytes({ ContentDigest.of($0) }) {
+            pendingCopy?.length += pending.held.count + span.length
+            pendingCopy?.held.removeAll()
+            // Copied as the output renders, on its writer's core, rather than all at the end.
+            if pending.length + span.length >= Self.bufferSize * 16 { flush() }
+            return
+        }
+        flush()
+        pendingCopy = PendingCopy(source: source, offset: span.offset, length: span.length)
+    }
+
+    /// Notes where a part lies in this file (see `PartSpan`).
+    package func mark(_ span: PartSpan) {
+        spans.append(span)
+    }
+
+    /// Fails the file: `finish` throws this.
+    package func fail(_ error: SystemError) {
+        if failure == nil { failure = error }
+    }
+
     /// Writes what is buffered and closes the file; throws if any write failed.
     package func finish() throws(SystemError) {
         flush()
+        flushBuffer()
         file = nil
         if let failure { throw SystemError(operation: failure.operation, path: target, code: failure.code) }
     }
@@ -68,7 +116,23 @@ package final class StagedFile: @unchecked Sendable {
         SystemCall.remove(temporaryPath)
     }
 
+    /// Writes the buffer, or the copy waiting, then buffers the bytes held after it (there is
+    /// never both a buffer and a copy waiting: each flushes the other).
     private func flush() {
+        flushBuffer()
+        guard let copy = pendingCopy else { return }
+        pendingCopy = nil
+        if failure == nil {
+            do {
+                try file?.append(from: copy.source, offset: copy.offset, length: copy.length)
+            } catch {
+                failure = error
+            }
+        }
+        buffer.append(contentsOf: copy.held)
+    }
+
+    private func flushBuffer() {
         buffer.withUnsafeBytes { writeThrough($0) }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -6,10 +6,21 @@ package enum DisplayPath {
         of(path: url.standardizedFileURL.path)
     }
 
-    /// For a path that is already absolute and standardized (the output writer's hot path).
+    /// For a path that is already absolute and standardized.
     package static func of(path: String) -> String {
-        let prefix = workingFolderPrefix
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        Relative().of(path: path)
+    }
+
+    /// Paths relative to the working folder as it is now, asked of the system once (the
+    /// output writer names thousands of files at a time).
+    package struct Relative {
+        private let prefix = DisplayPath.workingFolderPrefix
+
+        package init() {}
+
+        package func of(path: String) -> String {
+            path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
     }
 
     private static var workingFolderPrefix: String {

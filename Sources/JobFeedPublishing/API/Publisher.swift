@@ -44,14 +44,14 @@ public struct Publisher: Sendable {
         // The files found for the up-to-date check are the ones the build then reads.
         var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
         let files = try discovery.files()
-        // Taken once for the up-to-date check and the cache's room; reading takes its own.
+        // Taken once, for the up-to-date check, the cache's room and the reading.
         let stamps = files.map { FileStamp(path: $0.absolutePath) }
         if cache == nil, setUp.isEmpty, let report = upToDateReport(strict: strict, files: files, stamps: stamps) { return report }
         let cache = self.cache ?? BuildCache(persistingIn: config)
         cache.beginBuild(room: CacheArchive.room(for: stamps))
         var report: BuildReport
         do {
-            report = try run(Self.buildSteps, strict: strict, discovered: (files, discovery.diagnostics), cache: cache)
+            report = try run(Self.buildSteps, strict: strict, discovered: (files, stamps, discovery.diagnostics), cache: cache)
         } catch {
             cache.archive?.abandon()
             throw error
@@ -124,7 +124,7 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
-                     discovered: (files: [PostingFile], diagnostics: [Diagnostic])? = nil, cache: BuildCache? = nil) throws(DiagnosticError) -> BuildReport {
+                     discovered: (files: [PostingFile], stamps: [FileStamp?], diagnostics: [Diagnostic])? = nil, cache: BuildCache? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache ?? self.cache, shouldStop: shouldStop)
         context.destination = destination
         context.hubRetryDelays = hubRetryDelays
@@ -133,6 +133,7 @@ public struct Publisher: Sendable {
         var timings: [(String, Duration)] = []
         if let discovered {
             context.files = discovered.files
+            context.stamps = discovered.stamps
             context.diagnostics = discovered.diagnostics
         }
         do {
@@ -159,6 +160,7 @@ public struct Publisher: Sendable {
         report.counts = BuildReport.Counts(context.catalog, postings: context.postings)
         report.inputs = context.inputs
         report.bodiesRendered = context.bodiesRendered
+        report.partsCopied = context.partsCopied
         return report
     }
 }
@@ -178,6 +180,9 @@ public struct BuildReport: Sendable {
     package var inputs = StableHash()
     /// Postings whose body this build rendered; every other posting's bytes came from a cache.
     public var bodiesRendered = 0
+    /// Postings' parts copied from the outputs' published files rather than read back from
+    /// the build cache or rendered.
+    public var partsCopied = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

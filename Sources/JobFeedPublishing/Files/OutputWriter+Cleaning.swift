@@ -28,12 +28,10 @@ extension OutputWriter {
         var stale: [String] = []
         for (folder, pathExtension) in plan.ownedFolders {
             let root = folder.standardizedFileURL.path
-            for relative in FolderWalk.files(below: root) {
+            let suffix = "." + pathExtension
+            for relative in FolderWalk.files(below: root) where relative.hasSuffix(suffix) && !Self.isTemporary(relative) {
                 let path = root + "/" + relative
-                let name = (relative as NSString).lastPathComponent
-                if !name.hasPrefix(Self.temporaryPrefix), (name as NSString).pathExtension == pathExtension, !plan.contains(path) {
-                    stale.append(path)
-                }
+                if !plan.contains(path) { stale.append(path) }
             }
         }
         return stale.sorted()
@@ -46,7 +44,7 @@ extension OutputWriter {
         for (folder, _) in plan.ownedFolders {
             let root = folder.standardizedFileURL.path
             folders.insert(root)
-            for relative in FolderWalk.files(below: root) where (relative as NSString).lastPathComponent.hasPrefix(Self.temporaryPrefix) {
+            for relative in FolderWalk.files(below: root) where Self.isTemporary(relative) {
                 SystemCall.remove(root + "/" + relative)
             }
             removeEmptyFolders(below: folder)
@@ -56,6 +54,11 @@ extension OutputWriter {
                 SystemCall.remove(folder + "/" + entry.name)
             }
         }
+    }
+
+    /// Whether the file a relative path names is a temporary file of ours.
+    private static func isTemporary(_ relative: String) -> Bool {
+        relative.split(separator: "/").last?.hasPrefix(temporaryPrefix) == true
     }
 
     private func removeEmptyFolders(below folder: URL) {

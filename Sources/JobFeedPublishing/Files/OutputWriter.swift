@@ -32,6 +32,7 @@ package struct OutputWriter {
     /// that fails leaves every output as it was.
     package func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
         var result = WriteResult()
+        let display = DisplayPath.Relative()
         var publication = Publication(state: state)
         var prepared = plan.prepared
         for (path, data) in plan.files { prepared[path] = prepare(path, data) }
@@ -40,11 +41,11 @@ package struct OutputWriter {
             result.paths.append(path)
             switch file.state {
             case .unchanged:
-                result.unchanged.append(DisplayPath.of(path: path))
+                result.unchanged.append(display.of(path: path))
             case let .staged(temporaryPath, size, digest):
                 publication.replace(path, with: temporaryPath)
                 if let digest { recorded.append((path, size, digest)) }
-                result.written.append(DisplayPath.of(path: path))
+                result.written.append(display.of(path: path))
             case let .failed(reason):
                 throw Self.failure(path, reason)
             }
@@ -57,16 +58,16 @@ package struct OutputWriter {
             if OpenFile.sameContents(file.temporaryPath, path, size: file.size) {
                 try twins.add(of: path, from: path, changed: false, into: &publication, &result)
                 file.discard()
-                result.unchanged.append(DisplayPath.of(path: path))
+                result.unchanged.append(display.of(path: path))
             } else {
                 try twins.add(of: path, from: file.temporaryPath, changed: true, into: &publication, &result)
                 publication.replace(path, with: file.temporaryPath)
-                result.written.append(DisplayPath.of(path: path))
+                result.written.append(display.of(path: path))
             }
         }
         for path in plan.kept {
             result.paths.append(path)
-            result.unchanged.append(DisplayPath.of(path: path))
+            result.unchanged.append(display.of(path: path))
             try twins.add(of: path, from: path, changed: false, into: &publication, &result)
         }
         let stale = staleFiles(plan) + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
@@ -80,12 +81,15 @@ package struct OutputWriter {
         }
         for file in prepared.values { file.published() }
         for file in plan.staged.values { file.published() }
+        if let layouts = cache?.layouts {
+            for (path, file) in plan.staged { layouts.save(file.spans, for: path) }
+        }
         for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
         removeLeftovers(plan)
         result.paths.sort()
         result.written.sort()
         result.unchanged.sort()
-        result.removed = stale.map { DisplayPath.of(path: $0) }
+        result.removed = stale.map { display.of(path: $0) }
         return result
     }
 

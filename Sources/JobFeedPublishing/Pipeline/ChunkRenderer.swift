@@ -16,12 +16,15 @@ package struct ChunkRenderer: Sendable {
     /// Cached bytes no output takes this build (a kept feed's items, items past a feed's
     /// limit): not read back, and not needed for the body to be skipped.
     package let unneeded: [UnneededParts]
+    /// Which cached bytes the writers need read back (the rest they copy from their files).
+    package let needs: PartNeeds?
     private let bodies = BodyRenderer()
 
-    package init(formats: [any OutputFormat], cache: RenderCache?, unneeded: [UnneededParts] = []) {
+    package init(formats: [any OutputFormat], cache: RenderCache?, unneeded: [UnneededParts] = [], needs: PartNeeds? = nil) {
         self.formats = formats
         self.cache = cache
         self.unneeded = unneeded
+        self.needs = needs
     }
 
     /// Renders the entries; between postings, asks `shouldStop` (a shutdown need not wait for
@@ -40,6 +43,7 @@ package struct ChunkRenderer: Sendable {
             case let .success(rendered):
                 chunk.items.append(rendered.item)
                 if rendered.renderedBody { chunk.bodiesRendered += 1 }
+                chunk.partsLeftInCache += rendered.item.parts.values.count(where: \.isLeftInCache)
             case let .failure(error) where error.stopsTheBuild: chunk.failure = chunk.failure ?? error
             case let .failure(error): chunk.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
             }
@@ -93,7 +97,8 @@ package struct ChunkRenderer: Sendable {
         var complete = true
         for format in formats {
             for kind in format.keptKinds(for: entry) where !unneeded.contains(where: { $0.covers(kind, of: entry) }) {
-                if let part = cache.part(kind, in: slot) { parts[kind] = part } else { complete = false }
+                let part = cache.part(kind, in: slot) { part in needs?.needsBytes(kind, of: entry, part: part) ?? true }
+                if let part { parts[kind] = part } else { complete = false }
             }
         }
         return (parts, complete)

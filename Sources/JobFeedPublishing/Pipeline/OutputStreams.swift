@@ -19,6 +19,9 @@ package final class OutputStreams: @unchecked Sendable {
     /// The cached bytes no writer takes, which rendering need not read back.
     package var unneeded: [UnneededParts] { writers.compactMap(\.unneeded) }
 
+    /// Which cached bytes the writers need read back.
+    package var needs: PartNeeds { PartNeeds(writers) }
+
     /// Hands a rendered chunk to every writer, each on a core of its own when one is free.
     package func append(_ chunk: RenderedChunk, to plan: inout OutputPlan) throws(DiagnosticError) {
         if let failure = chunk.failure { throw DiagnosticError(Diagnostic(.error, file: failure.file, failure.message)) }

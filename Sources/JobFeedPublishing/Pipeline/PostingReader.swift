@@ -30,8 +30,9 @@ package struct PostingReader {
 
     /// Reads and parses on every core; results are taken in file order. With `copying`, each
     /// file that reads cleanly and changed since its last-good copy is appended to the pack
-    /// as it is read.
-    package mutating func read(_ files: [PostingFile], copying: Bool) {
+    /// as it is read. `stamps` are the files' as they were found (else each is stat'ed here):
+    /// a file that changes after that is read again by the next build, its stamp then new.
+    package mutating func read(_ files: [PostingFile], stamps: [FileStamp?]? = nil, copying: Bool) {
         let parser = parser
         let limit = config.limits.maxFileBytes
         let cache = cache
@@ -39,11 +40,12 @@ package struct PostingReader {
         let lastGood = lastGood
         let tally = tally
         let appender = copying ? self.lastGood.beginAppending() : nil
-        let outcomes = Parallel.map(files) { file in
+        let outcomes = Parallel.map(Array(files.indices)) { index in
+            let file = files[index]
             if shouldStop() { return Outcome(diagnostics: []) }
             defer { tally?.advance() }
-            let stamp = FileStamp(path: file.absolutePath)
             let relativePath = file.path.relativePath
+            let stamp = stamps?[index] ?? FileStamp(path: file.absolutePath)
             if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp) {
                 if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
                    let data = FileManager.default.contents(atPath: file.absolutePath) {

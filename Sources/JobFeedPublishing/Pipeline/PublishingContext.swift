@@ -10,6 +10,8 @@ package struct PublishingContext: Sendable {
     package let config: Config
     package let now: Timestamp
     package var files: [PostingFile] = []
+    /// The files' stamps as discovery took them (nil: reading takes them).
+    package var stamps: [FileStamp?]?
     package var postings: [Posting] = []
     package var catalog: Catalog
     package var plan = OutputPlan()
@@ -17,6 +19,8 @@ package struct PublishingContext: Sendable {
     package var result = WriteResult()
     /// Postings whose body this build rendered (the rest came from a cache whole).
     package var bodiesRendered = 0
+    /// Postings' parts left in the build cache and copied from the outputs' published files.
+    package var partsCopied = 0
     package var lastGood: LastGoodStore
     /// Every posting file's path and stamp as read.
     package var inputs = StableHash()
@@ -66,7 +70,7 @@ extension PublishingContext {
         case .staged:
             do {
                 let file = try StagedFile(target: path, folder: staging.folder(for: path))
-                return PendingOutput(path: path, sink: OutputSink(file: file), file: file)
+                return PendingOutput(path: path, sink: OutputSink(file: file, previous: cache?.layouts?.previous(of: path)), file: file)
             } catch {
                 throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space",
                                              at: SourceLocation(file: DisplayPath.of(path: path))))
@@ -78,7 +82,8 @@ extension PublishingContext {
     package var formatBuild: FormatBuild {
         let files = OutputWriter(state: StateFolder(config), staging: staging, cache: cache)
         return FormatBuild(config: config, catalog: catalog, destination: destination, cache: cache?.rendered,
-                           output: output, prepare: { path, data, digest in files.prepare(path, data, digest: digest) })
+                           output: output, prepare: { path, data, digest in files.prepare(path, data, digest: digest) },
+                           isCurrent: { [cache] path, size, digest in cache?.outputIsCurrent(path, size: size, digest: digest) ?? false })
     }
 }
 

@@ -15,7 +15,7 @@ extension PublishingStep {
         var reader = PostingReader(config: context.config, lastGood: context.lastGood, cache: context.cache)
         reader.shouldStop = context.shouldStop
         reader.tally = context.tally(.reading, total: context.files.count)
-        reader.read(context.files, copying: context.destination == .staged)
+        reader.read(context.files, stamps: context.stamps, copying: context.destination == .staged)
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
         context.lastGood = reader.lastGood

@@ -11,7 +11,7 @@ extension PublishingStep {
     package static let renderOutputs = PublishingStep("render outputs", .preparation) { context throws(DiagnosticError) in
         let formats = OutputFormats.enabled(context.config)
         let streams = try OutputStreams(context: context, formats: formats)
-        let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered, unneeded: streams.unneeded)
+        let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered, unneeded: streams.unneeded, needs: streams.needs)
         let entries = context.catalog.entries
         let tally = context.tally(.rendering, total: entries.count)
         for start in stride(from: 0, to: entries.count, by: ChunkRenderer.chunkSize) {
@@ -21,6 +21,7 @@ extension PublishingStep {
             if chunk.stopped { return }
             context.diagnostics += chunk.diagnostics
             context.bodiesRendered += chunk.bodiesRendered
+            context.partsCopied += chunk.partsLeftInCache
             try streams.append(chunk, to: &context.plan)
             tally?.advance(by: end - start)
         }

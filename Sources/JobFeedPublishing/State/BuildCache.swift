@@ -32,6 +32,8 @@ public final class BuildCache: Sendable {
     /// Bodies, formats' parts and feeds' fingerprints.
     package let rendered: RenderCache
     package let archive: CacheArchive?
+    /// Where each output's parts lie in its published file (over a persisting archive).
+    package let layouts: OutputLayouts?
 
     /// The archive's kind for a file's reading.
     private static let readingKind = "reading"
@@ -54,6 +56,7 @@ public final class BuildCache: Sendable {
 
     package init(archive: CacheArchive?) {
         self.archive = archive
+        layouts = archive.flatMap { $0.readOnly ? nil : OutputLayouts(folder: $0.folder.appendingPathComponent(OutputLayouts.folderName)) }
         rendered = RenderCache(archive: archive)
     }
 
@@ -71,7 +74,7 @@ public final class BuildCache: Sendable {
     package func read(_ path: String, stamp: FileStamp) -> PostingReader.Outcome? {
         if let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
         guard let archive, let stored = archive.part(PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0),
-              let outcome = try? PostingReader.Outcome.read(from: stored.data) else { return nil }
+              let data = stored.data(), let outcome = try? PostingReader.Outcome.read(from: data) else { return nil }
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
         return outcome
     }
@@ -101,6 +104,12 @@ public final class BuildCache: Sendable {
         guard let known = outputs.withLock({ $0[path] }), known.size == data.count,
               let stamp = stamp ?? FileStamp(path: path), stamp == known.stamp else { return false }
         return known.digest == (digest ?? ContentDigest.of(data))
+    }
+
+    /// Whether the file holds, as the last build wrote it, bytes of this size and digest.
+    package func outputIsCurrent(_ path: String, size: Int, digest: UInt64) -> Bool {
+        guard let known = outputs.withLock({ $0[path] }), known.size == size, known.digest == digest else { return false }
+        return FileStamp(path: path) == known.stamp
     }
 
     package func recordOutput(_ path: String, data: Data) {

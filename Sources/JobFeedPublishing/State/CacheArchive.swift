@@ -127,24 +127,28 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return 256 << 20 + 6 * postings
     }
 
-    package func part(_ key: PartKey, stamp: FileStamp, context: UInt64) -> FormatPart? {
+    package func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
         let appended = appending.withLock { state -> Entry? in
             guard let entry = state.entries[key] else { return nil }
             flush(&state)
             return entry
         }
-        if let appended { return read(appended, key: key, stamp: stamp, context: context) }
-        guard let entry = index.entries[key] else { return nil }
+        guard let entry = appended ?? index.entries[key], entry.stamp == stamp, entry.context == context else { return nil }
+        let leftInCache = FormatPart(leftInCache: entry.digest, length: entry.length, source: key.source) { [self] in
+            read(entry, key: key, stamp: stamp, context: context)?.data()
+        }
+        if !needsBytes(leftInCache) { return leftInCache }
         return read(entry, key: key, stamp: stamp, context: context)
     }
 
     package func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {
-        let digest = part.digest ?? ContentDigest.of(part.data)
+        guard let data = part.data() else { return }
+        let digest = part.digest ?? ContentDigest.of(data)
         appending.withLock { state in
             guard state.failure == nil else { return }
-            state.entries[key] = Entry(stamp: stamp, context: context, offset: state.length, length: part.data.count, digest: digest)
-            state.length += UInt64(part.data.count)
-            state.pending.append(contentsOf: part.data)
+            state.entries[key] = Entry(stamp: stamp, context: context, offset: state.length, length: data.count, digest: digest)
+            state.length += UInt64(data.count)
+            state.pending.append(contentsOf: data)
             if state.pending.count >= 1 << 20 { flush(&state) }
         }
     }
@@ -185,7 +189,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
             damagedKeys.withLock { _ = $0.insert(key) }
             return nil
         }
-        return FormatPart(data: data, digest: entry.digest)
+        return FormatPart(data: data, digest: entry.digest, source: key.source)
     }
 
     private func packReader() -> OpenFile? {

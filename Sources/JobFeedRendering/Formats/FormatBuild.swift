@@ -13,18 +13,23 @@ package struct FormatBuild {
     /// Decides a per-posting file (path, bytes, and their digest when known) against what is
     /// on disk, and stages it when it changed.
     package let prepare: @Sendable (String, Data, UInt64?) -> PreparedFile
+    /// Whether a per-posting file holds, as the last build wrote it, bytes of this size and
+    /// digest (so that they need not be read back from the cache to be compared).
+    package let isCurrent: @Sendable (String, Int, UInt64) -> Bool
     /// What each feed is made from, with a cache to compare it with.
     package let feedFingerprints: FeedFingerprints?
 
     package init(config: Config, catalog: Catalog, destination: OutputDestination, cache: RenderCache?,
                  output: @escaping (URL) throws(DiagnosticError) -> PendingOutput,
-                 prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile) {
+                 prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile,
+                 isCurrent: @escaping @Sendable (String, Int, UInt64) -> Bool = { _, _, _ in false }) {
         self.config = config
         self.catalog = catalog
         self.destination = destination
         self.cache = cache
         self.output = output
         self.prepare = prepare
+        self.isCurrent = isCurrent
         feedFingerprints = cache.map { _ in FeedFingerprints(catalog.entries) }
     }
 }

@@ -10,10 +10,33 @@ package protocol FormatWriter: AnyObject, Sendable {
     /// Cached bytes this writer would have taken from postings and does not need (a kept
     /// feed's items, the items past a feed's limit): the build need not read them back.
     var unneeded: UnneededParts? { get }
+    /// The kind of the postings' cached bytes it takes, if any.
+    var partKind: String? { get }
+    /// Whether it needs the bytes of this posting's part of its kind (left in the cache so
+    /// far): not when it does not take the posting's part, or copies it from its previous
+    /// file. Asked while no chunk is being appended.
+    func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool
 }
 
 extension FormatWriter {
     package var unneeded: UnneededParts? { nil }
+    package var partKind: String? { nil }
+    package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool { true }
+}
+
+/// Which of the postings' cached bytes this build's writers need read back, by kind: bytes no
+/// writer needs (each copies them from its previous file) are left in the cache.
+package struct PartNeeds: Sendable {
+    private let writers: [String: [any FormatWriter]]
+
+    package init(_ writers: [any FormatWriter]) {
+        self.writers = Dictionary(grouping: writers.filter { $0.partKind != nil }, by: { $0.partKind ?? "" })
+    }
+
+    package func needsBytes(_ kind: String, of entry: CatalogEntry, part: FormatPart) -> Bool {
+        guard let takers = writers[kind] else { return true }
+        return takers.contains { $0.needsBytes(of: entry, part: part) }
+    }
 }
 
 /// One kind of the postings' cached bytes that a writer does not take: for every posting of a

@@ -21,6 +21,8 @@ package struct RenderedChunk: Sendable {
     package var stopped = false
     /// How many of its postings had their body rendered (the others' bytes all came from a cache).
     package var bodiesRendered = 0
+    /// How many of its parts were left in the build cache, to be copied from the outputs' files.
+    package var partsLeftInCache = 0
 
     package var entries: [RenderedEntry] { items.map(\.entry) }
 

@@ -7,22 +7,30 @@ import JobFeedSystem
 /// write). Can also record a stretch of what passes through, for the watcher's cache of feed
 /// items.
 package final class OutputSink: @unchecked Sendable {
-    private let file: StagedFile?
+    let file: StagedFile?
+    /// The file the target held after the last build, to copy unchanged parts from.
+    let previous: PreviousOutput?
     private let keepsBytes: Bool
     /// Set for a sink that compares with the file already at its path.
     package private(set) var comparison: ContentComparison?
     private var memory: [UInt8] = []
-    private var recording: [UInt8]?
-    package private(set) var count = 0
+    var recording: [UInt8]?
+    package internal(set) var count = 0
+    /// The bytes written since the last part ended (the first `StagedFile.heldLimit` of
+    /// them), and how many: the next part's lead (see `PartSpan`).
+    var lead: [UInt8] = []
+    var leadCount = 0
 
     /// A sink into memory.
     package init() {
         file = nil
+        previous = nil
         keepsBytes = true
     }
 
-    package init(file: StagedFile) {
+    package init(file: StagedFile, previous: PreviousOutput? = nil) {
         self.file = file
+        self.previous = previous
         keepsBytes = false
     }
 
@@ -35,10 +43,20 @@ package final class OutputSink: @unchecked Sendable {
 
     private init(file: StagedFile?, keepsBytes: Bool) {
         self.file = file
+        previous = nil
         self.keepsBytes = keepsBytes
     }
 
     package func write(_ bytes: UnsafeRawBufferPointer) {
+        if file != nil {
+            leadCount += bytes.count
+            if lead.count < StagedFile.heldLimit { lead.append(contentsOf: bytes.prefix(StagedFile.heldLimit - lead.count)) }
+        }
+        writeUntracked(bytes)
+    }
+
+    /// Writes bytes that are not between parts (a part's own).
+    func writeUntracked(_ bytes: UnsafeRawBufferPointer) {
         count += bytes.count
         if let file { file.write(bytes) } else if keepsBytes { memory.append(contentsOf: bytes) } else { comparison?.compare(bytes) }
         recording?.append(contentsOf: bytes)

@@ -62,10 +62,11 @@ package final class RenderCache: Sendable {
         }
     }
 
-    /// The posting's bytes of `kind`, when its file and context are unchanged.
-    package func part(_ kind: String, in slot: Slot) -> FormatPart? {
+    /// The posting's bytes of `kind`, when its file and context are unchanged; left in the
+    /// build cache when `needsBytes` says no output needs them read (see `FormatPart`).
+    package func part(_ kind: String, in slot: Slot, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
         if let archive {
-            return archive.part(PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.contextHash)
+            return archive.part(PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.contextHash, needsBytes: needsBytes)
         }
         let key = PartKey(path: slot.path, kind: kind)
         return parts.withLock { $0[key].flatMap { $0.stamp == slot.stamp && $0.context == slot.context ? $0.part : nil } }
@@ -74,7 +75,8 @@ package final class RenderCache: Sendable {
     /// Keeps the bytes, with their digest, computed here once.
     @discardableResult
     package func store(_ data: Data, kind: String, in slot: Slot) -> FormatPart {
-        let part = FormatPart(data: data, digest: ContentDigest.of(data))
+        let key = PartKey(path: slot.path, kind: kind)
+        let part = FormatPart(data: data, digest: ContentDigest.of(data), source: key.source)
         if let archive {
             archive.store(part, as: PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.contextHash)
         } else {

@@ -102,6 +102,13 @@ package final class XMLWriter {
         sink.write(bytes)
     }
 
+    /// Appends a posting's part that an earlier recording took at the same place in an
+    /// identical writer (see `appendRecorded`), copied from the previous file when it lies there.
+    package func append(_ part: FormatPart) throws(XMLWriterError) {
+        try check(xmlTextWriterFlush(try live()), "flush")
+        sink.write(part)
+    }
+
     /// Ends the document and frees the writer; returns what a memory sink holds.
     @discardableResult
     package func finish() throws(XMLWriterError) -> Data {

@@ -44,9 +44,15 @@ package final class CSVTableWriter: FormatWriter, @unchecked Sendable {
 
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         for item in chunk.items {
-            if let line = item.parts[format]?.data { output.sink.write(line) }
+            if let line = item.parts[format] { output.sink.write(line) }
         }
         return []
+    }
+
+    package var partKind: String? { format }
+
+    package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
+        !output.sink.copies(part)
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

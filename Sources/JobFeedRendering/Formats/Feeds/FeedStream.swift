@@ -75,18 +75,25 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
         dialect.name + "-item"
     }
 
+    package var partKind: String? { itemKind }
+
+    package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
+        guard entry.status == .active, entry.posting.language == language, unneeded?.covers(itemKind, of: entry) != true else { return false }
+        return !output.sink.copies(part)
+    }
+
     private static func failure(_ error: XMLWriterError, _ path: String) -> DiagnosticError {
         DiagnosticError(.error("cannot write the feed: \(error)", at: SourceLocation(file: DisplayPath.of(path: path))))
     }
 
     /// The item the chunk brought from the cache, else the cache's, else rendered (and kept).
     private func write(_ item: RenderedChunk.Item) throws(XMLWriterError) {
-        if let cached = item.parts[itemKind] { return try xml.appendRecorded(cached.data) }
+        if let cached = item.parts[itemKind] { return try xml.append(cached) }
         let entry = item.entry
         guard let cache, let slot = cache.slot(for: entry.entry) else { return try format.item(entry, xml) }
-        if let cached = cache.part(itemKind, in: slot) { return try xml.appendRecorded(cached.data) }
+        if let cached = cache.part(itemKind, in: slot) { return try xml.append(cached) }
         try xml.startRecording()
         try format.item(entry, xml)
-        cache.store(try xml.stopRecording(), kind: itemKind, in: slot)
+        output.sink.noteWritten(cache.store(try xml.stopRecording(), kind: itemKind, in: slot))
     }
 }

@@ -30,17 +30,23 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         do {
             for item in chunk.items where item.entry.status == .active {
-                guard let body = item.parts[format]?.data else { continue }
+                guard let body = item.parts[format] else { continue }
                 let posting = item.entry.posting
                 var reference = posting.identifier + "-" + posting.language
                 if shared.contains(reference) { reference += "-" + posting.slug }
                 try xml.appendRecorded(IndeedJob.opening(title: posting.title, date: posting.datePosted, reference: reference))
-                try xml.appendRecorded(body)
+                try xml.append(body)
             }
         } catch {
             throw Self.failure(error, output.path)
         }
         return []
+    }
+
+    package var partKind: String? { format }
+
+    package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
+        entry.status == .active && !output.sink.copies(part)
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

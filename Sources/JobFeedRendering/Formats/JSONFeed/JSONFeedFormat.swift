@@ -107,13 +107,19 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
 
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         for item in chunk.items where room > 0 && item.entry.posting.language == language {
-            guard let data = item.parts[format]?.data else { continue }
+            guard let part = item.parts[format] else { continue }
             room -= 1
             output.sink.write(isEmpty ? "\n" : ",\n")
             isEmpty = false
-            output.sink.write(data)
+            output.sink.write(part)
         }
         return []
+    }
+
+    package var partKind: String? { format }
+
+    package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
+        entry.posting.language == language && !output.sink.copies(part)
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

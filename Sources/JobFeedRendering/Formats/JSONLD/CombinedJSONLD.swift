@@ -19,12 +19,18 @@ package final class CombinedJSONLD: FormatWriter, @unchecked Sendable {
     /// Appends each document of the chunk (which ends with a line break).
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         for item in chunk.items {
-            guard let document = item.parts[format]?.data else { continue }
+            guard let document = item.parts[format] else { continue }
             if !isEmpty { output.sink.write(",\n") }
             isEmpty = false
-            document.withUnsafeBytes { output.sink.write(UnsafeRawBufferPointer(rebasing: $0.prefix(max($0.count - 1, 0)))) }
+            output.sink.write(document, trimmingLast: min(document.length, 1))
         }
         return []
+    }
+
+    package var partKind: String? { format }
+
+    package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
+        !output.sink.copies(part, trimmingLast: min(part.length, 1))
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

@@ -37,7 +37,8 @@ package struct JSONLDFormat: OutputFormat {
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let exports = build.config.exportsDirectory
         return [
-            PostingDocuments(folder: exports.appendingPathComponent("jsonld"), destination: build.destination, prepare: build.prepare, format: id),
+            PostingDocuments(folder: exports.appendingPathComponent("jsonld"), destination: build.destination, prepare: build.prepare,
+                             isCurrent: build.isCurrent, format: id),
             CombinedJSONLD(output: try build.output(exports.appendingPathComponent(CombinedJSONLD.fileName)), format: id),
         ]
     }
@@ -51,13 +52,16 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
     private let folderPath: String
     private let destination: OutputDestination
     private let prepare: @Sendable (String, Data, UInt64?) -> PreparedFile
+    private let isCurrent: @Sendable (String, Int, UInt64) -> Bool
     private let format: String
 
-    package init(folder: URL, destination: OutputDestination, prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile, format: String) {
+    package init(folder: URL, destination: OutputDestination, prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile,
+                 isCurrent: @escaping @Sendable (String, Int, UInt64) -> Bool, format: String) {
         self.folder = folder
         folderPath = folder.standardizedFileURL.path
         self.destination = destination
         self.prepare = prepare
+        self.isCurrent = isCurrent
         self.format = format
     }
 
@@ -65,14 +69,37 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
         var planned: [(String, PlannedFile)] = []
         for item in chunk.items {
             guard let document = item.parts[format] else { continue }
-            let path = folderPath + "/" + item.entry.posting.language + "/" + item.entry.posting.slug + ".jsonld"
+            let path = path(of: item.entry.entry)
+            // Left in the cache only when every writer that takes it, this one among them,
+            // said it needs no bytes: here, that the file is current (`needsBytes`).
             switch destination {
-            case .staged: planned.append((path, .prepared(prepare(path, document.data, document.digest))))
-            case .memory: planned.append((path, .inMemory(document.data)))
-            case .compared: planned.append((path, .compared(differs: ContentComparison.differs(path, document.data))))
+            case .staged where document.isLeftInCache: planned.append((path, .prepared(PreparedFile(.unchanged))))
+            case .compared where document.isLeftInCache: planned.append((path, .compared(differs: false)))
+            default: break
+            }
+            if document.isLeftInCache, destination != .memory { continue }
+            guard let data = document.data() else {
+                throw DiagnosticError(.error("cannot read the document back from the build cache; run the build again", at: SourceLocation(file: DisplayPath.of(path: path))))
+            }
+            switch destination {
+            case .staged: planned.append((path, .prepared(prepare(path, data, document.digest))))
+            case .memory: planned.append((path, .inMemory(data)))
+            case .compared: planned.append((path, .compared(differs: ContentComparison.differs(path, data))))
             }
         }
         return planned
+    }
+
+    package var partKind: String? { format }
+
+    /// Not for a file that already holds these bytes, as the last build wrote it.
+    package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
+        guard let digest = part.digest else { return true }
+        return !isCurrent(path(of: entry), part.length, digest)
+    }
+
+    private func path(of entry: CatalogEntry) -> String {
+        folderPath + "/" + entry.posting.language + "/" + entry.posting.slug + ".jsonld"
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

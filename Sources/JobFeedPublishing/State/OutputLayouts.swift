@@ -1,0 +1,96 @@
+import Foundation
+import JobFeedCore
+import JobFeedRendering
+import JobFeedSystem
+
+/// Where each output's parts lie in its published file (`cache/layouts/`, a file per output),
+/// so that the next build copies unchanged parts from the file, rather than reading them back
+/// from the pack and writing them again.
+///
+/// A layout names the file's identity right after the build published it (`FileIdentity`,
+/// whose status-change time nothing can set back): once anything has touched the file, or the
+/// layout is damaged or cut short, it is not used, and the build reads the parts as before.
+/// Nothing else depends on a layout, so one left by a build killed after publishing is only
+/// stale, never wrong.
+package struct OutputLayouts: Sendable {
+    package static let folderName = "layouts"
+    private static let magic: UInt64 = 0x4A46_4C41_594F_5554  // "JFLAYOUT"
+
+    package let folder: URL
+
+    package init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// The output's published file, open, and where its parts lie; nil without a layout that
+    /// describes the file as it is.
+    package func previous(of path: String) -> PreviousOutput? {
+        guard let data = try? OpenFile.contents(of: file(for: path)), let (identity, spans) = Self.decode(data, path: path),
+              let file = try? OpenFile(path, .readOnly, operation: "read"), FileIdentity(of: file) == identity else { return nil }
+        return PreviousOutput(file: file, spans: spans)
+    }
+
+    /// Records where the parts lie in the file at `path` as it is now (just published, or
+    /// left as it was because its bytes did not change).
+    package func save(_ spans: [PartSpan], for path: String) {
+        guard !spans.isEmpty, let identity = FileIdentity(path: path) else { return }
+        var writer = ByteWriter()
+        writer.append(Self.magic)
+        writer.append(path)
+        for number in Self.numbers(of: identity) { writer.append(number) }
+        writer.append(spans.count)
+        for span in spans {
+            writer.append(span.source)
+            writer.append(span.digest)
+            writer.append(span.offset)
+            writer.append(span.length)
+            writer.append(span.lead)
+            writer.append(span.leadLength)
+        }
+        var bytes = writer.bytes
+        bytes.withUnsafeBytes { body in writer.append(ContentDigest.of(body)) }
+        bytes = writer.bytes
+        try? StateFolder.create(folder)
+        try? OutputWriter.replace(file(for: path), with: Data(bytes), mode: StateFolder.fileMode)
+    }
+
+    private func file(for path: String) -> String {
+        var hash = StableHash()
+        hash.add(path)
+        return folder.appendingPathComponent(String(hash.value, radix: 16)).path
+    }
+
+    private static func numbers(of identity: FileIdentity) -> [Int64] {
+        [Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode), identity.size,
+         Int64(identity.modified.tv_sec), Int64(identity.modified.tv_nsec), Int64(identity.changed.tv_sec), Int64(identity.changed.tv_nsec)]
+    }
+
+    private static func decode(_ data: Data, path: String) -> (FileIdentity, [PartSpan])? {
+        data.withUnsafeBytes { raw -> (FileIdentity, [PartSpan])? in
+            guard raw.count >= 8 else { return nil }
+            let body = UnsafeRawBufferPointer(rebasing: raw.prefix(raw.count - 8))
+            var trailer = ByteReader(UnsafeRawBufferPointer(rebasing: raw.suffix(8)))
+            guard let digest = try? trailer.uint64(), digest == ContentDigest.of(body) else { return nil }
+            var reader = ByteReader(body)
+            do {
+                guard try reader.uint64() == magic, try reader.string() == path else { return nil }
+                var numbers: [Int64] = []
+                for _ in 0..<7 { numbers.append(try reader.int64()) }
+                let identity = FileIdentity(device: UInt64(bitPattern: numbers[0]), inode: UInt64(bitPattern: numbers[1]), size: numbers[2],
+                                            modified: timespec(tv_sec: Int(numbers[3]), tv_nsec: Int(numbers[4])),
+                                            changed: timespec(tv_sec: Int(numbers[5]), tv_nsec: Int(numbers[6])))
+                let count = try reader.int()
+                guard count >= 0, count <= body.count / 48 else { return nil }
+                var spans: [PartSpan] = []
+                spans.reserveCapacity(count)
+                for _ in 0..<count {
+                    spans.append(PartSpan(source: try reader.uint64(), digest: try reader.uint64(), offset: try reader.int64(), length: try reader.int(),
+                                          lead: try reader.uint64(), leadLength: try reader.int()))
+                }
+                return reader.isAtEnd ? (identity, spans) : nil
+            } catch {
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import JobFeed
+import JobFeedCore
+import JobFeedSystem
+
+/// A cron build copies each unchanged posting's part from the output's published file (where
+/// the last build's layout says it lies) instead of reading it back from the build cache and
+/// writing it again: its outputs are still byte for byte a fresh build's, and a published
+/// file that anything touched since, or a damaged layout, is never copied from.
+@Suite struct PartCopyTests {
+    typealias Edit = IncrementalBuildTests.Edit
+    let archiveTests = BuildCacheArchiveTests()
+
+    func layouts(_ site: TemporarySite) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: site.root.appendingPathComponent(".jobfeed/cache/layouts"), includingPropertiesForKeys: nil)
+    }
+
+    @Test(arguments: Edit.allCases)
+    func aCronBuildCopiesTheUnchangedPartsAndEqualsAFreshBuild(_ change: Edit) throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        #expect(try site.build().partsCopied == 0)
+        try archiveTests.edit(site, change)
+        let report = try site.build()
+        #expect(report.partsCopied > 0)
+        #expect(OutputTree.published(below: site.root) == (try archiveTests.freshOutputs(of: site)))
+        // The layouts this build left (parts copied, and rendered) serve the next one too.
+        try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester, once more\ndate: 2026-03-01"))
+        #expect(try site.build().partsCopied > 0)
+        #expect(OutputTree.published(below: site.root) == (try archiveTests.freshOutputs(of: site)))
+    }
+
+    /// Someone rewrites a published feed in place, keeping its size and times: its status-change
+    /// time still moved, so the next build does not copy from it and the feed is right again.
+    @Test func aPublishedFileChangedSinceIsNotCopiedFrom() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let path = site.root.appendingPathComponent("feeds/en/rss.xml").path
+        let stamp = try #require(FileStamp(path: path))
+        let original = try #require(site.read("feeds/en/rss.xml"))
+        #expect(original.contains("<title>Writer</title>"))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(original.replacingOccurrences(of: "<title>Writer</title>", with: "<title>Wraith</title>").utf8))
+        try handle.close()
+        let time = timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)
+        var times = [time, time]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(FileStamp(path: path) == stamp)
+        try archiveTests.edit(site, .title)
+        _ = try site.build()
+        #expect(site.read("feeds/en/rss.xml")?.contains("<title>Writer</title>") == true)
+        #expect(OutputTree.published(below: site.root) == (try archiveTests.freshOutputs(of: site)))
+    }
+
+    @Test func aDamagedLayoutIsNotUsed() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let files = try layouts(site)
+        #expect(!files.isEmpty)
+        for (number, url) in files.enumerated() {
+            var bytes = try Data(contentsOf: url)
+            // Cut short, or a byte flipped: in the spans, or in the trailing digest.
+            if number % 2 == 0 { bytes = bytes.prefix(bytes.count / 2) } else { bytes[bytes.count - 1 - number % bytes.count] ^= 0x5A }
+            try bytes.write(to: url)
+        }
+        try archiveTests.edit(site, .body)
+        #expect(try site.build().partsCopied == 0)
+        #expect(OutputTree.published(below: site.root) == (try archiveTests.freshOutputs(of: site)))
+        try archiveTests.edit(site, .title)
+        #expect(try site.build().partsCopied > 0)
+    }
+
+    /// Parts copied from an earlier file, with bytes written between them: those the earlier
+    /// file held there too (the span's lead) are taken in the same copy, others written.
+    @Test func copiesRunOnAcrossTheSameBytesBetweenParts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-copy-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let earlier = folder.appendingPathComponent("earlier").path
+        try Data("[first,\nsecond]".utf8).write(to: URL(fileURLWithPath: earlier))
+        let source = try OpenFile(earlier, .readOnly, operation: "read")
+        let separator = Data(",\n".utf8).withUnsafeBytes { ContentDigest.of($0) }
+        let first = PartSpan(source: 1, digest: 1, offset: 1, length: 5)
+        let second = PartSpan(source: 2, digest: 2, offset: 8, length: 6, lead: separator, leadLength: 2)
+        let staged = try StagedFile(target: folder.appendingPathComponent("target").path, folder: folder.path)
+        for (text, span) in [("(", first), (",\n", second), (";", second), ("", first), (",\n", first)] {
+            Data(text.utf8).withUnsafeBytes { staged.write($0) }
+            staged.copy(from: source, span)
+        }
+        Data(")".utf8).withUnsafeBytes { staged.write($0) }
+        try staged.finish()
+        #expect(staged.size == 34)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: staged.temporaryPath)), as: UTF8.self) == "(first,\nsecond;secondfirst,\nfirst)")
+        staged.discard()
+    }
+}

@@ -6,8 +6,13 @@ corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median o
   full      a build from scratch (no outputs, no state, so no build cache), each run into new
             output and state folders;
   no-op     a rebuild with nothing changed;
-  one       a rebuild after one posting's text changed (a cron build: what changed is read and
-            rendered, the rest comes from the build cache in the state folder);
+  one       a rebuild after one active posting's text changed (a cron build: what changed is
+            read and rendered, the rest comes from the build cache in the state folder; the
+            posting is in every feed and export, so each of them is rewritten);
+  floor     replacing just the files that build rewrote, as fast as the kernel allows: each
+            copied whole with copy_file_range(2) into a new file beside it, a hard link kept
+            of the old one, renamed over it, the link removed (what jobfeed's publication does
+            at the least); no build can rewrite those files faster;
   watch     with `jobfeed watch --debounce 20ms` running, save-to-published for one posting
             (Benchmarks/watch_latency.py: the time until every output it changes is replaced);
 and reports wall time, CPU time (user + system) and peak RSS of the jobfeed process, read from
@@ -69,7 +74,7 @@ def build_command(binary, folder, outputs=None):
 
 
 def summarize(samples):
-    return tuple(median([sample[i] for sample in samples]) for i in range(3))
+    return tuple(None if samples[0][i] is None else median([sample[i] for sample in samples]) for i in range(3))
 
 
 def run_case(binary, folder, runs, prepare):
@@ -107,6 +112,36 @@ def watch_latency(binary, folder, posting, saves):
     return float(latency.split("median ")[1].split(" ms")[0]) / 1000, float(rss.split(": ")[1].split(" MB")[0])
 
 
+def replace_files(paths, scratch):
+    """Replaces each file with a kernel copy of itself, as a publication must at the least."""
+    os.makedirs(scratch, exist_ok=True)
+    start, before = time.perf_counter(), os.times()
+    staged = []
+    for number, path in enumerate(paths):
+        temporary = os.path.join(os.path.dirname(path), f".bench-floor-{number}")
+        with open(path, "rb") as source, open(temporary, "wb") as target:
+            left, offset = os.fstat(source.fileno()).st_size, 0
+            while left > 0:
+                copied = os.copy_file_range(source.fileno(), target.fileno(), left, offset)
+                offset, left = offset + copied, left - copied
+        staged.append(temporary)
+    backups = []
+    for number, path in enumerate(paths):
+        backups.append(os.path.join(scratch, str(number)))
+        os.link(path, backups[-1])
+    for temporary, path in zip(staged, paths):
+        os.rename(temporary, path)
+    for backup in backups:
+        os.unlink(backup)
+    after = os.times()
+    return time.perf_counter() - start, (after.user - before.user) + (after.system - before.system), None
+
+
+def written_since(folders, since):
+    return sorted(os.path.join(root, name) for folder in folders for root, _, names in os.walk(folder)
+                  for name in names if os.stat(os.path.join(root, name)).st_mtime_ns > since)
+
+
 def hugo_builds(folder, runs):
     site = subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), folder], capture_output=True, text=True, check=True).stdout.strip()
     scratch = os.path.join(folder, "hugo-runs")
@@ -119,25 +154,30 @@ def hugo_builds(folder, runs):
 def bench(binary, count, runs):
     folder = corpus(count)
     outputs = [os.path.join(folder, name) for name in ("feeds", "exports", ".jobfeed")]
-    posting = os.path.join(folder, "postings", "en", "jobs", "job-000001.md")
-    original = open(posting, encoding="utf-8").read()
 
     def clean(_):
         for path in outputs:
             shutil.rmtree(path, ignore_errors=True)
 
+    results = {"hugo": hugo_builds(folder, runs), "full": full_builds(binary, folder, runs)}
+    clean(0)
+    measure(build_command(binary, folder))
+    posting = active_posting(folder)
+    original = open(posting, encoding="utf-8").read()
+
     def change(attempt):
         with open(posting, "w", encoding="utf-8") as f:
             f.write(original + f"\nEdited for run {attempt} at {time.time()}.\n")
 
-    results = {"hugo": hugo_builds(folder, runs), "full": full_builds(binary, folder, runs)}
-    clean(0)
-    measure(build_command(binary, folder))
     results["no-op"] = run_case(binary, folder, runs, lambda _: None)
+    since = time.time_ns()
     results["one changed"] = run_case(binary, folder, runs, change)
+    rewritten = written_since(outputs[:2], since)
+    results[f"floor: replace the {len(rewritten)} files one change rewrites"] = summarize(
+        [replace_files(rewritten, os.path.join(folder, ".jobfeed", "bench-floor")) for _ in range(runs)])
     with open(posting, "w", encoding="utf-8") as f:
         f.write(original)
-    latency, watcher_rss = watch_latency(binary, folder, active_posting(folder), 2 * runs)
+    latency, watcher_rss = watch_latency(binary, folder, posting, 2 * runs)
     results["watch: save to published"] = (latency, None, watcher_rss)
     return results
 
@@ -155,7 +195,7 @@ def main():
         hugo_wall, _, hugo_rss = results.pop("hugo")
         for case, (wall, cpu, rss) in results.items():
             cpu_text, ratio_text = ("", "") if cpu is None else (f"{cpu:.3f}", f"{cpu / wall:.2f}")
-            rss_text = f"{rss:.0f}"
+            rss_text = "" if rss is None else f"{rss:.0f}"
             print(f"| {count:,} | {case} | {wall:.3f} | {cpu_text} | {ratio_text} | {rss_text} | {hugo_wall:.3f} s, {hugo_rss:.0f} MB "
                   f"| {hugo_wall / wall:.1f}x |", flush=True)
 

@@ -47,15 +47,7 @@ import JobFeedSystem
     /// Rewrites `en/writer.md` in place as "Wraith", with the same size and times: its stamp
     /// says unchanged, so only what was read from the cache still says "Writer".
     func renameWriterKeepingItsStamp(_ site: TemporarySite) throws {
-        let path = site.root.appendingPathComponent("postings/en/writer.md").path
-        let stamp = try #require(FileStamp(path: path))
-        let original = try #require(site.read("postings/en/writer.md"))
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.write(contentsOf: Data(original.replacingOccurrences(of: "title: Writer", with: "title: Wraith").utf8))
-        try handle.close()
-        let time = timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)
-        var times = [time, time]
-        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(try site.rewriteKeepingItsStamp("postings/en/writer.md", replacing: "title: Writer", with: "title: Wraith") != nil)
     }
 
     @Test(arguments: Edit.allCases)

@@ -60,6 +60,19 @@ struct TemporarySite {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// Rewrites the file in place with `text` replaced by `replacement` (of the same length),
+    /// keeping its size and times: its stamp says unchanged. Returns that stamp.
+    @discardableResult
+    func rewriteKeepingItsStamp(_ path: String, replacing text: String, with replacement: String) throws -> FileStamp? {
+        let file = root.appendingPathComponent(path).path
+        guard let stamp = FileStamp(path: file), let original = read(path), let handle = FileHandle(forWritingAtPath: file) else { return nil }
+        try handle.write(contentsOf: Data(original.replacingOccurrences(of: text, with: replacement).utf8))
+        try handle.close()
+        let time = timespec(tv_sec: stamp.modifiedSeconds, tv_nsec: stamp.modifiedNanoseconds)
+        var times = [time, time]
+        return utimensat(AT_FDCWD, file, &times, 0) == 0 ? stamp : nil
+    }
+
     /// A posting file with the given front-matter lines and body.
     static func posting(_ frontMatter: String, body: String = "A job.") -> String {
         "---\n\(frontMatter)\n---\n\(body)\n"

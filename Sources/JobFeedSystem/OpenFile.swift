@@ -76,6 +76,11 @@ package final class OpenFile: Sendable {
         }
     }
 
+    /// Starts writing the file's dirty pages from `offset` to disk, without waiting.
+    package func startWriteback(from offset: Int64) {
+        _ = sync_file_range(rawValue, Int(offset), 0, 2 /* SYNC_FILE_RANGE_WRITE */)
+    }
+
     private func appendThroughBuffer(from source: OpenFile, offset: Int64, length: Int) throws(SystemError) {
         var buffer = [UInt8](repeating: 0, count: min(length, 1 << 20))
         var done = 0

@@ -130,11 +130,27 @@ package final class StagedFile: @unchecked Sendable {
             }
         }
         buffer.append(contentsOf: copy.held)
+        startWriteback()
     }
 
     private func flushBuffer() {
         buffer.withUnsafeBytes { writeThrough($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// How far writeback was started.
+    private var writebackStarted = 0
+
+    /// Starts writing back what was written since the last time, every 16 MB, after a copy: on
+    /// ext4, the rename over the published file would otherwise allocate all of it at once
+    /// (auto_da_alloc), on one core, after every output has rendered. Measured at 10,000
+    /// postings, one posting edited, eight rounds each: 0.96 s against 1.04 s. Not after
+    /// buffered writes: a cold build keeps both cores busy rendering, and was no faster.
+    private func startWriteback() {
+        let written = size - (pendingCopy.map { $0.length + $0.held.count } ?? 0) - buffer.count
+        guard written - writebackStarted >= Self.bufferSize * 16 else { return }
+        file?.startWriteback(from: Int64(writebackStarted))
+        writebackStarted = written
     }
 
     private func writeThrough(_ bytes: UnsafeRawBufferPointer) {

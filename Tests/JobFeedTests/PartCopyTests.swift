@@ -25,6 +25,8 @@ import JobFeedSystem
         let report = try site.build()
         #expect(report.partsCopied > 0)
         #expect(OutputTree.published(below: site.root) == (try archiveTests.freshOutputs(of: site)))
+        // The replaced files' old versions are gone when the build returns.
+        #expect(FolderWalk.files(below: StateFolder(try site.config()).rollback.path).isEmpty)
         // The layouts this build left (parts copied, and rendered) serve the next one too.
         try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester, once more\ndate: 2026-03-01"))
         #expect(try site.build().partsCopied > 0)

@@ -2,6 +2,7 @@ import Foundation
 import JobFeedCore
 import JobFeedReading
 import JobFeedRendering
+import JobFeedSystem
 
 /// Builds every output from a site's postings: the library's entry point, which the
 /// command-line tool and the tests drive alike.
@@ -63,6 +64,7 @@ public struct Publisher: Sendable {
         }
         // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
         if self.cache == nil { record(report, strict: strict) }
+        report.removals?.wait()
         return report.adding(setUp)
     }
 
@@ -161,6 +163,7 @@ public struct Publisher: Sendable {
         report.inputs = context.inputs
         report.bodiesRendered = context.bodiesRendered
         report.partsCopied = context.partsCopied
+        report.removals = context.removals
         return report
     }
 }
@@ -183,6 +186,8 @@ public struct BuildReport: Sendable {
     /// Postings' parts copied from the outputs' published files rather than read back from
     /// the build cache or rendered.
     public var partsCopied = 0
+    /// Old versions of replaced outputs still being removed (`Publisher.build` waits for them).
+    package var removals: BackgroundRemovals?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -27,6 +27,9 @@ package struct OutputWriter {
     package var cache: BuildCache?
     /// Whether the large outputs get `.gz` twins (else any twin left from before is removed).
     package var gzip = false
+    /// Where the replaced files' old versions go to be removed while the build finishes (else
+    /// they are removed before `write` returns).
+    package var removals: BackgroundRemovals?
 
     /// Decides what changes, then publishes every change at once (see `Publication`): a write
     /// that fails leaves every output as it was.
@@ -73,7 +76,7 @@ package struct OutputWriter {
         let stale = staleFiles(plan) + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
         do {
-            try publication.commit()
+            try publication.commit(removals: removals)
             twins.published()
         } catch {
             throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",

@@ -44,8 +44,9 @@ package struct Publication {
         changes.append(Change(target: target, replacement: nil))
     }
 
-    /// Backs up, journals and applies every change; on failure restores every target.
-    package func commit() throws(SystemError) {
+    /// Backs up, journals and applies every change; on failure restores every target. The old
+    /// versions kept meanwhile are removed before it returns, or handed to `removals`.
+    package func commit(removals: BackgroundRemovals? = nil) throws(SystemError) {
         guard !changes.isEmpty else { return }
         var journaled = changes
         do {
@@ -71,7 +72,7 @@ package struct Publication {
             }
         }
         SystemCall.remove(state.journal.path)
-        Self.discardBackups(journaled)
+        if let removals { removals.remove(journaled.compactMap(\.backup)) } else { Self.discardBackups(journaled) }
     }
 
     /// Undoes a publication a killed build left half done; call under the lock, before a build.

@@ -21,6 +21,8 @@ package struct PublishingContext: Sendable {
     package var bodiesRendered = 0
     /// Postings' parts left in the build cache and copied from the outputs' published files.
     package var partsCopied = 0
+    /// Old versions of replaced outputs being removed while the build finishes.
+    package let removals = BackgroundRemovals()
     package var lastGood: LastGoodStore
     /// Every posting file's path and stamp as read.
     package var inputs = StableHash()

@@ -36,7 +36,9 @@ extension PublishingStep {
     package static let writeOutputs = PublishingStep("write outputs", .publication) { context throws(DiagnosticError) in
         let tally = context.tally(.writing, total: context.plan.count)
         defer { tally?.advance(by: context.plan.count) }
-        context.result = try OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip).write(context.plan)
+        var writer = OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip)
+        writer.removals = context.removals
+        context.result = try writer.write(context.plan)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
         context.lastGood.save(keeping: Set(context.files.map(\.path.relativePath)))
         context.diagnostics += context.lastGood.takeWarnings()

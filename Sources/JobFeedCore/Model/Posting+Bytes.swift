@@ -105,8 +105,10 @@ extension PostingSource {
         let displayPath = try reader.string()
         let relativePath = try reader.string()
         let absolutePath = try reader.string()
+        let keys = try reader.strings()
         var keyLines: [String: Int] = [:]
-        for key in try reader.strings() { keyLines[key] = try reader.int() }
+        keyLines.reserveCapacity(keys.count)
+        for key in keys { keyLines[key] = try reader.int() }
         let stamp = try reader.optional { reader throws(ByteReader.Malformed) in try FileStamp.read(from: &reader) }
         return PostingSource(displayPath: displayPath, relativePath: relativePath, absolutePath: absolutePath, keyLines: keyLines, stamp: stamp)
     }

@@ -83,8 +83,10 @@ package struct ByteReader {
     }
 
     package mutating func strings() throws(Malformed) -> [String] {
+        let count = try count()
         var values: [String] = []
-        for _ in 0..<(try count()) { values.append(try string()) }
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try string()) }
         return values
     }
 

@@ -70,9 +70,14 @@ package struct CacheIndex {
         var index = CacheIndex()
         index.generation = try reader.int()
         index.packLength = try reader.uint64()
-        for _ in 0..<(try reader.count()) {
+        let paths = try reader.count()
+        for number in 0..<paths {
             let path = try reader.string()
-            for _ in 0..<(try reader.count()) {
+            let kinds = try reader.count()
+            // Every posting file has about as many kinds as the first: room for all of them
+            // at once, rather than the table growing (and rehashing) its way to 100,000.
+            if number == 0 { index.entries.reserveCapacity(paths * kinds) }
+            for _ in 0..<kinds {
                 let kind = try reader.string()
                 let entry = try readEntry(&reader)
                 guard entry.fits(within: index.packLength) else { throw ByteReader.Malformed() }

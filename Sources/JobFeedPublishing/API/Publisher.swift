@@ -50,9 +50,12 @@ public struct Publisher: Sendable {
         if cache == nil, setUp.isEmpty, let report = upToDateReport(strict: strict, files: files, stamps: stamps) { return report }
         let cache = self.cache ?? BuildCache(persistingIn: config)
         cache.beginBuild(room: CacheArchive.room(for: stamps))
+        // The replaced outputs' old versions are removed while the build finishes.
+        let removals = BackgroundRemovals()
+        defer { removals.wait() }
         var report: BuildReport
         do {
-            report = try run(Self.buildSteps, strict: strict, discovered: (files, stamps, discovery.diagnostics), cache: cache)
+            report = try run(Self.buildSteps, strict: strict, discovered: (files, stamps, discovery.diagnostics), cache: cache, removals: removals)
         } catch {
             cache.archive?.abandon()
             throw error
@@ -64,7 +67,6 @@ public struct Publisher: Sendable {
         }
         // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
         if self.cache == nil { record(report, strict: strict) }
-        report.removals?.wait()
         return report.adding(setUp)
     }
 
@@ -126,8 +128,9 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
-                     discovered: (files: [PostingFile], stamps: [FileStamp?], diagnostics: [Diagnostic])? = nil, cache: BuildCache? = nil) throws(DiagnosticError) -> BuildReport {
+                     discovered: (files: [PostingFile], stamps: [FileStamp?], diagnostics: [Diagnostic])? = nil, cache: BuildCache? = nil, removals: BackgroundRemovals? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache ?? self.cache, shouldStop: shouldStop)
+        context.removals = removals
         context.destination = destination
         context.hubRetryDelays = hubRetryDelays
         context.progress = progress
@@ -163,7 +166,6 @@ public struct Publisher: Sendable {
         report.inputs = context.inputs
         report.bodiesRendered = context.bodiesRendered
         report.partsCopied = context.partsCopied
-        report.removals = context.removals
         return report
     }
 }
@@ -186,8 +188,6 @@ public struct BuildReport: Sendable {
     /// Postings' parts copied from the outputs' published files rather than read back from
     /// the build cache or rendered.
     public var partsCopied = 0
-    /// Old versions of replaced outputs still being removed (`Publisher.build` waits for them).
-    package var removals: BackgroundRemovals?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

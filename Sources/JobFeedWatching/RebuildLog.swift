@@ -28,7 +28,7 @@ package struct RebuildLog {
             metadata["active_\(language.code)"] = .stringConvertible(report.count(.active, in: language.code))
         }
         let steps = report.timings.map { "\($0.step) \($0.duration.formatted(.units(allowed: [.milliseconds], width: .abbreviated)))" }
-        logger.debug("steps: \(steps.joined(separator: ", ")); bodies rendered: \(report.bodiesRendered)")
+        logger.debug("steps: \(steps.joined(separator: ", ")); bodies rendered: \(report.bodiesRendered); parts copied: \(report.partsCopied)")
         let stopped = report.published ? "" : " (stopped before writing)"
         logger.info("rebuilt in \(Int(milliseconds.rounded())) ms\(stopped) [\(rebuild.trigger)] \(counts.joined(separator: "; ")); files: \(files.written.count) written, \(files.unchanged.count) unchanged, \(files.removed.count) removed", metadata: metadata)
     }

@@ -96,6 +96,8 @@ import JobFeed
         let rebuild = try #require(await watch.waitForRebuild(after: 1))
         #expect(cache.cacheWarnings(rebuild.report).isEmpty)
         #expect(rebuild.report.bodiesRendered == 1)
+        // The unchanged postings' parts were copied from the published files.
+        #expect(rebuild.report.partsCopied > 0)
         #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
         let watched = try #require(FileStamp(path: pack)).size
         #expect(watched > built && watched - built < built, "the watcher's rebuild appended more than the edited posting")
@@ -106,6 +108,7 @@ import JobFeed
         let report = try site.build()
         #expect(cache.cacheWarnings(report).isEmpty)
         #expect(report.bodiesRendered == 1)
+        #expect(report.partsCopied > 0)
         #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
         let cron = try #require(FileStamp(path: pack)).size
         #expect(cron > watched && cron - watched < built, "the cron build did not use what the watcher kept")

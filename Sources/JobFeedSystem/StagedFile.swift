@@ -31,7 +31,7 @@ package final class StagedFile: @unchecked Sendable {
     /// How many bytes written after a copy are held back.
     package static let heldLimit = 1024
     package private(set) var size = 0
-    /// Where each part named by its digest lies in this file (see `mark`).
+    /// Where each posting's part lies in this file (see `mark`), for the next build to copy.
     package private(set) var spans: [PartSpan] = []
     private var failure: SystemError?
     private var isSettled = false
@@ -57,7 +57,10 @@ package final class StagedFile: @unchecked Sendable {
     package func write(_ bytes: UnsafeRawBufferPointer) {
         size += bytes.count
         if let pending = pendingCopy {
-            if pending.held.count + bytes.count <= Self.heldLimit { return pendingCopy?.held.append(contentsOf: bytes) ?? () }
+            if pending.held.count + bytes.count <= Self.heldLimit {
+                pendingCopy?.held.append(contentsOf: bytes)
+                return
+            }
             flush()
         }
         if buffer.count + bytes.count > Self.bufferSize { flush() }

@@ -84,7 +84,7 @@ public struct Publisher: Sendable {
     private func upToDateReport(strict: Bool, files: [PostingFile], stamps: [FileStamp?]) -> BuildReport? {
         guard let record = BuildRecord.upToDate(config: config, now: now, strict: strict, files: files, fileStamps: stamps) else { return nil }
         var report = BuildReport(catalog: Catalog(languages: config.languages, entries: [], now: now),
-                                 files: WriteResult(unchanged: record.outputs.map { DisplayPath.of(path: $0) }),
+                                 files: WriteResult(unchanged: record.outputs.map(DisplayPath.Relative().of(path:))),
                                  diagnostics: record.diagnostics,
                                  nextChange: record.nextChange.map { NextChange(at: Timestamp(seconds: $0), postings: []) })
         report.counts = record.counts

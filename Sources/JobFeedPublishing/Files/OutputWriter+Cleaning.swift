@@ -9,16 +9,17 @@ extension OutputWriter {
     /// would be written, the rest left, and stale and retired files removed.
     package func wouldWrite(_ plan: OutputPlan) -> WriteResult {
         var result = WriteResult()
+        let display = DisplayPath.Relative()
         for (path, differs) in plan.compared.sorted(by: { $0.key < $1.key }) {
             result.paths.append(path)
-            if differs { result.written.append(DisplayPath.of(path: path)) } else { result.unchanged.append(DisplayPath.of(path: path)) }
+            if differs { result.written.append(display.of(path: path)) } else { result.unchanged.append(display.of(path: path)) }
         }
         // Known unchanged without rendering (a feed none of whose postings changed).
         for path in plan.kept.sorted() {
             result.paths.append(path)
-            result.unchanged.append(DisplayPath.of(path: path))
+            result.unchanged.append(display.of(path: path))
         }
-        result.removed = (staleFiles(plan) + plan.retired.filter { FileStamp(path: $0) != nil }).map { DisplayPath.of(path: $0) }
+        result.removed = (staleFiles(plan) + plan.retired.filter { FileStamp(path: $0) != nil }).map(display.of(path:))
         return result
     }
 

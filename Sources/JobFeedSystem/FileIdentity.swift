@@ -1,4 +1,5 @@
 import Foundation
+import JobFeedCore
 
 /// What stat says about a file that any change to it moves: its inode, size, and modification
 /// and status-change times. The status-change time cannot be set back by anyone, so a file
@@ -35,6 +36,22 @@ package struct FileIdentity: Sendable, Hashable {
     private init(_ info: stat) {
         self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
                   modified: info.st_mtim, changed: info.st_ctim)
+    }
+
+    package func write(to writer: inout ByteWriter) {
+        writer.append(device)
+        writer.append(inode)
+        writer.append(size)
+        for time in [modified, changed] {
+            writer.append(time.tv_sec)
+            writer.append(time.tv_nsec)
+        }
+    }
+
+    package static func read(from reader: inout ByteReader) throws(ByteReader.Malformed) -> FileIdentity {
+        FileIdentity(device: try reader.uint64(), inode: try reader.uint64(), size: try reader.int64(),
+                     modified: timespec(tv_sec: try reader.int(), tv_nsec: try reader.int()),
+                     changed: timespec(tv_sec: try reader.int(), tv_nsec: try reader.int()))
     }
 
     package static func == (lhs: FileIdentity, rhs: FileIdentity) -> Bool {

@@ -94,3 +94,23 @@ package struct ByteReader {
         try bool() ? try read(&self) : nil
     }
 }
+
+/// Bytes followed by their digest, for the state folder's files that are checked whole when
+/// read (the build cache's index, the outputs' layouts): a damaged or cut-short file is refused.
+package enum SealedBytes {
+    /// The writer's bytes with their digest after them, and that digest.
+    package static func seal(_ writer: ByteWriter) -> (data: Data, digest: UInt64) {
+        let digest = writer.bytes.withUnsafeBytes { ContentDigest.of($0) }
+        var data = Data(writer.bytes)
+        withUnsafeBytes(of: digest.littleEndian) { data.append(contentsOf: $0) }
+        return (data, digest)
+    }
+
+    /// The bytes `seal` wrote before the digest, and the digest, when it matches; nil else.
+    package static func open(_ raw: UnsafeRawBufferPointer) -> (body: UnsafeRawBufferPointer, digest: UInt64)? {
+        guard raw.count >= 8 else { return nil }
+        let body = UnsafeRawBufferPointer(rebasing: raw.prefix(raw.count - 8))
+        let digest = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+        return ContentDigest.of(body) == digest ? (body, digest) : nil
+    }
+}

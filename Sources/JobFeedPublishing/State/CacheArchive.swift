@@ -127,18 +127,21 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return 256 << 20 + 6 * postings
     }
 
-    package func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
+    package func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: ((FormatPart) -> Bool)? = nil) -> FormatPart? {
         let appended = appending.withLock { state -> Entry? in
             guard let entry = state.entries[key] else { return nil }
             flush(&state)
             return entry
         }
         guard let entry = appended ?? index.entries[key], entry.stamp == stamp, entry.context == context else { return nil }
-        let leftInCache = FormatPart(leftInCache: entry.digest, length: entry.length, source: key.source) { [self] in
-            read(entry, key: key, stamp: stamp, context: context)?.data()
+        let source = key.source
+        if let needsBytes {
+            let leftInCache = FormatPart(leftInCache: entry.digest, length: entry.length, source: source) { [self] in
+                read(entry, key: key, source: source)?.data()
+            }
+            if !needsBytes(leftInCache) { return leftInCache }
         }
-        if !needsBytes(leftInCache) { return leftInCache }
-        return read(entry, key: key, stamp: stamp, context: context)
+        return read(entry, key: key, source: source)
     }
 
     package func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {
@@ -179,8 +182,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     }
 
     /// The entry's bytes, with the digest they were checked against (so that no one takes it again).
-    private func read(_ entry: Entry, key: Key, stamp: FileStamp, context: UInt64) -> FormatPart? {
-        guard entry.stamp == stamp, entry.context == context else { return nil }
+    /// The entry's bytes (its stamp and context already matched), checked against its digest.
+    private func read(_ entry: Entry, key: Key, source: UInt64) -> FormatPart? {
         guard let file = packReader(), entry.length >= 0 else { return nil }
         var data = Data(count: entry.length)
         let read = data.withUnsafeMutableBytes { try? file.read(at: Int64(entry.offset), into: $0) }
@@ -189,7 +192,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
             damagedKeys.withLock { _ = $0.insert(key) }
             return nil
         }
-        return FormatPart(data: data, digest: entry.digest, source: key.source)
+        return FormatPart(data: data, digest: entry.digest, source: source)
     }
 
     private func packReader() -> OpenFile? {

@@ -47,11 +47,8 @@ package struct CacheIndex {
     /// foreign key is no damage: the config or jobfeed changed).
     package static func load(from path: String, key: UInt64) -> (index: CacheIndex, damaged: Bool) {
         guard let data = FileManager.default.contents(atPath: path) else { return (CacheIndex(), false) }
-        guard data.count >= 8 else { return (CacheIndex(), true) }
-        let digest = trailer(of: data)
         return data.withUnsafeBytes { file in
-            let raw = UnsafeRawBufferPointer(rebasing: file.dropLast(8))
-            guard ContentDigest.of(raw) == digest else { return (CacheIndex(), true) }
+            guard let (raw, digest) = SealedBytes.open(file) else { return (CacheIndex(), true) }
             var reader = ByteReader(raw)
             do {
                 guard try reader.uint64() == magic, try reader.int() == format else { return (CacheIndex(), false) }
@@ -96,11 +93,6 @@ package struct CacheIndex {
         return index
     }
 
-    /// The digest at the end of an index file's bytes.
-    private static func trailer(of data: Data) -> UInt64 {
-        data.suffix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-    }
-
     /// The index as bytes, entries grouped by posting file and sorted, so that the same index
     /// is the same bytes; and it now knows that file's digest and size.
     package mutating func encode(key: UInt64) -> Data {
@@ -132,9 +124,8 @@ package struct CacheIndex {
             writer.append(recorded.fingerprint)
             recorded.stamp.write(to: &writer)
         }
-        var data = Data(writer.bytes)
-        fileDigest = ContentDigest.of(data)
-        withUnsafeBytes(of: fileDigest.littleEndian) { data.append(contentsOf: $0) }
+        let (data, digest) = SealedBytes.seal(writer)
+        fileDigest = digest
         fileSize = data.count
         return data
     }

@@ -37,7 +37,7 @@ package struct OutputLayouts: Sendable {
         var writer = ByteWriter()
         writer.append(Self.magic)
         writer.append(path)
-        for number in Self.numbers(of: identity) { writer.append(number) }
+        identity.write(to: &writer)
         writer.append(spans.count)
         for span in spans {
             writer.append(span.source)
@@ -47,11 +47,8 @@ package struct OutputLayouts: Sendable {
             writer.append(span.lead)
             writer.append(span.leadLength)
         }
-        var bytes = writer.bytes
-        bytes.withUnsafeBytes { body in writer.append(ContentDigest.of(body)) }
-        bytes = writer.bytes
         try? StateFolder.create(folder)
-        try? OutputWriter.replace(file(for: path), with: Data(bytes), mode: StateFolder.fileMode)
+        try? OutputWriter.replace(file(for: path), with: SealedBytes.seal(writer).data, mode: StateFolder.fileMode)
     }
 
     private func file(for path: String) -> String {
@@ -60,25 +57,13 @@ package struct OutputLayouts: Sendable {
         return folder.appendingPathComponent(String(hash.value, radix: 16)).path
     }
 
-    private static func numbers(of identity: FileIdentity) -> [Int64] {
-        [Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode), identity.size,
-         Int64(identity.modified.tv_sec), Int64(identity.modified.tv_nsec), Int64(identity.changed.tv_sec), Int64(identity.changed.tv_nsec)]
-    }
-
     private static func decode(_ data: Data, path: String) -> (FileIdentity, [PartSpan])? {
         data.withUnsafeBytes { raw -> (FileIdentity, [PartSpan])? in
-            guard raw.count >= 8 else { return nil }
-            let body = UnsafeRawBufferPointer(rebasing: raw.prefix(raw.count - 8))
-            var trailer = ByteReader(UnsafeRawBufferPointer(rebasing: raw.suffix(8)))
-            guard let digest = try? trailer.uint64(), digest == ContentDigest.of(body) else { return nil }
+            guard let (body, _) = SealedBytes.open(raw) else { return nil }
             var reader = ByteReader(body)
             do {
                 guard try reader.uint64() == magic, try reader.string() == path else { return nil }
-                var numbers: [Int64] = []
-                for _ in 0..<7 { numbers.append(try reader.int64()) }
-                let identity = FileIdentity(device: UInt64(bitPattern: numbers[0]), inode: UInt64(bitPattern: numbers[1]), size: numbers[2],
-                                            modified: timespec(tv_sec: Int(numbers[3]), tv_nsec: Int(numbers[4])),
-                                            changed: timespec(tv_sec: Int(numbers[5]), tv_nsec: Int(numbers[6])))
+                let identity = try FileIdentity.read(from: &reader)
                 let count = try reader.int()
                 guard count >= 0, count <= body.count / 48 else { return nil }
                 var spans: [PartSpan] = []

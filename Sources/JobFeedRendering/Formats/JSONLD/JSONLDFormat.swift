@@ -72,12 +72,10 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
             let path = path(of: item.entry.entry)
             // Left in the cache only when every writer that takes it, this one among them,
             // said it needs no bytes: here, that the file is current (`needsBytes`).
-            switch destination {
-            case .staged where document.isLeftInCache: planned.append((path, .prepared(PreparedFile(.unchanged))))
-            case .compared where document.isLeftInCache: planned.append((path, .compared(differs: false)))
-            default: break
+            if document.isLeftInCache, let unchanged = unchanged {
+                planned.append((path, unchanged))
+                continue
             }
-            if document.isLeftInCache, destination != .memory { continue }
             guard let data = document.data() else {
                 throw DiagnosticError(.error("cannot read the document back from the build cache; run the build again", at: SourceLocation(file: DisplayPath.of(path: path))))
             }
@@ -88,6 +86,15 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
             }
         }
         return planned
+    }
+
+    /// A file known to hold its bytes already, as this destination plans it (memory holds none).
+    private var unchanged: PlannedFile? {
+        switch destination {
+        case .staged: .prepared(PreparedFile(.unchanged))
+        case .compared: .compared(differs: false)
+        case .memory: nil
+        }
     }
 
     package var partKind: String? { format }

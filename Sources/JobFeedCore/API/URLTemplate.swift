@@ -87,6 +87,7 @@ package enum URLResolver {
     package static func resolve(_ reference: String, against base: String) -> String {
         let trimmed = reference.trimmed
         if hasScheme(trimmed) { return trimmed }
+        if let resolved = PlainPathReference.resolve(trimmed, against: base) { return resolved }
         guard let baseURL = URL(string: base), let resolved = URL(string: trimmed, relativeTo: baseURL) else {
             return trimmed
         }
@@ -94,6 +95,28 @@ package enum URLResolver {
     }
 
     package static func hasScheme(_ text: String) -> Bool {
+        // ASCII up to the colon, as nearly every URL is, is judged by its bytes alone.
+        var isFirst = true
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x80...: return hasSchemeByCharacters(text)
+            case UInt8(ascii: ":"):
+                // A combining mark after the colon would make it another Character.
+                guard let next = bytes.next() else { return !isFirst }
+                if next < 0x80 { return !isFirst }
+                return hasSchemeByCharacters(text)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if isFirst { return false }
+            default: return false
+            }
+            isFirst = false
+        }
+        return false
+    }
+
+    private static func hasSchemeByCharacters(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return false }
         let scheme = text[..<colon]
         return scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }

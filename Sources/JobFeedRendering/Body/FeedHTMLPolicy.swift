@@ -45,7 +45,9 @@ package enum FeedHTMLPolicy {
     /// Whether a URL may be kept: `http`, `https`, `mailto`, `tel` or a relative reference,
     /// judged after removing what browsers ignore (controls, white space) in any case.
     package static func isAllowedURL(_ value: String) -> Bool {
-        let compact = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
+        let isIgnored: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 || $0.value == 0x7F }
+        let compact = value.containsUTF8Byte(where: { $0 <= 0x20 || $0 == 0x7F })
+            ? String(String.UnicodeScalarView(value.unicodeScalars.filter { !isIgnored($0) })) : value
         guard let colon = compact.firstIndex(of: ":") else { return true }
         let beforeColon = compact[..<colon]
         // A '/', '?' or '#' before the first ':' makes it a relative reference (`a/b:c`).

@@ -60,7 +60,8 @@ package enum CSVCell {
         case let .value(value): return value
         case let .text(text):
             let isKept: (Unicode.Scalar) -> Bool = { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
-            let clean = text.unicodeScalars.allSatisfy(isKept) ? text : String(String.UnicodeScalarView(text.unicodeScalars.filter(isKept)))
+            let hasControls = text.containsUTF8Byte(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 })
+            let clean = hasControls ? String(String.UnicodeScalarView(text.unicodeScalars.filter(isKept))) : text
             guard let first = clean.unicodeScalars.first, SpreadsheetFormula.starts.contains(first) else { return clean }
             return "'" + clean
         }
@@ -77,7 +78,7 @@ package enum CSVTable {
     /// writing every line break as CRLF; works on UTF-8 bytes, as this runs for every cell.
     package static func quoted(_ field: String) -> String {
         let bytes = field.utf8
-        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        guard field.containsUTF8Byte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         var output: [UInt8] = [0x22]
         output.reserveCapacity(bytes.count + 16)
         var previous: UInt8 = 0

@@ -86,10 +86,12 @@ import JobFeed
 
 @Suite struct EscapingTests {
     @Test func jsonCannotCloseItsScriptElement() {
-        let json = ScriptSafeJSON.escape(Data("{\"a\":\"</script><!-- & \u{2028}\"}".utf8))
-        #expect(String(decoding: json, as: UTF8.self) == "{\"a\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\"}")
+        var text = JSONText(pretty: false, scriptSafe: true)
+        text.object { $0.key("a"); $0.string("</script><!-- & \u{2028}\u{2029}") }
+        let json = Data(text.bytes)
+        #expect(String(decoding: json, as: UTF8.self) == "{\"a\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029\"}")
         let decoded = try? JSONSerialization.jsonObject(with: json) as? [String: String]
-        #expect(decoded?["a"] == "</script><!-- & \u{2028}")
+        #expect(decoded?["a"] == "</script><!-- & \u{2028}\u{2029}")
     }
 
     @Test(arguments: [

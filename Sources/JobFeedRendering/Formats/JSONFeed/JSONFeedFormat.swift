@@ -26,6 +26,12 @@ package struct JSONFeedFormat: OutputFormat {
 
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
         guard Self.partStatuses.contains(entry.status) else { return nil }
+        var json = JSONText(pretty: false, scriptSafe: false, capacity: entry.body.feedHTML.utf8.count + entry.summary.utf8.count + 1024)
+        json.value(item(entry))
+        return Data(json.bytes)
+    }
+
+    package func item(_ entry: RenderedEntry) -> JSONFeedItem {
         let posting = entry.posting
         let locale = config.language(posting.language)?.locale ?? posting.language
         let job = JSONFeedJob(
@@ -37,11 +43,10 @@ package struct JSONFeedFormat: OutputFormat {
             },
             remote: posting.remote != nil, applicant_countries: posting.remote?.applicantCountries,
             salary: posting.salary.map { JSONFeedSalary(min: $0.minimum, max: $0.maximum, currency: $0.currency, unit: $0.unit.rawValue) })
-        let item = JSONFeedItem(
+        return JSONFeedItem(
             id: posting.url, url: posting.url, title: posting.title, content_html: entry.body.feedHTML, summary: entry.summary,
             date_published: DateFormats.rfc3339(posting.datePosted), date_modified: DateFormats.rfc3339(posting.dateModified),
             language: locale, tags: posting.categories.isEmpty ? nil : posting.categories, _job: job)
-        return try Self.encode(item, file: posting.source.displayPath)
     }
 
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
@@ -62,19 +67,12 @@ package struct JSONFeedFormat: OutputFormat {
             case let .changed(current):
                 fingerprint = current
             }
-            let encoded: Data
-            do { encoded = try Self.encode(header, file: DisplayPath.of(file)) } catch { throw DiagnosticError(Diagnostic(.error, file: error.file, error.message)) }
-            writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: encoded, format: id,
+            var encoded = JSONText(pretty: false, scriptSafe: false)
+            encoded.value(header)
+            writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: Data(encoded.bytes), format: id,
                                           limit: config.limits.feedItems, fingerprint: fingerprint))
         }
         return writers
-    }
-
-    /// Sorted keys, so the same posting always gives the same bytes.
-    package static func encode(_ value: some Encodable, file: String) throws(RenderError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do { return try encoder.encode(value) } catch { throw RenderError(file: file, message: "cannot encode the JSON Feed item: \(error)") }
     }
 
     package init(config: Config) {

@@ -2,7 +2,8 @@ import JobFeedCore
 
 /// A JSON Feed 1.1 document's parts (https://jsonfeed.org/version/1.1), with the job's
 /// structured fields in a `_job` extension object, as the specification's underscore
-/// convention allows.
+/// convention allows. Written by `JSONText` (`JSONFeedItem+JSON.swift`); `Encodable` is the
+/// reference form that `JSONTextTests` checks those bytes against with Foundation's `JSONEncoder`.
 package struct JSONFeedHeader: Encodable {
     package var version = "https://jsonfeed.org/version/1.1"
     package var title: String

@@ -31,7 +31,7 @@ package struct JSONLDFormat: OutputFormat {
     /// An active posting's document.
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
         guard Self.partStatuses.contains(entry.status) else { return nil }
-        return try renderer.posting(entry)
+        return renderer.posting(entry)
     }
 
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {

@@ -7,10 +7,17 @@ package struct JSONLDRenderer {
 
     package static let context = "https://schema.org/"
 
-    package func posting(_ entry: RenderedEntry) throws(RenderError) -> Data {
+    package init(config: Config) {
+        self.config = config
+    }
+
+    /// The document, pretty-printed and safe inside a `<script>` element, ending with a line break.
+    package func posting(_ entry: RenderedEntry) -> Data {
         var document = model(entry)
         document.context = Self.context
-        return try encode(document, file: entry.posting.source.displayPath)
+        var json = JSONText(pretty: true, scriptSafe: true, capacity: 2 * entry.body.googleHTML.utf8.count + 1024)
+        json.value(document)
+        return Data(json.bytes + [UInt8(ascii: "\n")])
     }
 
     package func model(_ entry: RenderedEntry) -> JobPostingLD {
@@ -52,49 +59,4 @@ package struct JSONLDRenderer {
             maxValue: single ? nil : salary.maximum,
             unitText: salary.unit.rawValue))
     }
-
-    private func encode(_ value: some Encodable, file: String) throws(RenderError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            return ScriptSafeJSON.escape(try encoder.encode(value)) + Data("\n".utf8)
-        } catch {
-            throw RenderError(file: file, message: "cannot encode JSON-LD: \(error)")
-        }
-    }
-}
-
-/// JSON that can sit inside `<script type="application/ld+json">`: `<`, `>` and `&` become
-/// `\u003c`, `\u003e` and `\u0026`, so no `</script` or `<!--` can appear; U+2028 and U+2029
-/// are escaped for older JavaScript parsers. These characters only occur inside JSON strings,
-/// where the escapes mean the same text.
-package enum ScriptSafeJSON {
-    package static func escape(_ json: Data) -> Data {
-        var output: [UInt8] = []
-        output.reserveCapacity(json.count + json.count / 8)
-        json.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "<"): output += Self.lessThan
-                case UInt8(ascii: ">"): output += Self.greaterThan
-                case UInt8(ascii: "&"): output += Self.ampersand
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    output += bytes[index + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator
-                    index += 2
-                default: output.append(byte)
-                }
-                index += 1
-            }
-        }
-        return Data(output)
-    }
-
-    private static let lessThan = Array("\\u003c".utf8)
-    private static let greaterThan = Array("\\u003e".utf8)
-    private static let ampersand = Array("\\u0026".utf8)
-    private static let lineSeparator = Array("\\u2028".utf8)
-    private static let paragraphSeparator = Array("\\u2029".utf8)
 }

@@ -2,6 +2,8 @@ import JobFeedCore
 
 /// schema.org `JobPosting` as Google's job-posting guidelines describe it: every required and
 /// recommended property, typed, so a missing one is a compile error rather than a silent gap.
+/// Written by `JSONText` (`JobPostingLD+JSON.swift`); `Encodable` is the reference form that
+/// `JSONTextTests` checks those bytes against with Foundation's `JSONEncoder`.
 package struct JobPostingLD: Encodable, Sendable {
     package var context: String?
     package var type = "JobPosting"

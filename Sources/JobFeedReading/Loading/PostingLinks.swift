@@ -3,10 +3,10 @@ import JobFeedCore
 /// Fills a posting's page URL and apply URL from the config's templates.
 package enum PostingLinks {
     package static func resolve(_ posting: inout Posting, reader: inout FieldReader) {
-        let values = templateValues(posting, reader: reader)
         let templates = reader.config.urls
         let used = Set(templates.posting.placeholders + (templates.apply?.placeholders ?? []))
-        posting.linkValues = values.filter { used.contains($0.key) }
+        let values = templateValues(used, of: posting, reader: reader)
+        posting.linkValues = values
         let base = reader.config.baseURL
         switch templates.posting.expand(base: base, values: { values[$0] }) {
         case let .success(url):
@@ -37,27 +37,45 @@ package enum PostingLinks {
         }
     }
 
-    /// Every scalar front-matter key by its own name, then the canonical names jobfeed derives.
-    package static func templateValues(_ posting: Posting, reader: FieldReader) -> [String: String] {
+    /// The values of the placeholders `names`: what jobfeed derives (`lang`, `slug`, `section`,
+    /// `name`, `file`, `identifier`, and `translationKey` when the posting has one), else a
+    /// scalar front-matter key by its own name, else the field the name is canonical for. Only
+    /// the names the templates use are looked up: this runs for every posting.
+    package static func templateValues(_ names: Set<String>, of posting: Posting, reader: FieldReader) -> [String: String] {
         var values: [String: String] = [:]
-        for field in PostingField.allCases {
-            if let text = reader.node(field)?.scalarText { values[field.rawValue] = text }
+        values.reserveCapacity(names.count)
+        for name in names {
+            if derivedNames.contains(name) {
+                values[name] = derivedValue(name, of: posting)  // nil leaves the placeholder without a value
+            } else if name == "translationKey", let key = posting.translationKey {
+                values[name] = key
+            } else if let value = reader.values[name], !value.isNull, let text = value.scalarText {
+                values[name] = text
+            } else if let field = PostingField(rawValue: name), let text = reader.node(field)?.scalarText {
+                values[name] = text
+            }
         }
-        for (name, value) in reader.values {
-            if let text = value.scalarText, !value.isNull { values[name] = text }
-        }
-        values["lang"] = posting.language
-        values["slug"] = posting.slug
-        values["section"] = posting.section
-        values["name"] = posting.slug.split(separator: "/").last.map(String.init)
-        // The file's own name, date prefix included (Jekyll's `:name`).
-        values["file"] = posting.source.relativePath.split(separator: "/").last.map { name in
-            var stem = String(name)
-            for suffix in PostingPath.extensions where stem.lowercased().hasSuffix(suffix) { stem = String(stem.dropLast(suffix.count)) }
-            return stem
-        }
-        values["identifier"] = posting.identifier
-        if let key = posting.translationKey { values["translationKey"] = key }
         return values
+    }
+
+    /// Names whose value always comes from the posting, never from a front-matter key.
+    private static let derivedNames: Set<String> = ["lang", "slug", "section", "name", "file", "identifier"]
+
+    private static func derivedValue(_ name: String, of posting: Posting) -> String? {
+        switch name {
+        case "lang": return posting.language
+        case "slug": return posting.slug
+        case "section": return posting.section
+        case "name": return posting.slug.split(separator: "/").last.map(String.init)
+        case "file":
+            // The file's own name, date prefix included (Jekyll's `:name`).
+            return posting.source.relativePath.split(separator: "/").last.map { name in
+                var stem = String(name)
+                for suffix in PostingPath.extensions where stem.lowercased().hasSuffix(suffix) { stem = String(stem.dropLast(suffix.count)) }
+                return stem
+            }
+        case "identifier": return posting.identifier
+        default: return nil
+        }
     }
 }

@@ -2,8 +2,10 @@
 /// Turns a body into plain text for CSV: one line per block, list items as "- item",
 /// runs of white space folded.
 package struct PlainTextVisitor: HTMLVisitor {
-    private var lines: [String] = []
-    /// The line being built, as UTF-8 bytes: this runs over every character of every body.
+    /// The finished lines, joined by line breaks, as UTF-8 bytes: this runs over every
+    /// character of every body.
+    private var lines: [UInt8] = []
+    /// The line being built.
     private var current: [UInt8] = []
     private var indent = 0
     private var listDepth = 0
@@ -16,7 +18,7 @@ package struct PlainTextVisitor: HTMLVisitor {
     package var text: String {
         var copy = self
         copy.breakLine()
-        return copy.lines.joined(separator: "\n")
+        return String(decoding: copy.lines, as: UTF8.self)
     }
 
     package mutating func enter(_ element: HTMLElement) {
@@ -51,7 +53,9 @@ package struct PlainTextVisitor: HTMLVisitor {
         while current.last == 0x20 { current.removeLast() }
         if current == [UInt8(ascii: "-")] { current.append(0x20); return }
         if !current.isEmpty {
-            lines.append(String(repeating: " ", count: indent) + String(decoding: current, as: UTF8.self))
+            if !lines.isEmpty { lines.append(UInt8(ascii: "\n")) }
+            lines.append(contentsOf: repeatElement(0x20, count: indent))
+            lines += current
         }
         current.removeAll(keepingCapacity: true)
         indent = 0

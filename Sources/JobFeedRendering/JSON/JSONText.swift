@@ -41,8 +41,8 @@ package struct JSONText {
     package mutating func key(_ name: StaticString) {
         startMember()
         bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes += pretty ? Self.prettyKeyEnd : Self.keyEnd
+        append(name)
+        append(pretty ? "\" : " : "\":")
     }
 
     package mutating func string(_ value: String) {
@@ -51,7 +51,7 @@ package struct JSONText {
     }
 
     package mutating func bool(_ value: Bool) {
-        bytes += value ? Self.trueBytes : Self.falseBytes
+        append(value ? "true" : "false")
     }
 
     /// As `JSONEncoder` writes a `Double`: its shortest round-trip text without a trailing `.0`.
@@ -100,54 +100,49 @@ package struct JSONText {
         var index = 0
         while index < text.count {
             let byte = text[index]
-            let escape: [UInt8]?
+            // Nearly every byte is copied as it is; only these can need an escape.
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (scriptSafe && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2))
+            else {
+                index += 1
+                continue
+            }
             var length = 1
+            let escape: StaticString
             switch byte {
-            case UInt8(ascii: "\""): escape = Self.quote
-            case UInt8(ascii: "\\"): escape = Self.backslash
-            case 0x00..<0x20: escape = Self.control[Int(byte)]
-            case UInt8(ascii: "<") where scriptSafe: escape = Self.lessThan
-            case UInt8(ascii: ">") where scriptSafe: escape = Self.greaterThan
-            case UInt8(ascii: "&") where scriptSafe: escape = Self.ampersand
-            case 0xE2 where scriptSafe && index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9):
-                escape = text[index + 2] == 0xA8 ? Self.lineSeparator : Self.paragraphSeparator
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "<"): escape = "\\u003c"
+            case UInt8(ascii: ">"): escape = "\\u003e"
+            case UInt8(ascii: "&"): escape = "\\u0026"
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other characters starting E2 stay.
+                guard index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0xA8 || text[index + 2] == 0xA9 else {
+                    index += 1
+                    continue
+                }
+                escape = text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 length = 3
-            default: escape = nil
+            default:
+                escape = Self.controlEscapes[Int(byte)]
             }
-            if let escape {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-                bytes += escape
-                runStart = index + length
-            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            append(escape)
             index += length
+            runStart = index
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static let keyEnd = Array("\":".utf8)
-    private static let prettyKeyEnd = Array("\" : ".utf8)
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
-    private static let quote = Array("\\\"".utf8)
-    private static let backslash = Array("\\\\".utf8)
-    private static let lessThan = Array("\\u003c".utf8)
-    private static let greaterThan = Array("\\u003e".utf8)
-    private static let ampersand = Array("\\u0026".utf8)
-    private static let lineSeparator = Array("\\u2028".utf8)
-    private static let paragraphSeparator = Array("\\u2029".utf8)
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
 
     /// `\b`, `\t`, `\n`, `\f` and `\r` by name, the other controls as `\u00xx`.
-    private static let control: [[UInt8]] = (0..<0x20).map { code in
-        switch code {
-        case 0x08: return Array("\\b".utf8)
-        case 0x09: return Array("\\t".utf8)
-        case 0x0A: return Array("\\n".utf8)
-        case 0x0C: return Array("\\f".utf8)
-        case 0x0D: return Array("\\r".utf8)
-        default:
-            let hex = Array("0123456789abcdef".utf8)
-            return Array("\\u00".utf8) + [hex[code >> 4], hex[code & 0xF]]
-        }
-    }
+    private static let controlEscapes: [StaticString] = [
+        "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007", "\\b", "\\t", "\\n", "\\u000b", "\\f", "\\r",
+        "\\u000e", "\\u000f", "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017", "\\u0018", "\\u0019",
+        "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+    ]
 }

@@ -77,22 +77,30 @@ package enum CSVTable {
     /// Quotes a field that holds a comma, a quote or a line break, doubling its quotes and
     /// writing every line break as CRLF; works on UTF-8 bytes, as this runs for every cell.
     package static func quoted(_ field: String) -> String {
-        let bytes = field.utf8
         guard field.containsUTF8Byte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        var output: [UInt8] = [0x22]
-        output.reserveCapacity(bytes.count + 16)
-        var previous: UInt8 = 0
-        for byte in bytes {
-            switch byte {
-            case 0x22: output += [0x22, 0x22]
-            case 0x0D: output += [0x0D, 0x0A]
-            case 0x0A where previous == 0x0D: break
-            case 0x0A: output += [0x0D, 0x0A]
-            default: output.append(byte)
+        var field = field
+        return field.withUTF8 { input in
+            var output: [UInt8] = [0x22]
+            output.reserveCapacity(input.count + 16)
+            // Copied in runs up to each quote or line break.
+            var runStart = 0
+            for index in input.indices where input[index] == 0x22 || input[index] == 0x0D || input[index] == 0x0A {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
+                runStart = index + 1
+                switch input[index] {
+                case 0x22:
+                    output.append(0x22)
+                    output.append(0x22)
+                case 0x0A where index > 0 && input[index - 1] == 0x0D:
+                    break  // the CR before it was written as CRLF
+                default:
+                    output.append(0x0D)
+                    output.append(0x0A)
+                }
             }
-            previous = byte
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...]))
+            output.append(0x22)
+            return String(decoding: output, as: UTF8.self)
         }
-        output.append(0x22)
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -33,14 +33,14 @@ package struct IndeedJob {
         if !posting.categories.isEmpty { job.element(.category, posting.categories.joined(separator: ", ")) }
         if let closing = posting.validThrough { job.element(.expirationdate, DateFormats.rfc3339(closing)) }
         if posting.remote != nil { job.element(.remotetype, posting.locations.isEmpty ? "Fully remote" : "Hybrid remote") }
-        job.bytes += Array("\n  </job>\n".utf8)
+        job.append("\n  </job>\n")
         return Data(job.bytes)
     }
 
     /// The opening of a job, with the title, date and reference number.
     package static func opening(title: String, date: Timestamp, reference: String) -> Data {
         var job = IndeedJob()
-        job.bytes += Array("  <job>".utf8)
+        job.append("  <job>")
         job.element(.title, title)
         job.element(.date, DateFormats.rfc3339(date))
         job.element(.referencenumber, reference)
@@ -49,43 +49,61 @@ package struct IndeedJob {
 
     /// `\n    <name><![CDATA[text]]></name>`, the text cleaned and its `]]>` split.
     private mutating func element(_ name: Indeed, _ text: String) {
-        bytes += Array("\n    <\(name.rawValue)><![CDATA[".utf8)
-        let clean = Array(XMLText.clean(text).utf8)
-        var index = 0
-        while index < clean.count {
-            if index + 2 < clean.count, clean[index] == 0x5D, clean[index + 1] == 0x5D, clean[index + 2] == 0x3E {
-                bytes += Array("]]]]><![CDATA[>".utf8)
+        append("\n    <", name.rawValue, "><![CDATA[")
+        var clean = XMLText.clean(text)
+        clean.withUTF8 { text in
+            // Copied in runs up to each `]]>`, which becomes `]]` + `]]><![CDATA[` + `>`.
+            var runStart = 0
+            var index = 0
+            while index + 2 < text.count {
+                guard text[index] == 0x5D, text[index + 1] == 0x5D, text[index + 2] == 0x3E else {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                bytes += "]]]]><![CDATA[>".utf8
                 index += 3
-            } else {
-                bytes.append(clean[index])
-                index += 1
+                runStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
         }
-        bytes += Array("]]></\(name.rawValue)>".utf8)
+        append("]]></", name.rawValue, ">")
+    }
+
+    private mutating func append(_ parts: String...) {
+        for part in parts { bytes += part.utf8 }
     }
 
     /// The HTML with literal characters where Indeed wants them (it shows `&amp;` as is): only
-    /// `&lt;` stays, since a literal `<` could open a tag. One pass over the bytes.
+    /// `&lt;` stays, since a literal `<` could open a tag. One pass over the bytes, copied in
+    /// runs between the entities it replaces.
     package static func literal(_ html: String) -> String {
         guard html.utf8.contains(0x26) else { return html }
-        let replacements: [([UInt8], UInt8)] = [(Array("&amp;".utf8), 0x26), (Array("&quot;".utf8), 0x22), (Array("&gt;".utf8), 0x3E)]
-        var output: [UInt8] = []
-        let input = Array(html.utf8)
-        output.reserveCapacity(input.count)
-        var index = 0
-        scan: while index < input.count {
-            if input[index] == 0x26 {
-                for (entity, character) in replacements where input[index...].starts(with: entity) {
-                    output.append(character)
-                    index += entity.count
-                    continue scan
+        var html = html
+        return html.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count)
+            var runStart = 0
+            var index = 0
+            scan: while index < input.count {
+                if input[index] == 0x26 {
+                    let rest = UnsafeBufferPointer(rebasing: input[index...])
+                    for (entity, character) in Self.entities where rest.starts(with: entity.utf8) {
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
+                        output.append(character)
+                        index += entity.utf8.count
+                        runStart = index
+                        continue scan
+                    }
                 }
+                index += 1
             }
-            output.append(input[index])
-            index += 1
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
+
+    private static let entities: [(String, UInt8)] = [("&amp;", 0x26), ("&quot;", 0x22), ("&gt;", 0x3E)]
 
     /// `90000-120000 CAD per year`, or `85000 CAD per year`.
     package static func text(_ salary: Salary) -> String {

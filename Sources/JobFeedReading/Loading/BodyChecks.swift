@@ -8,14 +8,17 @@ import JobFeedCore
 /// (`{{< figure >}}`, `{{% note %}}`) is removed, with a warning at its line. The text between a
 /// block's tags stays: dropping it could lose what the posting says.
 package enum BodyChecks {
-    /// `{{` or `{%`, searched in bytes (Foundation's `contains` bridges through NSString).
-    package static func containsMarker(_ bytes: String.UTF8View) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if previous == UInt8(ascii: "{") && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
-            previous = byte
+    /// `{{` or `{%`, searched in the string's bytes (Foundation's `contains` bridges through
+    /// NSString, and the generic walk of `utf8` goes byte by byte through its iterator).
+    package static func containsMarker(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 1..<bytes.count where bytes[index - 1] == UInt8(ascii: "{") {
+                if bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "%") { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// The values of the template variables a config defines: `site.baseurl` (the base URL's
@@ -29,7 +32,7 @@ package enum BodyChecks {
 
     /// The body with its template code resolved or removed, and a warning for each removal.
     package static func resolveTemplateCode(in body: String, variables: [String: String], startLine: Int, file: String) -> (body: String, diagnostics: [Diagnostic]) {
-        guard containsMarker(body.utf8) else { return (body, []) }
+        guard containsMarker(body) else { return (body, []) }
         var diagnostics: [Diagnostic] = []
         var lines: [String] = []
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

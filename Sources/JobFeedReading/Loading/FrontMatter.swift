@@ -1,4 +1,5 @@
 import Foundation
+import JobFeedCore
 
 /// A posting file split into its YAML front matter and Markdown body.
 package struct FrontMatter: Sendable {
@@ -21,7 +22,7 @@ package struct FrontMatter: Sendable {
     /// Scans UTF-8 bytes line by line up to the closing `---`, so a long body costs one copy.
     package static func split(_ text: String) -> Result<FrontMatter, Failure> {
         var text = text
-        if text.utf8.contains(13) {
+        if text.containsUTF8Byte(where: { $0 == 13 }) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         var bytes = Substring(text).utf8

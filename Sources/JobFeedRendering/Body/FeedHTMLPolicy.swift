@@ -45,6 +45,7 @@ package enum FeedHTMLPolicy {
     /// Whether a URL may be kept: `http`, `https`, `mailto`, `tel` or a relative reference,
     /// judged after removing what browsers ignore (controls, white space) in any case.
     package static func isAllowedURL(_ value: String) -> Bool {
+        if let allowed = isAllowedASCIIURL(value) { return allowed }
         let isIgnored: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 || $0.value == 0x7F }
         let compact = value.containsUTF8Byte(where: { $0 <= 0x20 || $0 == 0x7F })
             ? String(String.UnicodeScalarView(value.unicodeScalars.filter { !isIgnored($0) })) : value
@@ -53,6 +54,19 @@ package enum FeedHTMLPolicy {
         // A '/', '?' or '#' before the first ':' makes it a relative reference (`a/b:c`).
         if beforeColon.contains(where: { "/?#".contains($0) }) { return true }
         return allowedSchemes.contains(beforeColon.lowercased())
+    }
+
+    /// `isAllowedURL` read from the bytes of a URL of visible ASCII, as nearly all are; nil for
+    /// any other, which the characters decide.
+    private static func isAllowedASCIIURL(_ value: String) -> Bool? {
+        var value = value
+        return value.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return true }
+            let scheme = UnsafeBufferPointer(rebasing: bytes[..<colon])
+            if scheme.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { return true }
+            return allowedSchemes.contains(String(decoding: scheme, as: UTF8.self).lowercased())
+        }
     }
 
     /// Whether an attribute value is acceptable for its name.

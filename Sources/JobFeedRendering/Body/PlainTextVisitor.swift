@@ -38,10 +38,15 @@ package struct PlainTextVisitor: HTMLVisitor {
         if Self.blocks.contains(element.name) { breakLine() }
     }
 
+    /// Copies the runs between white space whole; each white-space byte folds into one space.
     package mutating func text(_ text: UnsafeBufferPointer<UInt8>) {
-        for byte in text {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) { appendSpace() } else { current.append(byte) }
+        var runStart = 0
+        for index in text.indices where text[index] == 0x20 || (0x09...0x0D).contains(text[index]) {
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            appendSpace()
+            runStart = index + 1
         }
+        current.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 
     private mutating func appendSpace() {

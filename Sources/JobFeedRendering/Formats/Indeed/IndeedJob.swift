@@ -78,7 +78,7 @@ package struct IndeedJob {
     /// `&lt;` stays, since a literal `<` could open a tag. One pass over the bytes, copied in
     /// runs between the entities it replaces.
     package static func literal(_ html: String) -> String {
-        guard html.utf8.contains(0x26) else { return html }
+        guard html.containsUTF8Byte(where: { $0 == 0x26 }) else { return html }
         var html = html
         return html.withUTF8 { input in
             var output: [UInt8] = []

@@ -25,7 +25,7 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
             append("<br>")
             open.append((nil, start))
         } else if Self.allowed.contains(name) {
-            append("<\(name)>")
+            appendTag(opening: true, name)
             push(name, start)
         } else if Self.paragraphLike.contains(name) && !insideTextContainer {
             append("<p>")
@@ -43,7 +43,7 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
             output.removeSubrange(start...)
         } else {
-            append("</\(name)>")
+            appendTag(opening: false, name)
         }
     }
 
@@ -71,6 +71,14 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
 
     private mutating func append(_ text: String) {
         output.append(contentsOf: text.utf8)
+    }
+
+    /// `<name>` or `</name>`, written without building a string for each element.
+    private mutating func appendTag(opening: Bool, _ name: String) {
+        output.append(UInt8(ascii: "<"))
+        if !opening { output.append(UInt8(ascii: "/")) }
+        output.append(contentsOf: name.utf8)
+        output.append(UInt8(ascii: ">"))
     }
 
     private var endsWithSpace: Bool {

@@ -31,7 +31,7 @@ package enum RawAutolinks {
         var index = start
         while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
             let rest = bytes[(open + 1)...]
-            if schemes.contains(where: { scheme in rest.prefix(scheme.count).map(lowercased).elementsEqual(scheme) }),
+            if schemes.contains(where: { scheme in rest.prefix(scheme.count).lazy.map(lowercased).elementsEqual(scheme) }),
                let close = rest.firstIndex(where: { $0 == 0x3E || $0 == 0x3C || $0 == 0x20 || $0 == 0x22 || $0 == 0x0A }),
                bytes[close] == 0x3E {
                 return (open, close)

@@ -48,7 +48,8 @@ package final class XMLWriter {
     }
 
     package func start<Name: XMLVocabulary>(_ name: Name) throws(XMLWriterError) {
-        try check(xmlTextWriterStartElement(try live(), name.rawValue), "start <\(name.rawValue)>")
+        let writer = try live()
+        try check(Self.withXMLChars(name.rawValue) { xmlTextWriterStartElement(writer, $0) }, "start <\(name.rawValue)>")
     }
 
     package func end() throws(XMLWriterError) {
@@ -62,16 +63,25 @@ package final class XMLWriter {
     }
 
     package func attribute<Name: XMLVocabulary>(_ name: Name, _ value: String) throws(XMLWriterError) {
-        try check(xmlTextWriterWriteAttribute(try live(), name.rawValue, XMLText.clean(value)), "write @\(name.rawValue)")
+        let writer = try live()
+        let code = Self.withXMLChars(name.rawValue) { name in
+            Self.withXMLChars(XMLText.clean(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
+        }
+        try check(code, "write @\(name.rawValue)")
     }
 
     package func text(_ value: String) throws(XMLWriterError) {
-        try check(xmlTextWriterWriteString(try live(), XMLText.clean(value)), "write text")
+        let writer = try live()
+        try check(Self.withXMLChars(XMLText.clean(value)) { xmlTextWriterWriteString(writer, $0) }, "write text")
     }
 
     /// `<name>text</name>`, with the text escaped and cleaned of characters XML forbids.
     package func element<Name: XMLVocabulary>(_ name: Name, _ value: String) throws(XMLWriterError) {
-        try check(xmlTextWriterWriteElement(try live(), name.rawValue, XMLText.clean(value)), "write <\(name.rawValue)>")
+        let writer = try live()
+        let code = Self.withXMLChars(name.rawValue) { name in
+            Self.withXMLChars(XMLText.clean(value)) { xmlTextWriterWriteElement(writer, name, $0) }
+        }
+        try check(code, "write <\(name.rawValue)>")
     }
 
     /// `<name attr="value" …/>` with no content.
@@ -125,8 +135,16 @@ package final class XMLWriter {
         return writer
     }
 
-    private func check(_ code: Int32, _ action: String) throws(XMLWriterError) {
-        if code < 0 { throw .failed(action) }
+    /// The action is described only when it failed: building the text for every element showed
+    /// up among a build's allocations.
+    private func check(_ code: Int32, _ action: @autoclosure () -> String) throws(XMLWriterError) {
+        if code < 0 { throw .failed(action()) }
+    }
+
+    /// The string's own NUL-terminated bytes, as libxml2 takes them: passing a `String` where
+    /// it wants `const xmlChar *` copied it into a new array on every call.
+    private static func withXMLChars<Result>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+        text.withCString { $0.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1, body) }
     }
 }
 

@@ -61,15 +61,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
 
     private static func encode(_ value: String, keepingSlashes: Bool) -> String {
         // Letters, digits and `-._~` (and `/` in a path) never need encoding: most values.
-        let isPlain = !value.containsUTF8Byte { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): return false
-            case UInt8(ascii: "/"): return !keepingSlashes
-            default: return true
-            }
-        }
-        if isPlain { return value }
+        if !value.containsUTF8Byte(where: { !$0.isURLUnreserved && !(keepingSlashes && $0 == UInt8(ascii: "/")) }) { return value }
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: keepingSlashes ? ";?#%" : "/;?#%")
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
@@ -116,8 +108,8 @@ package enum URLResolver {
                 guard let next = bytes.next() else { return !isFirst }
                 if next < 0x80 { return !isFirst }
                 return hasSchemeByCharacters(text)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            case _ where byte.isASCIILetter: break
+            case _ where byte.isASCIIDigit, UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
                 if isFirst { return false }
             default: return false
             }

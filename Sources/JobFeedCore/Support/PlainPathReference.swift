@@ -1,7 +1,7 @@
 /// RFC 3986 §5.2 for the references bodies hold nearly always: a path of plain ASCII (no
 /// scheme, query, fragment or percent sign) against an `http(s)://host/path` base of plain
 /// ASCII. It gives what Foundation's `URL(string:relativeTo:).absoluteString` gives, byte for
-/// byte (`PlainPathReferenceTests` compares the two), without building two `URL`s per link,
+/// byte (`URLResolutionTests` compares the two), without building two `URL`s per link,
 /// which showed up in profiles of a cold build. Anything else returns nil and goes through
 /// Foundation.
 package enum PlainPathReference {
@@ -65,13 +65,7 @@ package enum PlainPathReference {
 
     /// Unreserved characters, sub-delimiters, `@` and `/`: what a path may hold as is.
     private static func isPathByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
-        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "@"): return true
-        case UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="): return true
-        default: return false
-        }
+        byte.isURLUnreserved || "/@!$&'()*+,;=".utf8.contains(byte)
     }
 
     /// A lower-case host name or address, with an optional port.

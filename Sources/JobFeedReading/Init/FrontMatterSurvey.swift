@@ -27,7 +27,7 @@ package struct FrontMatterSurvey {
         for file in ((try? discovery.files()) ?? []).prefix(limit) {
             guard let data = FileManager.default.contents(atPath: file.absolutePath),
                   case let .success(split) = FrontMatter.split(String(decoding: data, as: UTF8.self)),
-                  let node = try? Yams.compose(yaml: split.yaml, .default, .default, .utf8), let mapping = node.mapping else { continue }
+                  let node = try? YAMLSource.compose(yaml: split.yaml), let mapping = node.mapping else { continue }
             files += 1
             if let language = file.path.language { pathLanguages[language, default: 0] += 1 }
             record(mapping, prefix: "")

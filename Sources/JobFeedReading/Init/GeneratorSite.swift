@@ -45,7 +45,7 @@ public struct GeneratorSite: Sendable {
 
     package static func values(of text: String, toml: Bool) -> [String: SiteConfigValue] {
         if toml { return SiteConfigTOML.values(text) }
-        guard let node = try? Yams.compose(yaml: text, .default, .default, .utf8) else { return [:] }
+        guard let node = try? YAMLSource.compose(yaml: text) else { return [:] }
         var values: [String: SiteConfigValue] = [:]
         flatten(node, prefix: "", into: &values)
         return values

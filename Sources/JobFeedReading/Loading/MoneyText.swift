@@ -31,7 +31,7 @@ package struct MoneyText: Equatable {
         let lowered = rest.lowercased()
         // Every unit word and currency symbol holds a letter or a non-ASCII character, so a plain
         // amount (`60000`, `$128,078`) skips their 43 searches, which a cold build felt.
-        if rest.containsUTF8Byte(where: { $0 >= 0x80 || (0x41...0x5A).contains($0 & 0xDF) }) {
+        if rest.containsUTF8Byte(where: { $0 >= 0x80 || $0.isASCIILetter }) {
             for (word, found) in unitWords where lowered.hasSuffix(word) || lowered.contains(word + " ") {
                 unit = found
                 rest = String(rest[..<(rest.lowercased().range(of: word)?.lowerBound ?? rest.endIndex)])
@@ -49,7 +49,7 @@ package struct MoneyText: Equatable {
                 rest = rest.replacingOccurrences(of: String(word), with: " ")
             }
         }
-        if rest.utf8.contains(UInt8(ascii: "$")) {
+        if rest.containsUTF8Byte(where: { $0 == UInt8(ascii: "$") }) {
             isDollar = currency == nil
             rest = rest.replacingOccurrences(of: "$", with: " ")
         }

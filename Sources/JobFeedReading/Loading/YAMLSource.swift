@@ -17,15 +17,20 @@ package struct YAMLSource: Sendable {
     package func compose(_ text: String) -> Result<Node?, DiagnosticError> {
         do {
             // Tags are never used (values are read as text and checked here), and the default
-            // resolver runs regular expressions on every key the parser compares. The encoding
-            // is named because Yams' default reads the whole process environment (for
-            // YAMS_DEFAULT_ENCODING) each time: 2% of a cold build.
-            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
+            // resolver runs regular expressions on every key the parser compares.
+            return .success(try Self.compose(yaml: text, resolver: .basic))
         } catch let error as YamlError {
             return .failure(DiagnosticError(diagnostic(for: error)))
         } catch {
             return .failure(DiagnosticError(.error("cannot read YAML: \(error)", at: SourceLocation(file: file))))
         }
+    }
+
+    /// Yams' `compose`, told the encoding: its default reads the whole process environment (for
+    /// `YAMS_DEFAULT_ENCODING`, printing to standard output when that is set) on every call,
+    /// which was 2% of a cold build. Every YAML jobfeed reads goes through here.
+    package static func compose(yaml text: String, resolver: Resolver = .default) throws -> Node? {
+        try Yams.compose(yaml: text, resolver, .default, .utf8)
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {

@@ -46,9 +46,7 @@ package enum FeedHTMLPolicy {
     /// judged after removing what browsers ignore (controls, white space) in any case.
     package static func isAllowedURL(_ value: String) -> Bool {
         if let allowed = isAllowedASCIIURL(value) { return allowed }
-        let isIgnored: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 || $0.value == 0x7F }
-        let compact = value.containsUTF8Byte(where: { $0 <= 0x20 || $0 == 0x7F })
-            ? String(String.UnicodeScalarView(value.unicodeScalars.filter { !isIgnored($0) })) : value
+        let compact = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
         guard let colon = compact.firstIndex(of: ":") else { return true }
         let beforeColon = compact[..<colon]
         // A '/', '?' or '#' before the first ':' makes it a relative reference (`a/b:c`).

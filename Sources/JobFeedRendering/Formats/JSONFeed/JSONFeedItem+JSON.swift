@@ -3,16 +3,16 @@
 extension JSONFeedItem: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("_job"); json.value(_job)
-            json.key("content_html"); json.string(content_html)
-            json.key("date_modified"); json.string(date_modified)
-            json.key("date_published"); json.string(date_published)
-            json.key("id"); json.string(id)
-            json.key("language"); json.string(language)
-            json.key("summary"); json.string(summary)
-            if let tags { json.key("tags"); json.strings(tags) }
-            json.key("title"); json.string(title)
-            json.key("url"); json.string(url)
+            json.member("_job", _job)
+            json.member("content_html", content_html)
+            json.member("date_modified", date_modified)
+            json.member("date_published", date_published)
+            json.member("id", id)
+            json.member("language", language)
+            json.member("summary", summary)
+            json.member("tags", tags)
+            json.member("title", title)
+            json.member("url", url)
         }
     }
 }
@@ -20,15 +20,15 @@ extension JSONFeedItem: JSONWritable {
 extension JSONFeedJob: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            if let applicant_countries { json.key("applicant_countries"); json.strings(applicant_countries) }
-            json.key("apply_url"); json.string(apply_url)
-            json.key("company"); json.string(company)
-            if let employment_type { json.key("employment_type"); json.strings(employment_type) }
-            json.key("identifier"); json.string(identifier)
-            if let locations { json.key("locations"); json.values(locations) }
-            json.key("remote"); json.bool(remote)
-            if let salary { json.key("salary"); json.value(salary) }
-            if let valid_through { json.key("valid_through"); json.string(valid_through) }
+            json.member("applicant_countries", applicant_countries)
+            json.member("apply_url", apply_url)
+            json.member("company", company)
+            json.member("employment_type", employment_type)
+            json.member("identifier", identifier)
+            json.member("locations", locations)
+            json.member("remote", remote)
+            json.member("salary", salary)
+            json.member("valid_through", valid_through)
         }
     }
 }
@@ -36,11 +36,11 @@ extension JSONFeedJob: JSONWritable {
 extension JSONFeedPlace: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            if let city { json.key("city"); json.string(city) }
-            json.key("country"); json.string(country)
-            if let postal_code { json.key("postal_code"); json.string(postal_code) }
-            if let region { json.key("region"); json.string(region) }
-            if let street { json.key("street"); json.string(street) }
+            json.member("city", city)
+            json.member("country", country)
+            json.member("postal_code", postal_code)
+            json.member("region", region)
+            json.member("street", street)
         }
     }
 }
@@ -48,10 +48,10 @@ extension JSONFeedPlace: JSONWritable {
 extension JSONFeedSalary: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("currency"); json.string(currency)
-            if let max { json.key("max"); json.number(max) }
-            if let min { json.key("min"); json.number(min) }
-            json.key("unit"); json.string(unit)
+            json.member("currency", currency)
+            json.member("max", max)
+            json.member("min", min)
+            json.member("unit", unit)
         }
     }
 }
@@ -59,14 +59,14 @@ extension JSONFeedSalary: JSONWritable {
 extension JSONFeedHeader: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("authors"); json.values(authors)
-            json.key("description"); json.string(description)
-            json.key("feed_url"); json.string(feed_url)
-            json.key("home_page_url"); json.string(home_page_url)
-            if let hubs { json.key("hubs"); json.values(hubs) }
-            json.key("language"); json.string(language)
-            json.key("title"); json.string(title)
-            json.key("version"); json.string(version)
+            json.member("authors", authors)
+            json.member("description", description)
+            json.member("feed_url", feed_url)
+            json.member("home_page_url", home_page_url)
+            json.member("hubs", hubs)
+            json.member("language", language)
+            json.member("title", title)
+            json.member("version", version)
         }
     }
 }
@@ -74,8 +74,8 @@ extension JSONFeedHeader: JSONWritable {
 extension JSONFeedAuthor: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("name"); json.string(name)
-            if let url { json.key("url"); json.string(url) }
+            json.member("name", name)
+            json.member("url", url)
         }
     }
 }
@@ -83,8 +83,8 @@ extension JSONFeedAuthor: JSONWritable {
 extension JSONFeedHub: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("type"); json.string(type)
-            json.key("url"); json.string(url)
+            json.member("type", type)
+            json.member("url", url)
         }
     }
 }

@@ -3,22 +3,22 @@
 extension JobPostingLD: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            if let context { json.key("@context"); json.string(context) }
-            json.key("@type"); json.string(type)
-            if let applicantLocationRequirements { json.key("applicantLocationRequirements"); json.values(applicantLocationRequirements) }
-            if let baseSalary { json.key("baseSalary"); json.value(baseSalary) }
-            json.key("datePosted"); json.string(datePosted)
-            json.key("description"); json.string(description)
-            json.key("directApply"); json.bool(directApply)
-            if let employmentType { json.key("employmentType"); json.strings(employmentType) }
-            json.key("hiringOrganization"); json.value(hiringOrganization)
-            json.key("identifier"); json.value(identifier)
-            json.key("inLanguage"); json.string(inLanguage)
-            if let jobLocation { json.key("jobLocation"); json.values(jobLocation) }
-            if let jobLocationType { json.key("jobLocationType"); json.string(jobLocationType) }
-            json.key("title"); json.string(title)
-            json.key("url"); json.string(url)
-            if let validThrough { json.key("validThrough"); json.string(validThrough) }
+            json.member("@context", context)
+            json.member("@type", type)
+            json.member("applicantLocationRequirements", applicantLocationRequirements)
+            json.member("baseSalary", baseSalary)
+            json.member("datePosted", datePosted)
+            json.member("description", description)
+            json.member("directApply", directApply)
+            json.member("employmentType", employmentType)
+            json.member("hiringOrganization", hiringOrganization)
+            json.member("identifier", identifier)
+            json.member("inLanguage", inLanguage)
+            json.member("jobLocation", jobLocation)
+            json.member("jobLocationType", jobLocationType)
+            json.member("title", title)
+            json.member("url", url)
+            json.member("validThrough", validThrough)
         }
     }
 }
@@ -26,11 +26,11 @@ extension JobPostingLD: JSONWritable {
 extension OrganizationLD: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("@type"); json.string(type)
-            if let logo { json.key("logo"); json.string(logo) }
-            json.key("name"); json.string(name)
-            if let sameAs { json.key("sameAs"); json.strings(sameAs) }
-            if let url { json.key("url"); json.string(url) }
+            json.member("@type", type)
+            json.member("logo", logo)
+            json.member("name", name)
+            json.member("sameAs", sameAs)
+            json.member("url", url)
         }
     }
 }
@@ -38,8 +38,8 @@ extension OrganizationLD: JSONWritable {
 extension PlaceLD: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("@type"); json.string(type)
-            json.key("address"); json.value(address)
+            json.member("@type", type)
+            json.member("address", address)
         }
     }
 }
@@ -47,12 +47,12 @@ extension PlaceLD: JSONWritable {
 extension PostalAddressLD: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("@type"); json.string(type)
-            json.key("addressCountry"); json.string(addressCountry)
-            if let addressLocality { json.key("addressLocality"); json.string(addressLocality) }
-            if let addressRegion { json.key("addressRegion"); json.string(addressRegion) }
-            if let postalCode { json.key("postalCode"); json.string(postalCode) }
-            if let streetAddress { json.key("streetAddress"); json.string(streetAddress) }
+            json.member("@type", type)
+            json.member("addressCountry", addressCountry)
+            json.member("addressLocality", addressLocality)
+            json.member("addressRegion", addressRegion)
+            json.member("postalCode", postalCode)
+            json.member("streetAddress", streetAddress)
         }
     }
 }
@@ -60,8 +60,8 @@ extension PostalAddressLD: JSONWritable {
 extension CountryLD: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("@type"); json.string(type)
-            json.key("name"); json.string(name)
+            json.member("@type", type)
+            json.member("name", name)
         }
     }
 }
@@ -69,9 +69,9 @@ extension CountryLD: JSONWritable {
 extension MonetaryAmountLD: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("@type"); json.string(type)
-            json.key("currency"); json.string(currency)
-            json.key("value"); json.value(value)
+            json.member("@type", type)
+            json.member("currency", currency)
+            json.member("value", value)
         }
     }
 }
@@ -79,11 +79,11 @@ extension MonetaryAmountLD: JSONWritable {
 extension QuantitativeValueLD: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("@type"); json.string(type)
-            if let maxValue { json.key("maxValue"); json.number(maxValue) }
-            if let minValue { json.key("minValue"); json.number(minValue) }
-            json.key("unitText"); json.string(unitText)
-            if let value { json.key("value"); json.number(value) }
+            json.member("@type", type)
+            json.member("maxValue", maxValue)
+            json.member("minValue", minValue)
+            json.member("unitText", unitText)
+            json.member("value", value)
         }
     }
 }
@@ -91,9 +91,9 @@ extension QuantitativeValueLD: JSONWritable {
 extension PropertyValueLD: JSONWritable {
     package func write(to json: inout JSONText) {
         json.object { json in
-            json.key("@type"); json.string(type)
-            json.key("name"); json.string(name)
-            json.key("value"); json.string(value)
+            json.member("@type", type)
+            json.member("name", name)
+            json.member("value", value)
         }
     }
 }

@@ -117,11 +117,6 @@ package final class OpenFile: Sendable {
 }
 
 extension OpenFile {
-    /// Fills the array from the file as far as it goes; nil when a read fails.
-    fileprivate func fill(_ array: inout [UInt8]) -> Int? {
-        array.withUnsafeMutableBytes { buffer in try? readFully(into: buffer) }
-    }
-
     /// A whole file's bytes; throws with errno when it cannot be opened or read.
     package static func contents(of path: String) throws(SystemError) -> Data {
         let file = try OpenFile(path, .readOnly, operation: "read")
@@ -135,19 +130,41 @@ extension OpenFile {
     }
 
     /// True when the file at `path` holds exactly `size` bytes equal to those of `other`,
-    /// compared a megabyte at a time.
-    package static func sameContents(_ path: String, _ other: String, size: Int) -> Bool {
+    /// compared a megabyte at a time, except in the stretches the caller `skipping` knows equal.
+    package static func sameContents(_ path: String, _ other: String, size: Int, skipping known: [Range<Int64>] = []) -> Bool {
         guard FileStamp(path: path)?.size == Int64(size), FileStamp(path: other)?.size == Int64(size),
               let first = try? OpenFile(path, .readOnly, operation: "read"),
               let second = try? OpenFile(other, .readOnly, operation: "read") else { return false }
         var left = [UInt8](repeating: 0, count: 1 << 20)
         var right = [UInt8](repeating: 0, count: 1 << 20)
-        var total = 0
-        while true {
-            guard let count = first.fill(&left), let other = second.fill(&right), count == other else { return false }
-            total += count
-            if count == 0 { return total == size }
-            if memcmp(left, right, count) != 0 { return false }
+        for gap in gaps(in: 0..<Int64(size), outside: known) {
+            var offset = gap.lowerBound
+            while offset < gap.upperBound {
+                let wanted = Int(min(Int64(left.count), gap.upperBound - offset))
+                guard let count = first.fill(&left, at: offset, count: wanted), second.fill(&right, at: offset, count: wanted) == count,
+                      count == wanted, memcmp(left, right, count) == 0 else { return false }
+                offset += Int64(count)
+            }
         }
+        return true
+    }
+
+    /// The stretches of `whole` that none of the sorted, non-overlapping `ranges` covers.
+    static func gaps(in whole: Range<Int64>, outside ranges: [Range<Int64>]) -> [Range<Int64>] {
+        var gaps: [Range<Int64>] = []
+        var start = whole.lowerBound
+        for range in ranges where range.upperBound > start {
+            guard start < whole.upperBound else { break }
+            if range.lowerBound > start { gaps.append(start..<min(range.lowerBound, whole.upperBound)) }
+            start = range.upperBound
+        }
+        if start < whole.upperBound { gaps.append(start..<whole.upperBound) }
+        return gaps
+    }
+
+    /// Reads `count` bytes at `offset` into the start of the array; how many it read, nil when a
+    /// read fails.
+    fileprivate func fill(_ array: inout [UInt8], at offset: Int64, count: Int) -> Int? {
+        array.withUnsafeMutableBytes { buffer in try? read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(count))) }
     }
 }

@@ -256,7 +256,19 @@ extension BuildCacheArchiveTests {
         #expect(postings.count >= 9)
         for posting in postings {
             let outcome = PostingReader.Outcome(posting: posting, diagnostics: [], stamp: posting.source.stamp)
-            #expect(try PostingReader.Outcome.read(from: outcome.bytes()).posting == posting)
+            let readBack = try PostingReader.Outcome.read(from: outcome.bytes()).posting
+            #expect(readBack == posting)
+            #expect(readBack?.body == posting.body)
         }
+    }
+
+    /// A body read back from the cache stays bytes until it is read: equal to, and hashed as,
+    /// the same text parsed from a file; bytes that are not UTF-8 read as repaired text.
+    @Test func aBodyReadBackAsBytesEqualsTheSameText() {
+        let text = "## Équipe\n\nDéveloppeur·e, 5 jours — 🚀\n"
+        let bytes = BodyText(utf8: Array(text.utf8))
+        #expect(bytes == BodyText(text) && bytes.hashValue == BodyText(text).hashValue && bytes.text == text)
+        #expect(bytes != BodyText(text + " ") && BodyText(utf8: Array(text.utf8.dropLast())) != bytes)
+        #expect(BodyText(utf8: [0x61, 0xFF, 0x62]).text == "a\u{FFFD}b")
     }
 }

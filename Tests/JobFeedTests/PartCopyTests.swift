@@ -91,4 +91,41 @@ import JobFeedSystem
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: staged.temporaryPath)), as: UTF8.self) == "(first,\nsecond;secondfirst,\nfirst)")
         staged.discard()
     }
+
+    /// Deciding whether a staged output equals its published file reads only where they may
+    /// differ: the stretches copied from that file at the same offsets are equal by construction,
+    /// as long as the file keeps the identity it had when they were copied.
+    @Test func stretchesCopiedFromTheTargetInPlaceAreNotComparedAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-mirror-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target").path
+        try Data("<a>first</a><b>second</b>".utf8).write(to: URL(fileURLWithPath: target))
+        func staged(writing middle: String) throws -> StagedFile {
+            let source = try OpenFile(target, .readOnly, operation: "read")
+            let file = try StagedFile(target: target, folder: folder.path)
+            file.copy(from: source, PartSpan(source: 1, digest: 1, offset: 0, length: 3))
+            Data(middle.utf8).withUnsafeBytes { file.write($0) }
+            file.copy(from: source, PartSpan(source: 2, digest: 2, offset: 8, length: 17))
+            try file.finish()
+            return file
+        }
+        let same = try staged(writing: "first")
+        #expect(same.matchesTarget())
+        // Bytes changed behind the writer's back in a copied stretch are not looked at again...
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: same.temporaryPath))
+        try handle.seek(toOffset: 12)
+        try handle.write(contentsOf: Data("<c>".utf8))
+        try handle.close()
+        #expect(same.matchesTarget())
+        same.discard()
+        // ...but the bytes written are, and so is everything once the target is touched.
+        let other = try staged(writing: "fiRst")
+        #expect(!other.matchesTarget())
+        other.discard()
+        let copied = try staged(writing: "first")
+        try Data("<a>first</a><b>SECOND</b>".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(!copied.matchesTarget())
+        copied.discard()
+    }
 }

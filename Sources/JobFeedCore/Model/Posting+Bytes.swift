@@ -10,7 +10,7 @@ extension Posting {
         writer.append(fields.translationKey) { $0.append($1) }
         writer.append(fields.title)
         writer.append(fields.summary)
-        writer.append(fields.body)
+        fields.bodyText.withUTF8 { writer.append(utf8: $0) }
         fields.datePosted.write(to: &writer)
         writer.append(fields.isUndated)
         fields.dateModified.write(to: &writer)
@@ -47,7 +47,7 @@ extension Posting {
         let translationKey = try reader.optional { reader throws(ByteReader.Malformed) in try reader.string() }
         let title = try reader.string()
         let summary = try reader.string()
-        let body = try reader.string()
+        let body = BodyText(utf8: try reader.utf8())
         let datePosted = try Timestamp.read(from: &reader)
         let isUndated = try reader.bool()
         let dateModified = try Timestamp.read(from: &reader)
@@ -81,12 +81,14 @@ extension Posting {
         let values = try reader.strings()
         guard keys.count == values.count else { throw ByteReader.Malformed() }
         let categories = try reader.strings()
-        return Posting(Fields(
-            source: source, language: language, slug: slug, translationKey: translationKey, title: title, summary: summary, body: body,
+        var fields = Fields(
+            source: source, language: language, slug: slug, translationKey: translationKey, title: title, summary: summary, body: "",
             datePosted: datePosted, isUndated: isUndated, dateModified: dateModified, validThrough: validThrough, isArchived: isArchived,
             isDraft: isDraft, employmentTypes: employmentTypes, locations: locations, remote: remote, salary: salary, identifier: identifier,
             directApply: directApply, url: url, applyURL: applyURL, linkValues: Dictionary(uniqueKeysWithValues: zip(keys, values)),
-            categories: categories))
+            categories: categories)
+        fields.bodyText = body
+        return Posting(fields)
     }
 }
 

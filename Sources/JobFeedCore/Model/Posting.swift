@@ -54,7 +54,12 @@ public struct Posting: Sendable, Hashable {
         /// The short summary (`description` in front matter).
         public var summary: String
         /// The Markdown body.
-        public var body: String
+        public var body: String {
+            get { bodyText.text }
+            set { bodyText = BodyText(newValue) }
+        }
+
+        package var bodyText: BodyText
         public var datePosted: Timestamp
         /// The file gave no date: `datePosted` is git's or the file's, which never makes a
         /// posting wait for its publication.
@@ -84,7 +89,7 @@ public struct Posting: Sendable, Hashable {
             self.translationKey = translationKey
             self.title = title
             self.summary = summary
-            self.body = body
+            bodyText = BodyText(body)
             self.datePosted = datePosted
             self.isUndated = isUndated
             self.dateModified = dateModified

@@ -19,10 +19,13 @@ package struct ByteWriter {
 
     package mutating func append(_ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            append(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
+        value.withUTF8 { append(utf8: $0) }
+    }
+
+    /// Length-prefixed, as a `String` is.
+    package mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
+        append(utf8.count)
+        bytes.append(contentsOf: utf8)
     }
 
     package mutating func append(_ values: [String]) {
@@ -80,6 +83,13 @@ package struct ByteReader {
         let length = try count()
         defer { offset += length }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+    }
+
+    /// What `append(_: String)` wrote, as its bytes, unchecked (see `BodyText`).
+    package mutating func utf8() throws(Malformed) -> [UInt8] {
+        let length = try count()
+        defer { offset += length }
+        return Array(bytes[offset..<offset + length])
     }
 
     package mutating func strings() throws(Malformed) -> [String] {

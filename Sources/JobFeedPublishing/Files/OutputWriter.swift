@@ -58,7 +58,7 @@ package struct OutputWriter {
         for (path, file) in plan.staged.sorted(by: { $0.key < $1.key }) {
             result.paths.append(path)
             do { try file.finish() } catch { throw Self.failure(path, error.reason) }
-            if OpenFile.sameContents(file.temporaryPath, path, size: file.size) {
+            if file.matchesTarget() {
                 try twins.add(of: path, from: path, changed: false, into: &publication, &result)
                 file.discard()
                 result.unchanged.append(display.of(path: path))

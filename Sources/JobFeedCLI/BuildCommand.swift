@@ -40,12 +40,12 @@ public struct BuildCommand: ParsableCommand {
         var publisher = Publisher(config: config, now: try time.buildTime(config))
         let line = progress.line(quiet: quiet)
         publisher.progress = line?.observer
-        let result = Result { () throws(DiagnosticError) in try publisher.build(strict: strict) }
-        line?.clear()
         let report: BuildReport
-        switch result {
-        case let .success(built): report = built
-        case let .failure(error):
+        do {
+            report = try publisher.build(strict: strict)
+            line?.clear()
+        } catch {
+            line?.clear()
             Console.printDiagnostics(error.diagnostics)
             throw ExitStatus.configurationError
         }
@@ -58,6 +58,8 @@ public struct BuildCommand: ParsableCommand {
             Console.print("parts copied from the published outputs: \(report.partsCopied)")
         }
         if !report.published { Console.printDiagnostics([Diagnostic(.error, file: "jobfeed", "--strict: nothing was published because of the errors above; every output is as it was")]) }
-        if report.hasErrors { throw ExitStatus.postingErrors }
+        let hasErrors = report.hasErrors
+        report.releaseInBackground()
+        if hasErrors { throw ExitStatus.postingErrors }
     }
 }

@@ -66,7 +66,10 @@ public struct Publisher: Sendable {
             cache.archive?.abandon()
         }
         // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
-        if self.cache == nil { record(report, strict: strict) }
+        if self.cache == nil {
+            record(report, strict: strict)
+            BackgroundRelease.release(consume cache)
+        }
         return report.adding(setUp)
     }
 
@@ -212,12 +215,19 @@ public struct BuildReport: Sendable {
             for posting in postings {
                 byLanguage[posting.language, default: [:]][PostingStatus(posting, now: catalog.now).rawValue, default: 0] += 1
             }
-            // A group is the same set of pages seen from each of its members.
-            let groups = catalog.entries.compactMap { entry in
-                entry.translations.isEmpty ? nil : ([entry.posting.url] + entry.translations.map(\.url)).sorted()
+            // A group is the same set of pages seen from each of its members (one per language):
+            // counted once, at the member that sorts first by URL, then language.
+            translationPairs = catalog.entries.count { entry in
+                let url = entry.posting.url, language = entry.posting.language
+                return !entry.translations.isEmpty && entry.translations.allSatisfy { (url, language) < ($0.url, $0.language) }
             }
-            translationPairs = Set(groups).count
         }
+    }
+
+    /// Frees the report, and the postings it holds last, on a thread of its own (see
+    /// `BackgroundRelease`): for a command that is done with it and about to exit.
+    public consuming func releaseInBackground() {
+        BackgroundRelease.release(self)
     }
 
     public func count(_ status: PostingStatus, in language: String) -> Int {

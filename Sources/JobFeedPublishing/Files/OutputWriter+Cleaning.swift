@@ -19,54 +19,20 @@ extension OutputWriter {
             result.paths.append(path)
             result.unchanged.append(display.of(path: path))
         }
-        result.removed = (staleFiles(plan) + plan.retired.filter { FileStamp(path: $0) != nil }).map(display.of(path:))
+        result.removed = (OwnedFolderSurvey(plan).stale + plan.retired.filter { FileStamp(path: $0) != nil }).map(display.of(path:))
         return result
     }
 
-    /// The per-posting files of postings that are gone: files with an owned folder's extension
-    /// that the plan does not hold.
-    package func staleFiles(_ plan: OutputPlan) -> [String] {
-        var stale: [String] = []
-        for (folder, pathExtension) in plan.ownedFolders {
-            let root = folder.standardizedFileURL.path
-            let suffix = "." + pathExtension
-            for relative in FolderWalk.files(below: root) where relative.hasSuffix(suffix) && !Self.isTemporary(relative) {
-                let path = root + "/" + relative
-                if !plan.contains(path) { stale.append(path) }
-            }
-        }
-        return stale.sorted()
-    }
-
-    /// After publishing: folders left empty, and temporary files a killed build left behind
-    /// (under the lock, no other build can be writing them).
-    package func removeLeftovers(_ plan: OutputPlan) {
-        var folders = Set(plan.staged.keys.map { ($0 as NSString).deletingLastPathComponent })
-        for (folder, _) in plan.ownedFolders {
-            let root = folder.standardizedFileURL.path
-            folders.insert(root)
-            for relative in FolderWalk.files(below: root) where Self.isTemporary(relative) {
-                SystemCall.remove(root + "/" + relative)
-            }
-            removeEmptyFolders(below: folder)
-        }
-        for folder in folders {
+    /// After publishing: temporary files a killed build left behind (under the lock, no other
+    /// build can be writing them), beside the staged files and in the owned folders, and
+    /// the owned folders left empty.
+    package func removeLeftovers(_ plan: OutputPlan, _ survey: OwnedFolderSurvey) {
+        for path in survey.temporaries { SystemCall.remove(path) }
+        for folder in survey.emptied { rmdir(folder) }
+        for folder in Set(plan.staged.keys.map { ($0 as NSString).deletingLastPathComponent }) {
             for entry in FolderWalk.entries(of: folder) where !entry.isFolder && entry.name.hasPrefix(Self.temporaryPrefix) {
                 SystemCall.remove(folder + "/" + entry.name)
             }
-        }
-    }
-
-    /// Whether the file a relative path names is a temporary file of ours.
-    private static func isTemporary(_ relative: String) -> Bool {
-        relative.split(separator: "/").last?.hasPrefix(temporaryPrefix) == true
-    }
-
-    private func removeEmptyFolders(below folder: URL) {
-        for child in FolderWalk.entries(of: folder.path) where child.isFolder {
-            let childURL = folder.appendingPathComponent(child.name)
-            removeEmptyFolders(below: childURL)
-            if FolderWalk.entries(of: childURL.path).isEmpty { rmdir(childURL.path) }
         }
     }
 }

@@ -73,7 +73,8 @@ package struct OutputWriter {
             result.unchanged.append(display.of(path: path))
             try twins.add(of: path, from: path, changed: false, into: &publication, &result)
         }
-        let stale = staleFiles(plan) + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
+        let survey = OwnedFolderSurvey(plan)
+        let stale = survey.stale + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
         do {
             try publication.commit(removals: removals)
@@ -88,7 +89,7 @@ package struct OutputWriter {
             for (path, file) in plan.staged { layouts.save(file.spans, for: path) }
         }
         for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
-        removeLeftovers(plan)
+        removeLeftovers(plan, survey)
         result.paths.sort()
         result.written.sort()
         result.unchanged.sort()

@@ -12,6 +12,7 @@ extension String {
 /// Byte classes for the scans that read ASCII text as bytes.
 extension UInt8 {
     @inlinable package var isASCIILetter: Bool { (0x41...0x5A).contains(self & 0xDF) }
+    @inlinable package var isASCIIUppercaseLetter: Bool { (0x41...0x5A).contains(self) }
     @inlinable package var isASCIIDigit: Bool { (0x30...0x39).contains(self) }
     /// RFC 3986's unreserved characters: letters, digits, `-._~`, which no URL part encodes.
     @inlinable package var isURLUnreserved: Bool {

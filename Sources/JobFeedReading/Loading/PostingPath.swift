@@ -1,3 +1,4 @@
+import JobFeedCore
 
 /// Where a posting file sits below the postings folder, and what its path says about its
 /// language and slug (`en/careers/designer.md`, `careers/designer.fr.md`, `jobs/x/index.md`).
@@ -12,20 +13,25 @@ package struct PostingPath: Sendable, Hashable {
 
     package init(relativePath: String, languages: [String]) {
         self.relativePath = relativePath
-        var components = relativePath.split(separator: "/").map(String.init)
+        // Substrings until the slug is joined: every posting file's path is taken apart on every
+        // build and every watcher rebuild.
+        var components = relativePath.split(separator: "/")
         var stem = Self.stripExtension(components.removeLast())
         var language: String?
-        if let folder = components.firstIndex(where: { languages.contains($0) }) {
-            language = components.remove(at: folder)
+        if let folder = components.firstIndex(where: { component in languages.contains { $0 == component } }) {
+            language = String(components.remove(at: folder))
         }
-        if let dot = stem.lastIndex(of: "."), languages.contains(String(stem[stem.index(after: dot)...])) {
-            let suffix = String(stem[stem.index(after: dot)...])
-            language = language ?? suffix
-            stem = String(stem[..<dot])
+        if let dot = stem.lastIndex(of: ".") {
+            let suffix = stem[stem.index(after: dot)...]
+            if languages.contains(where: { $0 == suffix }) {
+                language = language ?? String(suffix)
+                stem = stem[..<dot]
+            }
         }
         if stem == "index", !components.isEmpty { stem = components.removeLast() }
         self.language = language
-        self.slug = (components + [stem]).joined(separator: "/")
+        components.append(stem)
+        self.slug = components.joined(separator: "/")
     }
 
     /// The slug with its last part replaced by a front-matter `slug`.
@@ -36,14 +42,23 @@ package struct PostingPath: Sendable, Hashable {
 
     package static func isPostingFile(_ name: String) -> Bool {
         guard !name.hasPrefix("_"), !name.hasPrefix(".") else { return false }
-        return extensions.contains { name.lowercased().hasSuffix($0) }
+        return postingExtension(of: name[...]) != nil
     }
 
-    private static func stripExtension(_ name: String) -> String {
-        for ext in extensions where name.lowercased().hasSuffix(ext) {
-            return String(name.dropLast(ext.count))
+    private static func stripExtension(_ name: Substring) -> Substring {
+        postingExtension(of: name).map { name.dropLast($0.count) } ?? name
+    }
+
+    /// The extension the name ends with, in any case. ASCII names (nearly all) are compared
+    /// byte by byte; others as text, lowercased.
+    private static func postingExtension(of name: Substring) -> String? {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return extensions.first { name.lowercased().hasSuffix($0) } }
+        return extensions.first { ext in
+            name.utf8.count >= ext.utf8.count
+                && zip(name.utf8.suffix(ext.utf8.count), ext.utf8).allSatisfy { byte, expected in
+                    (byte.isASCIIUppercaseLetter ? byte + 32 : byte) == expected
+                }
         }
-        return name
     }
 
     /// A slug part must stay inside its output folder and be a usable file name.

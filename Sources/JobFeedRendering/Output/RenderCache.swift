@@ -14,7 +14,7 @@ import Synchronization
 package final class RenderCache: Sendable {
     private struct Part {
         var stamp: FileStamp
-        var context: String
+        var context: String?
         var part: FormatPart
     }
 
@@ -47,7 +47,8 @@ package final class RenderCache: Sendable {
     package struct Slot: Sendable {
         fileprivate let path: String
         fileprivate let stamp: FileStamp
-        fileprivate let context: String
+        /// The context itself, for the parts kept in memory (nil over an archive).
+        fileprivate let context: String?
         /// The context's stable hash, the archive's key.
         fileprivate let contextHash: UInt64
     }
@@ -55,10 +56,8 @@ package final class RenderCache: Sendable {
     /// Nil for a posting that was not read from a file (nothing to key it on).
     package func slot(for entry: CatalogEntry) -> Slot? {
         entry.posting.source.stamp.map { stamp in
-            let context = Self.context(of: entry)
-            var hash = StableHash()
-            hash.add(context)
-            return Slot(path: entry.posting.source.absolutePath, stamp: stamp, context: context, contextHash: hash.value)
+            Slot(path: entry.posting.source.absolutePath, stamp: stamp, context: archive == nil ? Self.context(of: entry) : nil,
+                 contextHash: Self.contextHash(of: entry))
         }
     }
 
@@ -113,5 +112,18 @@ package final class RenderCache: Sendable {
     /// and its translations' links.
     private static func context(of entry: CatalogEntry) -> String {
         ([entry.posting.url, entry.status.rawValue] + entry.translations.map { "\($0.language) \($0.url)" }).joined(separator: "\n")
+    }
+
+    /// The context's stable hash, taken from its parts as they are: building the text for every
+    /// posting of every build showed in the profile of a watcher's rebuild.
+    private static func contextHash(of entry: CatalogEntry) -> UInt64 {
+        var hash = StableHash()
+        hash.add(entry.posting.url)
+        hash.add(entry.status.rawValue)
+        for translation in entry.translations {
+            hash.add(translation.language)
+            hash.add(translation.url)
+        }
+        return hash.value
     }
 }

@@ -25,18 +25,24 @@ package struct TranslationPairing {
     }
 
     package mutating func pair(_ postings: [Posting]) -> [Posting] {
-        var firstBySlug: [String: Posting] = [:]
+        struct Page: Hashable {
+            var language: String
+            var slug: String
+        }
+        var firstBySlug: [Page: Posting] = [:]
         var kept: [Posting] = []
-        for var posting in postings.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
-            if let earlier = firstBySlug[posting.language + "/" + posting.slug] {
+        // Read in path order already, nearly always: then there is nothing to sort.
+        let inPathOrder = zip(postings, postings.dropFirst()).allSatisfy { $0.source.relativePath < $1.source.relativePath }
+        for var posting in inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
+            if let earlier = firstBySlug[Page(language: posting.language, slug: posting.slug)] {
                 var hash = StableHash()
                 hash.add(posting.source.relativePath)
                 var unique = posting.slug + "-" + String(String(hash.value, radix: 16).prefix(6))
-                while firstBySlug[posting.language + "/" + unique] != nil { unique += "-2" }
+                while firstBySlug[Page(language: posting.language, slug: unique)] != nil { unique += "-2" }
                 diagnostics.append(.warning("slug '\(posting.slug)' is already used in '\(posting.language)' by \(earlier.source.displayPath); this posting is published as '\(unique)' (rename one file or set 'slug:')", at: posting.source.location(ofKey: "slug")))
                 posting.relink(slug: unique, config: config)
             }
-            firstBySlug[posting.language + "/" + posting.slug] = posting
+            firstBySlug[Page(language: posting.language, slug: posting.slug)] = posting
             kept.append(posting)
         }
         let byKey = Dictionary(grouping: kept.filter { $0.translationKey != nil }) { $0.translationKey! }
@@ -53,21 +59,24 @@ package struct TranslationPairing {
 
     /// Fills each entry's translations: the entries in other languages of its group.
     package func linkTranslations(_ entries: [CatalogEntry]) -> [CatalogEntry] {
-        var byGroup: [String: [CatalogEntry]] = [:]
-        for entry in entries {
-            if let group = groups[entry.posting.source.relativePath] { byGroup[group, default: []].append(entry) }
+        // Each entry's group looked up once, and members kept as indices: copying every entry
+        // into its group cost more than the linking.
+        let groupOf = entries.map { groups[$0.posting.source.relativePath] }
+        var members: [String: [Int]] = [:]
+        for (index, group) in groupOf.enumerated() {
+            if let group { members[group, default: []].append(index) }
         }
-        let groups = groups
         let rank = rank
-        return entries.map { entry in
-            guard let group = groups[entry.posting.source.relativePath] else { return entry }
-            var linked = entry
-            linked.translations = (byGroup[group] ?? [])
-                .filter { $0.posting.language != entry.posting.language }
-                .sorted { rank[$0.posting.language, default: .max] < rank[$1.posting.language, default: .max] }
-                .map { Translation(language: $0.posting.language, url: $0.posting.url, status: $0.status) }
-            return linked
+        var linked = entries
+        for (index, group) in groupOf.enumerated() {
+            guard let group else { continue }
+            let language = entries[index].posting.language
+            linked[index].translations = (members[group] ?? [])
+                .filter { entries[$0].posting.language != language }
+                .sorted { rank[entries[$0].posting.language, default: .max] < rank[entries[$1].posting.language, default: .max] }
+                .map { Translation(language: entries[$0].posting.language, url: entries[$0].posting.url, status: entries[$0].status) }
         }
+        return linked
     }
 
     private mutating func warnAboutDuplicates(_ key: String, _ sharing: [Posting]) {
@@ -84,6 +93,11 @@ package struct TranslationPairing {
     /// language: the first language's postings anchor the groups (in path order), and each
     /// other language's postings join the group whose anchor they match best, greedily.
     private func match(_ sharing: [Posting]) -> [[Posting]] {
+        // Most keys: one posting in each of two languages, which pair with each other.
+        if sharing.count == 2, sharing[0].language != sharing[1].language {
+            let (first, second) = (sharing[0], sharing[1])
+            return rank[first.language, default: .max] <= rank[second.language, default: .max] ? [[first, second]] : [[second, first]]
+        }
         let byLanguage = Dictionary(grouping: sharing) { $0.language }
         let rank = rank
         let present = byLanguage.keys.sorted { rank[$0, default: .max] < rank[$1, default: .max] }

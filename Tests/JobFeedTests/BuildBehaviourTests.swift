@@ -175,6 +175,30 @@ import JobFeed
         #expect(again.catalog.entries.contains { $0.posting.slug == second.slug }, "the slug is stable")
     }
 
+    /// The record comes back field for field; one that is damaged, cut short or left in its
+    /// earlier JSON form is never trusted, and the build runs again in full.
+    @Test func theRecordReadsBackAndADamagedOneIsNotTrusted() throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        let first = try site.build()
+        let file = StateFolder(try site.config()).buildRecord
+        let bytes = try Data(contentsOf: file)
+        let record = try #require(BuildRecord.read(from: bytes))
+        #expect(record.bytes() == bytes)
+        #expect(record.outputs.count == first.files.paths.count && record.counts == first.counts && record.diagnostics == first.diagnostics)
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 100)) { #expect(BuildRecord.read(from: bytes.prefix(length)) == nil) }
+        var flipped = bytes
+        flipped[bytes.count / 2] ^= 0x20
+        #expect(BuildRecord.read(from: flipped) == nil)
+        try flipped.write(to: file)
+        #expect(!(try site.build()).catalog.entries.isEmpty, "a damaged record must not stand for a build")
+        // A state folder from before keeps a JSON record: it is removed, and never read.
+        let legacy = file.deletingLastPathComponent().appendingPathComponent("build.json")
+        try Data("{}".utf8).write(to: legacy)
+        _ = try site.build()
+        #expect(!FileManager.default.fileExists(atPath: legacy.path))
+    }
+
     @Test func aNewJobfeedRebuildsOnceEvenWhenNoPostingChanged() throws {
         let site = try TemporarySite(postings: BuildBehaviourTests.postings)
         defer { site.remove() }

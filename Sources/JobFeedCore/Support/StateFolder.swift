@@ -22,7 +22,7 @@ package struct StateFolder: Sendable {
 
     package var path: String { url.path }
     package var lastGood: URL { url.appendingPathComponent("last-good") }
-    package var buildRecord: URL { url.appendingPathComponent("build.json") }
+    package var buildRecord: URL { url.appendingPathComponent("build-record") }
     package var lock: URL { url.appendingPathComponent("lock") }
     package var journal: URL { url.appendingPathComponent("journal") }
     package var rollback: URL { url.appendingPathComponent("rollback") }

@@ -8,8 +8,12 @@ import JobFeedSystem
 /// same config, the same posting files (by stamp), the same outputs on disk and a "now" before
 /// any posting's next opening or closing has nothing to do, and says so without reading or
 /// rendering anything.
-package struct BuildRecord: Codable, Sendable {
-    package static let currentVersion = 2
+///
+/// Kept as bytes with their digest (`build-record`): as JSON, its 37,000 output paths at
+/// 50,000 postings took 0.1 s to encode and decode on every build.
+package struct BuildRecord: Sendable {
+    private static let magic: UInt64 = 0x4A46_5245_434F_5244  // "JFRECORD"
+    package static let currentVersion = 3
 
     package var version = Self.currentVersion
     package var inputs: UInt64
@@ -59,8 +63,7 @@ package struct BuildRecord: Codable, Sendable {
 
     /// The recorded result, if it still holds for these inputs at `now`.
     package static func upToDate(config: Config, now: Timestamp, strict: Bool, files: [PostingFile], fileStamps: [FileStamp?]) -> BuildRecord? {
-        guard let data = FileManager.default.contents(atPath: url(in: config).path),
-              let record = try? JSONDecoder().decode(BuildRecord.self, from: data),
+        guard let data = try? OpenFile.contents(of: url(in: config).path), let record = read(from: data),
               record.version == currentVersion,
               now.seconds >= record.now, record.nextChange.map({ now.seconds < $0 }) ?? true,
               record.inputs == inputs(config: config, strict: strict, files: files, stamps: fileStamps),
@@ -70,10 +73,62 @@ package struct BuildRecord: Codable, Sendable {
     }
 
     package func save(in config: Config) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
-        try? OutputWriter.replace(Self.url(in: config).path, with: data, mode: StateFolder.fileMode)
+        try? OutputWriter.replace(Self.url(in: config).path, with: bytes(), mode: StateFolder.fileMode)
+    }
+
+    package func bytes() -> Data {
+        var writer = ByteWriter()
+        writer.append(Self.magic)
+        writer.append(version)
+        writer.append(inputs)
+        writer.append(now)
+        writer.append(nextChange) { $0.append($1) }
+        writer.append(outputs)
+        writer.append(outputStamps)
+        let languages = counts.byLanguage.sorted { $0.key < $1.key }
+        writer.append(languages.count)
+        for (language, statuses) in languages {
+            writer.append(language)
+            let sorted = statuses.sorted { $0.key < $1.key }
+            writer.append(sorted.map(\.key))
+            for (_, count) in sorted { writer.append(count) }
+        }
+        writer.append(counts.translationPairs)
+        writer.append(diagnostics.count)
+        for diagnostic in diagnostics { diagnostic.write(to: &writer) }
+        return SealedBytes.seal(writer).data
+    }
+
+    /// The record the bytes hold; nil for bytes that are damaged, cut short or of another kind.
+    package static func read(from data: Data) -> BuildRecord? {
+        data.withUnsafeBytes { raw in
+            guard let (body, _) = SealedBytes.open(raw) else { return nil }
+            var reader = ByteReader(body)
+            return try? Result { () throws(ByteReader.Malformed) -> BuildRecord in
+                guard try reader.uint64() == magic else { throw ByteReader.Malformed() }
+                let version = try reader.int()
+                let inputs = try reader.uint64()
+                let now = try reader.int64()
+                let nextChange = try reader.optional { reader throws(ByteReader.Malformed) in try reader.int64() }
+                let outputs = try reader.strings()
+                let outputStamps = try reader.uint64()
+                var counts = BuildReport.Counts()
+                for _ in 0..<(try reader.count()) {
+                    let language = try reader.string()
+                    var statuses: [String: Int] = [:]
+                    for status in try reader.strings() { statuses[status] = try reader.int() }
+                    counts.byLanguage[language] = statuses
+                }
+                counts.translationPairs = try reader.int()
+                var diagnostics: [Diagnostic] = []
+                for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic.read(from: &reader)) }
+                guard reader.isAtEnd else { throw ByteReader.Malformed() }
+                var record = BuildRecord(inputs: inputs, now: now, nextChange: nextChange, outputs: outputs, outputStamps: outputStamps,
+                                         counts: counts, diagnostics: diagnostics)
+                record.version = version
+                return record
+            }.get()
+        }
     }
 
     package static func forget(in config: Config) {

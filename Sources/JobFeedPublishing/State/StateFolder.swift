@@ -48,6 +48,8 @@ extension StateFolder {
             }
             moved.append(".jobfeed-last-good/")
         }
+        // The build record's JSON form, before it became bytes (`build-record`).
+        unlink(url.appendingPathComponent("build.json").path)
         for name in [".jobfeed-build.json", ".jobfeed.lock"] {
             let legacy = exports.appendingPathComponent(name).path
             if unlink(legacy) == 0 { moved.append(name) }

@@ -72,11 +72,10 @@ import JobFeed
         let watch = try start(["watch", "--config", site.configURL.path])
         defer { if watch.isRunning { watch.terminate() } }
         #expect(await waitUntil { site.read("feeds/en/rss.xml") != nil })
-        let started = ContinuousClock.now
         let build = try start(["build", "--config", site.configURL.path, "--lock-timeout", "500ms"])
         #expect(await waitForExit(build, within: .seconds(120)))
+        // How long it waited is checked on a virtual clock (aBusyLockIsWaitedForUpToTheTimeoutOnAVirtualClock).
         #expect(build.terminationStatus == 75)
-        #expect(ContinuousClock.now - started >= .milliseconds(500))
         kill(watch.processIdentifier, SIGINT)
         #expect(await waitForExit(watch, within: .seconds(120)))
         #expect(watch.terminationStatus == 0)

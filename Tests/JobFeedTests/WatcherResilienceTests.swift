@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import Testing
 import JobFeed
 
@@ -79,5 +80,30 @@ import JobFeed
         try FileManager.default.removeItem(at: StateFolder(config).lock)
         #expect(keeper.reassert(for: config, logger: Logger(label: "test")))
         #expect(throws: BuildLock.Failure.self) { try BuildLock.acquire(for: config, timeout: .milliseconds(100)) }
+    }
+
+    /// A build waits for a busy lock up to its timeout, trying again at each pause, and takes
+    /// the lock as soon as the holder lets go; time here moves only when the wait pauses.
+    @Test func aBusyLockIsWaitedForUpToTheTimeoutOnAVirtualClock() throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        let config = try site.config()
+        let start = ContinuousClock.now
+        let elapsed = Mutex<Duration>(.zero)
+        let pauses = Mutex(0)
+        let holder = Mutex<BuildLock?>(try BuildLock.acquire(for: config, timeout: .zero))
+        let clock = BuildLock.WaitClock(now: { start + elapsed.withLock { $0 } }, pause: { duration in
+            elapsed.withLock { $0 += duration }
+            pauses.withLock { $0 += 1 }
+        })
+        #expect(throws: BuildLock.Failure.self) { try BuildLock.acquire(for: config, timeout: .milliseconds(500), clock: clock) }
+        #expect(pauses.withLock { $0 } == 10 && elapsed.withLock { $0 } == .milliseconds(500))
+        // The holder lets go during the third pause: the lock is taken at the next try.
+        pauses.withLock { $0 = 0 }
+        let letting = BuildLock.WaitClock(now: { start }, pause: { _ in
+            if pauses.withLock({ count in count += 1; return count }) == 3 { holder.withLock { $0 = nil } }
+        })
+        let taken = try BuildLock.acquire(for: config, timeout: .seconds(1), clock: letting)
+        #expect(pauses.withLock { $0 } == 3 && taken.guards(config))
     }
 }

@@ -36,8 +36,29 @@ public final class BuildLock: Sendable {
         flock(file.rawValue, LOCK_UN)
     }
 
+    /// How a wait for a busy lock passes time: the system's monotonic clock, or a test's that
+    /// moves only when the wait pauses (so that no test depends on how fast the machine is).
+    package struct WaitClock: Sendable {
+        package var now: @Sendable () -> ContinuousClock.Instant
+        package var pause: @Sendable (Duration) -> Void
+
+        package init(now: @escaping @Sendable () -> ContinuousClock.Instant, pause: @escaping @Sendable (Duration) -> Void) {
+            self.now = now
+            self.pause = pause
+        }
+
+        package static let system = WaitClock(now: { ContinuousClock.now }, pause: { Thread.sleep(forTimeInterval: Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) })
+    }
+
+    /// How long a wait pauses between tries.
+    package static let retryInterval = Duration.milliseconds(50)
+
     /// Takes the lock for `config`'s outputs, waiting up to `timeout` for another holder.
     public static func acquire(for config: Config, timeout: Duration) throws(Failure) -> BuildLock {
+        try acquire(for: config, timeout: timeout, clock: .system)
+    }
+
+    package static func acquire(for config: Config, timeout: Duration, clock: WaitClock) throws(Failure) -> BuildLock {
         let state = StateFolder(config)
         let path = state.lock.path
         let display = DisplayPath.of(path: path)
@@ -46,7 +67,7 @@ public final class BuildLock: Sendable {
         } catch {
             throw .unusable(path: display, reason: error.reason)
         }
-        let deadline = ContinuousClock.now + timeout
+        let deadline = clock.now() + timeout
         while true {
             let file: OpenFile
             do {
@@ -60,8 +81,8 @@ public final class BuildLock: Sendable {
                     try SystemCall.check("lock", path) { flock(file.rawValue, LOCK_EX | LOCK_NB) }
                     break
                 } catch where error.code == EWOULDBLOCK {
-                    guard ContinuousClock.now < deadline else { throw .busy(path: display, waited: timeout) }
-                    Thread.sleep(forTimeInterval: 0.05)
+                    guard clock.now() < deadline else { throw .busy(path: display, waited: timeout) }
+                    clock.pause(retryInterval)
                 } catch {
                     throw .unusable(path: display, reason: error.reason)
                 }

@@ -97,7 +97,7 @@ package struct ChunkRenderer: Sendable {
         var complete = true
         for format in formats {
             for kind in format.keptKinds(for: entry) where !unneeded.contains(where: { $0.covers(kind, of: entry) }) {
-                let part = cache.part(kind, in: slot, needsBytes: needs.map { needs in { needs.needsBytes(kind, of: entry, part: $0) } })
+                let part = cache.part(kind, in: slot) { part in needs?.needsBytes(kind, of: entry, part: part) ?? true }
                 if let part { parts[kind] = part } else { complete = false }
             }
         }

@@ -127,7 +127,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return 256 << 20 + 6 * postings
     }
 
-    package func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: ((FormatPart) -> Bool)? = nil) -> FormatPart? {
+    package func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
         let appended = appending.withLock { state -> Entry? in
             guard let entry = state.entries[key] else { return nil }
             flush(&state)
@@ -135,11 +135,12 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         }
         guard let entry = appended ?? index.entries[key], entry.stamp == stamp, entry.context == context else { return nil }
         let source = key.source
-        if let needsBytes {
-            let leftInCache = FormatPart(leftInCache: entry.digest, length: entry.length, source: source) { [self] in
+        // Asked with what the index knows; the part that reads its bytes later is made only
+        // when it is left in the cache.
+        if !needsBytes(FormatPart(describing: entry.digest, length: entry.length, source: source)) {
+            return FormatPart(leftInCache: entry.digest, length: entry.length, source: source) { [self] in
                 read(entry, key: key, source: source)?.data()
             }
-            if !needsBytes(leftInCache) { return leftInCache }
         }
         return read(entry, key: key, source: source)
     }

@@ -31,6 +31,12 @@ package struct FormatPart: Sendable {
         self.length = length
     }
 
+    /// What a cache's index says of a part, without its bytes: for asking whether anyone needs
+    /// them (see `PartArchive.part`).
+    package init(describing digest: UInt64, length: Int, source: UInt64) {
+        self.init(leftInCache: digest, length: length, source: source) { nil }
+    }
+
     /// Its bytes; nil for a part left in the cache that no longer reads back intact.
     package func data() -> Data? {
         switch bytes {

@@ -29,7 +29,7 @@ package protocol PartArchive: Sendable {
     /// The bytes stored under `key` for this stamp and context, read back intact, with the
     /// digest they were checked against; left in the archive when `needsBytes`, shown the
     /// part so far, says no one needs them read.
-    func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: ((FormatPart) -> Bool)?) -> FormatPart?
+    func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: (FormatPart) -> Bool) -> FormatPart?
     /// Keeps the bytes (their digest is taken when the part has none).
     func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64)
     /// The posting files that exist now: the others' entries are dropped when the build publishes.

@@ -63,7 +63,7 @@ package final class RenderCache: Sendable {
 
     /// The posting's bytes of `kind`, when its file and context are unchanged; left in the
     /// build cache when `needsBytes` says no output needs them read (see `FormatPart`).
-    package func part(_ kind: String, in slot: Slot, needsBytes: ((FormatPart) -> Bool)? = nil) -> FormatPart? {
+    package func part(_ kind: String, in slot: Slot, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
         if let archive {
             return archive.part(PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.contextHash, needsBytes: needsBytes)
         }

@@ -37,6 +37,9 @@ import JobFeedSystem
     @Test(arguments: [
         ("<a href=\"JAVASCRIPT:x\">", false), ("<a href=\"java\u{0}script:x\">", false), ("<a href=\" https://ok.example/\">", true),
         ("<a href=\"a/b:c\">", true), ("<a href=\"HTTPS://ok.example/\">", true), ("<a href=\"ftp://x/\">", false), ("<a href=\"//cdn.example/x\">", true),
+        // A combining mark after the colon, or in the scheme, hides nothing.
+        ("<a href=\"javascript:\u{301}x\">", false), ("<a href=\"JavaScript:\u{20DD}\u{FE0F}x\">", false), ("<a href=\"java\u{301}script:x\">", false),
+        ("<a href=\"\u{1}javascript\u{7F}:\u{301}x\">", false), ("<a href=\"/\u{301}javascript:x\">", true), ("<a href=\"https://ok.example/\u{e9}\u{301}\">", true),
     ])
     func urlAttributesAllowOnlyWebMailAndPhoneSchemes(link: String, kept: Bool) {
         let fragment = String(link.dropFirst(9).dropLast(2))

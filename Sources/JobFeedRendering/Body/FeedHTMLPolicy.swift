@@ -43,25 +43,16 @@ package enum FeedHTMLPolicy {
     package static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Whether a URL may be kept: `http`, `https`, `mailto`, `tel` or a relative reference,
-    /// judged after removing what browsers ignore (controls, white space) in any case.
+    /// judged after removing what browsers ignore (controls, white space) in any case. The
+    /// scheme is read from the bytes, as browsers read a URL by code point: compared as
+    /// `Character`s, a combining mark after the colon (`javascript:\u{301}…`) hid it.
     package static func isAllowedURL(_ value: String) -> Bool {
-        if let allowed = isAllowedASCIIURL(value) { return allowed }
-        let compact = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
-        guard let colon = compact.firstIndex(of: ":") else { return true }
-        let beforeColon = compact[..<colon]
-        // A '/', '?' or '#' before the first ':' makes it a relative reference (`a/b:c`).
-        if beforeColon.contains(where: { "/?#".contains($0) }) { return true }
-        return allowedSchemes.contains(beforeColon.lowercased())
-    }
-
-    /// `isAllowedURL` read from the bytes of a URL of visible ASCII, as nearly all are; nil for
-    /// any other, which the characters decide.
-    private static func isAllowedASCIIURL(_ value: String) -> Bool? {
-        var value = value
-        return value.withUTF8 { bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+        var compact = value.containsUTF8Byte(where: { $0 <= 0x20 || $0 == 0x7F })
+            ? String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F })) : value
+        return compact.withUTF8 { bytes in
             guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return true }
             let scheme = UnsafeBufferPointer(rebasing: bytes[..<colon])
+            // A '/', '?' or '#' before the first ':' makes it a relative reference (`a/b:c`).
             if scheme.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { return true }
             return allowedSchemes.contains(String(decoding: scheme, as: UTF8.self).lowercased())
         }

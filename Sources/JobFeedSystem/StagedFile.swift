@@ -179,7 +179,7 @@ package final class StagedFile: @unchecked Sendable {
     }
 
     /// How far writeback was started.
-    private var writebackStarted = 0
+    private var writebackStarted: Int64 = 0
 
     /// Starts writing back what was written since the last time, every 16 MB, after a copy: on
     /// ext4, the rename over the published file would otherwise allocate all of it at once
@@ -187,10 +187,9 @@ package final class StagedFile: @unchecked Sendable {
     /// postings, one posting edited, eight rounds each: 0.96 s against 1.04 s. Not after
     /// buffered writes: a cold build keeps both cores busy rendering, and was no faster.
     private func startWriteback() {
-        let written = size - (pendingCopy.map { $0.length + $0.held.count } ?? 0) - buffer.count
-        guard written - writebackStarted >= Self.bufferSize * 16 else { return }
-        file?.startWriteback(from: Int64(writebackStarted))
-        writebackStarted = written
+        guard flushedSize - writebackStarted >= Int64(Self.bufferSize * 16) else { return }
+        file?.startWriteback(from: writebackStarted)
+        writebackStarted = flushedSize
     }
 
     private func writeThrough(_ bytes: UnsafeRawBufferPointer) {

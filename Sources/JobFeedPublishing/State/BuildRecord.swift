@@ -13,9 +13,9 @@ import JobFeedSystem
 /// 50,000 postings took 0.1 s to encode and decode on every build.
 package struct BuildRecord: Sendable {
     private static let magic: UInt64 = 0x4A46_5245_434F_5244  // "JFRECORD"
-    package static let currentVersion = 3
+    /// Raised when the record's bytes change: a record of another version is not read.
+    private static let version = 3
 
-    package var version = Self.currentVersion
     package var inputs: UInt64
     package var now: Int64
     package var nextChange: Int64?
@@ -64,7 +64,6 @@ package struct BuildRecord: Sendable {
     /// The recorded result, if it still holds for these inputs at `now`.
     package static func upToDate(config: Config, now: Timestamp, strict: Bool, files: [PostingFile], fileStamps: [FileStamp?]) -> BuildRecord? {
         guard let data = try? OpenFile.contents(of: url(in: config).path), let record = read(from: data),
-              record.version == currentVersion,
               now.seconds >= record.now, record.nextChange.map({ now.seconds < $0 }) ?? true,
               record.inputs == inputs(config: config, strict: strict, files: files, stamps: fileStamps),
               record.outputStamps == stamps(of: record.outputs)
@@ -79,7 +78,7 @@ package struct BuildRecord: Sendable {
     package func bytes() -> Data {
         var writer = ByteWriter()
         writer.append(Self.magic)
-        writer.append(version)
+        writer.append(Self.version)
         writer.append(inputs)
         writer.append(now)
         writer.append(nextChange) { $0.append($1) }
@@ -105,8 +104,7 @@ package struct BuildRecord: Sendable {
             guard let (body, _) = SealedBytes.open(raw) else { return nil }
             var reader = ByteReader(body)
             return try? Result { () throws(ByteReader.Malformed) -> BuildRecord in
-                guard try reader.uint64() == magic else { throw ByteReader.Malformed() }
-                let version = try reader.int()
+                guard try reader.uint64() == magic, try reader.int() == version else { throw ByteReader.Malformed() }
                 let inputs = try reader.uint64()
                 let now = try reader.int64()
                 let nextChange = try reader.optional { reader throws(ByteReader.Malformed) in try reader.int64() }
@@ -123,10 +121,8 @@ package struct BuildRecord: Sendable {
                 var diagnostics: [Diagnostic] = []
                 for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic.read(from: &reader)) }
                 guard reader.isAtEnd else { throw ByteReader.Malformed() }
-                var record = BuildRecord(inputs: inputs, now: now, nextChange: nextChange, outputs: outputs, outputStamps: outputStamps,
-                                         counts: counts, diagnostics: diagnostics)
-                record.version = version
-                return record
+                return BuildRecord(inputs: inputs, now: now, nextChange: nextChange, outputs: outputs, outputStamps: outputStamps,
+                                   counts: counts, diagnostics: diagnostics)
             }.get()
         }
     }

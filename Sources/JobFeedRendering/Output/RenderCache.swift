@@ -14,7 +14,7 @@ import Synchronization
 package final class RenderCache: Sendable {
     private struct Part {
         var stamp: FileStamp
-        var context: String?
+        var context: UInt64
         var part: FormatPart
     }
 
@@ -47,17 +47,14 @@ package final class RenderCache: Sendable {
     package struct Slot: Sendable {
         fileprivate let path: String
         fileprivate let stamp: FileStamp
-        /// The context itself, for the parts kept in memory (nil over an archive).
-        fileprivate let context: String?
-        /// The context's stable hash, the archive's key.
-        fileprivate let contextHash: UInt64
+        /// A stable hash of the context (see `context(of:)`), the archive's key too.
+        fileprivate let context: UInt64
     }
 
     /// Nil for a posting that was not read from a file (nothing to key it on).
     package func slot(for entry: CatalogEntry) -> Slot? {
         entry.posting.source.stamp.map { stamp in
-            Slot(path: entry.posting.source.absolutePath, stamp: stamp, context: archive == nil ? Self.context(of: entry) : nil,
-                 contextHash: Self.contextHash(of: entry))
+            Slot(path: entry.posting.source.absolutePath, stamp: stamp, context: Self.context(of: entry))
         }
     }
 
@@ -65,7 +62,7 @@ package final class RenderCache: Sendable {
     /// build cache when `needsBytes` says no output needs them read (see `FormatPart`).
     package func part(_ kind: String, in slot: Slot, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
         if let archive {
-            return archive.part(PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.contextHash, needsBytes: needsBytes)
+            return archive.part(PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.context, needsBytes: needsBytes)
         }
         let key = PartKey(path: slot.path, kind: kind)
         return parts.withLock { $0[key].flatMap { $0.stamp == slot.stamp && $0.context == slot.context ? $0.part : nil } }
@@ -77,7 +74,7 @@ package final class RenderCache: Sendable {
         let key = PartKey(path: slot.path, kind: kind)
         let part = FormatPart(data: data, digest: ContentDigest.of(data), source: key.source)
         if let archive {
-            archive.store(part, as: PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.contextHash)
+            archive.store(part, as: PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.context)
         } else {
             parts.withLock { $0[PartKey(path: slot.path, kind: kind)] = Part(stamp: slot.stamp, context: slot.context, part: part) }
         }
@@ -109,14 +106,9 @@ package final class RenderCache: Sendable {
     }
 
     /// What else a posting's bytes depend on besides its file: its URL, its status at "now"
-    /// and its translations' links.
-    private static func context(of entry: CatalogEntry) -> String {
-        ([entry.posting.url, entry.status.rawValue] + entry.translations.map { "\($0.language) \($0.url)" }).joined(separator: "\n")
-    }
-
-    /// The context's stable hash, taken from its parts as they are: building the text for every
-    /// posting of every build showed in the profile of a watcher's rebuild.
-    private static func contextHash(of entry: CatalogEntry) -> UInt64 {
+    /// and its translations' links, hashed from the parts as they are (building their text for
+    /// every posting of every build showed in the profile of a watcher's rebuild).
+    private static func context(of entry: CatalogEntry) -> UInt64 {
         var hash = StableHash()
         hash.add(entry.posting.url)
         hash.add(entry.status.rawValue)

@@ -12,6 +12,13 @@ import JobFeedSystem
     typealias Edit = IncrementalBuildTests.Edit
     let archiveTests = BuildCacheArchiveTests()
 
+    /// A new empty folder for a test's files; the test removes it.
+    func scratchFolder(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-\(name)-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     func layouts(_ site: TemporarySite) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: site.root.appendingPathComponent(".jobfeed/cache/layouts"), includingPropertiesForKeys: nil)
     }
@@ -71,8 +78,7 @@ import JobFeedSystem
     /// Parts copied from an earlier file, with bytes written between them: those the earlier
     /// file held there too (the span's lead) are taken in the same copy, others written.
     @Test func copiesRunOnAcrossTheSameBytesBetweenParts() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-copy-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratchFolder("copy")
         defer { try? FileManager.default.removeItem(at: folder) }
         let earlier = folder.appendingPathComponent("earlier").path
         try Data("[first,\nsecond]".utf8).write(to: URL(fileURLWithPath: earlier))
@@ -96,8 +102,7 @@ import JobFeedSystem
     /// differ: the stretches copied from that file at the same offsets are equal by construction,
     /// as long as the file keeps the identity it had when they were copied.
     @Test func stretchesCopiedFromTheTargetInPlaceAreNotComparedAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-mirror-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratchFolder("mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("target").path
         try Data("<a>first</a><b>second</b>".utf8).write(to: URL(fileURLWithPath: target))

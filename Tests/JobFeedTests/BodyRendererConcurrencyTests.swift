@@ -5,18 +5,9 @@ import JobFeed
 /// cmark-gfm's extensions are not thread-safe unless registered once up front: rendering the
 /// real corpus on every core must give exactly what a serial run gives.
 @Suite struct BodyRendererConcurrencyTests {
-    static let corpus = RealCorpusTests.corpus
-
     @Test(.enabled(if: RealCorpusTests.present, "skipped: ../shared/corpus/cds is absent"))
     func concurrentRenderingMatchesSerialRenderingByteForByte() throws {
-        let config = try Config.load(from: Repository.root.appendingPathComponent("Tests/RealCorpus/cds.yml"),
-                                     overrides: FolderOverrides(postings: Self.corpus.path))
-        var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
-        let files = try discovery.files()
-        let parser = PostingParser(config: config, fallbackDates: FallbackDates(root: config.postingsDirectory, consultGit: false))
-        let postings = files.compactMap { file in
-            FileManager.default.contents(atPath: file.url.path).flatMap { parser.parse(file, data: $0).posting }
-        }
+        let postings = try RealCorpusTests.postings()
         #expect(postings.count > 200)
         // The real corpus has no strikethrough or tables, which the reported failures involved.
         var extensions = postings[0]

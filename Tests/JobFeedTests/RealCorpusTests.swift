@@ -7,6 +7,17 @@ import JobFeed
     static let corpus = Repository.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/cds")
     static let present = FileManager.default.fileExists(atPath: corpus.path)
 
+    /// Every real posting, parsed as Tests/RealCorpus/cds.yml maps it.
+    static func postings() throws -> [Posting] {
+        let config = try Config.load(from: Repository.root.appendingPathComponent("Tests/RealCorpus/cds.yml"),
+                                     overrides: FolderOverrides(postings: corpus.path))
+        var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
+        let parser = PostingParser(config: config, fallbackDates: FallbackDates(root: config.postingsDirectory, consultGit: false))
+        return try discovery.files().compactMap { file in
+            FileManager.default.contents(atPath: file.url.path).flatMap { parser.parse(file, data: $0).posting }
+        }
+    }
+
     @Test(.enabled(if: present, "skipped: ../shared/corpus/cds is absent"))
     func theRealCorpusBuildsWithTheExpectedCounts() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-cds-" + UUID().uuidString)

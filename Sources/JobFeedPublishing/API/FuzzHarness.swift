@@ -32,6 +32,10 @@ public enum FuzzHarness {
             return ["a posting was dropped without an error"]
         }
         guard let posting = outcome.posting else { return [] }
+        let bodies = BodyRenderer()
+        if (try? bodies.render(posting)) != (try? bodies.renderParsingHTML(posting)) {
+            return ["the body's direct walk and libxml2's parse disagree"]
+        }
         let plan: OutputPlan
         do {
             plan = try Publisher(config: config, now: Timestamp(seconds: 4_000_000_000)).render([posting])

@@ -1,7 +1,10 @@
 internal import CLibXML2
 import JobFeedCore
 
-/// Markdown → HTML (cmark-gfm) → parsed tree (libxml2) → the three forms.
+/// Markdown → HTML (cmark-gfm) → the three forms, in one walk of the HTML.
+///
+/// HTML plain enough is walked straight from cmark-gfm's bytes (`DirectHTMLWalk`); other
+/// HTML (raw HTML in the Markdown that is not plain) is parsed by libxml2, and its tree walked.
 ///
 /// Safe to call from several threads: cmark-gfm's extensions are registered once before any
 /// rendering, and libxml2's parser is initialized once (`BodyRendererConcurrencyTests` renders
@@ -19,20 +22,35 @@ package struct BodyRenderer: Sendable {
     }
 
     package func render(_ posting: Posting) throws(RenderError) -> RenderedBody {
-        let html: String
+        let html = try markdownHTML(posting)
+        var visitor = BodyVisitor(baseURL: posting.url)
+        if html.withUnsafeBufferPointer({ DirectHTMLWalk.walk($0, into: &visitor) }) { return visitor.body }
+        return try render(parsing: html, posting)
+    }
+
+    /// The body through libxml2's tree, however plain its HTML: the path for HTML that is not,
+    /// and the reference the direct walk is tested against.
+    package func renderParsingHTML(_ posting: Posting) throws(RenderError) -> RenderedBody {
+        try render(parsing: markdownHTML(posting), posting)
+    }
+
+    private func markdownHTML(_ posting: Posting) throws(RenderError) -> [UInt8] {
         do {
-            html = try markdown.html(from: posting.body)
+            return try markdown.html(from: posting.body)
         } catch {
             throw RenderError(file: posting.source.displayPath, message: error.description)
         }
+    }
+
+    private func render(parsing html: [UInt8], _ posting: Posting) throws(RenderError) -> RenderedBody {
         let document: HTMLDocument
         do {
-            document = try HTMLDocument(parsing: html)
+            document = try HTMLDocument(parsing: String(decoding: html, as: UTF8.self))
         } catch {
             throw RenderError(file: posting.source.displayPath, message: "libxml2 could not parse the rendered HTML")
         }
         var visitor = BodyVisitor(baseURL: posting.url)
         document.walk(&visitor)
-        return RenderedBody(feedHTML: visitor.feed.html, googleHTML: visitor.google.html, plainText: visitor.plain.text)
+        return visitor.body
     }
 }

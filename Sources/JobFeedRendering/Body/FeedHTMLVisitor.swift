@@ -17,12 +17,30 @@ package struct FeedHTMLVisitor: HTMLVisitor {
 
     package var html: String { String(decoding: output, as: UTF8.self) }
 
+    /// What an element is written as in feed HTML.
+    package struct Role: Sendable {
+        /// The name written (sectioning and form blocks become `div`); nil when the element is
+        /// unwrapped.
+        let written: String?
+        /// The attributes it may keep besides the global ones.
+        let attributes: Set<String>
+        let isVoid: Bool
+
+        init(_ name: String) {
+            let written = FeedHTMLPolicy.blocks.contains(name) ? "div" : name
+            let allowed = FeedHTMLPolicy.elements[written]
+            self.written = allowed == nil ? nil : written
+            attributes = allowed ?? []
+            isVoid = HTMLElement.voidElements.contains(written)
+        }
+    }
+
     package mutating func enter(_ element: HTMLElement) {
-        let name = FeedHTMLPolicy.blocks.contains(element.name) ? "div" : element.name
-        guard let allowed = FeedHTMLPolicy.elements[name] else { return open.append(nil) }
+        let role = element.tag.feed
+        guard let name = role.written else { return open.append(nil) }
         var attributes: [(String, String)] = []
         for (attribute, value) in element.attributes
-        where FeedHTMLPolicy.globalAttributes.contains(attribute) || allowed.contains(attribute) {
+        where FeedHTMLPolicy.globalAttributes.contains(attribute) || role.attributes.contains(attribute) {
             guard FeedHTMLPolicy.isAllowedValue(attribute, value) else { continue }
             let kept = FeedHTMLPolicy.urlAttributes.contains(attribute) ? URLResolver.resolve(value, against: baseURL) : value
             attributes.append((attribute, kept))
@@ -38,9 +56,8 @@ package struct FeedHTMLVisitor: HTMLVisitor {
             HTMLEscaping.appendAttribute(value, to: &output)
             output.append(UInt8(ascii: "\""))
         }
-        let isVoid = HTMLElement.voidElements.contains(name)
-        output += isVoid ? [0x20, UInt8(ascii: "/"), UInt8(ascii: ">")] : [UInt8(ascii: ">")]
-        open.append(isVoid ? nil : name)
+        output += role.isVoid ? [0x20, UInt8(ascii: "/"), UInt8(ascii: ">")] : [UInt8(ascii: ">")]
+        open.append(role.isVoid ? nil : name)
     }
 
     package mutating func leave(_ element: HTMLElement) {
@@ -63,6 +80,10 @@ package struct BodyVisitor: HTMLVisitor {
 
     package init(baseURL: String) {
         feed = FeedHTMLVisitor(baseURL: baseURL)
+    }
+
+    package var body: RenderedBody {
+        RenderedBody(feedHTML: feed.html, googleHTML: google.html, plainText: plain.text)
     }
 
     package mutating func enter(_ element: HTMLElement) {

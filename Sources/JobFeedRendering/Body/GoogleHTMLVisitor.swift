@@ -5,8 +5,9 @@ import JobFeedCore
 /// and elements left empty (an image's paragraph) are dropped.
 package struct GoogleHTMLVisitor: HTMLVisitor {
     private var output: [UInt8] = []
-    /// For each open element: what it was written as, and where its start tag began.
-    private var open: [(name: String?, start: Int)] = []
+    /// For each open element: what it was written as, whether that is a text container, and
+    /// where its start tag began.
+    private var open: [(name: String?, isTextContainer: Bool, start: Int)] = []
     /// How many of the open elements are text containers (kept rather than searched for).
     private var openTextContainers = 0
 
@@ -18,27 +19,55 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
 
     package var html: String { String(decoding: output, as: UTF8.self) }
 
+    /// What an element becomes in Google's HTML.
+    package enum Role: Sendable {
+        case lineBreak
+        /// Written as `name` (after renaming).
+        case kept(name: String, isTextContainer: Bool)
+        /// Written as a paragraph unless inside a text container.
+        case paragraphLike
+        /// A table cell: its content kept, set apart by a space.
+        case cell
+        /// Its content kept, the element itself left out.
+        case unwrapped
+
+        init(_ element: String) {
+            let name = GoogleHTMLVisitor.renamed[element] ?? element
+            if name == "br" {
+                self = .lineBreak
+            } else if GoogleHTMLVisitor.allowed.contains(name) {
+                self = .kept(name: name, isTextContainer: GoogleHTMLVisitor.textContainers.contains(name))
+            } else if GoogleHTMLVisitor.paragraphLike.contains(name) {
+                self = .paragraphLike
+            } else {
+                self = name == "td" || name == "th" ? .cell : .unwrapped
+            }
+        }
+    }
+
     package mutating func enter(_ element: HTMLElement) {
-        let name = Self.renamed[element.name] ?? element.name
         let start = output.count
-        if name == "br" {
+        switch element.tag.google {
+        case .lineBreak:
             append("<br>")
-            open.append((nil, start))
-        } else if Self.allowed.contains(name) {
+            open.append((nil, false, start))
+        case let .kept(name, isTextContainer):
             appendTag(opening: true, name)
-            push(name, start)
-        } else if Self.paragraphLike.contains(name) && !insideTextContainer {
+            push(name, isTextContainer, start)
+        case .paragraphLike where !insideTextContainer:
             append("<p>")
-            push("p", start)
-        } else {
-            if (name == "td" || name == "th") && !endsWithSpace { append(" ") }
-            open.append((nil, start))
+            push("p", true, start)
+        case .cell:
+            if !endsWithSpace { append(" ") }
+            open.append((nil, false, start))
+        case .paragraphLike, .unwrapped:
+            open.append((nil, false, start))
         }
     }
 
     package mutating func leave(_ element: HTMLElement) {
-        guard let (name, start) = open.popLast(), let name else { return }
-        if Self.textContainers.contains(name) { openTextContainers -= 1 }
+        guard let (name, isTextContainer, start) = open.popLast(), let name else { return }
+        if isTextContainer { openTextContainers -= 1 }
         let content = output[(start + name.utf8.count + 2)...]
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
             output.removeSubrange(start...)
@@ -89,8 +118,8 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
         openTextContainers > 0
     }
 
-    private mutating func push(_ name: String, _ start: Int) {
-        open.append((name, start))
-        if Self.textContainers.contains(name) { openTextContainers += 1 }
+    private mutating func push(_ name: String, _ isTextContainer: Bool, _ start: Int) {
+        open.append((name, isTextContainer, start))
+        if isTextContainer { openTextContainers += 1 }
     }
 }

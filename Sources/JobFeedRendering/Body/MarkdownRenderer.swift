@@ -30,11 +30,11 @@ package struct MarkdownRenderer: Sendable {
 
     private static let oneAtATime = Mutex(())
 
-    package func html(from markdown: String) throws(MarkdownError) -> String {
+    package func html(from markdown: String) throws(MarkdownError) -> [UInt8] {
         try Self.oneAtATime.withLock { _ throws(MarkdownError) in try render(markdown) }
     }
 
-    private func render(_ markdown: String) throws(MarkdownError) -> String {
+    private func render(_ markdown: String) throws(MarkdownError) -> [UInt8] {
         guard let parser = cmark_parser_new(Self.options) else { throw .allocation }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
@@ -54,7 +54,8 @@ package struct MarkdownRenderer: Sendable {
             throw .allocation
         }
         defer { free(rendered) }
-        return String(cString: rendered)
+        let bytes = UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self)
+        return Array(UnsafeBufferPointer(start: bytes, count: strlen(rendered)))
     }
 }
 

@@ -21,21 +21,45 @@ package struct PlainTextVisitor: HTMLVisitor {
         return String(decoding: copy.lines, as: UTF8.self)
     }
 
+    /// What an element does to the lines of plain text.
+    package struct Role: Sendable {
+        let breaksBefore: Bool
+        let breaksAfter: Bool
+        let kind: Kind
+
+        enum Kind: Sendable {
+            case list, item, cell, other
+        }
+
+        init(_ name: String) {
+            breaksAfter = PlainTextVisitor.blocks.contains(name)
+            breaksBefore = breaksAfter || name == "br"
+            switch name {
+            case "ul", "ol": kind = .list
+            case "li": kind = .item
+            case "td", "th": kind = .cell
+            default: kind = .other
+            }
+        }
+    }
+
     package mutating func enter(_ element: HTMLElement) {
-        if element.name == "br" || Self.blocks.contains(element.name) { breakLine() }
-        switch element.name {
-        case "ul", "ol": listDepth += 1
-        case "li":
+        let role = element.tag.plain
+        if role.breaksBefore { breakLine() }
+        switch role.kind {
+        case .list: listDepth += 1
+        case .item:
             indent = max(0, listDepth - 1) * 2
             current += [UInt8(ascii: "-"), 0x20]
-        case "td", "th": appendSpace()
-        default: break
+        case .cell: appendSpace()
+        case .other: break
         }
     }
 
     package mutating func leave(_ element: HTMLElement) {
-        if element.name == "ul" || element.name == "ol" { listDepth -= 1 }
-        if Self.blocks.contains(element.name) { breakLine() }
+        let role = element.tag.plain
+        if role.kind == .list { listDepth -= 1 }
+        if role.breaksAfter { breakLine() }
     }
 
     /// Copies the runs between white space whole; each white-space byte folds into one space.

@@ -4,17 +4,20 @@ import Foundation
 /// Owns a libxml2 HTML tree parsed from a rendered posting body, and frees it.
 ///
 /// Markdown bodies carry raw HTML, so links, allowed tags and plain text can only be found
-/// reliably in a parsed tree, not in the Markdown syntax tree.
+/// reliably in a parsed tree, not in the Markdown syntax tree. (`DirectHTMLWalk` finds them
+/// without one where the HTML is plain enough to be sure of the same tree.)
 package final class HTMLDocument {
     private let document: htmlDocPtr
 
+    /// Recovering from errors, silently, offline, adding no `html` or `body`.
+    static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+
     package init(parsing html: String) throws(HTMLError) {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         // Wrapped in one element so that text and several blocks keep their order under one root.
         let wrapped = "<div>" + RawAutolinks.rewrite(html) + "</div>"
         let parsed = wrapped.withCString { bytes in
-            htmlReadMemory(bytes, Int32(strlen(bytes)), nil, "UTF-8", options)
+            htmlReadMemory(bytes, Int32(strlen(bytes)), nil, "UTF-8", Self.options)
         }
         guard let parsed else { throw .unparsable }
         document = parsed
@@ -27,33 +30,53 @@ package final class HTMLDocument {
     /// Walks the body's nodes in document order.
     package func walk(_ visitor: inout some HTMLVisitor) {
         guard let root = xmlDocGetRootElement(document) else { return }
-        walkChildren(of: root, &visitor)
+        var tags = TagsSeen()
+        walkChildren(of: root, &visitor, &tags)
     }
 
-    private func walkChildren(of node: xmlNodePtr, _ visitor: inout some HTMLVisitor) {
+    private func walkChildren(of node: xmlNodePtr, _ visitor: inout some HTMLVisitor, _ tags: inout TagsSeen) {
         var child = node.pointee.children
         while let current = child {
-            visit(current, &visitor)
+            visit(current, &visitor, &tags)
             child = current.pointee.next
         }
     }
 
-    private func visit(_ node: xmlNodePtr, _ visitor: inout some HTMLVisitor) {
+    private func visit(_ node: xmlNodePtr, _ visitor: inout some HTMLVisitor, _ tags: inout TagsSeen) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
-            let name = Self.string(node.pointee.name)
+            let tag = tags.tag(named: node.pointee.name)
+            switch tag.walk {
             // Code, resources and controls are not text in any form of the body.
-            if FeedHTMLPolicy.opaque.contains(name) { return }
-            if FeedHTMLPolicy.droppedVoid.contains(name) { return walkChildren(of: node, &visitor) }
-            // libxml2's HTML parser already lowercases element and attribute names.
-            let element = HTMLElement(name: name, attributes: attributes(of: node))
+            case .opaque: return
+            case .unwrapped: return walkChildren(of: node, &visitor, &tags)
+            case .visited: break
+            }
+            let element = HTMLElement(tag: tag, attributes: attributes(of: node))
             visitor.enter(element)
-            walkChildren(of: node, &visitor)
+            walkChildren(of: node, &visitor, &tags)
             visitor.leave(element)
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = node.pointee.content { Self.withValidUTF8(content) { visitor.text($0) } }
         default:
             break
+        }
+    }
+
+    /// The tags met so far in this document, by the address of their name: libxml2 keeps one
+    /// copy of each name in the document's dictionary, so a body's few distinct names are
+    /// looked up once each. Equal addresses are equal names while the tree is alive; a name
+    /// stored twice is only looked up twice.
+    private struct TagsSeen {
+        private var seen: [(name: UnsafePointer<xmlChar>, tag: HTMLTag)] = []
+
+        mutating func tag(named pointer: UnsafePointer<xmlChar>?) -> HTMLTag {
+            guard let pointer else { return HTMLTag.named("") }
+            if let known = seen.first(where: { $0.name == pointer }) { return known.tag }
+            // libxml2's HTML parser already lowercases element and attribute names.
+            let tag = HTMLTag.named(String(cString: pointer))
+            if seen.count < 32 { seen.append((pointer, tag)) }
+            return tag
         }
     }
 
@@ -90,12 +113,12 @@ package final class HTMLDocument {
 }
 
 package struct HTMLElement {
-    package var name: String
+    package var tag: HTMLTag
     package var attributes: [(name: String, value: String)]
 
-    package static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    package var name: String { tag.name }
 
-    package var isVoid: Bool { Self.voidElements.contains(name) }
+    package static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 }
 
 /// Receives an HTML tree in document order.

@@ -71,10 +71,10 @@ import JobFeed
 /// of every kind cmark-gfm renders, raw HTML plain and not, references good and bad, and
 /// characters XML has no place for.
 struct BodyGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        random = SplitMix64(seed: seed)
     }
 
     static let markdown = [
@@ -128,12 +128,8 @@ struct BodyGenerator {
         return pieces.reduce("") { $0.isEmpty ? $1 : $0 + separators[pick(separators.count)] + $1 }
     }
 
-    /// SplitMix64: the same bodies on every run and machine.
+    /// The same bodies on every run and machine.
     private mutating func pick(_ count: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((value ^ (value >> 31)) % UInt64(count))
+        Int(random.next() % UInt64(count))
     }
 }

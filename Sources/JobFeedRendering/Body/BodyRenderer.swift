@@ -45,7 +45,7 @@ package struct BodyRenderer: Sendable {
     private func render(parsing html: [UInt8], _ posting: Posting) throws(RenderError) -> RenderedBody {
         let document: HTMLDocument
         do {
-            document = try HTMLDocument(parsing: String(decoding: html, as: UTF8.self))
+            document = try HTMLDocument(parsing: html)
         } catch {
             throw RenderError(file: posting.source.displayPath, message: "libxml2 could not parse the rendered HTML")
         }

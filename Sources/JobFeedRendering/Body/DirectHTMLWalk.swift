@@ -13,7 +13,7 @@ package enum DirectHTMLWalk {
     /// Walks `html` into `visitor`; false, with the visitor left part-way, when the HTML is not
     /// plain enough.
     package static func walk(_ html: UnsafeBufferPointer<UInt8>, into visitor: inout some HTMLVisitor) -> Bool {
-        guard UTF8Validation.isValid(html), let root = HTMLTag.named("div").parsing else { return false }
+        guard UTF8Validation.isValid(html), let root = HTMLTag.named(HTMLDocument.rootName).parsing else { return false }
         var reader = HTMLReader(html: html)
         var open: [HTMLElement] = []
         var text: [UInt8] = []

@@ -1,4 +1,3 @@
-internal import CLibXML2
 import JobFeedCore
 
 /// Text from front-matter fields (titles, summaries), which is text, not markup: character
@@ -37,7 +36,7 @@ package enum PlainText {
             return (scalar, length)
         }
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              let entity = htmlEntityLookup(String(name)), let scalar = Unicode.Scalar(entity.pointee.value) else { return nil }
+              let scalar = HTMLParserRules.namedReference(String(name)) else { return nil }
         return (scalar, length)
     }
 }

@@ -6,9 +6,8 @@
 package enum RawAutolinks {
     package static let schemes = ["mailto:", "http://", "https://"].map { Array($0.utf8) }
 
-    package static func rewrite(_ html: String) -> String {
-        var bytes = Array(html.utf8)
-        guard let firstLink = nextAutolink(in: bytes, from: 0) else { return html }
+    package static func rewrite(_ bytes: [UInt8]) -> [UInt8] {
+        guard let firstLink = nextAutolink(in: bytes, from: 0) else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 64)
         var copied = 0
@@ -22,8 +21,7 @@ package enum RawAutolinks {
             found = nextAutolink(in: bytes, from: copied)
         }
         output += bytes[copied...]
-        bytes = output
-        return String(decoding: bytes, as: UTF8.self)
+        return output
     }
 
     /// The next `<scheme…>` from `start`: the offsets of its `<` and `>`.

@@ -13,11 +13,14 @@ package final class HTMLDocument {
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
 
-    package init(parsing html: String) throws(HTMLError) {
-        // Wrapped in one element so that text and several blocks keep their order under one root.
-        let wrapped = "<div>" + RawAutolinks.rewrite(html) + "</div>"
-        let parsed = wrapped.withCString { bytes in
-            htmlReadMemory(bytes, Int32(strlen(bytes)), nil, "UTF-8", Self.options)
+    /// The element a body is wrapped in, so that text and several blocks keep their order
+    /// under one root.
+    package static let rootName = "div"
+
+    package init(parsing html: [UInt8]) throws(HTMLError) {
+        let wrapped = Array("<\(Self.rootName)>".utf8) + RawAutolinks.rewrite(html) + Array("</\(Self.rootName)>".utf8)
+        let parsed = wrapped.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", Self.options) }
         }
         guard let parsed else { throw .unparsable }
         document = parsed
@@ -30,53 +33,36 @@ package final class HTMLDocument {
     /// Walks the body's nodes in document order.
     package func walk(_ visitor: inout some HTMLVisitor) {
         guard let root = xmlDocGetRootElement(document) else { return }
-        var tags = TagsSeen()
-        walkChildren(of: root, &visitor, &tags)
+        walkChildren(of: root, &visitor)
     }
 
-    private func walkChildren(of node: xmlNodePtr, _ visitor: inout some HTMLVisitor, _ tags: inout TagsSeen) {
+    private func walkChildren(of node: xmlNodePtr, _ visitor: inout some HTMLVisitor) {
         var child = node.pointee.children
         while let current = child {
-            visit(current, &visitor, &tags)
+            visit(current, &visitor)
             child = current.pointee.next
         }
     }
 
-    private func visit(_ node: xmlNodePtr, _ visitor: inout some HTMLVisitor, _ tags: inout TagsSeen) {
+    private func visit(_ node: xmlNodePtr, _ visitor: inout some HTMLVisitor) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
-            let tag = tags.tag(named: node.pointee.name)
+            // libxml2's HTML parser already lowercases element and attribute names.
+            let tag = HTMLTag.named(Self.string(node.pointee.name))
             switch tag.walk {
             // Code, resources and controls are not text in any form of the body.
             case .opaque: return
-            case .unwrapped: return walkChildren(of: node, &visitor, &tags)
+            case .unwrapped: return walkChildren(of: node, &visitor)
             case .visited: break
             }
             let element = HTMLElement(tag: tag, attributes: attributes(of: node))
             visitor.enter(element)
-            walkChildren(of: node, &visitor, &tags)
+            walkChildren(of: node, &visitor)
             visitor.leave(element)
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = node.pointee.content { Self.withValidUTF8(content) { visitor.text($0) } }
         default:
             break
-        }
-    }
-
-    /// The tags met so far in this document, by the address of their name: libxml2 keeps one
-    /// copy of each name in the document's dictionary, so a body's few distinct names are
-    /// looked up once each. Equal addresses are equal names while the tree is alive; a name
-    /// stored twice is only looked up twice.
-    private struct TagsSeen {
-        private var seen: [(name: UnsafePointer<xmlChar>, tag: HTMLTag)] = []
-
-        mutating func tag(named pointer: UnsafePointer<xmlChar>?) -> HTMLTag {
-            guard let pointer else { return HTMLTag.named("") }
-            if let known = seen.first(where: { $0.name == pointer }) { return known.tag }
-            // libxml2's HTML parser already lowercases element and attribute names.
-            let tag = HTMLTag.named(String(cString: pointer))
-            if seen.count < 32 { seen.append((pointer, tag)) }
-            return tag
         }
     }
 

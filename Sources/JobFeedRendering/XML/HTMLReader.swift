@@ -31,13 +31,14 @@ struct HTMLReader {
         }
         if skip("!") { return readComment() ? .comment : nil }
         guard let name = readName() else { return nil }
+        let tag = HTMLTag.named(name)
         var attributes: [(name: String, value: String)] = []
         while true {
             let spaced = skipBlanks()
-            if skip(">") { return .start(HTMLElement(tag: HTMLTag.named(name), attributes: attributes), selfClosing: false) }
+            if skip(">") { return .start(HTMLElement(tag: tag, attributes: attributes), selfClosing: false) }
             if skip("/") {
                 guard skip(">") else { return nil }
-                return .start(HTMLElement(tag: HTMLTag.named(name), attributes: attributes), selfClosing: true)
+                return .start(HTMLElement(tag: tag, attributes: attributes), selfClosing: true)
             }
             guard spaced, let attribute = readName(), !attributes.contains(where: { $0.name == attribute }) else { return nil }
             var value: [UInt8] = []

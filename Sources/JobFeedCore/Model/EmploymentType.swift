@@ -24,6 +24,11 @@ public enum EmploymentType: String, Sendable, Hashable, CaseIterable {
 
     /// Reads Google's value in any case, or a human form such as "Full-time" or "temps plein".
     public init?(text: String) {
+        // As most sites write it: no trimming, case folding or replacing to do.
+        if let value = EmploymentType(rawValue: text) {
+            self = value
+            return
+        }
         let key = Self.normalize(text)
         if let value = EmploymentType(rawValue: key.uppercased()) ?? Self.humanForms[key] {
             self = value

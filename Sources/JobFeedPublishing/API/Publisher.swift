@@ -42,13 +42,21 @@ public struct Publisher: Sendable {
     /// over `BuildCache(persistingIn:)` does.
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
         let setUp = try prepareState()
+        let cache = self.cache ?? BuildCache(persistingIn: config)
+        cache.archive?.preloadIndex()
         // The files found for the up-to-date check are the ones the build then reads.
         var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes)
-        let files = try discovery.files()
+        let files: [PostingFile]
+        do { files = try discovery.files() } catch {
+            cache.archive?.waitForPreload()
+            throw error
+        }
         // Taken once, for the up-to-date check, the cache's room and the reading.
         let stamps = files.map { FileStamp(path: $0.absolutePath) }
-        if cache == nil, setUp.isEmpty, let report = upToDateReport(strict: strict, files: files, stamps: stamps) { return report }
-        let cache = self.cache ?? BuildCache(persistingIn: config)
+        if self.cache == nil, setUp.isEmpty, let report = upToDateReport(strict: strict, files: files, stamps: stamps) {
+            cache.archive?.waitForPreload()
+            return report
+        }
         cache.beginBuild(room: CacheArchive.room(for: stamps))
         // The replaced outputs' old versions are removed while the build finishes.
         let removals = BackgroundRemovals()

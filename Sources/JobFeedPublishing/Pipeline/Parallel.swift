@@ -7,8 +7,12 @@ import Synchronization
 /// threads kept swift-service-lifecycle's signal handler (which runs there) from running, so a
 /// SIGTERM during a rebuild waited for the whole step (1.8 s measured) instead of stopping it.
 package enum Parallel {
+    /// Read once: Foundation reads two cgroup files for it each time, and a build maps some
+    /// forty times.
+    private static let cores = ProcessInfo.processInfo.activeProcessorCount
+
     package static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
-        let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = min(items.count, cores)
         guard workers > 1 else { return items.map(transform) }
         let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
         slots.initialize(repeating: nil)

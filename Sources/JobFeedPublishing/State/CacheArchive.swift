@@ -65,12 +65,40 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         appending = Mutex(Appending(length: 0))
     }
 
-    /// Reads the index the first time it is called, and returns true then; cuts off what a
-    /// build that did not publish appended, and discards a damaged or foreign cache.
+    /// The index read ahead by `preloadIndex`, and the wait for it.
+    private let preloaded = Mutex<(index: CacheIndex, damaged: Bool)?>(nil)
+    private let preloading = DispatchGroup()
+
+    /// Starts reading the index on a thread of its own, for `open` to take: a one-shot build
+    /// finds and stats its posting files meanwhile (at 10,000 postings both take about 40 ms).
+    /// Reading only: what `open` cuts off or discards, it does itself.
+    package func preloadIndex() {
+        guard !opened else { return }
+        preloading.enter()
+        Thread.detachNewThread { [self] in
+            let loaded = CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
+            preloaded.withLock { $0 = loaded }
+            preloading.leave()
+        }
+    }
+
+    /// Returns when the index read ahead is read (a build that found nothing to do leaves no
+    /// thread behind).
+    package func waitForPreload() {
+        preloading.wait()
+    }
+
+    /// Reads the index the first time it is called (or takes it from `preloadIndex`), and
+    /// returns true then; cuts off what a build that did not publish appended, and discards a
+    /// damaged or foreign cache.
     package func open() -> Bool {
         guard !opened else { return false }
         opened = true
-        var (index, damage) = CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
+        preloading.wait()
+        var (index, damage) = preloaded.withLock { loaded in
+            defer { loaded = nil }
+            return loaded
+        } ?? CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
         let log = folder.appendingPathComponent(CacheIndexLog.fileName).path
         if !damage, index.fileDigest != 0 { logLength = CacheIndexLog.replay(from: log, onto: &index, following: index.fileDigest) }
         if readOnly {

@@ -23,7 +23,7 @@ package struct CSVFormat: OutputFormat {
     }
 
     package func part(_ entry: RenderedEntry) throws(RenderError) -> Data? {
-        Data(renderer.line(entry).utf8)
+        Data(renderer.line(entry))
     }
 
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {

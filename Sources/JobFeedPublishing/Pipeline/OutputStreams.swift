@@ -25,10 +25,13 @@ package final class OutputStreams: @unchecked Sendable {
     /// Hands a rendered chunk to every writer, each on a core of its own when one is free.
     package func append(_ chunk: RenderedChunk, to plan: inout OutputPlan) throws(DiagnosticError) {
         if let failure = chunk.failure { throw DiagnosticError(Diagnostic(.error, file: failure.file, failure.message)) }
-        let parts = Parallel.map(Array(writers.indices)) { index -> Result<[(String, PlannedFile)], DiagnosticError> in
+        // Heaviest first: the site-wide exports (Indeed, the sitemap, the CSV, the combined
+        // JSON-LD) come last in the formats' order, and a core that took one of them after the
+        // feeds left the other core idle at the end of every chunk.
+        let parts = Parallel.map(Array(writers.indices.reversed())) { index -> Result<[(String, PlannedFile)], DiagnosticError> in
             Result { () throws(DiagnosticError) in try writers[index].append(chunk) }
         }
-        for part in parts {
+        for part in parts.reversed() {
             for (path, file) in try part.get() { plan.add(path, file) }
         }
     }

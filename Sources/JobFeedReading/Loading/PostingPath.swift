@@ -13,6 +13,11 @@ package struct PostingPath: Sendable, Hashable {
 
     package init(relativePath: String, languages: [String]) {
         self.relativePath = relativePath
+        var path = relativePath
+        if let read = path.withUTF8({ Self.readPrintableASCII($0, languages: languages) }) {
+            (language, slug) = read
+            return
+        }
         // Substrings until the slug is joined: every posting file's path is taken apart on every
         // build and every watcher rebuild.
         var components = relativePath.split(separator: "/")
@@ -32,6 +37,49 @@ package struct PostingPath: Sendable, Hashable {
         self.language = language
         components.append(stem)
         self.slug = components.joined(separator: "/")
+    }
+
+    /// The same reading, on the bytes of a path of printable ASCII (nearly every site's, where
+    /// a byte is a character): discovery takes every posting file's path apart before a cron
+    /// build or a watcher's rebuild can start, and the reading by `Substring`s was 1.6 µs a path.
+    /// Nil for any other path.
+    private static func readPrintableASCII(_ path: UnsafeBufferPointer<UInt8>, languages: [String]) -> (language: String?, slug: String)? {
+        guard path.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        // The components, as `split` gives them (empty ones left out).
+        var folders: [Range<Int>] = []
+        var start = 0
+        for index in 0...path.count where index == path.count || path[index] == UInt8(ascii: "/") {
+            if index > start { folders.append(start..<index) }
+            start = index + 1
+        }
+        guard var stem = folders.popLast() else { return nil }
+        if let ext = extensions.first(where: { endsWith($0, path[stem]) }) { stem = stem.lowerBound..<(stem.upperBound - ext.utf8.count) }
+        func languageNamed(_ range: Range<Int>) -> String? {
+            languages.first { $0.utf8.elementsEqual(path[range]) }
+        }
+        var language: String?
+        if let folder = folders.firstIndex(where: { languageNamed($0) != nil }) { language = languageNamed(folders.remove(at: folder)) }
+        if let dot = stem.last(where: { path[$0] == UInt8(ascii: ".") }), let named = languageNamed((dot + 1)..<stem.upperBound) {
+            language = language ?? named
+            stem = stem.lowerBound..<dot
+        }
+        if "index".utf8.elementsEqual(path[stem]), let folder = folders.popLast() { stem = folder }
+        folders.append(stem)
+        var slug: [UInt8] = []
+        slug.reserveCapacity(path.count)
+        for (number, folder) in folders.enumerated() {
+            if number > 0 { slug.append(UInt8(ascii: "/")) }
+            slug.append(contentsOf: path[folder])
+        }
+        return (language, String(decoding: slug, as: UTF8.self))
+    }
+
+    /// Whether the ASCII bytes end with the extension, in any case.
+    private static func endsWith(_ ext: String, _ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        name.count >= ext.utf8.count
+            && zip(name.suffix(ext.utf8.count), ext.utf8).allSatisfy { byte, expected in
+                (byte.isASCIIUppercaseLetter ? byte + 32 : byte) == expected
+            }
     }
 
     /// The slug with its last part replaced by a front-matter `slug`.

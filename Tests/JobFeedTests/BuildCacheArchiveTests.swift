@@ -168,7 +168,7 @@ import JobFeedSystem
         let log = cacheFile(site, "index-log")
         let logBytes = try Data(contentsOf: log)
         let (base, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
-        let flippedLog = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-log-\(UUID().uuidString)")
+        let flippedLog = ScratchPath.unused("log")
         defer { try? FileManager.default.removeItem(at: flippedLog) }
         for offset in stride(from: 0, to: logBytes.count, by: 7) {
             var flipped = logBytes

@@ -84,7 +84,7 @@ import JobFeed
             return (try Config.load(from: Repository.root.appendingPathComponent("jobfeed.yml")), {})
         case .real:
             guard RealCorpusTests.present else { return nil }
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-json-" + UUID().uuidString)
+            let scratch = ScratchPath.unused("json")
             let overrides = FolderOverrides(postings: RealCorpusTests.corpus.path, feeds: scratch.appendingPathComponent("feeds").path,
                                             exports: scratch.appendingPathComponent("exports").path, state: scratch.appendingPathComponent("state").path)
             let config = try Config.load(from: Repository.root.appendingPathComponent("Tests/RealCorpus/cds.yml"), overrides: overrides)

@@ -12,13 +12,6 @@ import JobFeedSystem
     typealias Edit = IncrementalBuildTests.Edit
     let archiveTests = BuildCacheArchiveTests()
 
-    /// A new empty folder for a test's files; the test removes it.
-    func scratchFolder(_ name: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-\(name)-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     func layouts(_ site: TemporarySite) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: site.root.appendingPathComponent(".jobfeed/cache/layouts"), includingPropertiesForKeys: nil)
     }
@@ -78,7 +71,7 @@ import JobFeedSystem
     /// Parts copied from an earlier file, with bytes written between them: those the earlier
     /// file held there too (the span's lead) are taken in the same copy, others written.
     @Test func copiesRunOnAcrossTheSameBytesBetweenParts() throws {
-        let folder = try scratchFolder("copy")
+        let folder = try ScratchPath.folder("copy")
         defer { try? FileManager.default.removeItem(at: folder) }
         let earlier = folder.appendingPathComponent("earlier").path
         try Data("[first,\nsecond]".utf8).write(to: URL(fileURLWithPath: earlier))
@@ -102,7 +95,7 @@ import JobFeedSystem
     /// differ: the stretches copied from that file at the same offsets are equal by construction,
     /// as long as the file keeps the identity it had when they were copied.
     @Test func stretchesCopiedFromTheTargetInPlaceAreNotComparedAgain() throws {
-        let folder = try scratchFolder("mirror")
+        let folder = try ScratchPath.folder("mirror")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("target").path
         try Data("<a>first</a><b>second</b>".utf8).write(to: URL(fileURLWithPath: target))

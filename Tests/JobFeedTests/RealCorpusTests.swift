@@ -20,7 +20,7 @@ import JobFeed
 
     @Test(.enabled(if: present, "skipped: ../shared/corpus/cds is absent"))
     func theRealCorpusBuildsWithTheExpectedCounts() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-cds-" + UUID().uuidString)
+        let scratch = ScratchPath.unused("cds")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let config = try Config.load(
             from: Repository.root.appendingPathComponent("Tests/RealCorpus/cds.yml"),

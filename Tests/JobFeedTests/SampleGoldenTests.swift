@@ -9,7 +9,7 @@ import JobFeed
     static let recording = ProcessInfo.processInfo.environment["JOBFEED_RECORD"] == "1"
 
     @Test func buildingTheSampleReproducesTheCommittedOutputs() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-golden-" + UUID().uuidString)
+        let scratch = ScratchPath.unused("golden")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let overrides = Self.recording ? FolderOverrides() : FolderOverrides(
             feeds: scratch.appendingPathComponent("feeds").path, exports: scratch.appendingPathComponent("exports").path,

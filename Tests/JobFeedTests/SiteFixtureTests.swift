@@ -11,7 +11,7 @@ import JobFeed
 
     /// A copy of the site with the config `init` wrote, loaded.
     func initialised(_ name: String) throws -> (root: URL, config: Config) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-site-\(name)-" + UUID().uuidString)
+        let root = ScratchPath.unused("site-\(name)")
         try FileManager.default.copyItem(at: Self.sites.appendingPathComponent(name), to: root)
         let result = SiteInit(root: root).run()
         try Data(result.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))

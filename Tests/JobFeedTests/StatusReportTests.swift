@@ -97,5 +97,6 @@ import JobFeed
         try site.write("postings/en/b.md", Self.posting("Second job", closingInDays: 30))
         try #require(await watch.waitForRebuild(after: 1) != nil)
         #expect(try String(contentsOf: page, encoding: .utf8).contains("Second job"))
+        await watch.finish()
     }
 }

@@ -27,6 +27,7 @@ import JobFeed
         #expect(written == ["rss.xml", "atom.xml", "feed.json", "writer.jsonld", "jobpostings.jsonld", "postings.csv", "indeed.xml"])
         #expect(rebuild.report.files.written.allSatisfy { !$0.contains("/fr/") })
         #expect(site.read("feeds/en/rss.xml")?.contains("Writer, edited") == true)
+        await watch.finish()
     }
 
     @Test func createsDeletesRenamesAndEditorSavesAreAllPickedUp() async throws {
@@ -52,6 +53,7 @@ import JobFeed
         try FileManager.default.removeItem(at: postings.appendingPathComponent("renamed.md"))
         await watch.wait(for: "a delete") { site.read("exports/jsonld/en/renamed.jsonld") == nil }
         #expect(site.read("feeds/en/rss.xml")?.contains("Saved by vim") == false)
+        await watch.finish()
     }
 
     @Test func aBurstOfAThousandFilesGivesOneRebuildAndTheSameOutputsAsABuild() async throws {
@@ -74,6 +76,7 @@ import JobFeed
         _ = try Publisher(config: config, now: watch.last!.report.catalog.now).build()
         #expect(OutputTree.files(below: site.root.appendingPathComponent("feeds")) == OutputTree.files(below: fresh.root.appendingPathComponent("feeds")))
         #expect(OutputTree.files(below: site.root.appendingPathComponent("exports")) == OutputTree.files(below: fresh.root.appendingPathComponent("exports")))
+        await watch.finish()
     }
 
     /// The watcher and one-shot builds share the state folder's build cache: a watcher starts
@@ -130,6 +133,7 @@ import JobFeed
         #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == false)
         #expect(site.read("exports/jsonld/en/closing.jsonld") == nil)
         #expect(site.read("exports/postings.csv")?.contains(",expired,") == true)
+        await watch.finish()
     }
 
     /// The system clock never wakes a sleeper early (a posting must not leave before it closes);
@@ -150,6 +154,7 @@ import JobFeed
         #expect(site.read("feeds/en/rss.xml")?.contains("Opens Monday") == false)
         clock.advance(to: DateParser(timeZone: .gmt).parse("2026-11-23T14:00:00Z")!)
         await watch.wait(for: "the posting to appear") { site.read("feeds/en/rss.xml")?.contains("Opens Monday") == true }
+        await watch.finish()
     }
 
     @Test func aBrokenEditKeepsTheLastGoodVersionAndReportsTheLine() async throws {
@@ -163,6 +168,7 @@ import JobFeed
         #expect(rebuild.report.hasErrors)
         #expect(site.read("feeds/en/rss.xml") == published)
         #expect(watch.logged("postings/en/writer.md:4:15: error: 'validThrough' is not a date") > 0)
+        await watch.finish()
     }
 
     @Test func aBrokenConfigKeepsTheLastGoodOne() async throws {
@@ -174,6 +180,7 @@ import JobFeed
         await watch.waitForRebuild(after: before)
         #expect(watch.logged("still using the last good config") > 0)
         #expect(site.read("feeds/en/rss.xml")?.contains("https://jobs.example.org/") == true)
+        await watch.finish()
     }
 
     @Test func pollingFindsChangesWhenInotifyIsNotUsed() async throws {
@@ -184,5 +191,6 @@ import JobFeed
         await watch.waitForRebuild(after: 0)
         try site.write("postings/en/polled.md", TemporarySite.posting("title: Found by polling\ndate: 2026-01-05"))
         await watch.wait(for: "polling to find the new posting") { site.read("feeds/en/rss.xml")?.contains("Found by polling") == true }
+        await watch.finish()
     }
 }

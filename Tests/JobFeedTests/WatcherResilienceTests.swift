@@ -23,6 +23,7 @@ import JobFeed
         }
         try site.write("postings/en/later.md", TemporarySite.posting("title: Added later still\ndate: 2026-01-07"))
         await watch.wait(for: "a later posting") { site.read("feeds/en/rss.xml")?.contains("Added later still") == true }
+        await watch.finish()
     }
 
     @Test func aFailedRebuildIsRetriedAndAClosingTimeStillTakesItsJobDown() async throws {
@@ -52,6 +53,7 @@ import JobFeed
         clock.advance(to: gmt.parse("2026-11-18T12:10:00Z")!)
         await watch.wait(for: "the closed posting to leave the feed") { site.read("feeds/en/rss.xml")?.contains("Closing soon") == false }
         #expect(site.read("feeds/en/rss.xml")?.contains("Writer, edited") == true)
+        await watch.finish()
     }
 
     @Test func retriesBackOffButNeverPassTheNextStatusChange() {

@@ -12,7 +12,7 @@ import JobFeed
         let port: Int
 
         init(statuses: String) throws {
-            log = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-hub-\(UUID().uuidString).log")
+            log = ScratchPath.unused("hub")
             FileManager.default.createFile(atPath: log.path, contents: Data())
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", Repository.root.appendingPathComponent("Tests/consumers/websub_hub.py").path, log.path, statuses, "120"]

@@ -30,7 +30,7 @@ struct TemporarySite {
     static let now = Timestamp(seconds: 1_795_000_000)  // 2026-11-18
 
     init(config: String = standardConfig, postings: [String: String] = [:]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-test-" + UUID().uuidString)
+        root = ScratchPath.unused("test")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("postings"), withIntermediateDirectories: true)
         try write("jobfeed.yml", config)
         for (path, text) in postings { try write("postings/" + path, text) }

@@ -44,6 +44,14 @@ final class WatchHarness: Sendable {
         task.withLock { $0?.cancel() }
     }
 
+    /// Stops the watcher and waits for it: the last step of a test, so that a rebuild still
+    /// running, or one the site's removal sets off, writes nothing into a folder the test has
+    /// given back (such rebuilds left a site folder behind in the temporary folder each run).
+    func finish() async {
+        stop()
+        await waitUntilStopped()
+    }
+
     /// Waits for the stopped watcher to finish, so that nothing it does overlaps what follows.
     func waitUntilStopped() async {
         _ = await task.withLock { $0 }?.result

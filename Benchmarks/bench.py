@@ -9,10 +9,13 @@ corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median o
   one       a rebuild after one active posting's text changed (a cron build: what changed is
             read and rendered, the rest comes from the build cache in the state folder; the
             posting is in every feed and export, so each of them is rewritten);
-  floor     replacing just the files that build rewrote, as fast as the kernel allows: each
-            copied whole with copy_file_range(2) into a new file beside it, a hard link kept
-            of the old one, renamed over it, the link removed (what jobfeed's publication does
-            at the least); no build can rewrite those files faster;
+  floor     (under full) writing, from memory, the files the last full build wrote (outputs and
+            state folder) into new folders (Benchmarks/write_floor.py); no full build can
+            publish those bytes faster;
+  floor     (under one) replacing just the files that build rewrote, as fast as the kernel
+            allows: each copied whole with copy_file_range(2) into a new file beside it, a hard
+            link kept of the old one, renamed over it, the link removed (what jobfeed's
+            publication does at the least); no build can rewrite those files faster;
   watch     with `jobfeed watch --debounce 20ms` running, save-to-published for one posting
             (Benchmarks/watch_latency.py: the time until every output it changes is replaced);
 and reports wall time, CPU time (user + system) and peak RSS of the jobfeed process, read from
@@ -28,6 +31,7 @@ right after ~17,000 others were deleted allocate inodes slowly (the allocator sk
 deleted inodes, `recently_deleted` in a profile), which made a build after `rm -rf` of its
 own outputs 3 s slower at 10,000 postings than one into a folder that never held any.
 """
+import json
 import os
 import shutil
 import subprocess
@@ -86,11 +90,14 @@ def run_case(binary, folder, runs, prepare):
 
 
 def full_builds(binary, folder, runs):
+    """The full builds, and the floor under them: writing what the last of them wrote."""
     scratch = os.path.join(folder, "full-runs")
     shutil.rmtree(scratch, ignore_errors=True)
     samples = [measure(build_command(binary, folder, os.path.join(scratch, str(attempt)))) for attempt in range(runs)]
+    floor = json.loads(subprocess.run([sys.executable, os.path.join(HERE, "write_floor.py"), os.path.join(scratch, str(runs - 1)),
+                                       os.path.join(scratch, "floor"), str(runs)], capture_output=True, text=True, check=True).stdout)
     shutil.rmtree(scratch, ignore_errors=True)
-    return summarize(samples)
+    return summarize(samples), summarize([(wall, cpu, None) for wall, cpu in floor["samples"]]), floor["files"], floor["bytes"]
 
 
 def active_posting(folder):
@@ -159,7 +166,9 @@ def bench(binary, count, runs):
         for path in outputs:
             shutil.rmtree(path, ignore_errors=True)
 
-    results = {"hugo": hugo_builds(folder, runs), "full": full_builds(binary, folder, runs)}
+    results = {"hugo": hugo_builds(folder, runs)}
+    results["full"], floor, files, size = full_builds(binary, folder, runs)
+    results[f"floor: write the {files:,} files ({size / 1e6:,.0f} MB) a full build writes"] = floor
     clean(0)
     measure(build_command(binary, folder))
     posting = active_posting(folder)

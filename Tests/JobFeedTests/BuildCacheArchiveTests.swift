@@ -109,6 +109,28 @@ import JobFeedSystem
         #expect(try cacheBytes(site) == cache)
     }
 
+    /// A pack that cannot be written (a folder stands at its path) costs only the cache: the
+    /// build publishes and says so, and the next one that renders, with the pack writable
+    /// again, keeps a cache that a cron build then uses.
+    @Test func aPackThatCannotBeWrittenCostsTheCacheNotTheOutputs() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        try site.write(".jobfeed/cache/pack-0/blocker", "")
+        let report = try site.build()
+        #expect(report.published)
+        #expect(cacheWarnings(report).contains { $0.contains("cannot keep the build cache") })
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+        try FileManager.default.removeItem(at: cacheFile(site, "pack-0"))
+        // With no cache kept, this build renders every posting again, and keeps them.
+        try edit(site, .title)
+        #expect(cacheWarnings(try site.build()).isEmpty)
+        try edit(site, .body)
+        let cron = try site.build()
+        #expect(cacheWarnings(cron).isEmpty)
+        #expect(cron.bodiesRendered == 1)
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+    }
+
     /// After an English edit the French feeds are left as they are, and their items are not
     /// even read back: damaged French items go unnoticed, and the outputs are still right.
     @Test func aKeptFeedsItemsAreNotReadBack() throws {

@@ -10,14 +10,8 @@ extension CacheArchive {
     /// build; says why when the cache could not be kept.
     package func commit(_ cache: BuildCache) -> [Diagnostic] {
         precondition(!readOnly, "a read-only build cache is never committed")
-        let state = appending.withLock { state -> Appending in
-            flush(&state)
-            defer {
-                state.file = nil
-                state.pending = []
-            }
-            return state
-        }
+        writePending()
+        let state = appending.withLock { $0 }
         let warnings = damaged.withLock { $0 } ? [warning("the build cache was damaged (its index, or bytes that no longer match their digest); this build used none of what was damaged and rendered it again")] : []
         if let failure = state.failure {
             abandon()
@@ -59,7 +53,7 @@ extension CacheArchive {
             return warnings + [warning("cannot save the build cache's index: \(error.reason); the next build renders everything again")]
         }
         if index.generation != generation { SystemCall.remove(packPath(generation)) }
-        appending.withLock { $0 = Appending(length: index.packLength) }
+        restartAppending(at: index.packLength)
         return warnings
     }
 
@@ -76,13 +70,13 @@ extension CacheArchive {
         for entry in FolderWalk.entries(of: folder.path) { SystemCall.remove(folder.path + "/" + entry.name) }
         index = CacheIndex()
         logLength = 0
-        appending.withLock { $0 = Appending(length: 0) }
+        restartAppending(at: 0)
     }
 
     /// The build did not publish: what it appended is cut off.
     package func abandon() {
         guard !readOnly else { return }
-        appending.withLock { $0 = Appending(length: index.packLength) }
+        restartAppending(at: index.packLength)
         if FileStamp(path: packPath(index.generation)) != nil { truncate(packPath(index.generation), off_t(index.packLength)) }
     }
 

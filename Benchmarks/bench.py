@@ -26,6 +26,10 @@ site would pick instead, and the ratio Hugo / jobfeed: absolute times on this ki
 vary by 2x from run to run, ratios from one run do not. Prints a Markdown table.
 Usage: bench.py BINARY [N ...] [--runs K]
 
+Each run, the floors' too, starts after a sync(2) (not timed): at 10,000 postings a full
+build writes about a gigabyte, and the writeback of the runs before it (past the kernel's
+dirty_background_ratio) made the same run take from 4 to 7 s.
+
 Full builds go to fresh folders, deleted only after the last run: on ext4, files created
 right after ~17,000 others were deleted allocate inodes slowly (the allocator skips recently
 deleted inodes, `recently_deleted` in a profile), which made a build after `rm -rf` of its
@@ -44,6 +48,8 @@ NOW = "2026-11-29"
 
 
 def measure(command):
+    # The run starts with no dirty pages: the writeback of the run before is not its cost.
+    os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -122,6 +128,7 @@ def watch_latency(binary, folder, posting, saves):
 def replace_files(paths, scratch):
     """Replaces each file with a kernel copy of itself, as a publication must at the least."""
     os.makedirs(scratch, exist_ok=True)
+    os.sync()
     start, before = time.perf_counter(), os.times()
     staged = []
     for number, path in enumerate(paths):

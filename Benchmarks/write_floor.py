@@ -21,6 +21,7 @@ def read_files(folder):
 
 
 def write_files(files, folder):
+    os.sync()
     start, before = time.perf_counter(), os.times()
     for folder_name in sorted({os.path.dirname(os.path.join(folder, relative)) for relative, _ in files}):
         os.makedirs(folder_name, exist_ok=True)

@@ -104,8 +104,7 @@ import JobFeed
         #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
         let watched = try #require(FileStamp(path: pack)).size
         #expect(watched > built && watched - built < built, "the watcher's rebuild appended more than the edited posting")
-        watch.stop()
-        await watch.waitUntilStopped()
+        await watch.finish()
 
         try cache.edit(site, .title)
         let report = try site.build()

@@ -139,7 +139,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     /// outputs the space; nothing is stored while the state folder's file system has less free.
     package func begin(room: UInt64) {
         let failure = readOnly ? Self.readOnlyFailure : Self.freeSpace(folder.deletingLastPathComponent().path) < room ? Self.lowSpace : nil
-        restartAppending(at: index.packLength) { $0.failure = failure }
+        restartAppending(at: index.packLength, failure: failure)
     }
 
     /// The archive for a config: keyed by jobfeed's version and executable, the config and the
@@ -224,20 +224,16 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     }
 
     /// Starts appending anew at `length`, the pack to be opened again (its generation may
-    /// have changed).
-    func restartAppending(at length: UInt64, _ change: (inout Appending) -> Void = { _ in }) {
+    /// have changed); with a `failure`, nothing is appended.
+    func restartAppending(at length: UInt64, failure: String? = nil) {
         writing.withLock { $0 = Writing() }
-        appending.withLock { state in
-            state = Appending(length: length)
-            change(&state)
-        }
+        appending.withLock { $0 = Appending(length: length, failure: failure) }
     }
 
     package func keepOnly(_ paths: Set<String>) {
         appending.withLock { $0.livePaths = paths }
     }
 
-    /// The entry's bytes, with the digest they were checked against (so that no one takes it again).
     /// The entry's bytes (its stamp and context already matched), checked against its digest.
     private func read(_ entry: Entry, key: Key, source: UInt64) -> FormatPart? {
         guard let file = packReader(), entry.length >= 0, let buffer = malloc(max(entry.length, 1)) else { return nil }

@@ -53,7 +53,7 @@ package struct PostingPath: Sendable, Hashable {
             start = index + 1
         }
         guard var stem = folders.popLast() else { return nil }
-        if let ext = extensions.first(where: { endsWith($0, path[stem]) }) { stem = stem.lowerBound..<(stem.upperBound - ext.utf8.count) }
+        if let ext = extensions.first(where: { endsWithIgnoringASCIICase(path[stem], $0) }) { stem = stem.lowerBound..<(stem.upperBound - ext.utf8.count) }
         func languageNamed(_ range: Range<Int>) -> String? {
             languages.first { $0.utf8.elementsEqual(path[range]) }
         }
@@ -74,8 +74,8 @@ package struct PostingPath: Sendable, Hashable {
         return (language, String(decoding: slug, as: UTF8.self))
     }
 
-    /// Whether the ASCII bytes end with the extension, in any case.
-    private static func endsWith(_ ext: String, _ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    /// Whether the bytes end with the (lowercase) extension, ASCII letters in any case.
+    private static func endsWithIgnoringASCIICase(_ name: some BidirectionalCollection<UInt8>, _ ext: String) -> Bool {
         name.count >= ext.utf8.count
             && zip(name.suffix(ext.utf8.count), ext.utf8).allSatisfy { byte, expected in
                 (byte.isASCIIUppercaseLetter ? byte + 32 : byte) == expected
@@ -101,12 +101,7 @@ package struct PostingPath: Sendable, Hashable {
     /// byte by byte; others as text, lowercased.
     private static func postingExtension(of name: Substring) -> String? {
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return extensions.first { name.lowercased().hasSuffix($0) } }
-        return extensions.first { ext in
-            name.utf8.count >= ext.utf8.count
-                && zip(name.utf8.suffix(ext.utf8.count), ext.utf8).allSatisfy { byte, expected in
-                    (byte.isASCIIUppercaseLetter ? byte + 32 : byte) == expected
-                }
-        }
+        return extensions.first { endsWithIgnoringASCIICase(name.utf8, $0) }
     }
 
     /// A slug part must stay inside its output folder and be a usable file name.

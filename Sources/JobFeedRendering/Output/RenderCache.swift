@@ -61,10 +61,11 @@ package final class RenderCache: Sendable {
     /// The posting's bytes of `kind`, when its file and context are unchanged; left in the
     /// build cache when `needsBytes` says no output needs them read (see `FormatPart`).
     package func part(_ kind: String, in slot: Slot, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
-        if let archive {
-            return archive.part(PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.context, needsBytes: needsBytes)
-        }
+        // Made once: a key hashes its path when it is made.
         let key = PartKey(path: slot.path, kind: kind)
+        if let archive {
+            return archive.part(key, stamp: slot.stamp, context: slot.context, needsBytes: needsBytes)
+        }
         return parts.withLock { $0[key].flatMap { $0.stamp == slot.stamp && $0.context == slot.context ? $0.part : nil } }
     }
 
@@ -74,9 +75,9 @@ package final class RenderCache: Sendable {
         let key = PartKey(path: slot.path, kind: kind)
         let part = FormatPart(data: data, digest: ContentDigest.of(data), source: key.source)
         if let archive {
-            archive.store(part, as: PartKey(path: slot.path, kind: kind), stamp: slot.stamp, context: slot.context)
+            archive.store(part, as: key, stamp: slot.stamp, context: slot.context)
         } else {
-            parts.withLock { $0[PartKey(path: slot.path, kind: kind)] = Part(stamp: slot.stamp, context: slot.context, part: part) }
+            parts.withLock { $0[key] = Part(stamp: slot.stamp, context: slot.context, part: part) }
         }
         return part
     }

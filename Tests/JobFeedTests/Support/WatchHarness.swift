@@ -49,11 +49,6 @@ final class WatchHarness: Sendable {
     /// given back (such rebuilds left a site folder behind in the temporary folder each run).
     func finish() async {
         stop()
-        await waitUntilStopped()
-    }
-
-    /// Waits for the stopped watcher to finish, so that nothing it does overlaps what follows.
-    func waitUntilStopped() async {
         _ = await task.withLock { $0 }?.result
     }
 

@@ -260,11 +260,11 @@ extension BuildCacheArchiveTests {
         }
         let outcome = PostingReader.Outcome(posting: nil, diagnostics: [Diagnostic(.warning, file: "a.md", line: 2, "w")], stamp: nil)
         let bytes = outcome.bytes()
-        for length in 0..<bytes.count { #expect(throws: ByteReader.Malformed.self) { try PostingReader.Outcome.read(from: bytes.prefix(length)) } }
+        for length in 0..<bytes.count { #expect(throws: ByteReader.Malformed.self) { try PostingReader.Outcome.read(from: bytes.prefix(length), body: BodyText("")) } }
         for offset in 0..<bytes.count {
             var flipped = bytes
             flipped[offset] ^= 0xFF
-            _ = try? PostingReader.Outcome.read(from: flipped)  // must not crash; may or may not decode
+            _ = try? PostingReader.Outcome.read(from: flipped, body: BodyText(""))  // must not crash; may or may not decode
         }
     }
 }
@@ -278,7 +278,7 @@ extension BuildCacheArchiveTests {
         #expect(postings.count >= 9)
         for posting in postings {
             let outcome = PostingReader.Outcome(posting: posting, diagnostics: [], stamp: posting.source.stamp)
-            let readBack = try PostingReader.Outcome.read(from: outcome.bytes()).posting
+            let readBack = try PostingReader.Outcome.read(from: outcome.bytes(), body: BodyText(deferred: { Array(posting.body.utf8) })).posting
             #expect(readBack == posting)
             #expect(readBack?.body == posting.body)
         }

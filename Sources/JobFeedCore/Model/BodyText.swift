@@ -1,11 +1,13 @@
-/// A posting's Markdown body: text when parsed from its file, UTF-8 bytes when read back from
-/// the build cache, made a `String` only when something reads it. A cron build renders the
-/// bodies of the few postings that changed, and checking the UTF-8 of every other body again
-/// (65 MB at 10,000 postings) was 8% of its CPU time.
+/// A posting's Markdown body: text when parsed from its file; from the build cache, bytes read
+/// back only when something needs them. A cron build renders the bodies of the few postings
+/// that changed: checking the UTF-8 of every other body again (65 MB at 10,000 postings) was 8%
+/// of its CPU time, and reading them back at all made a third of its memory and a sixth of its
+/// time.
 package struct BodyText: Sendable, Hashable {
     private enum Storage: Sendable {
         case text(String)
         case utf8([UInt8])
+        case deferred(@Sendable () -> [UInt8]?)
     }
 
     private let storage: Storage
@@ -20,10 +22,25 @@ package struct BodyText: Sendable, Hashable {
         storage = .utf8(utf8)
     }
 
+    /// A body kept elsewhere: `load` reads its bytes (as `init(utf8:)` takes them) each time
+    /// they are needed, or returns nil when it no longer can.
+    package init(deferred load: @escaping @Sendable () -> [UInt8]?) {
+        storage = .deferred(load)
+    }
+
+    /// The body with its bytes at hand: itself, or a deferred body loaded; nil when a deferred
+    /// body cannot be read back (rendering then stops the build rather than publish it empty).
+    package func loaded() -> BodyText? {
+        guard case let .deferred(load) = storage else { return self }
+        return load().map(BodyText.init(utf8:))
+    }
+
+    /// The text; empty for a deferred body that cannot be read back (see `loaded()`).
     package var text: String {
         switch storage {
         case let .text(text): text
         case let .utf8(bytes): String(decoding: bytes, as: UTF8.self)
+        case .deferred: loaded()?.text ?? ""
         }
     }
 
@@ -31,6 +48,7 @@ package struct BodyText: Sendable, Hashable {
         switch storage {
         case var .text(text): text.withUTF8(body)
         case let .utf8(bytes): bytes.withUnsafeBufferPointer(body)
+        case .deferred: (loaded() ?? BodyText(utf8: [])).withUTF8(body)
         }
     }
 

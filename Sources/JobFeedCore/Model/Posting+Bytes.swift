@@ -1,6 +1,6 @@
-/// A posting as bytes, for the build cache in the state folder: every field, in this order.
-/// Adding a field means adding it here (and raising `CacheIndex.format`), or a cached
-/// posting would come back without it.
+/// A posting as bytes, for the build cache in the state folder: every field but its body (which
+/// the cache keeps apart, see `BodyText`), in this order. Adding a field means adding it here
+/// (and raising `CacheIndex.format`), or a cached posting would come back without it.
 extension Posting {
     package func write(to writer: inout ByteWriter) {
         let fields = self
@@ -10,7 +10,6 @@ extension Posting {
         writer.append(fields.translationKey) { $0.append($1) }
         writer.append(fields.title)
         writer.append(fields.summary)
-        fields.bodyText.withUTF8 { writer.append(utf8: $0) }
         fields.datePosted.write(to: &writer)
         writer.append(fields.isUndated)
         fields.dateModified.write(to: &writer)
@@ -40,14 +39,14 @@ extension Posting {
         writer.append(fields.categories)
     }
 
-    package static func read(from reader: inout ByteReader) throws(ByteReader.Malformed) -> Posting {
+    /// The posting `write(to:)` wrote, with the body kept apart.
+    package static func read(from reader: inout ByteReader, body: BodyText) throws(ByteReader.Malformed) -> Posting {
         let source = try PostingSource.read(from: &reader)
         let language = try reader.string()
         let slug = try reader.string()
         let translationKey = try reader.optional { reader throws(ByteReader.Malformed) in try reader.string() }
         let title = try reader.string()
         let summary = try reader.string()
-        let body = BodyText(utf8: try reader.utf8())
         let datePosted = try Timestamp.read(from: &reader)
         let isUndated = try reader.bool()
         let dateModified = try Timestamp.read(from: &reader)

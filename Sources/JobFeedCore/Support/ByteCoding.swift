@@ -85,13 +85,6 @@ package struct ByteReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
     }
 
-    /// What `append(_: String)` wrote, as its bytes, unchecked (see `BodyText`).
-    package mutating func utf8() throws(Malformed) -> [UInt8] {
-        let length = try count()
-        defer { offset += length }
-        return Array(bytes[offset..<offset + length])
-    }
-
     package mutating func strings() throws(Malformed) -> [String] {
         let count = try count()
         var values: [String] = []

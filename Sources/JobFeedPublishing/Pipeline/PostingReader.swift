@@ -46,7 +46,7 @@ package struct PostingReader {
             defer { tally?.advance() }
             let relativePath = file.path.relativePath
             let stamp = stamps?[index] ?? FileStamp(path: file.absolutePath)
-            if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp) {
+            if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp, reread: { Self.body(of: file, at: stamp, parser: parser) }) {
                 if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
                    let data = FileManager.default.contents(atPath: file.absolutePath) {
                     appender.append(relativePath, data, stamp: stamp)
@@ -111,6 +111,14 @@ package struct PostingReader {
         var posting = parsed.posting
         posting?.source.stamp = stamp
         return (Outcome(posting: posting, diagnostics: parsed.diagnostics, stamp: stamp), data)
+    }
+
+    /// The posting's body parsed from its file again, while the file keeps `stamp`: for a
+    /// cached reading whose body no longer reads back from the build cache.
+    private static func body(of file: PostingFile, at stamp: FileStamp, parser: PostingParser) -> [UInt8]? {
+        guard FileStamp(path: file.absolutePath) == stamp, let data = try? OpenFile.contents(of: file.absolutePath),
+              FileStamp(path: file.absolutePath) == stamp else { return nil }
+        return parser.parse(file, data: data).posting?.bodyText.withUTF8 { Array($0) }
     }
 
     /// Publishes the version that last read cleanly, if there is one, and says so.

@@ -35,8 +35,10 @@ public final class BuildCache: Sendable {
     /// Where each output's parts lie in its published file (over a persisting archive).
     package let layouts: OutputLayouts?
 
-    /// The archive's kind for a file's reading.
+    /// The archive's kinds for a file's reading, and for its posting's Markdown body, kept
+    /// apart (see `BodyText`).
     private static let readingKind = "reading"
+    private static let bodyKind = "reading body"
 
     public convenience init() {
         self.init(archive: nil)
@@ -71,10 +73,21 @@ public final class BuildCache: Sendable {
         archive.begin(room: room)
     }
 
-    package func read(_ path: String, stamp: FileStamp) -> PostingReader.Outcome? {
+    /// The file's reading, when the cache holds it for this stamp. From the archive, its
+    /// posting comes back without its body's bytes: those are read when the body is rendered,
+    /// from the archive or, should they no longer read back intact, by `reread` (the file
+    /// parsed again while its stamp is still this one).
+    package func read(_ path: String, stamp: FileStamp, reread: @escaping @Sendable () -> [UInt8]? = { nil }) -> PostingReader.Outcome? {
         if let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
         guard let archive, let stored = archive.part(PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0),
-              let data = stored.data(), let outcome = try? PostingReader.Outcome.read(from: data) else { return nil }
+              let data = stored.data() else { return nil }
+        let bodyKey = PartKey(path: path, kind: Self.bodyKind)
+        let body = BodyText(deferred: {
+            archive.part(bodyKey, stamp: stamp, context: 0).flatMap { $0.data() }.map { [UInt8]($0) } ?? reread()
+        })
+        guard let outcome = try? PostingReader.Outcome.read(from: data, body: body) else { return nil }
+        // A body the archive no longer holds (dropped as damaged) is read with its file afresh.
+        if outcome.posting != nil, archive.part(bodyKey, stamp: stamp, context: 0, needsBytes: { _ in false }) == nil { return nil }
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
         return outcome
     }
@@ -93,6 +106,9 @@ public final class BuildCache: Sendable {
         // A file that vanished while being read has nothing worth keeping on disk.
         if let archive, !outcome.vanished {
             archive.store(FormatPart(data: outcome.bytes()), as: PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0)
+            if let body = outcome.posting?.bodyText {
+                archive.store(FormatPart(data: body.withUTF8 { Data($0) }), as: PartKey(path: path, kind: Self.bodyKind), stamp: stamp, context: 0)
+            }
         }
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
     }

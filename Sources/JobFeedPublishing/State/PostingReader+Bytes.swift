@@ -3,7 +3,7 @@ import JobFeedCore
 
 extension PostingReader.Outcome {
     /// A file's reading as the build cache keeps it: the posting (none when the file has
-    /// errors), its diagnostics, and the stamp it was read at.
+    /// errors) without its body, its diagnostics, and the stamp it was read at.
     package func bytes() -> Data {
         var writer = ByteWriter()
         writer.append(posting) { $1.write(to: &$0) }
@@ -13,11 +13,12 @@ extension PostingReader.Outcome {
         return Data(writer.bytes)
     }
 
-    package static func read(from data: Data) throws(ByteReader.Malformed) -> PostingReader.Outcome {
+    /// The reading `bytes()` wrote, its posting given `body`.
+    package static func read(from data: Data, body: BodyText) throws(ByteReader.Malformed) -> PostingReader.Outcome {
         try data.withUnsafeBytes { raw in
             Result { () throws(ByteReader.Malformed) in
                 var reader = ByteReader(raw)
-                let posting = try reader.optional { reader throws(ByteReader.Malformed) in try Posting.read(from: &reader) }
+                let posting = try reader.optional { reader throws(ByteReader.Malformed) in try Posting.read(from: &reader, body: body) }
                 var diagnostics: [Diagnostic] = []
                 for _ in 0..<(try reader.count()) { diagnostics.append(try Diagnostic.read(from: &reader)) }
                 let stamp = try reader.optional { reader throws(ByteReader.Malformed) in try FileStamp.read(from: &reader) }

@@ -35,8 +35,15 @@ package struct BodyRenderer: Sendable {
     }
 
     private func markdownHTML(_ posting: Posting) throws(RenderError) -> [UInt8] {
+        guard let body = posting.bodyText.loaded() else {
+            // Never published empty: the build stops, every output as it was, and the next
+            // build reads the file afresh (its stamp changed, or its cached body was dropped).
+            var failure = RenderError(file: posting.source.displayPath, message: "the build cache no longer holds this posting's body intact, and its file changed while the build ran; every output was left as it was; build again")
+            failure.stopsTheBuild = true
+            throw failure
+        }
         do {
-            return try markdown.html(from: posting.body)
+            return try markdown.html(from: body.text)
         } catch {
             throw RenderError(file: posting.source.displayPath, message: error.description)
         }

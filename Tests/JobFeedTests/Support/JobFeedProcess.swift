@@ -15,17 +15,22 @@ enum JobFeedProcess {
     }
 
     /// The binary where `nobody` can run it: the checkout may sit in a folder only root can
-    /// enter (a CI clone under /root).
+    /// enter (a CI clone under /root). Removed when the test process exits.
     static let reachableBinary: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-bin-\(getpid())")
+        let folder = reachableFolder
         let copy = folder.appendingPathComponent("jobfeed")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: JobFeedProcess.reachableFolder) }
         try? FileManager.default.removeItem(at: copy)
         try? FileManager.default.copyItem(at: binary, to: copy)
         chmod(folder.path, 0o755)
         chmod(copy.path, 0o755)
         return copy
     }()
+
+    private static var reachableFolder: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-bin-\(getpid())")
+    }
 
     static func run(_ arguments: [String], unprivileged: Bool = false) throws -> Result {
         let process = Process()

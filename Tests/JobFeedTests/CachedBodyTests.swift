@@ -35,8 +35,10 @@ import Synchronization
         // Read back without its body: the damage is not seen yet.
         let stamp = try #require(FileStamp(path: path))
         let outcome = try #require(cache.read(path, stamp: stamp) {
-            rereads.withLock { $0 += 1 }
-            return Array("Parsed again.".utf8)
+            {
+                rereads.withLock { $0 += 1 }
+                return Array("Parsed again.".utf8)
+            }
         })
         let posting = try #require(outcome.posting)
         #expect(posting.title == "Designer" && rereads.withLock { $0 } == 0)

@@ -40,13 +40,14 @@ package struct PostingReader {
         let lastGood = lastGood
         let tally = tally
         let appender = copying ? self.lastGood.beginAppending() : nil
+        let bodies = FileBodies(parser: parser)
         let outcomes = Parallel.map(Array(files.indices)) { index in
             let file = files[index]
             if shouldStop() { return Outcome(diagnostics: []) }
             defer { tally?.advance() }
             let relativePath = file.path.relativePath
             let stamp = stamps?[index] ?? FileStamp(path: file.absolutePath)
-            if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp, reread: { Self.body(of: file, at: stamp, parser: parser) }) {
+            if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp, rereading: { { bodies.body(of: file, at: stamp) } }) {
                 if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
                    let data = FileManager.default.contents(atPath: file.absolutePath) {
                     appender.append(relativePath, data, stamp: stamp)
@@ -113,14 +114,6 @@ package struct PostingReader {
         return (Outcome(posting: posting, diagnostics: parsed.diagnostics, stamp: stamp), data)
     }
 
-    /// The posting's body parsed from its file again, while the file keeps `stamp`: for a
-    /// cached reading whose body no longer reads back from the build cache.
-    private static func body(of file: PostingFile, at stamp: FileStamp, parser: PostingParser) -> [UInt8]? {
-        guard FileStamp(path: file.absolutePath) == stamp, let data = try? OpenFile.contents(of: file.absolutePath),
-              FileStamp(path: file.absolutePath) == stamp else { return nil }
-        return parser.parse(file, data: data).posting?.bodyText.withUTF8 { Array($0) }
-    }
-
     /// Publishes the version that last read cleanly, if there is one, and says so.
     private mutating func fallBack(_ file: PostingFile) {
         guard let text = lastGood.source(for: file.path.relativePath),
@@ -128,5 +121,24 @@ package struct PostingReader {
         else { return }
         postings.append(posting)
         diagnostics.append(.warning("the last good version of this posting stays published until the errors above are fixed", at: SourceLocation(file: file.displayPath)))
+    }
+}
+
+extension PostingReader {
+    /// Posting bodies parsed from their files again, for cached readings whose bodies no
+    /// longer read back from the build cache: one parser that every such reading shares.
+    final class FileBodies: Sendable {
+        let parser: PostingParser
+
+        init(parser: PostingParser) {
+            self.parser = parser
+        }
+
+        /// The body, while the file keeps `stamp`.
+        func body(of file: PostingFile, at stamp: FileStamp) -> [UInt8]? {
+            guard FileStamp(path: file.absolutePath) == stamp, let data = try? OpenFile.contents(of: file.absolutePath),
+                  FileStamp(path: file.absolutePath) == stamp else { return nil }
+            return parser.parse(file, data: data).posting?.bodyText.withUTF8 { Array($0) }
+        }
     }
 }

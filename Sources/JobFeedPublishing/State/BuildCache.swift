@@ -75,13 +75,15 @@ public final class BuildCache: Sendable {
 
     /// The file's reading, when the cache holds it for this stamp. From the archive, its
     /// posting comes back without its body's bytes: those are read when the body is rendered,
-    /// from the archive or, should they no longer read back intact, by `reread` (the file
-    /// parsed again while its stamp is still this one).
-    package func read(_ path: String, stamp: FileStamp, reread: @escaping @Sendable () -> [UInt8]? = { nil }) -> PostingReader.Outcome? {
+    /// from the archive or, should they no longer read back intact, by what `rereading` makes
+    /// (the file parsed again while its stamp is still this one), made only for a reading
+    /// taken from the archive (a watcher's rebuild finds all but the changed ones in memory).
+    package func read(_ path: String, stamp: FileStamp, rereading: () -> @Sendable () -> [UInt8]? = { { nil } }) -> PostingReader.Outcome? {
         if let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
         guard let archive, let stored = archive.part(PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0),
               let data = stored.data() else { return nil }
         let bodyKey = PartKey(path: path, kind: Self.bodyKind)
+        let reread = rereading()
         let body = BodyText(deferred: {
             archive.part(bodyKey, stamp: stamp, context: 0).flatMap { $0.data() }.map { [UInt8]($0) } ?? reread()
         })

@@ -62,6 +62,32 @@ import Synchronization
         #expect(OutputTree.published(below: site.root) == (try archiveTests.freshOutputs(of: site)))
     }
 
+    /// As a watcher does, one cache serves many builds: a body it left in the pack is read back
+    /// after edits elsewhere compacted the pack into a new generation (other offsets, another
+    /// file), when a translation added to `en/writer.md` renders it again.
+    @Test func aBodyLeftInThePackIsReadBackAfterThePackIsCompacted() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let config = try site.config()
+        let cache = BuildCache(persistingIn: config)
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        for number in 1...4 {
+            let body = String(repeating: "Edit \(number) of a long body. ", count: 8_000)
+            try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester\ndate: 2026-03-01", body: body))
+            _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        }
+        #expect(FileStamp(path: archiveTests.cacheFile(site, "pack-0").path) == nil)
+        // Its stamp kept, the file's new text is not what the build reads: the pack's is.
+        #expect(try site.rewriteKeepingItsStamp("postings/en/writer.md", replacing: "A job.", with: "B job.") != nil)
+        try archiveTests.edit(site, .translationAdded)
+        let report = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        #expect(report.bodiesRendered == 2)
+        #expect(archiveTests.cacheWarnings(report).isEmpty)
+        let document = try #require(site.read("exports/jsonld/en/writer.jsonld"))
+        #expect(document.contains("A job.") && !document.contains("B job."))
+    }
+
     @Test func aBodyThatCannotBeHadStopsTheBuild() throws {
         let config = try Config.load(from: Repository.root.appendingPathComponent("jobfeed.yml"))
         var posting = try #require(try Publisher(config: config, now: TemporarySite.now).check().catalog.entries.first?.posting)

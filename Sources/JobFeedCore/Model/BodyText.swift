@@ -1,8 +1,7 @@
 /// A posting's Markdown body: text when parsed from its file; from the build cache, bytes read
 /// back only when something needs them. A cron build renders the bodies of the few postings
 /// that changed: checking the UTF-8 of every other body again (65 MB at 10,000 postings) was 8%
-/// of its CPU time, and reading them back at all made a third of its memory and a sixth of its
-/// time.
+/// of its CPU time, and reading them back at all a third of its memory.
 package struct BodyText: Sendable, Hashable {
     private enum Storage: Sendable {
         case text(String)

@@ -78,7 +78,7 @@ public final class BuildCache: Sendable {
     /// from the archive or, should they no longer read back intact, by what `rereading` makes
     /// (the file parsed again while its stamp is still this one), made only for a reading
     /// taken from the archive (a watcher's rebuild finds all but the changed ones in memory).
-    package func read(_ path: String, stamp: FileStamp, rereading: () -> @Sendable () -> [UInt8]? = { { nil } }) -> PostingReader.Outcome? {
+    package func read(_ path: String, stamp: FileStamp, rereading: () -> @Sendable () -> [UInt8]?) -> PostingReader.Outcome? {
         if let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
         guard let archive, let stored = archive.part(PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0),
               let data = stored.data() else { return nil }

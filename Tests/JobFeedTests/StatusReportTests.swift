@@ -91,12 +91,13 @@ import JobFeed
         let site = try TemporarySite(postings: ["en/a.md": Self.posting("First job", closingInDays: 30)])
         let page = site.root.appendingPathComponent("status.html")
         let watch = WatchHarness(site: site, statusPage: page)
-        defer { watch.stop(); site.remove() }
-        await watch.waitForRebuild(after: 0)
-        #expect(try String(contentsOf: page, encoding: .utf8).contains("First job"))
-        try site.write("postings/en/b.md", Self.posting("Second job", closingInDays: 30))
-        try #require(await watch.waitForRebuild(after: 1) != nil)
-        #expect(try String(contentsOf: page, encoding: .utf8).contains("Second job"))
-        await watch.finish()
+        defer { site.remove() }
+        try await watch.run {
+            await watch.waitForRebuild(after: 0)
+            #expect(try String(contentsOf: page, encoding: .utf8).contains("First job"))
+            try site.write("postings/en/b.md", Self.posting("Second job", closingInDays: 30))
+            try #require(await watch.waitForRebuild(after: 1) != nil)
+            #expect(try String(contentsOf: page, encoding: .utf8).contains("Second job"))
+        }
     }
 }

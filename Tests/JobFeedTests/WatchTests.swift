@@ -18,65 +18,68 @@ import JobFeed
     @Test func anEditRewritesOnlyTheOutputsItChanges() async throws {
         let watch = try await settledWatch()
         let site = watch.site
-        defer { watch.stop(); site.remove() }
-        let before = watch.count
-        try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01\nvalidThrough: 2026-12-31"))
-        let rebuild = try #require(await watch.waitForRebuild(after: before))
-        #expect(rebuild.trigger.contains("writer.md"))
-        let written = Set(rebuild.report.files.written.map { URL(fileURLWithPath: $0).lastPathComponent })
-        #expect(written == ["rss.xml", "atom.xml", "feed.json", "writer.jsonld", "jobpostings.jsonld", "postings.csv", "indeed.xml"])
-        #expect(rebuild.report.files.written.allSatisfy { !$0.contains("/fr/") })
-        #expect(site.read("feeds/en/rss.xml")?.contains("Writer, edited") == true)
-        await watch.finish()
+        defer { site.remove() }
+        try await watch.run {
+            let before = watch.count
+            try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01\nvalidThrough: 2026-12-31"))
+            let rebuild = try #require(await watch.waitForRebuild(after: before))
+            #expect(rebuild.trigger.contains("writer.md"))
+            let written = Set(rebuild.report.files.written.map { URL(fileURLWithPath: $0).lastPathComponent })
+            #expect(written == ["rss.xml", "atom.xml", "feed.json", "writer.jsonld", "jobpostings.jsonld", "postings.csv", "indeed.xml"])
+            #expect(rebuild.report.files.written.allSatisfy { !$0.contains("/fr/") })
+            #expect(site.read("feeds/en/rss.xml")?.contains("Writer, edited") == true)
+        }
     }
 
     @Test func createsDeletesRenamesAndEditorSavesAreAllPickedUp() async throws {
         let watch = try await settledWatch()
         let site = watch.site
-        defer { watch.stop(); site.remove() }
+        defer { site.remove() }
+        try await watch.run {
 
-        try site.write("postings/en/new/folder/late.md", TemporarySite.posting("title: Late arrival\ndate: 2026-01-07"))
-        await watch.wait(for: "a posting in a new subfolder") { site.read("feeds/en/rss.xml")?.contains("Late arrival") == true }
+            try site.write("postings/en/new/folder/late.md", TemporarySite.posting("title: Late arrival\ndate: 2026-01-07"))
+            await watch.wait(for: "a posting in a new subfolder") { site.read("feeds/en/rss.xml")?.contains("Late arrival") == true }
 
-        let postings = site.root.appendingPathComponent("postings/en")
-        try FileManager.default.moveItem(at: postings.appendingPathComponent("new/folder/late.md"), to: postings.appendingPathComponent("renamed.md"))
-        await watch.wait(for: "a rename") { site.read("exports/jsonld/en/renamed.jsonld") != nil && site.read("exports/jsonld/en/new/folder/late.jsonld") == nil }
+            let postings = site.root.appendingPathComponent("postings/en")
+            try FileManager.default.moveItem(at: postings.appendingPathComponent("new/folder/late.md"), to: postings.appendingPathComponent("renamed.md"))
+            await watch.wait(for: "a rename") { site.read("exports/jsonld/en/renamed.jsonld") != nil && site.read("exports/jsonld/en/new/folder/late.jsonld") == nil }
 
-        // vim: write a swap file, move the original aside, write the new file, delete the rest.
-        try site.write("postings/en/.renamed.md.swp", "swap")
-        try FileManager.default.moveItem(at: postings.appendingPathComponent("renamed.md"), to: postings.appendingPathComponent("renamed.md~"))
-        try site.write("postings/en/renamed.md", TemporarySite.posting("title: Saved by vim\ndate: 2026-01-07"))
-        try FileManager.default.removeItem(at: postings.appendingPathComponent("renamed.md~"))
-        try FileManager.default.removeItem(at: postings.appendingPathComponent(".renamed.md.swp"))
-        await watch.wait(for: "a vim-style save") { site.read("feeds/en/rss.xml")?.contains("Saved by vim") == true }
+            // vim: write a swap file, move the original aside, write the new file, delete the rest.
+            try site.write("postings/en/.renamed.md.swp", "swap")
+            try FileManager.default.moveItem(at: postings.appendingPathComponent("renamed.md"), to: postings.appendingPathComponent("renamed.md~"))
+            try site.write("postings/en/renamed.md", TemporarySite.posting("title: Saved by vim\ndate: 2026-01-07"))
+            try FileManager.default.removeItem(at: postings.appendingPathComponent("renamed.md~"))
+            try FileManager.default.removeItem(at: postings.appendingPathComponent(".renamed.md.swp"))
+            await watch.wait(for: "a vim-style save") { site.read("feeds/en/rss.xml")?.contains("Saved by vim") == true }
 
-        try FileManager.default.removeItem(at: postings.appendingPathComponent("renamed.md"))
-        await watch.wait(for: "a delete") { site.read("exports/jsonld/en/renamed.jsonld") == nil }
-        #expect(site.read("feeds/en/rss.xml")?.contains("Saved by vim") == false)
-        await watch.finish()
+            try FileManager.default.removeItem(at: postings.appendingPathComponent("renamed.md"))
+            await watch.wait(for: "a delete") { site.read("exports/jsonld/en/renamed.jsonld") == nil }
+            #expect(site.read("feeds/en/rss.xml")?.contains("Saved by vim") == false)
+        }
     }
 
     @Test func aBurstOfAThousandFilesGivesOneRebuildAndTheSameOutputsAsABuild() async throws {
         let watch = try await settledWatch()
         let site = watch.site
-        defer { watch.stop(); site.remove() }
-        let before = watch.count
-        for index in 0..<1000 {
-            try site.write("postings/en/burst/job-\(index).md", TemporarySite.posting("title: Burst \(index)\ndate: 2026-01-05"))
+        defer { site.remove() }
+        try await watch.run {
+            let before = watch.count
+            for index in 0..<1000 {
+                try site.write("postings/en/burst/job-\(index).md", TemporarySite.posting("title: Burst \(index)\ndate: 2026-01-05"))
+            }
+            // However slowly the events arrive, no quiet period passes until the test lets it.
+            await watch.waitUntilSeen(files: 1000)
+            await watch.wait(for: "the burst to be published") { site.read("exports/jsonld/en/burst/job-999.jsonld") != nil }
+            await watch.letQuietPeriodsPass(10)
+            #expect(watch.count - before == 1, "rebuilds after the burst: \(watch.count - before)")
+            let fresh = try TemporarySite(postings: [:])
+            defer { fresh.remove() }
+            let config = try Config.load(from: site.configURL, overrides: FolderOverrides(
+                feeds: fresh.root.appendingPathComponent("feeds").path, exports: fresh.root.appendingPathComponent("exports").path))
+            _ = try Publisher(config: config, now: watch.last!.report.catalog.now).build()
+            #expect(OutputTree.files(below: site.root.appendingPathComponent("feeds")) == OutputTree.files(below: fresh.root.appendingPathComponent("feeds")))
+            #expect(OutputTree.files(below: site.root.appendingPathComponent("exports")) == OutputTree.files(below: fresh.root.appendingPathComponent("exports")))
         }
-        // However slowly the events arrive, no quiet period passes until the test lets it.
-        await watch.waitUntilSeen(files: 1000)
-        await watch.wait(for: "the burst to be published") { site.read("exports/jsonld/en/burst/job-999.jsonld") != nil }
-        await watch.letQuietPeriodsPass(10)
-        #expect(watch.count - before == 1, "rebuilds after the burst: \(watch.count - before)")
-        let fresh = try TemporarySite(postings: [:])
-        defer { fresh.remove() }
-        let config = try Config.load(from: site.configURL, overrides: FolderOverrides(
-            feeds: fresh.root.appendingPathComponent("feeds").path, exports: fresh.root.appendingPathComponent("exports").path))
-        _ = try Publisher(config: config, now: watch.last!.report.catalog.now).build()
-        #expect(OutputTree.files(below: site.root.appendingPathComponent("feeds")) == OutputTree.files(below: fresh.root.appendingPathComponent("feeds")))
-        #expect(OutputTree.files(below: site.root.appendingPathComponent("exports")) == OutputTree.files(below: fresh.root.appendingPathComponent("exports")))
-        await watch.finish()
     }
 
     /// The watcher and one-shot builds share the state folder's build cache: a watcher starts
@@ -90,21 +93,22 @@ import JobFeed
         let pack = cache.cacheFile(site, "pack-0").path
         let built = try #require(FileStamp(path: pack)).size
         let watch = WatchHarness(site: site, clock: ManualWatchClock(now: TemporarySite.now))
-        defer { watch.stop() }
-        let start = try #require(await watch.waitForRebuild(after: 0))
-        #expect(start.report.bodiesRendered == 0)
-        #expect(try #require(FileStamp(path: pack)).size == built, "the watcher's first build read or rendered again what the cache held")
+        let watched = try await watch.run {
+            let start = try #require(await watch.waitForRebuild(after: 0))
+            #expect(start.report.bodiesRendered == 0)
+            #expect(try #require(FileStamp(path: pack)).size == built, "the watcher's first build read or rendered again what the cache held")
 
-        try cache.edit(site, .body)
-        let rebuild = try #require(await watch.waitForRebuild(after: 1))
-        #expect(cache.cacheWarnings(rebuild.report).isEmpty)
-        #expect(rebuild.report.bodiesRendered == 1)
-        // The unchanged postings' parts were copied from the published files.
-        #expect(rebuild.report.partsCopied > 0)
-        #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
-        let watched = try #require(FileStamp(path: pack)).size
-        #expect(watched > built && watched - built < built, "the watcher's rebuild appended more than the edited posting")
-        await watch.finish()
+            try cache.edit(site, .body)
+            let rebuild = try #require(await watch.waitForRebuild(after: 1))
+            #expect(cache.cacheWarnings(rebuild.report).isEmpty)
+            #expect(rebuild.report.bodiesRendered == 1)
+            // The unchanged postings' parts were copied from the published files.
+            #expect(rebuild.report.partsCopied > 0)
+            #expect(OutputTree.published(below: site.root) == (try cache.freshOutputs(of: site)))
+            let watched = try #require(FileStamp(path: pack)).size
+            #expect(watched > built && watched - built < built, "the watcher's rebuild appended more than the edited posting")
+            return watched
+        }
 
         try cache.edit(site, .title)
         let report = try site.build()
@@ -122,17 +126,17 @@ import JobFeed
         defer { site.remove() }
         let clock = ManualWatchClock(now: DateParser(timeZone: .gmt).parse("2026-11-18T11:59:00Z")!)
         let watch = WatchHarness(site: site, clock: clock)
-        defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
-        #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == true)
-        #expect(watch.last?.report.nextChange?.at == Timestamp(seconds: DateParser(timeZone: .gmt).parse(closing)!.seconds + 1))
-        clock.advance(to: DateParser(timeZone: .gmt).parse("2026-11-18T12:00:01Z")!)
-        let rebuild = try #require(await watch.waitForRebuild(after: 1))
-        #expect(rebuild.trigger.contains("closing.md"))
-        #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == false)
-        #expect(site.read("exports/jsonld/en/closing.jsonld") == nil)
-        #expect(site.read("exports/postings.csv")?.contains(",expired,") == true)
-        await watch.finish()
+        try await watch.run {
+            await watch.waitForRebuild(after: 0)
+            #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == true)
+            #expect(watch.last?.report.nextChange?.at == Timestamp(seconds: DateParser(timeZone: .gmt).parse(closing)!.seconds + 1))
+            clock.advance(to: DateParser(timeZone: .gmt).parse("2026-11-18T12:00:01Z")!)
+            let rebuild = try #require(await watch.waitForRebuild(after: 1))
+            #expect(rebuild.trigger.contains("closing.md"))
+            #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == false)
+            #expect(site.read("exports/jsonld/en/closing.jsonld") == nil)
+            #expect(site.read("exports/postings.csv")?.contains(",expired,") == true)
+        }
     }
 
     /// The system clock never wakes a sleeper early (a posting must not leave before it closes);
@@ -148,48 +152,50 @@ import JobFeed
         defer { site.remove() }
         let clock = ManualWatchClock(now: DateParser(timeZone: .gmt).parse("2026-11-20T12:00:00Z")!)
         let watch = WatchHarness(site: site, clock: clock)
-        defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
-        #expect(site.read("feeds/en/rss.xml")?.contains("Opens Monday") == false)
-        clock.advance(to: DateParser(timeZone: .gmt).parse("2026-11-23T14:00:00Z")!)
-        await watch.wait(for: "the posting to appear") { site.read("feeds/en/rss.xml")?.contains("Opens Monday") == true }
-        await watch.finish()
+        try await watch.run {
+            await watch.waitForRebuild(after: 0)
+            #expect(site.read("feeds/en/rss.xml")?.contains("Opens Monday") == false)
+            clock.advance(to: DateParser(timeZone: .gmt).parse("2026-11-23T14:00:00Z")!)
+            await watch.wait(for: "the posting to appear") { site.read("feeds/en/rss.xml")?.contains("Opens Monday") == true }
+        }
     }
 
     @Test func aBrokenEditKeepsTheLastGoodVersionAndReportsTheLine() async throws {
         let watch = try await settledWatch()
         let site = watch.site
-        defer { watch.stop(); site.remove() }
-        let before = watch.count
-        let published = site.read("feeds/en/rss.xml")
-        try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer\ndate: 2026-02-01\nvalidThrough: someday"))
-        let rebuild = try #require(await watch.waitForRebuild(after: before))
-        #expect(rebuild.report.hasErrors)
-        #expect(site.read("feeds/en/rss.xml") == published)
-        #expect(watch.logged("postings/en/writer.md:4:15: error: 'validThrough' is not a date") > 0)
-        await watch.finish()
+        defer { site.remove() }
+        try await watch.run {
+            let before = watch.count
+            let published = site.read("feeds/en/rss.xml")
+            try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer\ndate: 2026-02-01\nvalidThrough: someday"))
+            let rebuild = try #require(await watch.waitForRebuild(after: before))
+            #expect(rebuild.report.hasErrors)
+            #expect(site.read("feeds/en/rss.xml") == published)
+            #expect(watch.logged("postings/en/writer.md:4:15: error: 'validThrough' is not a date") > 0)
+        }
     }
 
     @Test func aBrokenConfigKeepsTheLastGoodOne() async throws {
         let watch = try await settledWatch()
         let site = watch.site
-        defer { watch.stop(); site.remove() }
-        let before = watch.count
-        try site.write("jobfeed.yml", TemporarySite.standardConfig + "\nbaseURL: [broken")
-        await watch.waitForRebuild(after: before)
-        #expect(watch.logged("still using the last good config") > 0)
-        #expect(site.read("feeds/en/rss.xml")?.contains("https://jobs.example.org/") == true)
-        await watch.finish()
+        defer { site.remove() }
+        try await watch.run {
+            let before = watch.count
+            try site.write("jobfeed.yml", TemporarySite.standardConfig + "\nbaseURL: [broken")
+            await watch.waitForRebuild(after: before)
+            #expect(watch.logged("still using the last good config") > 0)
+            #expect(site.read("feeds/en/rss.xml")?.contains("https://jobs.example.org/") == true)
+        }
     }
 
     @Test func pollingFindsChangesWhenInotifyIsNotUsed() async throws {
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }
         let watch = WatchHarness(site: site, polling: true)
-        defer { watch.stop() }
-        await watch.waitForRebuild(after: 0)
-        try site.write("postings/en/polled.md", TemporarySite.posting("title: Found by polling\ndate: 2026-01-05"))
-        await watch.wait(for: "polling to find the new posting") { site.read("feeds/en/rss.xml")?.contains("Found by polling") == true }
-        await watch.finish()
+        try await watch.run {
+            await watch.waitForRebuild(after: 0)
+            try site.write("postings/en/polled.md", TemporarySite.posting("title: Found by polling\ndate: 2026-01-05"))
+            await watch.wait(for: "polling to find the new posting") { site.read("feeds/en/rss.xml")?.contains("Found by polling") == true }
+        }
     }
 }

@@ -10,20 +10,21 @@ import JobFeed
     @Test func aPostingsFolderDeletedAndCopiedBackIsWatchedAgain() async throws {
         let watch = WatchHarness(site: try TemporarySite(postings: BuildBehaviourTests.postings))
         let site = watch.site
-        defer { watch.stop(); site.remove() }
-        await watch.waitForRebuild(after: 0)
-        let postings = site.root.appendingPathComponent("postings")
-        let backup = site.root.appendingPathComponent("backup")
-        try FileManager.default.copyItem(at: postings, to: backup)
-        try FileManager.default.removeItem(at: postings)
-        try FileManager.default.copyItem(at: backup, to: postings)
-        try site.write("postings/en/after-restore.md", TemporarySite.posting("title: Added after the restore\ndate: 2026-01-06"))
-        await watch.wait(for: "a posting added to the restored folder") {
-            site.read("feeds/en/rss.xml")?.contains("Added after the restore") == true
+        defer { site.remove() }
+        try await watch.run {
+            await watch.waitForRebuild(after: 0)
+            let postings = site.root.appendingPathComponent("postings")
+            let backup = site.root.appendingPathComponent("backup")
+            try FileManager.default.copyItem(at: postings, to: backup)
+            try FileManager.default.removeItem(at: postings)
+            try FileManager.default.copyItem(at: backup, to: postings)
+            try site.write("postings/en/after-restore.md", TemporarySite.posting("title: Added after the restore\ndate: 2026-01-06"))
+            await watch.wait(for: "a posting added to the restored folder") {
+                site.read("feeds/en/rss.xml")?.contains("Added after the restore") == true
+            }
+            try site.write("postings/en/later.md", TemporarySite.posting("title: Added later still\ndate: 2026-01-07"))
+            await watch.wait(for: "a later posting") { site.read("feeds/en/rss.xml")?.contains("Added later still") == true }
         }
-        try site.write("postings/en/later.md", TemporarySite.posting("title: Added later still\ndate: 2026-01-07"))
-        await watch.wait(for: "a later posting") { site.read("feeds/en/rss.xml")?.contains("Added later still") == true }
-        await watch.finish()
     }
 
     @Test func aFailedRebuildIsRetriedAndAClosingTimeStillTakesItsJobDown() async throws {
@@ -33,27 +34,28 @@ import JobFeed
         let clock = ManualWatchClock(now: gmt.parse("2026-11-18T11:59:00Z")!)
         let watch = WatchHarness(site: try TemporarySite(postings: postings), clock: clock)
         let site = watch.site
-        defer { watch.stop(); site.remove() }
-        await watch.waitForRebuild(after: 0)
-        #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == true)
+        defer { site.remove() }
+        try await watch.run {
+            await watch.waitForRebuild(after: 0)
+            #expect(site.read("feeds/en/rss.xml")?.contains("Closing soon") == true)
 
-        // A feed that cannot be replaced (a folder where the file should be) fails every publication.
-        let feed = site.root.appendingPathComponent("feeds/en/rss.xml")
-        let saved = try #require(site.read("feeds/en/rss.xml"))
-        try FileManager.default.removeItem(at: feed)
-        try site.write("feeds/en/rss.xml/blocker", "x")
-        try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01"))
-        await watch.wait(for: "a failed rebuild") { watch.logged("rebuild failed") >= 1 }
+            // A feed that cannot be replaced (a folder where the file should be) fails every publication.
+            let feed = site.root.appendingPathComponent("feeds/en/rss.xml")
+            let saved = try #require(site.read("feeds/en/rss.xml"))
+            try FileManager.default.removeItem(at: feed)
+            try site.write("feeds/en/rss.xml/blocker", "x")
+            try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01"))
+            await watch.wait(for: "a failed rebuild") { watch.logged("rebuild failed") >= 1 }
 
-        clock.advance(to: gmt.parse("2026-11-18T12:00:01Z")!)
-        await watch.wait(for: "the retry after the closing time") { watch.logged("rebuild failed") >= 2 }
+            clock.advance(to: gmt.parse("2026-11-18T12:00:01Z")!)
+            await watch.wait(for: "the retry after the closing time") { watch.logged("rebuild failed") >= 2 }
 
-        try FileManager.default.removeItem(at: feed)
-        try site.write("feeds/en/rss.xml", saved)
-        clock.advance(to: gmt.parse("2026-11-18T12:10:00Z")!)
-        await watch.wait(for: "the closed posting to leave the feed") { site.read("feeds/en/rss.xml")?.contains("Closing soon") == false }
-        #expect(site.read("feeds/en/rss.xml")?.contains("Writer, edited") == true)
-        await watch.finish()
+            try FileManager.default.removeItem(at: feed)
+            try site.write("feeds/en/rss.xml", saved)
+            clock.advance(to: gmt.parse("2026-11-18T12:10:00Z")!)
+            await watch.wait(for: "the closed posting to leave the feed") { site.read("feeds/en/rss.xml")?.contains("Closing soon") == false }
+            #expect(site.read("feeds/en/rss.xml")?.contains("Writer, edited") == true)
+        }
     }
 
     @Test func retriesBackOffButNeverPassTheNextStatusChange() {

@@ -52,6 +52,21 @@ final class WatchHarness: Sendable {
         _ = await task.withLock { $0 }?.result
     }
 
+    /// Runs a test's steps with the watcher, then stops it and waits for it (`finish`) whether
+    /// they pass or throw (a `#require` that fails): Swift has no asynchronous `defer`, and a
+    /// watcher left running while its site is removed writes into a folder given back.
+    func run<Result>(_ steps: () async throws -> Result) async throws -> Result {
+        let result: Result
+        do {
+            result = try await steps()
+        } catch {
+            await finish()
+            throw error
+        }
+        await finish()
+        return result
+    }
+
     var count: Int { recorder.rebuilds.withLock { $0.count } }
     var last: Rebuild? { recorder.rebuilds.withLock { $0.last } }
 

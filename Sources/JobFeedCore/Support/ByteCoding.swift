@@ -55,6 +55,8 @@ package struct ByteReader {
     }
 
     package var isAtEnd: Bool { offset == bytes.count }
+    /// How many bytes are left to read.
+    package var remaining: Int { bytes.count - offset }
 
     package mutating func uint64() throws(Malformed) -> UInt64 {
         guard bytes.count - offset >= 8 else { throw Malformed() }

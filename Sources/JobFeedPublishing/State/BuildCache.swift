@@ -89,7 +89,7 @@ public final class BuildCache: Sendable {
         })
         guard let outcome = try? PostingReader.Outcome.read(from: data, body: body) else { return nil }
         // A body the archive no longer holds (dropped as damaged) is read with its file afresh.
-        if outcome.posting != nil, archive.part(bodyKey, stamp: stamp, context: 0, needsBytes: { _ in false }) == nil { return nil }
+        if outcome.posting != nil, !archive.holds(bodyKey, stamp: stamp, context: 0) { return nil }
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
         return outcome
     }

@@ -160,10 +160,9 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     }
 
     package func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
-        let appended = appending.withLock { $0.entries[key] }
+        guard let (entry, appended) = entry(key, stamp: stamp, context: context) else { return nil }
         // Its bytes may still wait, or be on their way to the pack.
-        if appended != nil { writePending() }
-        guard let entry = appended ?? index.entries[key], entry.stamp == stamp, entry.context == context else { return nil }
+        if appended { writePending() }
         let source = key.source
         // Asked with what the index knows; the part that reads its bytes later is made only
         // when it is left in the cache.
@@ -173,6 +172,18 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
             }
         }
         return read(entry, key: key, source: source)
+    }
+
+    /// Whether bytes are kept under `key` for this stamp and context; nothing is read or written.
+    package func holds(_ key: PartKey, stamp: FileStamp, context: UInt64) -> Bool {
+        entry(key, stamp: stamp, context: context) != nil
+    }
+
+    /// The entry for `key`, if it is for this stamp and context, and whether this build appended it.
+    private func entry(_ key: PartKey, stamp: FileStamp, context: UInt64) -> (entry: Entry, appended: Bool)? {
+        let appended = appending.withLock { $0.entries[key] }
+        guard let entry = appended ?? index.entries[key], entry.stamp == stamp, entry.context == context else { return nil }
+        return (entry, appended != nil)
     }
 
     package func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {

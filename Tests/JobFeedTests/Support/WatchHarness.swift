@@ -40,21 +40,10 @@ final class WatchHarness: Sendable {
         task.withLock { [service] in $0 = Task { try await service.run() } }
     }
 
-    func stop() {
-        task.withLock { $0?.cancel() }
-    }
-
-    /// Stops the watcher and waits for it: the last step of a test, so that a rebuild still
-    /// running, or one the site's removal sets off, writes nothing into a folder the test has
-    /// given back (such rebuilds left a site folder behind in the temporary folder each run).
-    func finish() async {
-        stop()
-        _ = await task.withLock { $0 }?.result
-    }
-
-    /// Runs a test's steps with the watcher, then stops it and waits for it (`finish`) whether
-    /// they pass or throw (a `#require` that fails): Swift has no asynchronous `defer`, and a
-    /// watcher left running while its site is removed writes into a folder given back.
+    /// Runs a test's steps with the watcher, then stops it and waits for it whether they pass
+    /// or throw (a `#require` that fails): Swift has no asynchronous `defer`, and a rebuild still
+    /// running, or one the site's removal sets off, would write into a folder the test has given
+    /// back (such rebuilds left a site folder behind in the temporary folder each run).
     func run<Result>(_ steps: () async throws -> Result) async throws -> Result {
         let result: Result
         do {
@@ -65,6 +54,11 @@ final class WatchHarness: Sendable {
         }
         await finish()
         return result
+    }
+
+    private func finish() async {
+        task.withLock { $0?.cancel() }
+        _ = await task.withLock { $0 }?.result
     }
 
     var count: Int { recorder.rebuilds.withLock { $0.count } }

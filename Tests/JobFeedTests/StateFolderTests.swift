@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JobFeed
+import JobFeedPublishing
 import JobFeedSystem
 
 /// What jobfeed keeps for itself lives in the state folder, never in a published folder, and
@@ -46,6 +47,14 @@ import JobFeedSystem
         let site = try TemporarySite(config: TemporarySite.standardConfig + "\nstate: exports/state\n")
         defer { site.remove() }
         #expect(throws: DiagnosticError.self) { try site.config() }
+    }
+
+    /// The staging folder is chosen per folder of the outputs: found by the last slash, it is
+    /// what Foundation's path API gives for the standardized absolute paths outputs have.
+    @Test(arguments: ["/site/exports/jsonld/en/jobs/job-1.jsonld", "/site/feeds/en/rss.xml", "/rss.xml", "/a b/é/ü.json",
+                      "/site/exports/indeed.xml"])
+    func anOutputsFolderIsFoundByItsLastSlash(path: String) {
+        #expect(StagingFolders.parent(of: path) == (path as NSString).deletingLastPathComponent)
     }
 
     static func mode(of path: String) -> mode_t {

@@ -37,9 +37,14 @@ public enum EmploymentType: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Trimmed, lowercased, `-` and spaces as `_`: scalar by scalar, since Foundation's
+    /// `replacingOccurrences` went through `NSString` for every posting's types.
     package static func normalize(_ text: String) -> String {
-        text.trimmed.lowercased()
-            .replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        var normalized = String.UnicodeScalarView()
+        for scalar in text.trimmed.lowercased().unicodeScalars {
+            normalized.append(scalar == "-" || scalar == " " ? "_" : scalar)
+        }
+        return String(normalized)
     }
 
     package static var suggestions: [String] { allCases.map(\.rawValue) + humanForms.keys.sorted() }

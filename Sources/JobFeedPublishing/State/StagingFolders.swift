@@ -14,10 +14,18 @@ package final class StagingFolders: Sendable {
     }
 
     package func folder(for target: String) -> String {
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = Self.parent(of: target)
         if let known = decided.withLock({ $0[parent] }) { return known }
         let folder = state.stagingFolder(beside: parent)
         decided.withLock { $0[parent] = folder }
         return folder
+    }
+
+    /// The folder of a standardized absolute file path (`/a/b` for `/a/b/c.xml`), by its last
+    /// slash: what `NSString.deletingLastPathComponent` gives such a path, without bridging it
+    /// for every per-posting file.
+    package static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 }

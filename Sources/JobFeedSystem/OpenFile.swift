@@ -118,15 +118,33 @@ package final class OpenFile: Sendable {
 
 extension OpenFile {
     /// A whole file's bytes; throws with errno when it cannot be opened or read.
+    ///
+    /// Read into one buffer sized from `fstat`, a byte over so that the read which finds the
+    /// end needs no more room, and grown only for a file that grew meanwhile: through a zeroed
+    /// 64 KB chunk appended to a growing `Data`, 10,000 posting files cost a cold build 0.7% of
+    /// its CPU in `memset` and copies.
     package static func contents(of path: String) throws(SystemError) -> Data {
         let file = try OpenFile(path, .readOnly, operation: "read")
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = try chunk.withUnsafeMutableBytes { buffer in Result { () throws(SystemError) in try file.read(into: buffer) } }.get()
-            if count == 0 { return data }
-            data.append(chunk, count: count)
+        var info = stat()
+        var capacity = fstat(file.rawValue, &info) == 0 && info.st_size > 0 ? Int(info.st_size) + 1 : 64 * 1024
+        guard var buffer = malloc(capacity) else { throw SystemError(operation: "read", path: path, code: ENOMEM) }
+        var count = 0
+        do throws(SystemError) {
+            while true {
+                if count == capacity {
+                    capacity *= 2
+                    guard let grown = realloc(buffer, capacity) else { throw SystemError(operation: "read", path: path, code: ENOMEM) }
+                    buffer = grown
+                }
+                let read = try file.read(into: UnsafeMutableRawBufferPointer(start: buffer + count, count: capacity - count))
+                if read == 0 { break }
+                count += read
+            }
+        } catch {
+            free(buffer)
+            throw error
         }
+        return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
     }
 
     /// True when the file at `path` holds exactly `size` bytes equal to those of `other`,

@@ -49,7 +49,7 @@ package struct PostingReader {
             let stamp = stamps?[index] ?? FileStamp(path: file.absolutePath)
             if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp, rereading: { { bodies.body(of: file, at: stamp) } }) {
                 if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
-                   let data = FileManager.default.contents(atPath: file.absolutePath) {
+                   let data = try? OpenFile.contents(of: file.absolutePath) {
                     appender.append(relativePath, data, stamp: stamp)
                 }
                 return cached

@@ -27,19 +27,25 @@ package struct ChunkRenderer: Sendable {
         self.needs = needs
     }
 
-    /// Renders the entries; between postings, asks `shouldStop` (a shutdown need not wait for
-    /// a whole chunk of bodies).
-    package func render(_ entries: [CatalogEntry], shouldStop: @Sendable () -> Bool = { false }) -> RenderedChunk {
-        let results = Parallel.map(entries) { entry -> Result<(item: RenderedChunk.Item, renderedBody: Bool), RenderError>? in
-            shouldStop() ? nil : Result { () throws(RenderError) in try render(entry) }
-        }
+    /// What rendering one entry gave: its item, or why it has none; nil when a stop was asked
+    /// for before it began.
+    package typealias Outcome = Result<(item: RenderedChunk.Item, renderedBody: Bool), RenderError>?
+
+    /// Renders one entry, unless `shouldStop` says a shutdown is waiting (asked between
+    /// postings, so that it need not wait for a whole chunk of bodies). Runs on any core.
+    package func outcome(of entry: CatalogEntry, shouldStop: @Sendable () -> Bool) -> Outcome {
+        shouldStop() ? nil : Result { () throws(RenderError) in try render(entry) }
+    }
+
+    /// The chunk the entries' outcomes make, in the entries' order.
+    package func chunk(of outcomes: [Outcome]) -> RenderedChunk {
         var chunk = RenderedChunk()
-        for result in results {
-            guard let result else {
+        for outcome in outcomes {
+            guard let outcome else {
                 chunk.stopped = true
                 return chunk
             }
-            switch result {
+            switch outcome {
             case let .success(rendered):
                 chunk.items.append(rendered.item)
                 if rendered.renderedBody { chunk.bodiesRendered += 1 }

@@ -22,17 +22,20 @@ package final class OutputStreams: @unchecked Sendable {
     /// Which cached bytes the writers need read back.
     package var needs: PartNeeds { PartNeeds(writers) }
 
-    /// Hands a rendered chunk to every writer, each on a core of its own when one is free.
-    package func append(_ chunk: RenderedChunk, to plan: inout OutputPlan) throws(DiagnosticError) {
-        if let failure = chunk.failure { throw DiagnosticError(Diagnostic(.error, file: failure.file, failure.message)) }
-        // Heaviest first: the site-wide exports (Indeed, the sitemap, the CSV, the combined
-        // JSON-LD) come last in the formats' order, and a core that took one of them after the
-        // feeds left the other core idle at the end of every chunk.
-        let parts = Parallel.map(Array(writers.indices.reversed())) { index -> Result<[(String, PlannedFile)], DiagnosticError> in
-            Result { () throws(DiagnosticError) in try writers[index].append(chunk) }
-        }
-        for part in parts.reversed() {
-            for (path, file) in try part.get() { plan.add(path, file) }
+    /// The writers' turns at a chunk, heaviest first: the site-wide exports (Indeed, the
+    /// sitemap, the CSV, the combined JSON-LD) come last in the formats' order, and a core that
+    /// took one of them after the feeds left the other core idle at the end of every chunk.
+    package var turns: [Int] { Array(writers.indices.reversed()) }
+
+    /// Hands a rendered chunk to one writer: only one core at a time may hold a writer's turn.
+    package func append(_ chunk: RenderedChunk, turn: Int) -> Result<[(String, PlannedFile)], DiagnosticError> {
+        Result { () throws(DiagnosticError) in try writers[turn].append(chunk) }
+    }
+
+    /// Adds what the writers' turns made to the plan, in the writers' order.
+    package func add(_ appended: [Result<[(String, PlannedFile)], DiagnosticError>], to plan: inout OutputPlan) throws(DiagnosticError) {
+        for files in appended.reversed() {
+            for (path, file) in try files.get() { plan.add(path, file) }
         }
     }
 

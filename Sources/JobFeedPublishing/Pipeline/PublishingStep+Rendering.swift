@@ -4,26 +4,31 @@ import JobFeedRendering
 
 extension PublishingStep {
     /// Every output in one pass over the catalog, a chunk of postings at a time: the chunk's
-    /// bodies, JSON-LD documents and CSV records are rendered on every core, each output takes
-    /// its part (the outputs, too, on every core), and the chunk is dropped. A build so holds
-    /// one chunk of rendered bodies, never all of them, and the large outputs stream to their
-    /// staged files.
+    /// bodies, JSON-LD documents and CSV records are rendered on every core while the outputs
+    /// take the chunk before it (the outputs, too, on every core; see `ChunkPipeline`), and a
+    /// chunk is dropped once taken. A build so holds two chunks of rendered bodies, never all
+    /// of them, and the large outputs stream to their staged files.
     package static let renderOutputs = PublishingStep("render outputs", .preparation) { context throws(DiagnosticError) in
         let formats = OutputFormats.enabled(context.config)
         let streams = try OutputStreams(context: context, formats: formats)
         let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered, unneeded: streams.unneeded, needs: streams.needs)
+        let pipeline = ChunkPipeline(renderer: renderer, streams: streams, shouldStop: context.shouldStop)
         let entries = context.catalog.entries
         let tally = context.tally(.rendering, total: entries.count)
-        for start in stride(from: 0, to: entries.count, by: ChunkRenderer.chunkSize) {
+        var rendered: (chunk: RenderedChunk, entries: Int)?
+        var start = 0
+        // One turn more than there are chunks: the last one's turn writes it and renders nothing.
+        while start < entries.count || rendered != nil {
             if context.shouldStop() { return }
             let end = min(start + ChunkRenderer.chunkSize, entries.count)
-            let chunk = renderer.render(Array(entries[start..<end]), shouldStop: context.shouldStop)
+            let chunk = try pipeline.turn(rendering: Array(entries[start..<end]), writing: rendered?.chunk, into: &context.plan)
+            if let rendered { tally?.advance(by: rendered.entries) }
             if chunk.stopped { return }
             context.diagnostics += chunk.diagnostics
             context.bodiesRendered += chunk.bodiesRendered
             context.partsCopied += chunk.partsLeftInCache
-            try streams.append(chunk, to: &context.plan)
-            tally?.advance(by: end - start)
+            rendered = start < end ? (chunk, end - start) : nil
+            start = end
         }
         try streams.finish(into: &context.plan)
         for format in OutputFormats.disabled(context.config) {

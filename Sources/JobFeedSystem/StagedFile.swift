@@ -116,6 +116,10 @@ package final class StagedFile: @unchecked Sendable {
     package func finish() throws(SystemError) {
         flush()
         flushBuffer()
+        // The rest of a file that copies made starts its writeback here, on the core that
+        // finishes it, rather than at the rename, on the one core that publishes (ext4 then
+        // allocates it all at once: 28 ms for one feed's last 14 MB at 10,000 postings).
+        if madeCopies, flushedSize > writebackStarted { file?.startWriteback(from: writebackStarted) }
         file = nil
         if let failure { throw SystemError(operation: failure.operation, path: target, code: failure.code) }
     }
@@ -150,6 +154,7 @@ package final class StagedFile: @unchecked Sendable {
         if failure == nil {
             do {
                 try file?.append(from: copy.source, offset: copy.offset, length: copy.length)
+                madeCopies = true
                 noteMirrored(copy, at: flushedSize)
                 flushedSize += Int64(copy.length)
             } catch {
@@ -180,6 +185,9 @@ package final class StagedFile: @unchecked Sendable {
 
     /// How far writeback was started.
     private var writebackStarted: Int64 = 0
+    /// Whether any bytes were copied from another file (a cron build's outputs; never a cold
+    /// build's, whose many small files are left to the kernel's own writeback).
+    private var madeCopies = false
 
     /// Starts writing back what was written since the last time, every 16 MB, after a copy: on
     /// ext4, the rename over the published file would otherwise allocate all of it at once

@@ -55,10 +55,17 @@ package struct OutputWriter {
         }
         var twins = Twins(writer: self)
         defer { twins.discard() }
-        for (path, file) in plan.staged.sorted(by: { $0.key < $1.key }) {
+        // Finished (each one's last copy made) and compared with its target on every core:
+        // serially, the large outputs' last copies held up a cron build's publication.
+        let staged = plan.staged.sorted(by: { $0.key < $1.key })
+        let finished = Parallel.map(staged.map(\.value)) { file in
+            Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
+        }
+        for ((path, file), outcome) in zip(staged, finished) {
             result.paths.append(path)
-            do { try file.finish() } catch { throw Self.failure(path, error.reason) }
-            if file.matchesTarget() {
+            let matchesTarget: Bool
+            do { matchesTarget = try outcome.get() } catch { throw Self.failure(path, error.reason) }
+            if matchesTarget {
                 try twins.add(of: path, from: path, changed: false, into: &publication, &result)
                 file.discard()
                 result.unchanged.append(display.of(path: path))

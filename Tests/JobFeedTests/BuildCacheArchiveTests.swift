@@ -131,6 +131,27 @@ import JobFeedSystem
         #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
     }
 
+    /// A posting file that is gone takes its entries out of the index when the build
+    /// publishes; every other file keeps its own.
+    @Test func aRemovedPostingsEntriesLeaveTheIndex() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        // The index as a build opens it: the file, and the log of the builds since.
+        func paths() throws -> Set<String> {
+            var (index, damaged) = CacheIndex.load(from: cacheFile(site, CacheIndex.fileName).path, key: CacheArchive.key(for: try site.config()))
+            #expect(!damaged)
+            _ = CacheIndexLog.replay(from: cacheFile(site, CacheIndexLog.fileName).path, onto: &index, following: index.fileDigest)
+            return Set(index.entries.keys.map(\.path))
+        }
+        let before = try paths()
+        #expect(before.contains { $0.hasSuffix("postings/fr/designer.md") } && before.count == IncrementalBuildTests.postings.count)
+        try edit(site, .postingRemoved)
+        _ = try site.build()
+        let after = try paths()
+        #expect(after == before.filter { !$0.hasSuffix("postings/fr/designer.md") })
+    }
+
     /// After an English edit the French feeds are left as they are, and their items are not
     /// even read back: damaged French items go unnoticed, and the outputs are still right.
     @Test func aKeptFeedsItemsAreNotReadBack() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import JobFeedCore
+import JobFeedRendering
 import JobFeedSystem
 import SystemPackage
 
@@ -30,7 +31,12 @@ extension CacheArchive {
         for (key, entry) in state.entries { index.entries[key] = entry }
         change.entries = state.entries.map { ($0.key, $0.value) }
         if let live = state.livePaths {
-            let dead = index.entries.keys.filter { !live.contains($0.path) }
+            // Matched by the paths' hashes, taken when the keys were made: hashing and comparing
+            // 100,000 keys' paths took 20 ms of a cron build's last, serial stretch at 10,000
+            // postings. A dead path whose hash met a live one's would only keep its entries,
+            // which are never used without their file's stamp.
+            let liveHashes = Set(live.map(PartKey.hash(ofPath:)))
+            let dead = index.entries.keys.filter { !liveHashes.contains($0.pathHash) }
             for key in dead { index.entries[key] = nil }
             change.removedEntries += dead
         }

@@ -11,14 +11,24 @@ package struct PartKey: Hashable, Sendable {
     /// Taken once, and what the caches' tables hash: a cron build at 10,000 postings looks
     /// keys up some 300,000 times, and hashed and compared each path in full every time.
     package let source: UInt64
+    /// A stable hash of the path alone (see `hash(ofPath:)`), taken on the way to `source`:
+    /// what a build matches against the posting files that still exist.
+    package let pathHash: UInt64
 
     package init(path: String, kind: String) {
         self.path = path
         self.kind = kind
         var hash = StableHash()
         hash.add(path)
+        pathHash = hash.value
         hash.add(kind)
         source = hash.value
+    }
+
+    package static func hash(ofPath path: String) -> UInt64 {
+        var hash = StableHash()
+        hash.add(path)
+        return hash.value
     }
 
     package static func == (left: PartKey, right: PartKey) -> Bool {

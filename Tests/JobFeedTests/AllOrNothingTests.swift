@@ -8,7 +8,7 @@ import JobFeedSystem
 @Suite(.serialized) struct AllOrNothingTests {
     static let canChattr: Bool = {
         let probe = FileManager.default.temporaryDirectory.appendingPathComponent("jobfeed-chattr-probe-\(getpid())")
-        FileManager.default.createFile(atPath: probe.path, contents: Data())
+        guard FileManager.default.createFile(atPath: probe.path, contents: Data()) else { return false }
         defer { try? FileManager.default.removeItem(at: probe) }
         guard shell("chattr", "+i", probe.path) == 0 else { return false }
         return shell("chattr", "-i", probe.path) == 0

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import JobFeed
-@testable import JobFeedPublishing
+import JobFeedPublishing
 
 /// The outputs take one chunk of postings while the next one renders (`ChunkPipeline`): with
 /// more postings than fit in two chunks, every output must still hold every posting once, in

@@ -13,7 +13,7 @@ import JobFeed
 
         init(statuses: String) throws {
             log = ScratchPath.unused("hub")
-            FileManager.default.createFile(atPath: log.path, contents: Data())
+            try Data().write(to: log)
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", Repository.root.appendingPathComponent("Tests/consumers/websub_hub.py").path, log.path, statuses, "120"]
             let output = Pipe()

@@ -10,20 +10,19 @@ import JobFeedRendering
 /// outputs are byte for byte those of rendering and writing in turn. What rendering asks of
 /// the writers while they write (`FormatWriter.needsBytes`) reads only what writing does not
 /// change.
-package struct ChunkPipeline {
+package struct ChunkPipeline: Sendable {
     package let renderer: ChunkRenderer
     package let streams: OutputStreams
-    /// Asked between postings and between chunks.
+    /// Asked before each posting renders.
     package let shouldStop: @Sendable () -> Bool
 
     /// Renders the entries while the writers take `rendered` (rendered in the turn before);
     /// returns the entries' chunk, which the next turn hands to the writers. Throws what the
     /// writers failed with, else what stops the build in the new chunk.
     package func turn(rendering entries: [CatalogEntry], writing rendered: RenderedChunk?, into plan: inout OutputPlan) throws(DiagnosticError) -> RenderedChunk {
-        let renderer = renderer, streams = streams, shouldStop = shouldStop
-        let turns = rendered == nil ? [] : streams.turns
+        let writing = rendered ?? RenderedChunk()
         let (appended, outcomes) = Parallel.map(
-            turns, { turn in streams.append(rendered ?? RenderedChunk(), turn: turn) },
+            rendered == nil ? [] : streams.turns, { turn in streams.append(writing, turn: turn) },
             then: entries, { entry in renderer.outcome(of: entry, shouldStop: shouldStop) })
         try streams.add(appended, to: &plan)
         let chunk = renderer.chunk(of: outcomes)

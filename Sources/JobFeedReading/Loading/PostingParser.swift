@@ -93,7 +93,7 @@ package struct PostingParser: Sendable {
         let employment = readEmploymentTypes(&reader)
         let summary = reader.words(.description).map(decodeReferences) ?? ""
         var archived = reader.bool(.archived)
-        var draft = reader.bool(.draft) || readUnpublished(&reader)
+        var draft = reader.bool(.draft) || readUnpublished(&reader) || dates?.heldBack == true
         switch readStatus(&reader) {
         case "archived": archived = true
         case "draft": draft = true
@@ -151,12 +151,12 @@ package struct PostingParser: Sendable {
         config.conventions == .hugo ? .startOfDay : .endOfDay
     }
 
-    private func readDates(_ reader: inout FieldReader, file: PostingFile) -> (posted: Timestamp, isUndated: Bool, modified: Timestamp, closing: Timestamp?)? {
+    private func readDates(_ reader: inout FieldReader, file: PostingFile) -> (posted: Timestamp, isUndated: Bool, modified: Timestamp, closing: Timestamp?, heldBack: Bool)? {
         let ownDate = reader.date(.date)
         let modified = reader.date(.updated)
         let closing = reader.date(.validThrough, boundary: closingBoundary)
         if reader.own(.date) != nil, ownDate == nil, reader.diagnostics.contains(where: { $0.severity == .error }) { return nil }
-        let posted: Timestamp
+        var posted: Timestamp
         if let ownDate {
             posted = ownDate
         } else if let fromName = FallbackDates.dateInFileName(file.path.relativePath, parser: reader.dates), config.conventions == .jekyll {
@@ -169,7 +169,10 @@ package struct PostingParser: Sendable {
         if let closing, closing < posted, ownDate != nil {
             reader.error(.validThrough, "'\(reader.key(.validThrough))' is before the posting's date ('\(reader.key(.date))'); fix one of the two dates")
         }
-        return (posted, ownDate == nil, max(modified ?? posted, posted), closing)
+        let hidden = UnreadVisibilityKeys(&reader, posted: posted)
+        if let notBefore = hidden.notBefore { posted = notBefore }
+        let lastDay = [closing, hidden.notAfter].compactMap { $0 }.min()
+        return (posted, ownDate == nil && hidden.notBefore == nil, max(modified ?? posted, posted), lastDay, hidden.heldBack)
     }
 
     /// Jekyll's `published: false` keeps a page out of the site like a draft.

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import JobFeed
 
-/// A site generator's keys that hide a page (Hugo's `publishDate` and `expiryDate`, Jekyll's
-/// `published: false`), on a site whose config does not read them, still keep the job out of
+/// A site generator's keys that hide a page (Hugo's `publishDate`, `expiryDate` and `Draft` in
+/// any case, Jekyll's `published: false`), on a site whose config does not read them, still keep the job out of
 /// every published file, with a warning at the key.
 @Suite struct UnreadVisibilityKeysTests {
     static let secret = "HIDDEN-41c9"
@@ -16,6 +16,7 @@ import JobFeed
         "date: 2026-01-05\npublishDate: soon",
         "publishDate: 2099-02-01",
         "date: 2026-01-05\npublished: false",
+        "date: 2026-01-05\nDraft: true",
     ]
 
     /// Each has taken the posting's page down by 2026-11-18.

@@ -2,7 +2,8 @@ import JobFeedCore
 import Yams
 
 /// The keys with which site generators keep a page out of the site, found in a posting whose
-/// config does not read them: Hugo's `publishDate` and `expiryDate`, Jekyll's `published`.
+/// config does not read them: Hugo's `publishDate`, `expiryDate` and `draft` (in any case),
+/// Jekyll's `published`.
 /// The site itself hides such a page (it is embargoed, gone or unpublished), so publishing its
 /// job anyway would advertise a page that does not exist. They are obeyed on every site, in
 /// the safe direction only (later, earlier, held back), with a warning that names the
@@ -12,7 +13,7 @@ struct UnreadVisibilityKeys {
     private(set) var notBefore: Timestamp?
     /// When the site takes the page down (Hugo's rule: a bare date is the start of that day).
     private(set) var notAfter: Timestamp?
-    /// `published: false`, or a `publishDate` that is not a date: held back as a draft.
+    /// `published: false`, `Draft: true`, or a `publishDate` that is not a date: held back as a draft.
     private(set) var heldBack = false
 
     init(_ reader: inout FieldReader, posted: Timestamp) {
@@ -36,6 +37,9 @@ struct UnreadVisibilityKeys {
                 }
                 notAfter = date
                 reader.record(.warning("'\(key)' is Hugo's expiry date, which this config does not read; the job closes then at the latest (set 'conventions: hugo', or map 'validThrough' to it)", at: location))
+            case "draft" where node.boolValue == true:
+                heldBack = true
+                reader.record(.warning("'\(key): true' marks a draft in Hugo, which reads keys in any case; this posting is held back as a draft (write 'draft:', or set 'conventions: hugo')", at: location))
             case "published" where conventions != .jekyll && node.boolValue == false:
                 heldBack = true
                 reader.record(.warning("'\(key): false' is how Jekyll keeps a page unpublished; this posting is held back as a draft (set 'conventions: jekyll' to read it so without a warning)", at: location))

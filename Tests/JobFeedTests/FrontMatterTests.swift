@@ -19,8 +19,28 @@ import JobFeed
         ("Just text", .missing),
         ("---\ntitle: A\nno end", .unterminated),
         ("+++\ntitle = 'A'\n+++\n", .toml),
+        ("{\n  \"title\": \"A\"\nBody\n", .unclosedJSON),
+        ("{\"title\": \"}\\\"}\"\nBody\n", .unclosedJSON),
     ])
     func explainsWhatIsMissing(text: String, failure: FrontMatter.Failure) {
         #expect(throws: failure) { try FrontMatter.split(text).get() }
+    }
+
+    /// Hugo's JSON front matter: the object ends at the brace that closes it, not at the first
+    /// `}` (one in a string, after an escaped quote, or closing a nested object).
+    @Test func splitsAJSONObjectFromTheBody() throws {
+        let json = "{\n  \"title\": \"A {b} \\\"c}\\\"\",\n  \"location\": {\"city\": \"Ottawa\"}\n}"
+        let split = try FrontMatter.split("\u{FEFF}" + json + "  \r\nBody }\n").get()
+        #expect(split.yaml == json)
+        #expect(split.body == "Body }\n")
+        #expect(split.bodyStartLine == 5)
+        #expect(split.yamlLineOffset == 0)
+    }
+
+    @Test func aBodyOnTheClosingBracesLineStartsRightAfterIt() throws {
+        let split = try FrontMatter.split("{\"title\":\"A\"} Body\n").get()
+        #expect(split.yaml == "{\"title\":\"A\"}")
+        #expect(split.body == " Body\n")
+        #expect(split.bodyStartLine == 1)
     }
 }

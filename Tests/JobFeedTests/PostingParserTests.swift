@@ -32,6 +32,16 @@ import JobFeed
         #expect(posting.validThrough.map { DateFormats.calendarDate($0, in: config.timeZone) } == "2026-04-01")
     }
 
+    /// Hugo's JSON front matter reads like YAML's, and its diagnostics name the file's own lines.
+    @Test func jsonFrontMatterIsReadWithItsOwnLines() throws {
+        let good = parse("{\n  \"title\": \"Designer\",\n  \"opens\": \"2026-03-02\",\n  \"location\": {\"city\": \"Ottawa\"}\n}\nThe **job**.\n")
+        let posting = try #require(good.posting)
+        #expect(posting.title == "Designer")
+        #expect(posting.body == "The **job**.\n")
+        let bad = parse("{\"title\": \"Designer\",\n \"opens\": \"2026-03-02\",\n \"closes\": \"someday\"}\nBody\n")
+        #expect(bad.diagnostics.map(\.description).first?.hasPrefix("postings/en/job.md:3:12: error: 'closes' is not a date") == true)
+    }
+
     @Test func aBadDateNamesTheFileLineAndTheExpectedForm() {
         let outcome = parse(TemporarySite.posting("title: Designer\nopens: 2026-03-02\n\ncloses: someday"))
         #expect(outcome.posting == nil)

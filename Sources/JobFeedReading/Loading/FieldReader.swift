@@ -78,7 +78,7 @@ package struct FieldReader {
     package func location(_ field: PostingField) -> SourceLocation {
         if let own = own(field) { return source.location(of: own.node) }
         if let written = config.source(for: field).paths.lazy.compactMap(resolve).first { return source.location(of: written) }
-        return SourceLocation(file: source.file, line: source.lineOffset)
+        return source.location(of: nil)
     }
 
     /// A canonical key the site's mapping does not read (`validThrough:` on a site whose closing

@@ -1,20 +1,21 @@
 import Foundation
 import JobFeedCore
 
-/// A posting file split into its YAML front matter and Markdown body.
+/// A posting file split into its front matter and Markdown body. The front matter is YAML
+/// between `---` lines, or a JSON object (Hugo's third format), which YAML reads as it is.
 package struct FrontMatter: Sendable {
     package var yaml: String
     package var body: String
     /// The 1-based line of the file on which the body starts.
     package var bodyStartLine: Int
-
-    /// The front matter starts on line 2, after the opening `---`.
-    package static let yamlLineOffset = 1
+    /// The lines of the file before the front matter's text: 1 (the opening `---`), or 0 for JSON.
+    package var yamlLineOffset = 1
 
     package enum Failure: Error, Equatable {
         case empty
         case missing
         case unterminated
+        case unclosedJSON
         case toml
     }
 
@@ -28,6 +29,7 @@ package struct FrontMatter: Sendable {
         var bytes = Substring(text).utf8
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) { return .failure(.empty) }
+        if bytes.first == UInt8(ascii: "{") { return splitJSON(bytes) }
         var lines = LineScanner(bytes)
         guard let first = lines.next() else { return .failure(.empty) }
         if isFence(first, "+++") { return .failure(.toml) }

@@ -52,7 +52,7 @@ package struct PostingParser: Sendable {
         case let .success(split): frontMatter = split
         case let .failure(failure): return Outcome(diagnostics: [Self.diagnostic(for: failure, at: whole)])
         }
-        let source = YAMLSource(file: file.displayPath, lineOffset: FrontMatter.yamlLineOffset)
+        let source = YAMLSource(file: file.displayPath, lineOffset: frontMatter.yamlLineOffset)
         let mapping: Node.Mapping
         switch source.compose(frontMatter.yaml) {
         case let .success(node?):
@@ -79,6 +79,7 @@ package struct PostingParser: Sendable {
         case .empty: return .error("the file is empty; a posting needs front matter with at least 'title:'", at: location)
         case .missing: return .error("no front matter; start the file with a '---' line, the YAML fields, then another '---' line", at: location)
         case .unterminated: return .error("the front matter is not closed; add a '---' line after the last field", at: location)
+        case .unclosedJSON: return .error("the JSON front matter is not closed; add the '}' that ends its object", at: location)
         case .toml: return .error("TOML front matter (+++) is not supported; convert it to YAML between '---' lines", at: location)
         }
     }
@@ -136,7 +137,7 @@ package struct PostingParser: Sendable {
     private func keyLines(_ reader: FieldReader) -> [String: Int] {
         var lines: [String: Int] = [:]
         for (key, _) in reader.frontMatter {
-            if let name = key.scalarText, let line = key.mark?.line { lines[name] = line + FrontMatter.yamlLineOffset }
+            if let name = key.scalarText, let line = key.mark?.line { lines[name] = line + reader.source.lineOffset }
         }
         for field in PostingField.allCases {
             if let line = lines[reader.key(field)] { lines[field.rawValue] = line }

@@ -5,7 +5,8 @@ import Yams
 package struct YAMLSource: Sendable {
     /// The file name printed in diagnostics.
     package var file: String
-    /// Lines before the YAML text in its file (1 for front matter, after the opening `---`).
+    /// Lines before the YAML text in its file (1 for YAML front matter, after the opening `---`;
+    /// 0 for JSON front matter and for config files).
     package var lineOffset: Int
 
     package func location(of node: Node?) -> SourceLocation {

@@ -18,13 +18,18 @@ import JobFeed
         ("15 December 2026 09:00 -05:00", "2026-12-15T14:00:00Z"),
         ("Sept. 3, 2026", "2026-09-03T04:00:00Z"),
         ("3 août 2026", "2026-08-03T04:00:00Z"),
+        ("Mon, 19 Jul 2021 09:00:00 -0400", "2021-07-19T13:00:00Z"),
+        ("19 Jul 2021 09:00:30 GMT", "2021-07-19T09:00:30Z"),
+        ("2021-07-19 9:00am", "2021-07-19T13:00:00Z"),
+        ("2021-07-19 at 5:30 pm PDT", "2021-07-20T00:30:00Z"),
     ])
     func proseDatesInEnglishAndFrench(text: String, expected: String) throws {
         let parsed = try #require(Self.toronto.parse(text), "\(text)")
         #expect(parsed.seconds == Self.gmt.parse(expected)!.seconds, "\(text)")
     }
 
-    @Test(arguments: ["tbd", "July 32, 2026", "Febtember 3, 2026", "3 2026", "July 19, 2021 at 25:00", "July 19, 2021 at 9:00am XYZ", "soon"])
+    @Test(arguments: ["tbd", "July 32, 2026", "Febtember 3, 2026", "3 2026", "July 19, 2021 at 25:00", "July 19, 2021 at 9:00am XYZ", "soon",
+                      "July 19, 2021 09:00:60", "July 19, 2021 9 h 30:00", "2021-07-19 July", "2021-7-19 9:00am", "2021-02-30 9:00am"])
     func notDates(text: String) {
         #expect(Self.toronto.parse(text) == nil, "\(text)")
     }

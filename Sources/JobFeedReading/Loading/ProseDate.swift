@@ -3,7 +3,8 @@ import JobFeedCore
 
 /// Dates as people write them, in English and French, with or without a weekday, a time and a
 /// zone: `July 19, 2021 at 9:00am EDT`, `June 8, 2018, 8:00pm EDT`, `Dec 15, 2026`,
-/// `Monday, 15 December 2026`, `19 juillet 2021 à 9 h`, `1er mars 2026 à 17 h 30`.
+/// `Monday, 15 December 2026`, `19 juillet 2021 à 9 h`, `1er mars 2026 à 17 h 30`, RFC 2822's
+/// `Mon, 19 Jul 2021 09:00:00 -0400`, `2021-07-19 9:00am`.
 /// A zone is an abbreviation (`EDT`, `PST`: fixed offsets), a region (`ET`, `PT`: that
 /// region's offset on the day), `UTC`/`GMT`/`Z`, or an offset (`-04:00`); without one, the
 /// time is the site's wall-clock time.
@@ -48,10 +49,12 @@ package struct ProseDate {
         var month: Int?
         var year: Int?
         var index = 0
-        // The date: month-name day year, or day month-name year.
+        // The date: month-name day year, day month-name year, or an ISO day (`2021-07-19 9:00am`).
         while index < tokens.count, year == nil {
             let token = tokens[index]
-            if let found = Self.months[token.trimmingCharacters(in: CharacterSet(charactersIn: "."))], month == nil {
+            if index == 0, let iso = Self.isoDay(token) {
+                (year, month, day) = iso
+            } else if let found = Self.months[token.trimmingCharacters(in: CharacterSet(charactersIn: "."))], month == nil {
                 month = found
             } else if let number = Self.dayNumber(token), day == nil, number <= 31, token.count <= 4 {
                 day = number
@@ -67,8 +70,8 @@ package struct ProseDate {
         guard civil.isValid else { return nil }
         let rest = Array(tokens[index...])
         guard !rest.isEmpty else { return (wallToUTC(civil, in: timeZone), true, civil) }
-        guard let (time, used) = Self.time(rest), time.hour < 24, time.minute < 60 else { return nil }
-        (civil.hour, civil.minute) = (time.hour, time.minute)
+        guard let (time, used) = Self.time(rest), time.hour < 24, time.minute < 60, time.second < 60 else { return nil }
+        (civil.hour, civil.minute, civil.second) = (time.hour, time.minute, time.second)
         let zone = Array(rest[used...])
         switch zone.count {
         case 0:
@@ -101,10 +104,19 @@ package struct ProseDate {
         return Int(digits)
     }
 
-    /// `9:00am`, `9am`, `9:00 am`, `17:00`, `9 h`, `9 h 30`, `9h30`, `noon`, `midi`; and how
-    /// many tokens it took.
-    private static func time(_ tokens: [String]) -> ((hour: Int, minute: Int), Int)? {
-        if tokens[0] == "noon" || tokens[0] == "midi" { return ((12, 0), 1) }
+    /// `2021-07-19`: the year, month and day.
+    private static func isoDay(_ token: String) -> (Int, Int, Int)? {
+        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        return (year, month, day)
+    }
+
+    /// `9:00am`, `9am`, `9:00 am`, `17:00`, `09:00:00` (as RFC 2822 dates write it), `9 h`,
+    /// `9 h 30`, `9h30`, `noon`, `midi`; and how many tokens it took.
+    private static func time(_ tokens: [String]) -> ((hour: Int, minute: Int, second: Int), Int)? {
+        if tokens[0] == "noon" || tokens[0] == "midi" { return ((12, 0, 0), 1) }
         var used = 1
         var text = tokens[0]
         // `9 h 30`, `9 h`, `9 am`: the unit in the next tokens.
@@ -125,7 +137,9 @@ package struct ProseDate {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "h" }).map(String.init)
         guard let first = parts.first, !first.isEmpty, first.count <= 2, var hour = Int(first) else { return nil }
         let minute = parts.count > 1 && !parts[1].isEmpty ? Int(parts[1]) : 0
-        guard let minute, parts.count <= 2 else { return nil }
+        // Seconds only after a colon-separated minute (`09:00:00`), never in `9 h 30`.
+        let second = parts.count == 3 && parts[2].count == 2 && !text.contains("h") ? Int(parts[2]) : (parts.count == 3 ? nil : 0)
+        guard let minute, let second, parts.count <= 3 else { return nil }
         if let meridiem {
             guard (1...12).contains(hour) else { return nil }
             if meridiem == "pm" && hour != 12 { hour += 12 }
@@ -133,7 +147,7 @@ package struct ProseDate {
         } else if parts.count == 1 && !text.hasSuffix("h") && !tokens[0].hasSuffix("h") && tokens.count < 2 {
             return nil
         }
-        return ((hour, minute), used)
+        return ((hour, minute, second), used)
     }
 
     /// `-04:00`, `+0530`, `utc-4`.

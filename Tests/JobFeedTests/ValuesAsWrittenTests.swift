@@ -53,10 +53,27 @@ import JobFeed
 
     @Test func rangesAndUnits() throws {
         let range = try #require(MoneyText.parseRange("$90k – $120k"))
-        #expect(range.low.amount == 90_000 && range.high.amount == 120_000 && range.low.isDollar)
+        #expect(range.low?.amount == 90_000 && range.high?.amount == 120_000 && range.low?.isDollar == true)
         let hourly = try #require(MoneyText.parse("$45/hour"))
         #expect(hourly.amount == 45 && hourly.unit == .hour)
         #expect(MoneyText.parse("about forty") == nil)
+        for (text, unit) in [("$70,000 to $85,000 yearly", Salary.Unit.year), ("£40,000 p.a.", .year), ("$4,000 a month", .month),
+                             ("$200 a day", .day), ("$25 per hr", .hour), ("900 €/wk", .week)] {
+            #expect(MoneyText.parseRange(text)?.high?.unit == unit, "\(text)")
+        }
+    }
+
+    /// One end of a range: a minimum (`From`) or a maximum (`Up to`), in English or French.
+    @Test func oneEndOfARange() throws {
+        let from = try #require(MoneyText.parseRange("From $80,000"))
+        #expect(from.low?.amount == 80_000 && from.high == nil && from.low?.isDollar == true)
+        let upTo = try #require(MoneyText.parseRange("Up to $90,000 a year"))
+        #expect(upTo.low == nil && upTo.high?.amount == 90_000 && upTo.high?.unit == .year)
+        let french = try #require(MoneyText.parseRange("À partir de 50 000 $ par année"))
+        #expect(french.low?.amount == 50_000 && french.high == nil)
+        let whole = try #require(MoneyText.parseRange("From $80,000 to $90,000"))
+        #expect(whole.low?.amount == 80_000 && whole.high?.amount == 90_000)
+        #expect(MoneyText.parseRange("From somewhere") == nil)
         #expect(MoneyText.parse("12 to 15") == nil)
     }
 

@@ -88,7 +88,7 @@ package struct MappingInference {
     private mutating func inferSalaryUnit(_ survey: FrontMatterSurvey) {
         guard !mappings.contains(where: { $0.field == .salaryUnit }) else { return }
         let samples = mappings.filter { [.salary, .salaryMin, .salaryMax].contains($0.field) }.compactMap { survey.keys[$0.keys[0]] }.flatMap(\.samples)
-        let amounts = samples.compactMap { MoneyText.parseRange($0) }.filter { $0.low.unit == nil }.map(\.low.amount).sorted()
+        let amounts = samples.compactMap { MoneyText.parseRange($0) }.compactMap { $0.low ?? $0.high }.filter { $0.unit == nil }.map(\.amount).sorted()
         guard !amounts.isEmpty else { return }
         let median = amounts[amounts.count / 2]
         salaryUnit = median >= 10_000 ? .year : median < 200 ? .hour : nil

@@ -170,9 +170,9 @@ package struct FieldReader {
     }
 
     /// An amount, or a range of amounts, as written (`$128,078`, `128 078 $`, `CAD 90k – 120k`).
-    package mutating func money(_ field: PostingField) -> (low: MoneyText, high: MoneyText)? {
+    package mutating func money(_ field: PostingField) -> (low: MoneyText?, high: MoneyText?)? {
         guard let text = text(field) else { return nil }
-        guard let range = MoneyText.parseRange(text), range.low.amount.isFinite, range.high.amount.isFinite else {
+        guard let range = MoneyText.parseRange(text), range.low?.amount.isFinite != false, range.high?.amount.isFinite != false else {
             error(field, "'\(key(field))' is not an amount: '\(text)' (expected digits such as 85000, 42.50, $128,078 or 128 078 $)")
             return nil
         }

@@ -20,7 +20,12 @@ package struct MoneyText: Equatable {
         ("/month", .month), ("per month", .month), ("monthly", .month), ("par mois", .month), ("/mois", .month),
         ("/year", .year), ("/yr", .year), ("per year", .year), ("a year", .year), ("annually", .year), ("per annum", .year), ("annual", .year),
         ("par année", .year), ("par an", .year), ("/an", .year), ("annuel", .year),
+        ("per hr", .hour), ("par heure", .hour), ("/heure", .hour), ("a day", .day), ("/wk", .week), ("a week", .week),
+        ("/mo", .month), ("a month", .month), ("yearly", .year), ("p.a.", .year), ("/annum", .year),
     ]
+    /// Words before an amount that give only one end of a range: `From $80,000`, `Up to 90k`.
+    package static let lowerBoundWords = ["from ", "starting at ", "starting from ", "à partir de ", "a partir de ", "dès "]
+    package static let upperBoundWords = ["up to ", "jusqu'à ", "jusqu’à ", "au plus "]
 
     /// One amount; nil when the text holds no number, or more than one.
     package static func parse(_ text: String) -> MoneyText? {
@@ -68,8 +73,17 @@ package struct MoneyText: Equatable {
         return MoneyText(amount: value * multiplier, currency: currency, isDollar: isDollar, unit: unit)
     }
 
-    /// A range (`$90k – $120k`, `de 90 000 $ à 120 000 $`), or one amount as both ends.
-    package static func parseRange(_ text: String) -> (low: MoneyText, high: MoneyText)? {
+    /// A range (`$90k – $120k`, `de 90 000 $ à 120 000 $`), one amount as both ends, or one end
+    /// (`From $80,000`, `Up to $90,000 a year`): at least one end is there.
+    package static func parseRange(_ text: String) -> (low: MoneyText?, high: MoneyText?)? {
+        let lowered = text.trimmed.lowercased()
+        for (words, isLower) in [(lowerBoundWords, true), (upperBoundWords, false)] {
+            guard let word = words.first(where: lowered.hasPrefix) else { continue }
+            let rest = String(text.trimmed.dropFirst(word.count))
+            // `From $80,000 to $90,000` is a whole range after all.
+            guard let amount = parse(rest) else { return parseRange(rest) }
+            return isLower ? (amount, nil) : (nil, amount)
+        }
         for separator in [" - ", "–", "—", " to ", " à ", "-"] {
             let parts = text.components(separatedBy: separator)
             guard parts.count == 2, var low = parse(parts[0].replacingOccurrences(of: "de ", with: "")), var high = parse(parts[1]) else { continue }

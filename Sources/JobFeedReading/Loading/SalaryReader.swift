@@ -15,16 +15,16 @@ package enum SalaryReader {
     package static func read(_ reader: inout FieldReader, country: String?) -> Salary? {
         let low = reader.money(.salaryMin)
         let high = reader.money(.salaryMax)
-        var minimum = low?.low.amount
-        var maximum = high?.high.amount
-        var written = [low?.low, high?.high].compactMap { $0 }
+        var minimum = (low?.low ?? low?.high)?.amount
+        var maximum = (high?.high ?? high?.low)?.amount
+        var written = [low?.low ?? low?.high, high?.high ?? high?.low].compactMap { $0 }
         var currency = reader.text(.salaryCurrency)
         var unitText = reader.text(.salaryUnit)
         switch reader.node(.salary) {
         case .scalar?:
             let range = reader.money(.salary)
-            minimum = minimum ?? range?.low.amount
-            maximum = maximum ?? range?.high.amount
+            minimum = minimum ?? range?.low?.amount
+            maximum = maximum ?? range?.high?.amount
             written += [range?.low, range?.high].compactMap { $0 }
         case let .mapping(mapping)?:
             for (key, _) in mapping where !nestedKeys.contains(key.scalarText ?? "") {

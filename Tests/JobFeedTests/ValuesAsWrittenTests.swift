@@ -144,6 +144,27 @@ import JobFeed
         #expect(unknown.unrecognized == ["Springfield"] && unknown.locations.first?.city == "Springfield" && unknown.isRemote)
     }
 
+    /// Places joined by words and marks, work-mode words beside them, and a remote word's country
+    /// among other words.
+    @Test(arguments: [
+        ("New York, NY or Remote", ["New York, NY, US"], true, []),
+        ("Toronto / Montréal", ["Toronto, ON, CA", "Montréal, QC, CA"], false, []),
+        ("Oregon OR Washington", ["OR, US", "WA, US"], false, []),
+        ("Ottawa & Gatineau, QC", ["Ottawa, ON, CA", "Gatineau, QC, CA"], false, []),
+        ("Hybrid (Toronto, ON)", ["Toronto, ON, CA"], false, []),
+        ("Berlin, Germany (Hybrid)", ["Berlin, DE"], false, []),
+        ("On-site - Ottawa, ON", ["Ottawa, ON, CA"], false, []),
+        ("Remote (US only)", [], true, ["US"]),
+        ("Remote - Canada-based", [], true, ["CA"]),
+        ("Remote/US", [], true, ["US"]),
+        ("Télétravail ou Montréal", ["Montréal, QC, CA"], true, []),
+    ] as [(String, [String], Bool, [String])])
+    func placesJoinedAndQualified(text: String, places: [String], isRemote: Bool, remoteCountries: [String]) {
+        let place = FreeTextPlace(text, defaultCountry: nil)
+        #expect(place.locations.map(\.singleLine) == places, "\(text)")
+        #expect(place.isRemote == isRemote && place.remoteCountries == remoteCountries && place.unrecognized.isEmpty, "\(text)")
+    }
+
     @Test func aFreeTextLocationFieldGivesAddressesAndRemoteWork() throws {
         let site = try TemporarySite(config: """
             baseURL: https://jobs.example.org/

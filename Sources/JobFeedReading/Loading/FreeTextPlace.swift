@@ -1,9 +1,12 @@
+import Foundation
 import JobFeedCore
 
-/// Places written as text: `Remote`, `Virtual (100% Remote)`, `Washington, DC`,
-/// `Ottawa, ON`, `Minneapolis MN`, `Austin, Texas`, `Paris, France`, and lists of them
-/// separated by `;`, `|` or new lines. Remote words make the job remote (with the country
-/// named beside them, if any); the rest become addresses through the `Gazetteer`.
+/// Places written as text: `Remote`, `Virtual (100% Remote)`, `Remote (US only)`,
+/// `Washington, DC`, `Ottawa, ON`, `Minneapolis MN`, `Austin, Texas`, `Paris, France`,
+/// `Hybrid (Toronto, ON)`, and lists of them separated by `;`, `|`, new lines, `/`, `&`, or the
+/// words `or`/`ou` (`New York, NY or Remote`). Remote words make the job remote (with the
+/// country named beside them, if any); words for working on site (`Hybrid`, `On-site`) are
+/// dropped; the rest become addresses through the `Gazetteer`.
 package struct FreeTextPlace {
     package var locations: [Location] = []
     package var isRemote = false
@@ -15,19 +18,61 @@ package struct FreeTextPlace {
     package static let remoteWords = ["remote", "virtual", "telework", "telecommute", "work from home", "anywhere", "télétravail",
                               "à distance", "en ligne", "distributed"]
 
+    /// Words that say how the job is worked on site, not where: dropped from a place.
+    package static let onSiteWords = ["hybrid", "hybride", "on-site", "onsite", "on site", "in-office", "in office", "in-person",
+                                      "in person", "sur place", "en présentiel", "présentiel", "en personne"]
+    /// Words beside a remote word's country (`Remote (US only)`, `Remote - Canada-based`).
+    private static let remoteCountryFillers: Set<String> = ["remote", "only", "based", "within", "in", "from", "anywhere", "seulement",
+                                                            "au", "aux", "en", "the"]
+    /// Between places; `/` and `&` not beside a remote word, where they name its country
+    /// (`Remote/US`).
+    private static let orWords = [" or ", " ou "]
+    private static let marks = [" & ", "/"]
+
     package init(_ text: String, defaultCountry: String?) {
-        let parts = text.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "\n" }).map { $0.trimmed }.filter { !$0.isEmpty }
-        for part in parts { read(part, defaultCountry: defaultCountry) }
+        var parts = text.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "\n" }).map(String.init)
+        parts = parts.flatMap { Self.split($0, on: Self.orWords) }
+        parts = parts.flatMap { Self.isRemote($0) ? [$0] : Self.split($0, on: Self.marks) }
+        for part in parts.map(Self.withoutOnSiteWords) where !part.isEmpty { read(part, defaultCountry: defaultCountry) }
+    }
+
+    private static func isRemote(_ part: String) -> Bool {
+        let lowered = part.lowercased()
+        return remoteWords.contains(where: { lowered.contains($0) })
+    }
+
+    /// The text between the separators, matched in any case.
+    private static func split(_ text: String, on separators: [String]) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(text)
+        while let range = separators.lazy.compactMap({ rest.range(of: $0, options: .caseInsensitive) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        return parts + [String(rest)]
+    }
+
+    /// `Hybrid (Toronto, ON)`, `Berlin, Germany (Hybrid)`, `On-site - Ottawa`: the place alone.
+    private static func withoutOnSiteWords(_ part: String) -> String {
+        var text = part
+        for word in onSiteWords {
+            while let range = text.range(of: word, options: .caseInsensitive) { text.replaceSubrange(range, with: " ") }
+        }
+        guard text != part else { return part.trimmed }
+        text = text.replacingOccurrences(of: "(", with: ",").replacingOccurrences(of: ")", with: ",").replacingOccurrences(of: ":", with: ",")
+        let pieces = text.split(separator: ",").map { $0.trimmingCharacters(in: .init(charactersIn: " -–")) }.filter { !$0.isEmpty }
+        return pieces.joined(separator: ", ")
     }
 
     private mutating func read(_ part: String, defaultCountry: String?) {
         let lowered = part.lowercased()
-        if Self.remoteWords.contains(where: { lowered.contains($0) }) {
+        if Self.isRemote(part) {
             isRemote = true
             // `Remote (Canada)`, `Remote - US`, `Remote, USA`: the country named with it.
             let words = lowered.split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "-" && $0 != " " }).map { $0.trimmed }
             for word in words {
-                let name = word.replacingOccurrences(of: "remote", with: "").trimmingCharacters(in: .init(charactersIn: " -"))
+                let name = word.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { !Self.remoteCountryFillers.contains(String($0)) }
+                    .joined(separator: " ")
                 if let country = Gazetteer.countries[name] { remoteCountries.append(country) }
             }
             return

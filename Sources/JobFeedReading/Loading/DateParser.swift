@@ -26,13 +26,16 @@ package struct DateParser: Sendable {
         return Timestamp(seconds: toUTC(civil), isDateOnly: true)
     }
 
+    /// A `YYYY-MM-DD` day and nothing else (`2021-07-19`), not checked for being a real day.
+    package static func isoDay(_ text: String) -> CivilDateTime? {
+        var scanner = DateScanner(Array(text.utf8))
+        guard let day = scanner.isoDay(), scanner.atEnd else { return nil }
+        return day
+    }
+
     private func parseISO(_ text: String, boundary: Boundary) -> Timestamp? {
         var scanner = DateScanner(Array(text.trimmed.utf8))
-        guard let year = scanner.number(digits: 4), scanner.skip("-"),
-            let month = scanner.number(digits: 2), scanner.skip("-"),
-            let day = scanner.number(digits: 2)
-        else { return nil }
-        var civil = CivilDateTime(year: year, month: month, day: day)
+        guard var civil = scanner.isoDay() else { return nil }
         if scanner.atEnd {
             guard civil.isValid else { return nil }
             if boundary == .endOfDay { (civil.hour, civil.minute, civil.second) = (23, 59, 59) }
@@ -88,6 +91,13 @@ private struct DateScanner {
         }
         index += digits
         return value
+    }
+
+    /// `YYYY-MM-DD`.
+    package mutating func isoDay() -> CivilDateTime? {
+        guard let year = number(digits: 4), skip("-"), let month = number(digits: 2), skip("-"),
+              let day = number(digits: 2) else { return nil }
+        return CivilDateTime(year: year, month: month, day: day)
     }
 
     package mutating func skipDigits() {

@@ -26,13 +26,11 @@ package struct FreeTextPlace {
                                                             "au", "aux", "en", "the"]
     /// Between places; `/` and `&` not beside a remote word, where they name its country
     /// (`Remote/US`).
-    private static let orWords = [" or ", " ou "]
+    private static let separators = [";", "|", "\n", " or ", " ou "]
     private static let marks = [" & ", "/"]
 
     package init(_ text: String, defaultCountry: String?) {
-        var parts = text.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "\n" }).map(String.init)
-        parts = parts.flatMap { Self.split($0, on: Self.orWords) }
-        parts = parts.flatMap { Self.isRemote($0) ? [$0] : Self.split($0, on: Self.marks) }
+        let parts = Self.split(text, on: Self.separators).flatMap { Self.isRemote($0) ? [$0] : Self.split($0, on: Self.marks) }
         for part in parts.map(Self.withoutOnSiteWords) where !part.isEmpty { read(part, defaultCountry: defaultCountry) }
     }
 

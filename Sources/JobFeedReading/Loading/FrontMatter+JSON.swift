@@ -31,11 +31,9 @@ extension FrontMatter {
         let afterBrace = bytes.index(after: brace)
         let json = String(Substring(bytes[bytes.startIndex..<afterBrace]))
         let lineEnd = bytes[afterBrace...].firstIndex(of: 0x0A)
-        let restOfLine = bytes[afterBrace..<(lineEnd ?? bytes.endIndex)]
-        guard restOfLine.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else {
-            return FrontMatter(yaml: json, body: String(Substring(bytes[afterBrace...])), bodyStartLine: lineNumber, yamlLineOffset: 0)
-        }
-        let bodyStart = lineEnd.map { bytes.index(after: $0) } ?? bytes.endIndex
-        return FrontMatter(yaml: json, body: String(Substring(bytes[bodyStart...])), bodyStartLine: lineNumber + 1, yamlLineOffset: 0)
+        let restIsBlank = bytes[afterBrace..<(lineEnd ?? bytes.endIndex)].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        let bodyStart = restIsBlank ? lineEnd.map { bytes.index(after: $0) } ?? bytes.endIndex : afterBrace
+        return FrontMatter(yaml: json, body: String(Substring(bytes[bodyStart...])), bodyStartLine: restIsBlank ? lineNumber + 1 : lineNumber,
+                           yamlLineOffset: 0)
     }
 }

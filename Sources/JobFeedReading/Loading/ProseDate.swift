@@ -52,8 +52,8 @@ package struct ProseDate {
         // The date: month-name day year, day month-name year, or an ISO day (`2021-07-19 9:00am`).
         while index < tokens.count, year == nil {
             let token = tokens[index]
-            if index == 0, let iso = Self.isoDay(token) {
-                (year, month, day) = iso
+            if index == 0, let iso = DateParser.isoDay(token) {
+                (year, month, day) = (iso.year, iso.month, iso.day)
             } else if let found = Self.months[token.trimmingCharacters(in: CharacterSet(charactersIn: "."))], month == nil {
                 month = found
             } else if let number = Self.dayNumber(token), day == nil, number <= 31, token.count <= 4 {
@@ -104,15 +104,6 @@ package struct ProseDate {
         return Int(digits)
     }
 
-    /// `2021-07-19`: the year, month and day.
-    private static func isoDay(_ token: String) -> (Int, Int, Int)? {
-        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        return (year, month, day)
-    }
-
     /// `9:00am`, `9am`, `9:00 am`, `17:00`, `09:00:00` (as RFC 2822 dates write it), `9 h`,
     /// `9 h 30`, `9h30`, `noon`, `midi`; and how many tokens it took.
     private static func time(_ tokens: [String]) -> ((hour: Int, minute: Int, second: Int), Int)? {
@@ -138,7 +129,8 @@ package struct ProseDate {
         guard let first = parts.first, !first.isEmpty, first.count <= 2, var hour = Int(first) else { return nil }
         let minute = parts.count > 1 && !parts[1].isEmpty ? Int(parts[1]) : 0
         // Seconds only after a colon-separated minute (`09:00:00`), never in `9 h 30`.
-        let second = parts.count == 3 && parts[2].count == 2 && !text.contains("h") ? Int(parts[2]) : (parts.count == 3 ? nil : 0)
+        var second: Int? = 0
+        if parts.count == 3 { second = parts[2].count == 2 && !text.contains("h") ? Int(parts[2]) : nil }
         guard let minute, let second, parts.count <= 3 else { return nil }
         if let meridiem {
             guard (1...12).contains(hour) else { return nil }

@@ -16,11 +16,17 @@ struct UnreadVisibilityKeys {
     /// `published: false`, `Draft: true`, or a `publishDate` that is not a date: held back as a draft.
     private(set) var heldBack = false
 
+    /// The keys, in lower case (Hugo matches them in any case).
+    private static let keys: Set<String> = ["publishdate", "expirydate", "draft", "published"]
+
     init(_ reader: inout FieldReader, posted: Timestamp) {
         let conventions = reader.config.conventions
-        for (key, node) in reader.values.sorted(by: { $0.key < $1.key }) where !node.isNull && !Self.isRead(key, by: reader.config) {
+        // In the file's order, so that warnings come out in the order of the keys.
+        for (keyNode, node) in reader.frontMatter {
+            guard let key = keyNode.scalarText, case let name = key.lowercased(), Self.keys.contains(name),
+                  !node.isNull, !Self.isRead(key, by: reader.config) else { continue }
             let location = reader.source.location(of: node)
-            switch key.lowercased() {
+            switch name {
             case "publishdate" where conventions != .hugo:
                 guard let date = node.scalarText.flatMap({ reader.dates.parse($0, boundary: .startOfDay) }) else {
                     heldBack = true

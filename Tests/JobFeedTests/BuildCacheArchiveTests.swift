@@ -50,6 +50,13 @@ import JobFeedSystem
         #expect(try site.rewriteKeepingItsStamp("postings/en/writer.md", replacing: "title: Writer", with: "title: Wraith") != nil)
     }
 
+    /// Flips the first byte of each entry's bytes in the pack.
+    func damage(_ entries: some Sequence<CacheIndex.Entry>, in site: TemporarySite) throws {
+        var pack = try Data(contentsOf: cacheFile(site, "pack-0"))
+        for entry in entries { pack[Int(entry.offset)] ^= 0xFF }
+        try pack.write(to: cacheFile(site, "pack-0"))
+    }
+
     @Test(arguments: Edit.allCases)
     func aCronBuildAfterAnEditEqualsAFreshBuild(_ change: Edit) throws {
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
@@ -161,13 +168,33 @@ import JobFeedSystem
         let (index, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
         let items = index.entries.filter { $0.key.path.contains("/postings/fr/") && ["rss-item", "atom-item", "jsonfeed"].contains($0.key.kind) }
         #expect(items.count == 3)
-        var pack = try Data(contentsOf: cacheFile(site, "pack-0"))
-        for entry in items.values { pack[Int(entry.offset)] ^= 0xFF }
-        try pack.write(to: cacheFile(site, "pack-0"))
+        try damage(items.values, in: site)
         try edit(site, .title)
         let report = try site.build()
         #expect(cacheWarnings(report).isEmpty)
         #expect(report.files.unchanged.filter { $0.contains("feeds/fr/") }.count == 3)
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+    }
+
+    /// With a feed limit, the JSON Feed's items of the postings past it are not read back
+    /// either (the XML feeds' are never rendered; the JSON Feed's item is a format's part, kept
+    /// for every active posting): their damaged bytes go unnoticed, and the outputs are right.
+    @Test func itemsPastAFeedsLimitAreNotReadBack() throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\nlimits:\n  feedItems: 1\n", postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let (index, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
+        let pastTheLimit = ["/postings/en/writer.md", "/postings/en/designer.md"]
+        let items = index.entries.filter { entry in
+            pastTheLimit.contains { entry.key.path.hasSuffix($0) } && ["rss-item", "atom-item", "jsonfeed"].contains(entry.key.kind)
+        }
+        #expect(items.count == 2 && items.keys.allSatisfy { $0.kind == "jsonfeed" })
+        try damage(items.values, in: site)
+        // The newest English posting, the one its feeds hold, is edited: they are written again.
+        try edit(site, .title)
+        let report = try site.build()
+        #expect(cacheWarnings(report).isEmpty)
+        #expect(report.files.written.contains { $0.hasSuffix("feeds/en/feed.json") })
         #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
     }
 

@@ -54,6 +54,14 @@ package struct UnneededParts: Sendable {
         self.except = except
     }
 
+    /// A feed's items past its `limit`: those of its language's postings after the first
+    /// `limit` active ones (nil without a limit).
+    package static func past(_ limit: Int?, kind: String, language: String, in catalog: Catalog) -> UnneededParts? {
+        guard let limit else { return nil }
+        let written = catalog.entries.lazy.filter { $0.status == .active && $0.posting.language == language }.prefix(limit)
+        return UnneededParts(kind: kind, language: language, except: Set(written.map(\.posting.source.absolutePath)))
+    }
+
     package func covers(_ kind: String, of entry: CatalogEntry) -> Bool {
         kind == self.kind && entry.posting.language == language && except?.contains(entry.posting.source.absolutePath) != true
     }

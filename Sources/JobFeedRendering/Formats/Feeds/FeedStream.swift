@@ -28,12 +28,7 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
         self.format = format
         room = limit ?? .max
         itemKind = Self.itemKind(of: type(of: format))
-        if let limit {
-            let written = catalog.entries.lazy.filter { $0.status == .active && $0.posting.language == language }.prefix(limit)
-            unneeded = UnneededParts(kind: itemKind, language: language, except: Set(written.map(\.posting.source.absolutePath)))
-        } else {
-            unneeded = nil
-        }
+        unneeded = UnneededParts.past(limit, kind: itemKind, language: language, in: catalog)
         self.language = language
         self.output = output
         self.cache = cache

@@ -70,7 +70,7 @@ package struct JSONFeedFormat: OutputFormat {
             var encoded = JSONText(pretty: false, scriptSafe: false)
             encoded.value(header)
             writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: Data(encoded.bytes), format: id,
-                                          limit: config.limits.feedItems, fingerprint: fingerprint))
+                                          limit: config.limits.feedItems, fingerprint: fingerprint, catalog: build.catalog))
         }
         return writers
     }
@@ -91,9 +91,13 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     private var room: Int
     /// What the feed is made from, for the cache to compare next time.
     private let fingerprint: UInt64?
+    /// With a limit, the items of the postings past it, which it never writes.
+    package let unneeded: UnneededParts?
 
-    package init(output: PendingOutput, language: String, header: Data, format: String, limit: Int?, fingerprint: UInt64?) {
+    /// `catalog`: the postings in feed order, for the limit to name the ones it writes.
+    package init(output: PendingOutput, language: String, header: Data, format: String, limit: Int?, fingerprint: UInt64?, catalog: Catalog) {
         room = limit ?? .max
+        unneeded = UnneededParts.past(limit, kind: format, language: language, in: catalog)
         self.fingerprint = fingerprint
         self.output = output
         self.language = language
@@ -117,7 +121,7 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     package var partKind: String? { format }
 
     package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
-        entry.posting.language == language && !output.sink.copies(part)
+        entry.posting.language == language && unneeded?.covers(format, of: entry) != true && !output.sink.copies(part)
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

@@ -32,6 +32,10 @@ public struct Config: Sendable {
     public var outputs: Set<String>?
     /// Values that mean "not known yet" (`tbd`, `TBA`, `XXX`): no value, with a warning.
     public var placeholders: Set<String> = Config.defaultPlaceholders
+    /// Files and folders below the postings folder that are not postings (`exclude:`): glob
+    /// patterns; one without a `/` matches a name at any depth, one with a `/` the path from the
+    /// postings folder.
+    public var exclude: [String] = []
 
     public static let defaultPlaceholders: Set<String> = ["tbd", "tba", "tbc", "xxx", "n/a", "na", "to be determined", "to be announced", "à déterminer", "à venir"]
     public var limits: Limits

@@ -51,7 +51,8 @@ extension Config {
         return keys.isEmpty ? nil : FieldSource(paths: keys.map { FieldSource.path($0.trimmed) }, values: values)
     }
 
-    /// `conventions:`, `caseInsensitiveKeys:`, `defaultLanguage:` and `placeholders:`.
+    /// `conventions:`, `caseInsensitiveKeys:`, `defaultLanguage:`, `placeholders:`, `outputs:`,
+    /// `gzip:`, `websub:` and `exclude:`.
     package static func readSiteRules(_ reader: inout MappingReader, into config: inout Config, outputs known: [String]) {
         if let name = reader.string("conventions") {
             if let conventions = SiteConventions(rawValue: name.lowercased()) {
@@ -87,6 +88,11 @@ extension Config {
         }
         if reader.value("placeholders") != nil {
             config.placeholders = Set(reader.strings("placeholders").map { $0.trimmed.lowercased() })
+        }
+        if reader.value("exclude") != nil {
+            let patterns = reader.strings("exclude").map(\.trimmed)
+            if patterns.contains(where: \.isEmpty) { reader.fail("'exclude' patterns must not be empty", at: reader.value("exclude")) }
+            config.exclude = patterns.filter { !$0.isEmpty }
         }
     }
 }

@@ -6,7 +6,8 @@ import JobFeedSystem
 ///
 /// Symbolic links are followed only when they stay inside the folder, and each real folder is
 /// entered once, so a link loop or a link to `/etc` cannot pull in anything else. Folders whose
-/// names start with `.` or `_` (Jekyll's `_drafts`, `_site`, `_includes`) are not entered.
+/// names start with `.` or `_` (Jekyll's `_drafts`, `_site`, `_includes`) are not entered, nor
+/// is anything the config's `exclude:` names.
 ///
 /// A folder that cannot be listed (EACCES, EIO, a vanished mount) stops the build: taking it
 /// for an empty folder would unpublish every job in it. One that disappears between being
@@ -14,12 +15,14 @@ import JobFeedSystem
 package struct PostingDiscovery {
     package let root: URL
     package let languages: [String]
+    private let excluded: ExcludedPaths
     package private(set) var diagnostics: [Diagnostic] = []
     private var visitedFolders: Set<String> = []
 
-    package init(root: URL, languages: [String]) {
+    package init(root: URL, languages: [String], exclude: [String] = []) {
         self.root = root
         self.languages = languages
+        excluded = ExcludedPaths(exclude)
     }
 
     package mutating func files() throws(DiagnosticError) -> [PostingFile] {
@@ -55,6 +58,7 @@ package struct PostingDiscovery {
             let name = entry.name
             let path = folderPath + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
+            if excluded.excludes(name: name, relativePath: relativePath) { continue }
             var kind = Self.kind(of: entry, at: path)
             if kind == .link {
                 // Only a symbolic link needs resolving, and it must stay inside the folder.

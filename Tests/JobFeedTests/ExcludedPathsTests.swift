@@ -49,6 +49,16 @@ import JobFeedReading
         #expect(ExcludedPaths([pattern]).excludes(name: name, relativePath: path) == excluded)
     }
 
+    /// `init` excludes the Markdown it found with no front matter by exact paths: glob
+    /// characters in a name match only themselves, and a file at the top only itself.
+    @Test(arguments: [("README.md", "en/README.md"), ("en/a[1]*.md", "en/a1x.md"), ("en/?.md", "en/b.md")])
+    func initsPatternsMatchTheirOwnPathOnly(path: String, other: String) {
+        let excluded = ExcludedPaths([ConfigWriter.literalPattern(path)])
+        let name = { (path: String) in String(path.split(separator: "/").last ?? "") }
+        #expect(excluded.excludes(name: name(path), relativePath: path))
+        #expect(!excluded.excludes(name: name(other), relativePath: other))
+    }
+
     @Test(arguments: ["exclude: [\"\"]", "exclude: [README.md, \" \"]", "exclude: {a: b}", "exclude: [[README.md]]"])
     func anEmptyOrMalformedPatternIsAConfigError(_ line: String) throws {
         let site = try TemporarySite(config: TemporarySite.standardConfig + "\n" + line + "\n")

@@ -33,6 +33,9 @@ public struct SiteInit: Sendable {
         let codes = site.languages.map(\.code)
         let survey = FrontMatterSurvey(root: root.appendingPathComponent(folder), candidateLanguages: codes.isEmpty ? Self.commonLanguages : codes)
         notes.append("read the front matter of \(survey.files) posting files")
+        if !survey.withoutFrontMatter.isEmpty {
+            notes.append("not postings (no front matter), excluded: " + survey.withoutFrontMatter.joined(separator: ", "))
+        }
         var languages = site.languages
         if languages.isEmpty {
             let found = survey.pathLanguages.keys.sorted()
@@ -57,7 +60,7 @@ public struct SiteInit: Sendable {
         }
         let listing = (languages.count > 1 ? "{lang}/" : "") + (section.map { $0 + "/" } ?? "")
         let text = ConfigWriter(site: site, languages: languages, baseURL: base!, timeZone: zone, folder: folder, template: template,
-                                listing: listing.isEmpty ? "./" : listing, inference: inference).text
+                                listing: listing.isEmpty ? "./" : listing, inference: inference, notPostings: survey.withoutFrontMatter).text
         return Result(configText: text, notes: notes, questions: questions)
     }
 

@@ -10,6 +10,8 @@ package struct ConfigWriter {
     /// The page that lists the jobs, the feeds' alternate link.
     package let listing: String
     package let inference: MappingInference
+    /// Markdown below the postings folder with no front matter, which `exclude:` names.
+    package let notPostings: [String]
 
     package static let currencies = ["CA": "CAD", "US": "USD", "GB": "GBP", "AU": "AUD", "NZ": "NZD", "IE": "EUR", "FR": "EUR", "DE": "EUR",
                              "NL": "EUR", "ES": "EUR", "IT": "EUR", "BE": "EUR", "PT": "EUR", "CH": "CHF", "IN": "INR", "JP": "JPY"]
@@ -20,6 +22,9 @@ package struct ConfigWriter {
                      "baseURL: \(quoted(baseURL))",
                      "timeZone: \(quoted(timeZone))" + (site.timeZone == nil ? "   # not found in the site's config: UTC assumed" : ""),
                      "postings: \(quoted(folder))"]
+        if !notPostings.isEmpty {
+            lines.append("exclude: [" + notPostings.map { quoted(Self.literalPattern($0)) }.joined(separator: ", ") + "]   # Markdown with no front matter: not postings")
+        }
         if site.conventions != .none { lines.append("conventions: \(site.conventions.rawValue)") }
         if languages.count > 1, let fallback = site.defaultLanguage ?? languages.first?.code { lines.append("defaultLanguage: \(fallback)") }
         lines += ["", "languages:"]
@@ -62,6 +67,16 @@ package struct ConfigWriter {
         }
         if let unit = inference.salaryUnit { lines.append("  salaryUnit: \(unit.rawValue)   # amounts such as \(inference.salaryExample ?? "these") are \(unit == .year ? "yearly" : "hourly")") }
         return lines.isEmpty ? [] : ["", "defaults:"] + lines
+    }
+
+    /// A pattern that matches `path` only: glob characters escaped; a path from the postings
+    /// folder, so one at its top gets a leading `/` (a bare name matches at any depth).
+    package static func literalPattern(_ path: String) -> String {
+        let escaped = path.reduce(into: "") { pattern, character in
+            if "*?[\\".contains(character) { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return path.contains("/") ? escaped : "/" + escaped
     }
 
     private func quoted(_ text: String) -> String {

@@ -20,14 +20,18 @@ package struct FrontMatterSurvey {
     package private(set) var files = 0
     /// Language codes that posting paths name by folder or suffix (`fr/`, `x.fr.md`).
     package private(set) var pathLanguages: [String: Int] = [:]
+    /// Markdown files with no front matter at all (a `README.md`): not postings, by their paths
+    /// from `root`.
+    package private(set) var withoutFrontMatter: [String] = []
 
     /// Reads up to `limit` posting files below `root`.
     package init(root: URL, candidateLanguages: [String], limit: Int = 500) {
         var discovery = PostingDiscovery(root: root, languages: candidateLanguages)
         for file in ((try? discovery.files()) ?? []).prefix(limit) {
-            guard let data = FileManager.default.contents(atPath: file.absolutePath),
-                  case let .success(split) = FrontMatter.split(String(decoding: data, as: UTF8.self)),
-                  let node = try? YAMLSource.compose(yaml: split.yaml), let mapping = node.mapping else { continue }
+            guard let data = FileManager.default.contents(atPath: file.absolutePath) else { continue }
+            let split = FrontMatter.split(String(decoding: data, as: UTF8.self))
+            if case .failure(.missing) = split { withoutFrontMatter.append(file.path.relativePath) }
+            guard case let .success(split) = split, let node = try? YAMLSource.compose(yaml: split.yaml), let mapping = node.mapping else { continue }
             files += 1
             if let language = file.path.language { pathLanguages[language, default: 0] += 1 }
             record(mapping, prefix: "")

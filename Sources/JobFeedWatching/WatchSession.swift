@@ -29,16 +29,18 @@ package struct WatchSession {
     }
 
     /// Watches the postings tree and the config file; reports only what can change outputs
-    /// (posting files, folders, the config), not editors' swap files.
+    /// (posting files, folders, the config), not editors' swap files nor what `exclude:` names.
     package mutating func startWatching(_ report: @escaping @Sendable (ChangeEvent) -> Void) {
         self.report = report
         let configPath = options.configFile.standardizedFileURL.path
         let root = config.postingsDirectory.standardizedFileURL.path
+        let excluded = ExcludedPaths(config.exclude)
         let filtered: @Sendable (ChangeEvent) -> Void = { event in
             guard case let .changed(path) = event else { return report(event) }
             if path == configPath {
                 report(.configChanged)
-            } else if path.hasPrefix(root + "/"), PostingPath.isPostingFile((path as NSString).lastPathComponent) {
+            } else if path.hasPrefix(root + "/"), PostingPath.isPostingFile((path as NSString).lastPathComponent),
+                      !excluded.excludes(relativePath: String(path.dropFirst(root.count + 1))) {
                 report(event)
             }
         }
@@ -76,12 +78,13 @@ package struct WatchSession {
     package mutating func reloadConfig() {
         do {
             let fresh = try Config.load(from: options.configFile, overrides: options.overrides)
-            let moved = fresh.postingsDirectory != config.postingsDirectory
+            // The watch's filter is made for the folder and the exclusions.
+            let rewatch = fresh.postingsDirectory != config.postingsDirectory || fresh.exclude != config.exclude
             config = fresh
             // A new config changes how every file reads and renders: a cache made for it.
             cache = BuildCache(persistingIn: fresh)
             logger.info("config reloaded")
-            if moved, let report {
+            if rewatch, let report {
                 stopWatching()
                 startWatching(report)
             }

@@ -49,6 +49,14 @@ import JobFeedReading
         #expect(ExcludedPaths([pattern]).excludes(name: name, relativePath: path) == excluded)
     }
 
+    /// The watcher asks of a changed file's whole path: a file in an excluded folder is
+    /// excluded, as the walk that never entered the folder says.
+    @Test(arguments: [("en/old/a.md", true), ("en/older/b.md", false), ("en/how-to.md", true), ("fr/how-to.md", false),
+                      ("README.md", true), ("en/designer.md", false)])
+    func aPathIsExcludedWhenAFolderOnItIs(path: String, excluded: Bool) {
+        #expect(ExcludedPaths(["old/", "en/how-*.md", "README.md"]).excludes(relativePath: path) == excluded)
+    }
+
     /// `init` excludes the Markdown it found with no front matter by exact paths: glob
     /// characters in a name match only themselves, and a file at the top only itself.
     @Test(arguments: [("README.md", "en/README.md"), ("en/a[1]*.md", "en/a1x.md"), ("en/?.md", "en/b.md")])

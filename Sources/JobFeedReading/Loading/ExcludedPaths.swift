@@ -19,4 +19,16 @@ package struct ExcludedPaths: Sendable {
     package func excludes(name: String, relativePath: String) -> Bool {
         names.contains { fnmatch($0, name, 0) == 0 } || paths.contains { fnmatch($0, relativePath, FNM_PATHNAME) == 0 }
     }
+
+    /// Whether the file at `relativePath`, or a folder on the way to it, is excluded: what a
+    /// walk that never entered that folder would say.
+    package func excludes(relativePath: String) -> Bool {
+        guard !names.isEmpty || !paths.isEmpty else { return false }
+        var prefix = ""
+        for component in relativePath.split(separator: "/").map(String.init) {
+            prefix += prefix.isEmpty ? component : "/" + component
+            if excludes(name: component, relativePath: prefix) { return true }
+        }
+        return false
+    }
 }

@@ -31,6 +31,29 @@ import JobFeed
         }
     }
 
+    /// A save to a file `exclude:` names, or to one in a folder it names, does not wake the
+    /// watcher: the next rebuild is the posting's alone, and no other follows.
+    @Test func savesToExcludedFilesDoNotWakeTheWatcher() async throws {
+        let excluded = ["README.md": "# Notes\n", "en/old/designer.md": TemporarySite.posting("title: Old designer\ndate: 2026-01-05")]
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\nexclude: [README.md, old/]\n",
+                                     postings: Self.postings.merging(excluded) { first, _ in first })
+        defer { site.remove() }
+        let watch = WatchHarness(site: site)
+        await watch.waitForRebuild(after: 0)
+        try await watch.run {
+            let before = watch.count
+            try site.write("postings/README.md", "# Notes, edited\n")
+            try site.write("postings/en/old/designer.md", TemporarySite.posting("title: Old designer, edited\ndate: 2026-01-05"))
+            try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01\nvalidThrough: 2026-12-31"))
+            await watch.waitUntilSeen(files: 1)
+            let rebuild = try #require(await watch.waitForRebuild(after: before))
+            #expect(rebuild.trigger.hasPrefix("changed: ") && rebuild.trigger.hasSuffix("en/writer.md") && !rebuild.trigger.contains(","))
+            await watch.letQuietPeriodsPass(3)
+            #expect(watch.count == before + 1)
+            #expect(site.read("feeds/en/rss.xml")?.contains("Old designer") == false)
+        }
+    }
+
     @Test func createsDeletesRenamesAndEditorSavesAreAllPickedUp() async throws {
         let watch = try await settledWatch()
         let site = watch.site

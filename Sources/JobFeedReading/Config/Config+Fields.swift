@@ -89,9 +89,9 @@ extension Config {
         if reader.value("placeholders") != nil {
             config.placeholders = Set(reader.strings("placeholders").map { $0.trimmed.lowercased() })
         }
-        if reader.value("exclude") != nil {
+        if let node = reader.value("exclude") {
             let patterns = reader.strings("exclude").map(\.trimmed)
-            if patterns.contains(where: \.isEmpty) { reader.fail("'exclude' patterns must not be empty", at: reader.value("exclude")) }
+            if patterns.contains(where: \.isEmpty) { reader.fail("'exclude' patterns must not be empty", at: node) }
             config.exclude = patterns.filter { !$0.isEmpty }
         }
     }

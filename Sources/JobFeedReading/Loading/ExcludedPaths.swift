@@ -10,9 +10,9 @@ package struct ExcludedPaths: Sendable {
     private let paths: [String]
 
     package init(_ patterns: [String]) {
-        let trimmed = patterns.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
-        names = trimmed.filter { !$0.contains("/") }
-        paths = trimmed.filter { $0.contains("/") }.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
+        let withoutTrailingSlash = patterns.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
+        names = withoutTrailingSlash.filter { !$0.contains("/") }
+        paths = withoutTrailingSlash.filter { $0.contains("/") }.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
     }
 
     /// `relativePath`: the path from the postings folder, ending in `name`.

@@ -73,7 +73,7 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
     package var partKind: String? { itemKind }
 
     package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
-        guard entry.status == .active, entry.posting.language == language, unneeded?.covers(itemKind, of: entry) != true else { return false }
+        guard entry.status == .active, entry.posting.language == language else { return false }
         return !output.sink.copies(part)
     }
 

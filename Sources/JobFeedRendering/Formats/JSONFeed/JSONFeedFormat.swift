@@ -121,7 +121,7 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     package var partKind: String? { format }
 
     package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
-        entry.posting.language == language && unneeded?.covers(format, of: entry) != true && !output.sink.copies(part)
+        entry.posting.language == language && !output.sink.copies(part)
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

@@ -1,6 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The layers every target above them reaches through `JobFeed`'s re-exports, named as direct
+/// dependencies too: SwiftPM recompiles a target when a direct dependency's module changes,
+/// and `JobFeed`'s own module does not change when a layer's does. Without them, an
+/// incremental release build after a change to a layer's types (a stored property added to
+/// `Config`) linked the command-line target compiled against the old layout, and the binary
+/// crashed on its first build.
+let layers: [Target.Dependency] = ["JobFeedCore", "JobFeedReading", "JobFeedRendering", "JobFeedPublishing", "JobFeedWatching"]
+
 let package = Package(
     name: "jobfeed",
     // Linux only (README): the watcher uses inotify, and CI builds and tests on Debian.
@@ -59,14 +67,10 @@ let package = Package(
             ]
         ),
         // The library's public face: every layer's public API under one name.
-        .target(
-            name: "JobFeed",
-            dependencies: ["JobFeedCore", "JobFeedReading", "JobFeedRendering", "JobFeedPublishing", "JobFeedWatching"]
-        ),
+        .target(name: "JobFeed", dependencies: layers),
         .target(
             name: "JobFeedCLI",
-            dependencies: [
-                "JobFeed",
+            dependencies: ["JobFeed"] + layers + [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -76,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "JobFeedTests",
             // JobFeedSystem is the one layer the library does not re-export.
-            dependencies: ["JobFeed", "JobFeedCLI", "JobFeedSystem"],
+            dependencies: ["JobFeed", "JobFeedCLI", "JobFeedSystem"] + layers,
             exclude: ["Fixtures"]
         ),
     ],
@@ -86,6 +90,6 @@ let package = Package(
 // The libFuzzer target is built only by `make fuzz`, which sets JOBFEED_FUZZ=1: it needs
 // -sanitize=fuzzer and must stay out of the normal build.
 if Context.environment["JOBFEED_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(name: "JobFeedFuzz", dependencies: ["JobFeed"]))
+    package.targets.append(.executableTarget(name: "JobFeedFuzz", dependencies: ["JobFeed"] + layers))
     package.products.append(.executable(name: "JobFeedFuzz", targets: ["JobFeedFuzz"]))
 }

@@ -10,8 +10,9 @@
 package struct TranslationPairing {
     package let config: Config
     package private(set) var diagnostics: [Diagnostic] = []
-    /// Each paired posting's translation group, by its file's path.
-    private var groups: [String: String] = [:]
+    /// Each paired posting's translation group (numbered as they were found), by its file's path.
+    private var groups: [String: Int] = [:]
+    private var groupCount = 0
 
     package let languages: [String]
     /// Each language's place in the config, looked up in comparisons without touching `self`
@@ -30,7 +31,9 @@ package struct TranslationPairing {
             var slug: String
         }
         var firstBySlug: [Page: Posting] = [:]
+        firstBySlug.reserveCapacity(postings.count)
         var kept: [Posting] = []
+        kept.reserveCapacity(postings.count)
         // Read in path order already, nearly always: then there is nothing to sort.
         let inPathOrder = zip(postings, postings.dropFirst()).allSatisfy { $0.source.relativePath < $1.source.relativePath }
         for var posting in inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
@@ -45,41 +48,56 @@ package struct TranslationPairing {
             firstBySlug[Page(language: posting.language, slug: posting.slug)] = posting
             kept.append(posting)
         }
-        let byKey = Dictionary(grouping: kept.filter { $0.translationKey != nil }) { $0.translationKey! }
-        for (key, sharing) in byKey.sorted(by: { $0.key < $1.key }) {
-            warnAboutDuplicates(key, sharing)
-            let matched = match(sharing)
-            for (index, group) in matched.enumerated() {
-                for posting in group { groups[posting.source.relativePath] = matched.count == 1 ? key : "\(key)\u{0}\(index)" }
-            }
-            check(key, matched)
+        var byKey: [String: [Int]] = [:]
+        byKey.reserveCapacity(kept.count)
+        for (index, posting) in kept.enumerated() {
+            if let key = posting.translationKey { byKey[key, default: []].append(index) }
         }
+        groups.reserveCapacity(kept.count)
+        // Keys in any order (a group's number only tells its members apart); the warnings of
+        // each key then in the order of the keys, as the site reads them.
+        var warnings: [(key: String, diagnostics: [Diagnostic])] = []
+        for (key, indices) in byKey {
+            let sharing = indices.map { kept[$0] }
+            var found = warnAboutDuplicates(key, sharing)
+            let matched = match(sharing)
+            for group in matched {
+                for posting in group { groups[posting.source.relativePath] = groupCount }
+                groupCount += 1
+            }
+            found += check(key, matched)
+            if !found.isEmpty { warnings.append((key, found)) }
+        }
+        diagnostics += warnings.sorted { $0.key < $1.key }.flatMap(\.diagnostics)
         return kept
     }
 
     /// Fills each entry's translations: the entries in other languages of its group.
-    package func linkTranslations(_ entries: [CatalogEntry]) -> [CatalogEntry] {
+    package func linkTranslations(_ entries: consuming [CatalogEntry]) -> [CatalogEntry] {
         // Each entry's group looked up once, and members kept as indices: copying every entry
         // into its group cost more than the linking.
         let groupOf = entries.map { groups[$0.posting.source.relativePath] }
-        var members: [String: [Int]] = [:]
+        var members = [[Int]](repeating: [], count: groupCount)
         for (index, group) in groupOf.enumerated() {
-            if let group { members[group, default: []].append(index) }
+            if let group { members[group].append(index) }
         }
         let rank = rank
-        var linked = entries
         for (index, group) in groupOf.enumerated() {
-            guard let group else { continue }
+            guard let group, members[group].count > 1 else { continue }
             let language = entries[index].posting.language
-            linked[index].translations = (members[group] ?? [])
-                .filter { entries[$0].posting.language != language }
-                .sorted { rank[entries[$0].posting.language, default: .max] < rank[entries[$1].posting.language, default: .max] }
-                .map { Translation(language: entries[$0].posting.language, url: entries[$0].posting.url, status: entries[$0].status) }
+            var others = members[group].filter { entries[$0].posting.language != language }
+            if others.count > 1 {
+                others.sort { rank[entries[$0].posting.language, default: .max] < rank[entries[$1].posting.language, default: .max] }
+            }
+            entries[index].translations = others.map { Translation(language: entries[$0].posting.language, url: entries[$0].posting.url, status: entries[$0].status) }
         }
-        return linked
+        return entries
     }
 
-    private mutating func warnAboutDuplicates(_ key: String, _ sharing: [Posting]) {
+    private func warnAboutDuplicates(_ key: String, _ sharing: [Posting]) -> [Diagnostic] {
+        // Most keys: one posting in each of two languages.
+        if sharing.count < 2 || sharing.count == 2 && sharing[0].language != sharing[1].language { return [] }
+        var diagnostics: [Diagnostic] = []
         for language in languages {
             let same = sharing.filter { $0.language == language }
             guard let first = same.first else { continue }
@@ -87,6 +105,7 @@ package struct TranslationPairing {
                 diagnostics.append(.warning("translationKey '\(key)' is also used in '\(language)' by \(first.source.displayPath); both are published as separate jobs, and translations pair by status and dates (give each job its own key)", at: other.source.location(ofKey: "translationKey")))
             }
         }
+        return diagnostics
     }
 
     /// Splits the postings sharing a key into translation groups of at most one posting per
@@ -129,8 +148,9 @@ package struct TranslationPairing {
 
     /// Warns about a key with no partner, and about partners that disagree on whether the job
     /// is archived or when it closes: one language would stay online after the other closed.
-    private mutating func check(_ key: String, _ groups: [[Posting]]) {
-        guard languages.count > 1 else { return }
+    private func check(_ key: String, _ groups: [[Posting]]) -> [Diagnostic] {
+        guard languages.count > 1 else { return [] }
+        var diagnostics: [Diagnostic] = []
         for group in groups {
             guard let first = group.first, group.count > 1 else {
                 if let alone = group.first {
@@ -147,5 +167,6 @@ package struct TranslationPairing {
                 }
             }
         }
+        return diagnostics
     }
 }

@@ -6,6 +6,9 @@ import Foundation
 package enum FolderWalk {
     package struct Entry {
         package var name: String
+        /// The name with each byte that is not UTF-8 written as `\xFF`, when it has any: `name`
+        /// (those bytes replaced with U+FFFD) then names no file.
+        package var nameNotUTF8: String?
         package var isFolder: Bool
         /// `DT_REG`, `DT_DIR`, `DT_LNK`… as `readdir` reported it (`DT_UNKNOWN` on file systems
         /// that do not say).
@@ -30,7 +33,10 @@ package enum FolderWalk {
                 if errno != 0 { throw SystemError(operation: "list the folder", path: folder, code: errno) }
                 break
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let (name, nameNotUTF8) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                return String(validating: bytes, as: UTF8.self).map { ($0, nil) } ?? (String(decoding: bytes, as: UTF8.self), Self.escaped(bytes))
+            }
             guard name != ".", name != ".." else { continue }
             let type = Int(entry.pointee.d_type)
             var isFolder = type == DT_DIR
@@ -38,9 +44,26 @@ package enum FolderWalk {
                 var info = stat()
                 isFolder = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            entries.append(Entry(name: name, isFolder: isFolder, type: type))
+            entries.append(Entry(name: name, nameNotUTF8: nameNotUTF8, isFolder: isFolder, type: type))
         }
         return entries
+    }
+
+    /// The bytes as text, each byte that does not belong to a UTF-8 character as `\xFF`.
+    static func escaped(_ bytes: some Collection<UInt8>) -> String {
+        var text = ""
+        var rest = bytes[...]
+        while let lead = rest.first {
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            if let character = String(validating: rest.prefix(length), as: UTF8.self), character.utf8.count == length {
+                text += character
+                rest = rest.dropFirst(length)
+            } else {
+                text += "\\x" + String(lead, radix: 16, uppercase: true)
+                rest = rest.dropFirst()
+            }
+        }
+        return text
     }
 
     /// Every file below a folder (not following links to folders), as paths relative to it.

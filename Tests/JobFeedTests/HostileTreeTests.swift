@@ -2,6 +2,13 @@ import Foundation
 import Testing
 import JobFeed
 
+private extension Array where Element == UInt8 {
+    /// The bytes as a C string (a path that need not be UTF-8).
+    func withCString<Result>(_ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (self + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) } }
+    }
+}
+
 /// Hostile cases that are not a single file: sizes, links, folders, pairs and configs.
 @Suite struct HostileTreeTests {
     func site(_ extra: [String: String] = [:]) throws -> TemporarySite {
@@ -38,6 +45,30 @@ import JobFeed
         defer { site.remove() }
         try HostileCheck(site: site, name: "folder-named-like-posting").run()
         #expect(site.read("exports/jsonld/en/folder.md/inner.jsonld") != nil)
+    }
+
+    /// Latin-1 names, as an archive made on an older system unpacks: a posting file, and a
+    /// folder holding one. Before, each read as a file that had vanished, and was left out in
+    /// silence.
+    @Test func namesThatAreNotUTF8AreErrorsNotSilentlySkipped() throws {
+        let site = try site()
+        defer { site.remove() }
+        let french = Array(site.root.appendingPathComponent("postings/fr").path.utf8)
+        let posting = Data(TemporarySite.posting("title: Café\ndate: 2026-01-05").utf8)
+        try Self.write(posting, to: french + Array("/caf".utf8) + [0xE9] + Array(".md".utf8))
+        let folder = french + Array("/d".utf8) + [0xE9, 0x76]
+        #expect(folder.withCString { mkdir($0, 0o755) } == 0)
+        try Self.write(posting, to: folder + Array("/inner.md".utf8))
+        try HostileCheck(site: site, name: "names-not-utf8").run()
+        #expect(try site.build().hasErrors)
+    }
+
+    /// Writes a file whose path is given as bytes (Foundation takes paths as text).
+    private static func write(_ data: Data, to path: [UInt8]) throws {
+        let descriptor = path.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL, 0o644) }
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        try #require(data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) } == data.count)
     }
 
     @Test func translationsThatDisagreeAreReported() throws {

@@ -10,7 +10,9 @@ import JobFeedSystem
 /// is anything the config's `exclude:` names.
 ///
 /// A folder that cannot be listed (EACCES, EIO, a vanished mount) stops the build: taking it
-/// for an empty folder would unpublish every job in it. One that disappears between being
+/// for an empty folder would unpublish every job in it. A posting file or folder whose name is
+/// not UTF-8 (a Latin-1 name from an old archive) is an error: it cannot be read by that name,
+/// nor given a URL. One that disappears between being
 /// listed and being entered was deleted, and is skipped.
 package struct PostingDiscovery {
     package let root: URL
@@ -60,6 +62,15 @@ package struct PostingDiscovery {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             if excluded.excludes(name: name, relativePath: relativePath) { continue }
             var kind = Self.kind(of: entry, at: path)
+            if let shown = entry.nameNotUTF8 {
+                // Such a name cannot be opened by the text it reads as, nor made a URL: left out
+                // and said so, rather than taken for a file that vanished.
+                if kind == .file || kind == .link ? PostingPath.isPostingFile(name) : kind == .folder && !name.hasPrefix("_") {
+                    let what = kind == .folder ? "this folder's name is not UTF-8; the postings in it are" : "this posting's file name is not UTF-8; it is"
+                    diagnostics.append(.error("\(what) not published until it is renamed (the bytes shown as \\x are not UTF-8)", at: SourceLocation(file: displayRoot + "/" + (relative.isEmpty ? "" : relative + "/") + shown)))
+                }
+                continue
+            }
             if kind == .link {
                 // Only a symbolic link needs resolving, and it must stay inside the folder.
                 let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path

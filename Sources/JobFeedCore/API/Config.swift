@@ -36,6 +36,10 @@ public struct Config: Sendable {
     /// patterns; one without a `/` matches a name at any depth, one with a `/` the path from the
     /// postings folder.
     public var exclude: [String] = []
+    /// Hugo's path rules under `conventions: hugo` (the site's own `disablePathToLower:` and
+    /// `removePathAccents:`): slugs keep their case, or lose their accents, as its pages do.
+    public var disablePathToLower = false
+    public var removePathAccents = false
 
     public static let defaultPlaceholders: Set<String> = ["tbd", "tba", "tbc", "xxx", "n/a", "na", "to be determined", "to be announced", "à déterminer", "à venir"]
     public var limits: Limits

@@ -52,7 +52,7 @@ extension Config {
     }
 
     /// `conventions:`, `caseInsensitiveKeys:`, `defaultLanguage:`, `placeholders:`, `outputs:`,
-    /// `gzip:`, `websub:` and `exclude:`.
+    /// `gzip:`, `websub:`, `exclude:`, `disablePathToLower:` and `removePathAccents:`.
     package static func readSiteRules(_ reader: inout MappingReader, into config: inout Config, outputs known: [String]) {
         if let name = reader.string("conventions") {
             if let conventions = SiteConventions(rawValue: name.lowercased()) {
@@ -76,8 +76,12 @@ extension Config {
             websub.rejectUnknownKeys(["hub"])
             reader.absorb(websub)
         }
-        if let node = reader.value("gzip") {
-            if let value = node.boolValue { config.gzip = value } else { reader.fail("'gzip' must be true or false", at: node) }
+        for (key, setting) in [("gzip", \Config.gzip), ("disablePathToLower", \.disablePathToLower), ("removePathAccents", \.removePathAccents)] {
+            guard let node = reader.value(key) else { continue }
+            if let value = node.boolValue { config[keyPath: setting] = value } else { reader.fail("'\(key)' must be true or false", at: node) }
+        }
+        if config.conventions != .hugo, config.disablePathToLower || config.removePathAccents {
+            reader.fail("'disablePathToLower' and 'removePathAccents' are Hugo's path rules; set 'conventions: hugo' or remove them", at: reader.value("disablePathToLower") ?? reader.value("removePathAccents"))
         }
         if reader.value("outputs") != nil {
             let names = reader.strings("outputs")

@@ -26,6 +26,8 @@ package struct ConfigWriter {
             lines.append("exclude: [" + notPostings.map { quoted(Self.literalPattern($0)) }.joined(separator: ", ") + "]   # Markdown with no front matter: not postings")
         }
         if site.conventions != .none { lines.append("conventions: \(site.conventions.rawValue)") }
+        if site.disablePathToLower { lines.append("disablePathToLower: true   # as the site's config: pages keep their paths' case") }
+        if site.removePathAccents { lines.append("removePathAccents: true   # as the site's config: pages' paths lose their accents") }
         if languages.count > 1, let fallback = site.defaultLanguage ?? languages.first?.code { lines.append("defaultLanguage: \(fallback)") }
         lines += ["", "languages:"]
         for language in languages {

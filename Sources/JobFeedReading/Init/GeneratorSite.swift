@@ -23,6 +23,9 @@ public struct GeneratorSite: Sendable {
     public var defaultLanguageInSubdir = false
     public var contentFolder = "."
     public var timeZone: String?
+    /// Hugo's `disablePathToLower` and `removePathAccents`: how it makes its pages' paths.
+    public var disablePathToLower = false
+    public var removePathAccents = false
     /// Jekyll: each collection's `permalink` pattern, by collection name.
     public var collectionPermalinks: [String: String] = [:]
 
@@ -78,6 +81,8 @@ public struct GeneratorSite: Sendable {
         site.defaultLanguageInSubdir = values["defaultcontentlanguageinsubdir"]?.text == "true"
         site.contentFolder = values["contentdir"]?.text ?? "content"
         site.timeZone = values["timezone"]?.text
+        site.disablePathToLower = values["disablepathtolower"]?.text == "true"
+        site.removePathAccents = values["removepathaccents"]?.text == "true"
         let codes = Set(values.keys.compactMap { key -> String? in
             let parts = key.split(separator: ".")
             return parts.count >= 3 && parts[0] == "languages" ? String(parts[1]) : nil

@@ -35,6 +35,8 @@ package struct PostingIdentity: Sendable {
             }
             slug = path.slug(replacingLastWith: own)
         }
+        // Hugo's pages are at its sanitized paths, `slug:` included.
+        if reader.config.conventions == .hugo { slug = HugoPath(config: reader.config).sanitized(slug) }
         guard PostingPath.isSafeSlug(slug) else {
             reader.record(.error("the file's path does not make a safe slug ('\(slug)'); rename the file or set 'slug:'", at: SourceLocation(file: reader.source.file)))
             return nil

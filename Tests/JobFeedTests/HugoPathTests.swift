@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import JobFeedReading
+import JobFeed
+
+/// Slugs under `conventions: hugo` are the paths Hugo gives its pages. Each expected path is
+/// what Hugo 0.111.3 (Debian's) wrote for a content file of that name, or with that `slug:`.
+@Suite struct HugoPathTests {
+    @Test(arguments: [
+        ("Senior-Designer", "senior-designer"), ("développeur principal (#2)", "développeur-principal-#2"),
+        ("Data_Analyst v2", "data_analyst-v2"), ("café.crème", "café.crème"), ("UPPER case", "upper-case"),
+        (" lead", "-lead"), ("trail ", "trail-"), ("a  b", "a-b"), ("a\tb", "a-b"), ("a\u{3000}b", "a-b"), ("a b ", "a-b-"),
+        ("a&b", "ab"), ("a'b", "ab"), ("a,b", "ab"), ("a!b?c", "abc"), ("a[b]{c}", "abc"), ("a=b;c", "abc"), ("a$b^c", "abc"),
+        ("a - b", "a-b"), ("a -b", "a-b"), ("a- b", "a-b"), ("a--b", "a--b"), ("a -- b", "a--b"), ("a_ b", "a_-b"), ("a. b", "a.-b"),
+        ("(a) b", "a-b"), ("a (b)", "a-b"), ("emoji 🚀 job", "emoji-job"), ("x·y z", "xy-z"), ("a：b", "ab"), ("a–b—c", "abc"),
+        ("a+b", "a+b"), ("a@b", "a@b"), ("a~b", "a~b"), ("a#b", "a#b"), ("a\\b", "a\\b"), ("a.b.c", "a.b.c"),
+        ("a%41b", "a%41b"), ("a%4", "a4"), ("a%zzb", "azzb"), ("50% off", "50-off"),
+        ("Ab Cd", "ab-cd"), ("ÀÉÎ", "àéî"), ("Ünïcödé Straße", "ünïcödé-straße"), ("职位 招聘", "职位-招聘"),
+        ("İstanbul", "istanbul"), ("ǅemal", "ǆemal"),
+        ("My Slug (X)", "my-slug-x"), ("Big Section/Some Job", "big-section/some-job"), ("İstanbul Straße ÀB", "istanbul-straße-àb"),
+    ])
+    func pathsAreHugos(name: String, hugo: String) {
+        #expect(HugoPath().sanitized(name) == hugo)
+    }
+
+    /// The same with the site's `disablePathToLower: true` and `removePathAccents: true`.
+    @Test(arguments: [("My Slug (X)", "My-Slug-X"), ("Big Section/Some Job", "Big-Section/Some-Job"), ("İstanbul Straße ÀB", "Istanbul-Straße-AB")])
+    func pathsKeepTheirCaseAndLoseAccentsWhenTheSiteSaysSo(name: String, hugo: String) {
+        #expect(HugoPath(toLower: false, removeAccents: true).sanitized(name) == hugo)
+    }
+
+    /// Before, a Hugo site's `Senior Designer (Ottawa).md` was linked as
+    /// `Senior%20Designer%20(Ottawa)/`, a page Hugo never made.
+    @Test func aHugoSitesPostingsLinkToThePagesHugoMade() throws {
+        let posting = TemporarySite.posting("title: Senior designer\ndate: 2026-01-05")
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\nconventions: hugo\n", postings: [
+            "en/Senior Designer (Ottawa).md": posting, "en/Careers Page/Data Analyst.md": posting,
+        ])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(!report.hasErrors)
+        #expect(Set(report.catalog.entries.map(\.posting.url)) == [
+            "https://jobs.example.org/en/jobs/senior-designer-ottawa/", "https://jobs.example.org/en/jobs/careers-page/data-analyst/",
+        ])
+        #expect(site.read("exports/jsonld/en/senior-designer-ottawa.jsonld") != nil)
+        try site.write("jobfeed.yml", TemporarySite.standardConfig + "\nconventions: hugo\ndisablePathToLower: true\n")
+        #expect(try site.build().catalog.entries.contains { $0.posting.url == "https://jobs.example.org/en/jobs/Senior-Designer-Ottawa/" })
+    }
+
+    @Test func hugosPathRulesNeedHugosConventions() throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\ndisablePathToLower: true\n", postings: [:])
+        defer { site.remove() }
+        let error = try #require(throws: DiagnosticError.self) { try site.build() }
+        #expect(error.description.contains("set 'conventions: hugo'"))
+    }
+
+    /// `init` carries the Hugo site's own path rules into the config it writes.
+    @Test func initCarriesTheSitesPathRules() throws {
+        let root = ScratchPath.unused("site-hugo-paths")
+        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("hugo"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let hugoConfig = root.appendingPathComponent("hugo.toml")
+        try Data(("disablePathToLower = true\nremovePathAccents = true\n" + String(contentsOf: hugoConfig, encoding: .utf8)).utf8).write(to: hugoConfig)
+        let written = SiteInit(root: root).run().configText
+        try Data(written.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        #expect(config.disablePathToLower && config.removePathAccents)
+        let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29"))).build()
+        #expect(report.catalog.entries.contains { $0.posting.url == "https://careers.example.com/fr/jobs/Developpeur-principal-Kitchener/" })
+    }
+}

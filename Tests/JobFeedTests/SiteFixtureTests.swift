@@ -39,8 +39,10 @@ import JobFeed
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(config.conventions == .jekyll)
         let (urls, _) = try published(config, at: "2026-11-29T12:00:00-06:00")
+        // Jekyll's `:title`: the file name without its date, slugified keeping case and `()`.
         #expect(urls == ["https://www.prairielabs.example/careers/jobs/backend-developer/",
-                         "https://www.prairielabs.example/careers/jobs/support-specialist/"])
+                         "https://www.prairielabs.example/careers/jobs/support-specialist/",
+                         "https://www.prairielabs.example/careers/jobs/Senior-Developer-(Remote)/"])
         ConsumerCheck.run(on: root, languages: ["en"])
     }
 

@@ -95,7 +95,7 @@ public struct SiteInit: Sendable {
     /// `/jobs/:name/` → `jobs/{name}/`.
     package static func jekyllTemplate(_ pattern: String, collection: String) -> String {
         var text = pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern
-        for (token, value) in [(":collection", collection), (":name", "{file}"), (":title", "{name}"), (":slug", "{name}"), (":path", "{slug}")] {
+        for (token, value) in [(":collection", collection), (":name", "{file}"), (":title", "{jekyllTitle}"), (":slug", "{name}"), (":path", "{slug}")] {
             text = text.replacingOccurrences(of: token, with: value)
         }
         return text.replacingOccurrences(of: ":output_ext", with: "")

@@ -38,7 +38,7 @@ package enum PostingLinks {
     }
 
     /// The values of the placeholders `names`: what jobfeed derives (`lang`, `slug`, `section`,
-    /// `name`, `file`, `identifier`, and `translationKey` when the posting has one), else a
+    /// `name`, `file`, `jekyllTitle`, `identifier`, and `translationKey` when the posting has one), else a
     /// scalar front-matter key by its own name, else the field the name is canonical for. Only
     /// the names the templates use are looked up: this runs for every posting.
     package static func templateValues(_ names: Set<String>, of posting: Posting, reader: FieldReader) -> [String: String] {
@@ -46,7 +46,7 @@ package enum PostingLinks {
         values.reserveCapacity(names.count)
         for name in names {
             if derivedNames.contains(name) {
-                values[name] = derivedValue(name, of: posting)  // nil leaves the placeholder without a value
+                values[name] = derivedValue(name, of: posting, conventions: reader.config.conventions)  // nil: no value
             } else if name == "translationKey", let key = posting.translationKey {
                 values[name] = key
             } else if let value = reader.values[name], !value.isNull, let text = value.scalarText {
@@ -59,20 +59,24 @@ package enum PostingLinks {
     }
 
     /// Names whose value always comes from the posting, never from a front-matter key.
-    private static let derivedNames: Set<String> = ["lang", "slug", "section", "name", "file", "identifier"]
+    private static let derivedNames: Set<String> = ["lang", "slug", "section", "name", "file", "jekyllTitle", "identifier"]
 
-    private static func derivedValue(_ name: String, of posting: Posting) -> String? {
+    /// Under `conventions: jekyll`, `name`, `file` and `jekyllTitle` are Jekyll's `:slug`,
+    /// `:name` and `:title`, slugified as Jekyll does.
+    private static func derivedValue(_ name: String, of posting: Posting, conventions: SiteConventions) -> String? {
+        let jekyll = conventions == .jekyll
         switch name {
         case "lang": return posting.language
         case "slug": return posting.slug
         case "section": return posting.section
-        case "name": return posting.slug.split(separator: "/").last.map(String.init)
+        case "name": return posting.slug.split(separator: "/").last.map { jekyll ? JekyllSlug.slugify(String($0)) : String($0) }
+        case "jekyllTitle": return posting.slug.split(separator: "/").last.map { JekyllSlug.slugify(String($0), pretty: true, cased: true) }
         case "file":
             // The file's own name, date prefix included (Jekyll's `:name`).
             return posting.source.relativePath.split(separator: "/").last.map { name in
                 var stem = String(name)
                 for suffix in PostingPath.extensions where stem.lowercased().hasSuffix(suffix) { stem = String(stem.dropLast(suffix.count)) }
-                return stem
+                return jekyll ? JekyllSlug.slugify(stem) : stem
             }
         case "identifier": return posting.identifier
         default: return nil

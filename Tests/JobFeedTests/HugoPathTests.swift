@@ -68,4 +68,18 @@ import JobFeed
         let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29"))).build()
         #expect(report.catalog.entries.contains { $0.posting.url == "https://careers.example.com/fr/jobs/Developpeur-principal-Kitchener/" })
     }
+
+    /// A page's own `url:` is where Hugo puts it, below the base URL's path; one Hugo cannot
+    /// take (a full URL: Hugo stops) leaves the posting at the template's URL, with a warning.
+    @Test func aPagesOwnURLIsWhereItsPostingLinks() throws {
+        let config = TemporarySite.standardConfig.replacingOccurrences(of: "https://jobs.example.org/", with: "https://jobs.example.org/site/")
+        let site = try TemporarySite(config: config + "\nconventions: hugo\n", postings: [
+            "en/own.md": TemporarySite.posting("title: Own\ndate: 2026-01-05\nURL: /en/special/Own Page/"),
+            "en/full.md": TemporarySite.posting("title: Full\ndate: 2026-01-05\nurl: https://elsewhere.example/full/"),
+        ])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(Set(report.catalog.entries.map(\.posting.url)) == ["https://jobs.example.org/site/en/special/Own%20Page/", "https://jobs.example.org/site/en/jobs/full/"])
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.file.hasSuffix("full.md") && $0.message.contains("'url' is not a path on the site") })
+    }
 }

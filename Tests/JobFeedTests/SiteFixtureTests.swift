@@ -42,7 +42,8 @@ import JobFeed
         // Jekyll's `:title`: the file name without its date, slugified keeping case and `()`.
         #expect(urls == ["https://www.prairielabs.example/careers/jobs/backend-developer/",
                          "https://www.prairielabs.example/careers/jobs/support-specialist/",
-                         "https://www.prairielabs.example/careers/jobs/Senior-Developer-(Remote)/"])
+                         "https://www.prairielabs.example/careers/jobs/Senior-Developer-(Remote)/",
+                         "https://www.prairielabs.example/careers/openings/platform-engineer/"])
         ConsumerCheck.run(on: root, languages: ["en"])
     }
 

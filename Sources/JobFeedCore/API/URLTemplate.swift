@@ -59,6 +59,12 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
         return .success(URLResolver.resolve(text, against: base))
     }
 
+    /// A page's path as a site generator takes it from front matter (`/jobs/x/`): below the
+    /// base URL, its path included, each segment encoded.
+    package static func page(_ path: String, on base: String) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + encode(String(path.drop { $0 == "/" }), keepingSlashes: true)
+    }
+
     private static func encode(_ value: String, keepingSlashes: Bool) -> String {
         // Letters, digits and `-._~` (and `/` in a path) never need encoding: most values.
         if !value.containsUTF8Byte(where: { !$0.isURLUnreserved && !(keepingSlashes && $0 == UInt8(ascii: "/")) }) { return value }

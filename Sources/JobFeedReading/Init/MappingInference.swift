@@ -76,7 +76,10 @@ package struct MappingInference {
             mappings.append(Mapping(field: field, keys: [key.name], reason: Self.reason(key, field)))
         }
         inferStatus(survey, taken: &taken)
-        if let key = survey.ordered.first(where: { ["permalink", "url"].contains($0.name.lowercased()) && $0.samples.allSatisfy { $0.hasPrefix("/") } && !$0.samples.isEmpty }) {
+        // Only a key every posting has makes the template: with one posting's `url:`, every
+        // other posting would have no URL (Hugo's `url:` and Jekyll's `permalink:` are read
+        // per posting anyway, under their conventions).
+        if let key = survey.ordered.first(where: { ["permalink", "url"].contains($0.name.lowercased()) && $0.samples.allSatisfy { $0.hasPrefix("/") } && !$0.samples.isEmpty && $0.files == survey.files }) {
             permalinkKey = key.name
             taken.insert(key.name)
         }

@@ -67,6 +67,11 @@ package struct FieldReader {
         return nil
     }
 
+    /// A front-matter key's own value (in any case where the site's keys match so), non-null.
+    package func raw(_ key: String) -> Node? {
+        resolve([key]).flatMap { $0.isNull ? nil : $0 }
+    }
+
     /// The key as written in this site's front matter.
     package func key(_ field: PostingField) -> String { own(field)?.key ?? config.sourceKey(for: field) }
 

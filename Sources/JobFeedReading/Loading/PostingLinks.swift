@@ -8,11 +8,15 @@ package enum PostingLinks {
         let values = templateValues(used, of: posting, reader: reader)
         posting.linkValues = values
         let base = reader.config.baseURL
-        switch templates.posting.expand(base: base, values: { values[$0] }) {
-        case let .success(url):
-            posting.url = url
-        case let .failure(missing):
-            reader.record(.error("the posting URL template '\(templates.posting)' needs '{\(missing.name)}', which this posting does not have; add '\(missing.name):' or change urls.posting", at: SourceLocation(file: reader.source.file)))
+        if let own = ownPageURL(&reader) {
+            posting.url = own
+        } else {
+            switch templates.posting.expand(base: base, values: { values[$0] }) {
+            case let .success(url):
+                posting.url = url
+            case let .failure(missing):
+                reader.record(.error("the posting URL template '\(templates.posting)' needs '{\(missing.name)}', which this posting does not have; add '\(missing.name):' or change urls.posting", at: SourceLocation(file: reader.source.file)))
+            }
         }
         if let own = reader.text(.applyUrl) {
             // An absolute http(s) or mailto: URL, or a path on the site; anything else (`TBD`,
@@ -35,6 +39,24 @@ package enum PostingLinks {
         } else {
             posting.applyURL = posting.url
         }
+    }
+
+    /// The page's own path, where the site generator puts a page whose front matter names one
+    /// (Hugo's `url:`, Jekyll's `permalink:`), whatever the config's template says: below the
+    /// base URL, as both take it.
+    private static func ownPageURL(_ reader: inout FieldReader) -> String? {
+        let key: String
+        switch reader.config.conventions {
+        case .hugo: key = "url"
+        case .jekyll: key = "permalink"
+        case .none: return nil
+        }
+        guard let node = reader.raw(key) else { return nil }
+        guard let own = node.scalarText?.trimmed, own.hasPrefix("/"), !own.hasPrefix("//"), !own.contains(where: { $0 == ":" || $0.isWhitespace && $0 != " " }) else {
+            reader.record(.warning("'\(key)' is not a path on the site as \(reader.config.conventions.rawValue.capitalized) reads it (such as /jobs/designer/); the posting URL template is used instead", at: reader.source.location(of: node)))
+            return nil
+        }
+        return URLTemplate.page(own, on: reader.config.baseURL)
     }
 
     /// The values of the placeholders `names`: what jobfeed derives (`lang`, `slug`, `section`,

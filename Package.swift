@@ -7,7 +7,8 @@ import PackageDescription
 /// incremental release build after a change to a layer's types (a stored property added to
 /// `Config`) linked the command-line target compiled against the old layout, and the binary
 /// crashed on its first build.
-let layers: [Target.Dependency] = ["JobFeedCore", "JobFeedReading", "JobFeedRendering", "JobFeedPublishing", "JobFeedWatching"]
+/// The same holds for a layer reached through another: each layer names every one below it.
+let layers: [Target.Dependency] = ["JobFeedCore", "JobFeedSystem", "JobFeedReading", "JobFeedRendering", "JobFeedPublishing", "JobFeedWatching"]
 
 let package = Package(
     name: "jobfeed",
@@ -60,7 +61,7 @@ let package = Package(
         .target(
             name: "JobFeedWatching",
             dependencies: [
-                "JobFeedCore", "JobFeedSystem", "JobFeedReading", "JobFeedPublishing",
+                "JobFeedCore", "JobFeedSystem", "JobFeedReading", "JobFeedRendering", "JobFeedPublishing",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -79,8 +80,8 @@ let package = Package(
         .executableTarget(name: "jobfeed", dependencies: ["JobFeedCLI"]),
         .testTarget(
             name: "JobFeedTests",
-            // JobFeedSystem is the one layer the library does not re-export.
-            dependencies: ["JobFeed", "JobFeedCLI", "JobFeedSystem"] + layers,
+            // JobFeedSystem, the one layer the library does not re-export, comes with the layers.
+            dependencies: ["JobFeed", "JobFeedCLI"] + layers,
             exclude: ["Fixtures"]
         ),
     ],

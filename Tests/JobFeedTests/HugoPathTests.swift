@@ -82,4 +82,24 @@ import JobFeed
         #expect(Set(report.catalog.entries.map(\.posting.url)) == ["https://jobs.example.org/site/en/special/Own%20Page/", "https://jobs.example.org/site/en/jobs/full/"])
         #expect(report.diagnostics.contains { $0.severity == .warning && $0.file.hasSuffix("full.md") && $0.message.contains("'url' is not a path on the site") })
     }
+
+    /// A section's `permalinks:` in the Hugo config: `init` writes it as the URL template,
+    /// and the feeds link to the pages Hugo itself lists (`hugo list all`).
+    @Test(.enabled(if: SiteFixtureTests.hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"),
+          arguments: ["/careers/:year/:month/:slug/", "/:section/:title/", "/:sections/:filename/", "/jobs/:slugorfilename/",
+                      "/:monthname/:weekdayname/:yearday/:day/:weekday/:title/"])
+    func hugosPermalinksAreFollowed(pattern: String) throws {
+        let root = ScratchPath.unused("site-hugo-permalinks")
+        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("hugo"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let hugoConfig = root.appendingPathComponent("hugo.toml")
+        try Data((try String(contentsOf: hugoConfig, encoding: .utf8) + "\n[permalinks]\n  jobs = \"\(pattern)\"\n").utf8).write(to: hugoConfig)
+        try Data(SiteInit(root: root).run().configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        let moment = "2026-11-29T12:00:00-05:00"
+        let (urls, _) = try SiteFixtureTests().published(config, at: moment)
+        let expected = SiteFixtureTests.hugoPublished(try #require(SiteFixtureTests.hugo), site: root, clock: moment)
+        #expect(!expected.isEmpty)
+        #expect(urls == expected)
+    }
 }

@@ -14,7 +14,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
     public let description: String
 
     /// Placeholders whose values are paths and keep their `/` separators.
-    package static let pathPlaceholders: Set<String> = ["slug", "section", "path"]
+    package static let pathPlaceholders: Set<String> = ["slug", "section", "path", "hugoTitle", "hugoSlug", "hugoSlugOrFilename"]
 
     public init(_ text: String) throws(URLTemplateError) {
         var parts: [Part] = []

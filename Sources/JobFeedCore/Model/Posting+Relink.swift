@@ -9,7 +9,9 @@ extension Posting {
         self.linkValues["slug"] = slug
         self.linkValues["name"] = slug.split(separator: "/").last.map(String.init)
         let values = self.linkValues
-        if case let .success(url) = config.urls.posting.expand(base: config.baseURL, values: { values[$0] }) { self.url = url }
+        // A page at its own path (Hugo's `url:`, Jekyll's `permalink:`) stays there.
+        let madeByTemplate = (try? config.urls.posting.expand(base: config.baseURL, values: { oldValues[$0] }).get()) == oldURL
+        if madeByTemplate, case let .success(url) = config.urls.posting.expand(base: config.baseURL, values: { values[$0] }) { self.url = url }
         if self.applyURL == oldURL {
             self.applyURL = self.url
         } else if self.applyURL == oldApply, let apply = config.urls.apply,

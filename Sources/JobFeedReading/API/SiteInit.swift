@@ -89,7 +89,23 @@ public struct SiteInit: Sendable {
             return Self.jekyllTemplate(pattern, collection: section)
         }
         let prefix = multilingual ? "{lang}/" : ""
+        if site.conventions == .hugo, let section, let pattern = site.sectionPermalinks[section] {
+            return prefix + Self.hugoTemplate(pattern, section: section)
+        }
         return prefix + (section.map { $0 + "/" } ?? "") + "{slug}/"
+    }
+
+    /// `/careers/:year/:slug/` → `careers/{year}/{hugoSlug}/`; Hugo's tokens, longest first so
+    /// that `:slug` does not take the start of `:slugorfilename`.
+    package static func hugoTemplate(_ pattern: String, section: String) -> String {
+        var text = pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern
+        for (token, value) in [(":slugorfilename", "{hugoSlugOrFilename}"), (":weekdayname", "{weekdayname}"), (":monthname", "{monthname}"),
+                               (":filename", "{hugoFilename}"), (":sections", section), (":section", section), (":weekday", "{weekday}"),
+                               (":yearday", "{yearday}"), (":title", "{hugoTitle}"), (":slug", "{hugoSlug}"), (":year", "{year}"),
+                               (":month", "{month}"), (":day", "{day}")] {
+            text = text.replacingOccurrences(of: token, with: value)
+        }
+        return text
     }
 
     /// `/jobs/:name/` → `jobs/{name}/`.

@@ -26,6 +26,8 @@ public struct GeneratorSite: Sendable {
     /// Hugo's `disablePathToLower` and `removePathAccents`: how it makes its pages' paths.
     public var disablePathToLower = false
     public var removePathAccents = false
+    /// Hugo: each section's `permalinks` pattern, by section name.
+    public var sectionPermalinks: [String: String] = [:]
     /// Jekyll: each collection's `permalink` pattern, by collection name.
     public var collectionPermalinks: [String: String] = [:]
 
@@ -83,6 +85,12 @@ public struct GeneratorSite: Sendable {
         site.timeZone = values["timezone"]?.text
         site.disablePathToLower = values["disablepathtolower"]?.text == "true"
         site.removePathAccents = values["removepathaccents"]?.text == "true"
+        for (key, value) in values {
+            // `permalinks.jobs`, or `permalinks.page.jobs` as later versions write it.
+            let parts = key.split(separator: ".")
+            guard parts.first == "permalinks", parts.count == 2 || parts.count == 3 && parts[1] == "page", let pattern = value.text else { continue }
+            site.sectionPermalinks[String(parts[parts.count - 1])] = pattern
+        }
         let codes = Set(values.keys.compactMap { key -> String? in
             let parts = key.split(separator: ".")
             return parts.count >= 3 && parts[0] == "languages" ? String(parts[1]) : nil

@@ -2,10 +2,14 @@ import JobFeedCore
 
 /// Fills a posting's page URL and apply URL from the config's templates.
 package enum PostingLinks {
-    package static func resolve(_ posting: inout Posting, reader: inout FieldReader) {
+    package static func resolve(_ posting: inout Posting, reader: inout FieldReader, path: PostingPath) {
         let templates = reader.config.urls
         let used = Set(templates.posting.placeholders + (templates.apply?.placeholders ?? []))
-        let values = templateValues(used, of: posting, reader: reader)
+        var values = templateValues(used, of: posting, reader: reader)
+        if reader.config.conventions == .hugo {
+            let permalink = HugoPermalink(posting: posting, reader: reader, path: path)
+            for name in used where HugoPermalink.names.contains(name) { values[name] = permalink.value(name) }
+        }
         posting.linkValues = values
         let base = reader.config.baseURL
         if let own = ownPageURL(&reader) {

@@ -116,7 +116,7 @@ package struct PostingParser: Sendable {
             locations: place.locations, remote: place.remote, salary: salary,
             identifier: reader.text(.identifier) ?? identity.translationKey ?? identity.slug,
             directApply: directApply, url: "", applyURL: "", categories: categories))
-        PostingLinks.resolve(&posting, reader: &reader)
+        PostingLinks.resolve(&posting, reader: &reader, path: file.path)
         return posting
     }
 

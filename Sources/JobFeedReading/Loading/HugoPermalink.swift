@@ -1,0 +1,60 @@
+import Foundation
+import JobFeedCore
+
+/// Hugo's permalink tokens for one posting, for a site whose config sets `permalinks:` for the
+/// postings' section (which `init` writes as the URL template): `:title`, `:slug`, `:filename`
+/// and `:slugorfilename` as Hugo URL-izes them, and the parts of the page's date in the site's
+/// time zone. Checked against Hugo 0.111.3's pages (`HugoPathTests`).
+package struct HugoPermalink {
+    package static let names: Set<String> = ["hugoTitle", "hugoSlug", "hugoFilename", "hugoSlugOrFilename",
+                                              "year", "month", "day", "monthname", "weekday", "weekdayname", "yearday"]
+    let posting: Posting
+    let reader: FieldReader
+    let path: PostingPath
+
+    package func value(_ name: String) -> String? {
+        switch name {
+        case "hugoTitle": return urlized(posting.title)
+        case "hugoSlug": return ownSlug.map(urlized) ?? urlized(posting.title)
+        case "hugoFilename": return filename
+        case "hugoSlugOrFilename": return ownSlug.map(urlized) ?? filename
+        default: return datePart(name)
+        }
+    }
+
+    /// Hugo's `URLize`: its path rules, with `+` a separator (`C++ Dev` is `c-dev`), which it
+    /// is not in a content file's own path.
+    private func urlized(_ text: String) -> String {
+        HugoPath(config: reader.config).sanitized(text.replacingOccurrences(of: "+", with: " "))
+    }
+
+    private var ownSlug: String? {
+        reader.own(.slug)?.node.scalarText?.trimmed
+    }
+
+    /// The file's name without language and extension, or a page bundle's folder.
+    private var filename: String? {
+        path.slug.split(separator: "/").last.map { urlized(String($0)) }
+    }
+
+    /// Hugo's `.Date`: `date`, else `publishDate`, else `lastmod`; else the posting's own date.
+    private func datePart(_ name: String) -> String? {
+        let written = ["date", "publishDate", "lastmod"].lazy.compactMap { reader.raw($0)?.scalarText }.compactMap { reader.dates.parse($0) }.first
+        let moment = Date(timeIntervalSince1970: TimeInterval((written ?? posting.datePosted).seconds))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = reader.config.timeZone
+        calendar.locale = Locale(identifier: "en_US_POSIX")
+        let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: moment)
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let weekday = parts.weekday else { return nil }
+        switch name {
+        case "year": return String(format: "%04d", year)
+        case "month": return String(format: "%02d", month)
+        case "day": return String(format: "%02d", day)
+        case "monthname": return calendar.monthSymbols[month - 1].lowercased()
+        case "weekday": return String(weekday - 1)
+        case "weekdayname": return calendar.weekdaySymbols[weekday - 1].lowercased()
+        case "yearday": return calendar.ordinality(of: .day, in: .year, for: moment).map(String.init)
+        default: return nil
+        }
+    }
+}

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import JobFeedReading
+import JobFeed
 
 /// Jekyll's slugs, for the placeholders its permalinks become. The cases are Jekyll's own
 /// documented examples (its `slugify` filter's and its tests'), and a dated file name.
@@ -16,5 +18,35 @@ import Testing
     ])
     func slugsAreJekylls(text: String, pretty: Bool, cased: Bool, slug: String) {
         #expect(JekyllSlug.slugify(text, pretty: pretty, cased: cased) == slug)
+    }
+
+    /// A collection's permalink as init writes it: Jekyll's tokens, longest first, a built-in
+    /// style as its pattern, and a token jobfeed does not fill left for init to ask about.
+    @Test(arguments: [
+        ("/jobs/:year/:month/:day/:title:output_ext", "jobs/{year}/{month}/{day}/{jekyllTitle}.html"),
+        ("/:collection/:short_year/:i_month/:y_day/:name/", "jobs/{short_year}/{i_month}/{y_day}/{file}/"),
+        ("/:collection/:long_month-:i_day/:slug/", "jobs/{long_month}-{i_day}/{name}/"),
+        ("pretty", ":categories/{year}/{month}/{day}/{jekyllTitle}/"),
+    ])
+    func permalinksBecomeTemplates(pattern: String, template: String) {
+        #expect(SiteInit.jekyllTemplate(pattern, collection: "jobs") == template)
+    }
+
+    /// A dated collection permalink: each posting's date (from its front matter, else its file
+    /// name) in the site's time zone.
+    @Test func datedPermalinksTakeEachPostingsDate() throws {
+        let root = ScratchPath.unused("site-jekyll-dated")
+        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("jekyll"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let jekyllConfig = root.appendingPathComponent("_config.yml")
+        let text = try String(contentsOf: jekyllConfig, encoding: .utf8).replacingOccurrences(of: "permalink: /jobs/:title/", with: "permalink: /jobs/:year/:i_month/:title:output_ext")
+        try Data(text.utf8).write(to: jekyllConfig)
+        let initialised = SiteInit(root: root).run()
+        #expect(!initialised.questions.contains { $0.contains("does not fill") })
+        try Data(initialised.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29T12:00:00-06:00"))).build()
+        #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/2026/10/backend-developer.html" })
+        #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/2026/11/Senior-Developer-(Remote).html" })
     }
 }

@@ -52,6 +52,9 @@ public struct SiteInit: Sendable {
         }
         let template = postingTemplate(site, inference: inference, section: section, multilingual: languages.count > 1)
         notes.append("posting URLs: \(template)")
+        if let token = template.replacing(/\{[^}]*\}/, with: "").firstMatch(of: /:[a-z_]+/) {
+            questions.append("the site's permalink uses '\(token.output)', which jobfeed does not fill: replace it in urls.posting, and check the URLs 'jobfeed check' shows")
+        }
         if site.conventions == .hugo, languages.count > 1, !site.defaultLanguageInSubdir {
             questions.append("on this Hugo site the default language's pages have no /\(site.defaultLanguage ?? "en")/ prefix, but the URL template gives every page one: check the URLs 'jobfeed check' shows, or set defaultContentLanguageInSubdir = true")
         }
@@ -108,12 +111,19 @@ public struct SiteInit: Sendable {
         return text
     }
 
-    /// `/jobs/:name/` → `jobs/{name}/`.
+    /// `/jobs/:year/:name/` → `jobs/{year}/{file}/`; a built-in style (`pretty`) as its pattern.
+    /// Tokens longest first, so that `:year` does not take the end of `:short_year`.
     package static func jekyllTemplate(_ pattern: String, collection: String) -> String {
-        var text = pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern
-        for (token, value) in [(":collection", collection), (":name", "{file}"), (":title", "{jekyllTitle}"), (":slug", "{name}"), (":path", "{slug}")] {
+        let styles = ["date": "/:categories/:year/:month/:day/:title:output_ext", "pretty": "/:categories/:year/:month/:day/:title/",
+                      "ordinal": "/:categories/:year/:y_day/:title:output_ext", "none": "/:categories/:title:output_ext"]
+        var text = styles[pattern] ?? pattern
+        if text.hasPrefix("/") { text.removeFirst() }
+        var tokens = [(":collection", collection), (":name", "{file}"), (":title", "{jekyllTitle}"), (":slug", "{name}"), (":path", "{slug}"),
+                      (":output_ext", ".html")]
+        tokens += PermalinkDate.jekyllTokens.map { (":" + $0, "{\($0)}") }
+        for (token, value) in tokens.sorted(by: { $0.0.count > $1.0.count }) {
             text = text.replacingOccurrences(of: token, with: value)
         }
-        return text.replacingOccurrences(of: ":output_ext", with: "")
+        return text
     }
 }

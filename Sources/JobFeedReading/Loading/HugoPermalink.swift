@@ -39,22 +39,6 @@ package struct HugoPermalink {
 
     /// Hugo's `.Date`: `date`, else `publishDate`, else `lastmod`; else the posting's own date.
     private func datePart(_ name: String) -> String? {
-        let written = ["date", "publishDate", "lastmod"].lazy.compactMap { reader.raw($0)?.scalarText }.compactMap { reader.dates.parse($0) }.first
-        let moment = Date(timeIntervalSince1970: TimeInterval((written ?? posting.datePosted).seconds))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = reader.config.timeZone
-        calendar.locale = Locale(identifier: "en_US_POSIX")
-        let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: moment)
-        guard let year = parts.year, let month = parts.month, let day = parts.day, let weekday = parts.weekday else { return nil }
-        switch name {
-        case "year": return String(format: "%04d", year)
-        case "month": return String(format: "%02d", month)
-        case "day": return String(format: "%02d", day)
-        case "monthname": return calendar.monthSymbols[month - 1].lowercased()
-        case "weekday": return String(weekday - 1)
-        case "weekdayname": return calendar.weekdaySymbols[weekday - 1].lowercased()
-        case "yearday": return calendar.ordinality(of: .day, in: .year, for: moment).map(String.init)
-        default: return nil
-        }
+        PermalinkDate(reading: ["date", "publishDate", "lastmod"], from: reader, else: posting).part(name)
     }
 }

@@ -9,6 +9,10 @@ package enum PostingLinks {
         if reader.config.conventions == .hugo {
             let permalink = HugoPermalink(posting: posting, reader: reader, path: path)
             for name in used where HugoPermalink.names.contains(name) { values[name] = permalink.value(name) }
+        } else if reader.config.conventions == .jekyll, used.contains(where: PermalinkDate.jekyllTokens.contains) {
+            // Jekyll's date: the front matter's, else the file name's (the posting's date then).
+            let date = PermalinkDate(reading: ["date"], from: reader, else: posting)
+            for name in used where PermalinkDate.jekyllTokens.contains(name) { values[name] = date.part(name) }
         }
         posting.linkValues = values
         let base = reader.config.baseURL

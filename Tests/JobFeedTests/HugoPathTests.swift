@@ -76,10 +76,15 @@ import JobFeed
         let site = try TemporarySite(config: config + "\nconventions: hugo\n", postings: [
             "en/own.md": TemporarySite.posting("title: Own\ndate: 2026-01-05\nURL: /en/special/Own Page/"),
             "en/full.md": TemporarySite.posting("title: Full\ndate: 2026-01-05\nurl: https://elsewhere.example/full/"),
+            "en/relative.md": TemporarySite.posting("title: Relative\ndate: 2026-01-05\nurl: en/a/../relative/./x/"),
         ])
         defer { site.remove() }
         let report = try site.build()
-        #expect(Set(report.catalog.entries.map(\.posting.url)) == ["https://jobs.example.org/site/en/special/Own%20Page/", "https://jobs.example.org/site/en/jobs/full/"])
+        #expect(Set(report.catalog.entries.map(\.posting.url)) == [
+            "https://jobs.example.org/site/en/special/Own%20Page/", "https://jobs.example.org/site/en/jobs/full/",
+            // Hugo 0.111 put `url: en/a/../relative/./x/` at `en/relative/x/` below the base URL.
+            "https://jobs.example.org/site/en/relative/x/",
+        ])
         #expect(report.diagnostics.contains { $0.severity == .warning && $0.file.hasSuffix("full.md") && $0.message.contains("'url' is not a path on the site") })
     }
 

@@ -60,11 +60,25 @@ package enum PostingLinks {
         case .none: return nil
         }
         guard let node = reader.raw(key) else { return nil }
-        guard let own = node.scalarText?.trimmed, own.hasPrefix("/"), !own.hasPrefix("//"), !own.contains(where: { $0 == ":" || $0.isWhitespace && $0 != " " }) else {
+        guard let own = node.scalarText?.trimmed, !own.isEmpty, !own.hasPrefix("//"), !own.contains(where: { $0 == ":" || $0.isWhitespace && $0 != " " }) else {
             reader.record(.warning("'\(key)' is not a path on the site as \(reader.config.conventions.rawValue.capitalized) reads it (such as /jobs/designer/); the posting URL template is used instead", at: reader.source.location(of: node)))
             return nil
         }
-        return URLTemplate.page(own, on: reader.config.baseURL)
+        return URLTemplate.page(withoutDotSegments(own), on: reader.config.baseURL)
+    }
+
+    /// `/a/../b/` is `/b/`, as the generators write the page (and never above the site's root).
+    private static func withoutDotSegments(_ path: String) -> String {
+        var kept: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+            switch segment {
+            case ".": continue
+            case "..": if let last = kept.last, !(kept.count == 1 && last.isEmpty) { kept.removeLast() }
+            default: kept.append(segment)
+            }
+        }
+        let joined = kept.joined(separator: "/")
+        return path.hasSuffix("/") && !joined.hasSuffix("/") ? joined + "/" : joined
     }
 
     /// The values of the placeholders `names`: what jobfeed derives (`lang`, `slug`, `section`,

@@ -99,7 +99,8 @@ import JobFeed
         }
         // `list all`: path,slug,title,date,expiryDate,publishDate,draft,permalink; the others
         // start with the path.
-        let permalinks = Dictionary(list("all").dropFirst().map { ($0[0], $0[$0.count - 1]) }, uniquingKeysWith: { first, _ in first })
+        // A page Hugo renders no page for (`_build: {render: false}`) is listed with no permalink.
+        let permalinks = Dictionary(list("all").dropFirst().map { ($0[0], $0[$0.count - 1]) }.filter { !$0.1.isEmpty }, uniquingKeysWith: { first, _ in first })
         let hidden = Set(["drafts", "future", "expired"].flatMap { list($0).map { $0[0] } })
         return Set(permalinks.filter { !hidden.contains($0.key) }.values)
     }

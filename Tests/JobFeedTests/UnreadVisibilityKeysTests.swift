@@ -3,7 +3,7 @@ import Testing
 import JobFeed
 
 /// A site generator's keys that hide a page (Hugo's `publishDate`, `expiryDate` and `Draft` in
-/// any case, Jekyll's `published: false`), on a site whose config does not read them, still keep the job out of
+/// any case, its build options and headless bundles, Jekyll's `published: false`), on a site whose config does not read them, still keep the job out of
 /// every published file, with a warning at the key.
 @Suite struct UnreadVisibilityKeysTests {
     static let secret = "HIDDEN-41c9"
@@ -17,6 +17,10 @@ import JobFeed
         "publishDate: 2099-02-01",
         "date: 2026-01-05\npublished: false",
         "date: 2026-01-05\nDraft: true",
+        // Hugo's build options: no page of its own to link to.
+        "date: 2026-01-05\n_build:\n  render: false",
+        "date: 2026-01-05\nbuild:\n  render: never",
+        "date: 2026-01-05\nbuild: {render: link}",
     ]
 
     /// Each has taken the posting's page down by 2026-11-18.
@@ -46,14 +50,27 @@ import JobFeed
         #expect(row.contains(",expired,"))
     }
 
-    /// Builds the site with the posting, checks the warning at the key, and returns the published files.
-    private static func build(_ frontMatter: String) throws -> [String: Data] {
+    /// A headless page bundle has no page; `headless` elsewhere means nothing to Hugo.
+    @Test func aHeadlessBundleReachesNoPublishedFile() throws {
+        for (path, data) in try Self.build("date: 2026-01-05\nheadless: true", at: "en/hidden/index.md") {
+            #expect(!String(decoding: data, as: UTF8.self).contains(Self.secret), "\(path) holds a headless bundle's text")
+        }
         var postings = BuildBehaviourTests.postings
-        postings["en/hidden.md"] = TemporarySite.posting("title: Hidden \(secret)\n" + frontMatter, body: "Hidden \(secret).")
+        postings["en/page.md"] = TemporarySite.posting("title: Page \(Self.secret)\ndate: 2026-01-05\nheadless: true")
+        let site = try TemporarySite(postings: postings)
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("feeds/en/rss.xml")?.contains(Self.secret) == true)
+    }
+
+    /// Builds the site with the posting, checks the warning at the key, and returns the published files.
+    private static func build(_ frontMatter: String, at path: String = "en/hidden.md") throws -> [String: Data] {
+        var postings = BuildBehaviourTests.postings
+        postings[path] = TemporarySite.posting("title: Hidden \(secret)\n" + frontMatter, body: "Hidden \(secret).")
         let site = try TemporarySite(postings: postings)
         defer { site.remove() }
         let report = try site.build()
-        #expect(report.diagnostics.contains { $0.severity == .warning && $0.location.file.hasSuffix("hidden.md") && $0.location.line != nil })
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.location.file.hasSuffix(path) && $0.location.line != nil })
         #expect(!report.diagnostics.contains { $0.severity == .error })
         let published = OutputTree.published(below: site.root)
         #expect(published["feeds/en/rss.xml"] != nil)

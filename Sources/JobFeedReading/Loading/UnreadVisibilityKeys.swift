@@ -3,7 +3,8 @@ import Yams
 
 /// The keys with which site generators keep a page out of the site, found in a posting whose
 /// config does not read them: Hugo's `publishDate`, `expiryDate` and `draft` (in any case),
-/// Jekyll's `published`.
+/// its build options (`_build`/`build` with `render: never`, `false` or `link`: no page of its
+/// own) and a headless page bundle, Jekyll's `published`.
 /// The site itself hides such a page (it is embargoed, gone or unpublished), so publishing its
 /// job anyway would advertise a page that does not exist. They are obeyed on every site, in
 /// the safe direction only (later, earlier, held back), with a warning that names the
@@ -17,7 +18,7 @@ struct UnreadVisibilityKeys {
     private(set) var heldBack = false
 
     /// The keys, in lower case (Hugo matches them in any case).
-    private static let keys: Set<String> = ["publishdate", "expirydate", "draft", "published"]
+    private static let keys: Set<String> = ["publishdate", "expirydate", "draft", "published", "_build", "build", "headless"]
 
     init(_ reader: inout FieldReader, posted: Timestamp) {
         let conventions = reader.config.conventions
@@ -46,6 +47,18 @@ struct UnreadVisibilityKeys {
             case "draft" where node.boolValue == true:
                 heldBack = true
                 reader.record(.warning("'\(key): true' marks a draft in Hugo, which reads keys in any case; this posting is held back as a draft (write 'draft:', or set 'conventions: hugo')", at: location))
+            case "_build", "build":
+                guard let render = node.mapping?.first(where: { $0.key.scalarText?.lowercased() == "render" })?.value,
+                      render.boolValue == false || ["never", "link"].contains(render.scalarText?.lowercased() ?? "") else { continue }
+                heldBack = true
+                if conventions != .hugo {
+                    reader.record(.warning("'\(key)' with 'render: \(render.scalarText ?? "")' makes Hugo render no page for it; this posting, which would link there, is held back as a draft", at: location))
+                }
+            case "headless" where node.boolValue == true && Self.isBundleIndex(reader.source.file):
+                heldBack = true
+                if conventions != .hugo {
+                    reader.record(.warning("'\(key): true' makes a Hugo page bundle render no page; this posting, which would link there, is held back as a draft", at: location))
+                }
             case "published" where conventions != .jekyll && node.boolValue == false:
                 heldBack = true
                 reader.record(.warning("'\(key): false' is how Jekyll keeps a page unpublished; this posting is held back as a draft (set 'conventions: jekyll' to read it so without a warning)", at: location))
@@ -53,6 +66,12 @@ struct UnreadVisibilityKeys {
                 continue
             }
         }
+    }
+
+    /// A page bundle's `index.md` (or `index.fr.md`): only there does Hugo read `headless`.
+    private static func isBundleIndex(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasPrefix("index.") && PostingPath.isPostingFile(name)
     }
 
     /// Whether the site's mapping (or its conventions) takes a field from this key.

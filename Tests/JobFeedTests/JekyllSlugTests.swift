@@ -49,4 +49,15 @@ import JobFeed
         #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/2026/10/backend-developer.html" })
         #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/2026/11/Senior-Developer-(Remote).html" })
     }
+
+    /// A collection renders no page per document unless `output: true`: init says so.
+    @Test(arguments: [("output: true", false), ("output: false", true)])
+    func initAsksAboutACollectionWithNoPages(output: String, asks: Bool) throws {
+        let root = ScratchPath.unused("site-jekyll-output")
+        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("jekyll"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let jekyllConfig = root.appendingPathComponent("_config.yml")
+        try Data(try String(contentsOf: jekyllConfig, encoding: .utf8).replacingOccurrences(of: "output: true", with: output).utf8).write(to: jekyllConfig)
+        #expect(SiteInit(root: root).run().questions.contains { $0.contains("renders no page for each document") } == asks)
+    }
 }

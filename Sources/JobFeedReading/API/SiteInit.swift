@@ -52,6 +52,9 @@ public struct SiteInit: Sendable {
         }
         let template = postingTemplate(site, inference: inference, section: section, multilingual: languages.count > 1)
         notes.append("posting URLs: \(template)")
+        if site.conventions == .jekyll, let section, !site.outputCollections.contains(section), folder.hasPrefix("_") {
+            questions.append("Jekyll renders no page for each document of the '\(section)' collection ('output: true' is not set for it in _config.yml), so the posting URLs name pages that do not exist: set 'output: true', or point urls.posting at the page that lists the jobs")
+        }
         if let token = template.replacing(/\{[^}]*\}/, with: "").firstMatch(of: /:[a-z_]+/) {
             questions.append("the site's permalink uses '\(token.output)', which jobfeed does not fill: replace it in urls.posting, and check the URLs 'jobfeed check' shows")
         }

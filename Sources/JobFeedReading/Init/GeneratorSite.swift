@@ -28,6 +28,9 @@ public struct GeneratorSite: Sendable {
     public var removePathAccents = false
     /// Hugo: each section's `permalinks` pattern, by section name.
     public var sectionPermalinks: [String: String] = [:]
+    /// Jekyll: the collections that render a page for each document (`output: true`; a
+    /// collection's documents have none by default).
+    public var outputCollections: Set<String> = []
     /// Jekyll: each collection's `permalink` pattern, by collection name.
     public var collectionPermalinks: [String: String] = [:]
 
@@ -116,6 +119,9 @@ public struct GeneratorSite: Sendable {
             let parts = key.split(separator: ".")
             if parts.count == 3, parts[0] == "collections", parts[2] == "permalink", let pattern = value.text {
                 site.collectionPermalinks[String(parts[1])] = pattern
+            }
+            if parts.count == 3, parts[0] == "collections", parts[2] == "output", value.text == "true" {
+                site.outputCollections.insert(String(parts[1]))
             }
         }
         let codes: [String]

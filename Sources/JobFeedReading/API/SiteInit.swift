@@ -101,32 +101,28 @@ public struct SiteInit: Sendable {
         return prefix + (section.map { $0 + "/" } ?? "") + "{slug}/"
     }
 
-    /// `/careers/:year/:slug/` → `careers/{year}/{hugoSlug}/`; Hugo's tokens, longest first so
-    /// that `:slug` does not take the start of `:slugorfilename`.
+    /// `/careers/:year/:slug/` → `careers/{year}/{hugoSlug}/`.
     package static func hugoTemplate(_ pattern: String, section: String) -> String {
-        var text = pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern
-        for (token, value) in [(":slugorfilename", "{hugoSlugOrFilename}"), (":weekdayname", "{weekdayname}"), (":monthname", "{monthname}"),
-                               (":filename", "{hugoFilename}"), (":sections", section), (":section", section), (":weekday", "{weekday}"),
-                               (":yearday", "{yearday}"), (":title", "{hugoTitle}"), (":slug", "{hugoSlug}"), (":year", "{year}"),
-                               (":month", "{month}"), (":day", "{day}")] {
-            text = text.replacingOccurrences(of: token, with: value)
-        }
-        return text
+        let tokens = [(":slugorfilename", "{hugoSlugOrFilename}"), (":filename", "{hugoFilename}"), (":title", "{hugoTitle}"),
+                      (":slug", "{hugoSlug}"), (":sections", section), (":section", section)]
+            + PermalinkDate.hugoTokens.map { (":" + $0, "{\($0)}") }
+        return replacing(tokens, in: pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern)
     }
 
     /// `/jobs/:year/:name/` → `jobs/{year}/{file}/`; a built-in style (`pretty`) as its pattern.
-    /// Tokens longest first, so that `:year` does not take the end of `:short_year`.
     package static func jekyllTemplate(_ pattern: String, collection: String) -> String {
         let styles = ["date": "/:categories/:year/:month/:day/:title:output_ext", "pretty": "/:categories/:year/:month/:day/:title/",
                       "ordinal": "/:categories/:year/:y_day/:title:output_ext", "none": "/:categories/:title:output_ext"]
         var text = styles[pattern] ?? pattern
         if text.hasPrefix("/") { text.removeFirst() }
-        var tokens = [(":collection", collection), (":name", "{file}"), (":title", "{jekyllTitle}"), (":slug", "{name}"), (":path", "{slug}"),
-                      (":output_ext", ".html")]
-        tokens += PermalinkDate.jekyllTokens.map { (":" + $0, "{\($0)}") }
-        for (token, value) in tokens.sorted(by: { $0.0.count > $1.0.count }) {
-            text = text.replacingOccurrences(of: token, with: value)
-        }
-        return text
+        let tokens = [(":collection", collection), (":name", "{file}"), (":title", "{jekyllTitle}"), (":slug", "{name}"), (":path", "{slug}"),
+                      (":output_ext", ".html")] + PermalinkDate.jekyllTokens.map { (":" + $0, "{\($0)}") }
+        return replacing(tokens, in: text)
+    }
+
+    /// Each token replaced, longest first, so that `:year` does not take the end of
+    /// `:short_year` nor `:slug` the start of `:slugorfilename`.
+    private static func replacing(_ tokens: [(String, String)], in pattern: String) -> String {
+        tokens.sorted { $0.0.count > $1.0.count }.reduce(pattern) { text, token in text.replacingOccurrences(of: token.0, with: token.1) }
     }
 }

@@ -6,8 +6,7 @@ import JobFeedCore
 /// and `:slugorfilename` as Hugo URL-izes them, and the parts of the page's date in the site's
 /// time zone. Checked against Hugo 0.111.3's pages (`HugoPathTests`).
 package struct HugoPermalink {
-    package static let names: Set<String> = ["hugoTitle", "hugoSlug", "hugoFilename", "hugoSlugOrFilename",
-                                              "year", "month", "day", "monthname", "weekday", "weekdayname", "yearday"]
+    package static let names = Set(["hugoTitle", "hugoSlug", "hugoFilename", "hugoSlugOrFilename"] + PermalinkDate.hugoTokens)
     let posting: Posting
     let reader: FieldReader
     let path: PostingPath

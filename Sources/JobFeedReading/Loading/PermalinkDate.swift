@@ -4,6 +4,8 @@ import JobFeedCore
 /// The parts of a page's date that Hugo's and Jekyll's permalink tokens name (`:year`,
 /// `:monthname`, `:i_day`…), in the site's time zone, with English month and day names.
 package struct PermalinkDate {
+    /// The date tokens of Hugo's permalinks, each a placeholder of the same name.
+    package static let hugoTokens = ["year", "month", "day", "monthname", "weekday", "weekdayname", "yearday"]
     /// The date tokens of Jekyll's permalinks, each a placeholder of the same name.
     package static let jekyllTokens = ["year", "short_year", "month", "i_month", "short_month", "long_month", "day", "i_day", "y_day",
                                        "short_day", "long_day", "hour", "minute", "second"]

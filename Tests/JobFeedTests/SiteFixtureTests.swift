@@ -83,6 +83,22 @@ import JobFeed
         ConsumerCheck.run(on: root)
     }
 
+    /// A content folder per language: init takes each language's job section (named apart in
+    /// each language) and excludes the rest; the blog post beside them, which has every field a
+    /// posting has, is not published. The jobs are where Hugo lists them.
+    @Test(.enabled(if: hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"))
+    func aHugoSiteWithAContentFolderPerLanguagePublishesOnlyItsJobs() throws {
+        let (root, config) = try initialised("hugo-languages")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(config.exclude == ["en/blog", "fr/a-propos.md"])
+        let moment = "2026-11-29T12:00:00-05:00"
+        let (urls, _) = try published(config, at: moment)
+        let hugoPages = Self.hugoPublished(try #require(Self.hugo), site: root, clock: moment)
+        #expect(urls == hugoPages.filter { $0.contains("/jobs/") || $0.contains("/emplois/") })
+        #expect(urls.count == 2 && hugoPages.count == 4)
+        ConsumerCheck.run(on: root)
+    }
+
     /// The pages Hugo itself publishes at `clock`: all, less drafts, future and expired pages.
     static func hugoPublished(_ hugo: String, site: URL, clock: String) -> Set<String> {
         func list(_ kind: String) -> [[String]] {

@@ -21,17 +21,24 @@ public struct SiteInit: Sendable {
         public var questions: [String]
     }
 
-    package static let sections = ["jobs", "careers", "job-postings", "postings", "positions", "openings", "join", "join-our-team", "vacancies"]
+    package static let sections = ["jobs", "careers", "job-postings", "postings", "positions", "openings", "join", "join-our-team", "vacancies",
+                                   "emplois", "carrieres", "carrières", "offres-emploi", "postes", "empleos", "karriere", "stellenangebote", "vacatures"]
 
     public func run() -> Result {
         let site = GeneratorSite.inspect(root)
         var notes: [String] = []
         var questions: [String] = []
         if let file = site.configFile { notes.append("read \(file): a \(site.conventions.rawValue) site") }
-        let (folder, section) = postingsFolder(site)
+        let place = postingsPlace(site)
+        let (folder, section) = (place.folder, place.section)
         notes.append("postings: \(folder)")
+        if !place.otherContent.isEmpty { notes.append("not the job section, excluded: " + place.otherContent.joined(separator: ", ")) }
+        for code in place.languagesWithoutSection {
+            questions.append("no job section found in \(folder)/\(code)/: every page there is read as a posting; name its other sections in 'exclude:'")
+        }
         let codes = site.languages.map(\.code)
-        let survey = FrontMatterSurvey(root: root.appendingPathComponent(folder), candidateLanguages: codes.isEmpty ? Self.commonLanguages : codes)
+        let survey = FrontMatterSurvey(root: root.appendingPathComponent(folder), candidateLanguages: codes.isEmpty ? Self.commonLanguages : codes,
+                                       exclude: place.otherContent.map(ConfigWriter.literalPattern))
         notes.append("read the front matter of \(survey.files) posting files")
         if !survey.withoutFrontMatter.isEmpty {
             notes.append("not postings (no front matter), excluded: " + survey.withoutFrontMatter.joined(separator: ", "))
@@ -50,7 +57,7 @@ public struct SiteInit: Sendable {
             base = "https://example.org/"
             questions.append("no base URL found: the config says https://example.org/; set 'baseURL:' (or run init with --base-url)")
         }
-        let template = postingTemplate(site, inference: inference, section: section, multilingual: languages.count > 1)
+        let template = postingTemplate(site, inference: inference, place: place, multilingual: languages.count > 1)
         notes.append("posting URLs: \(template)")
         if site.conventions == .jekyll, let section, !site.outputCollections.contains(section), folder.hasPrefix("_") {
             questions.append("Jekyll renders no page for each document of the '\(section)' collection ('output: true' is not set for it in _config.yml), so the posting URLs name pages that do not exist: set 'output: true', or point urls.posting at the page that lists the jobs")
@@ -66,30 +73,31 @@ public struct SiteInit: Sendable {
         }
         let listing = (languages.count > 1 ? "{lang}/" : "") + (section.map { $0 + "/" } ?? "")
         let text = ConfigWriter(site: site, languages: languages, baseURL: base!, timeZone: zone, folder: folder, template: template,
-                                listing: listing.isEmpty ? "./" : listing, inference: inference, notPostings: survey.withoutFrontMatter).text
+                                listing: listing.isEmpty ? "./" : listing, inference: inference, notPostings: place.otherContent + survey.withoutFrontMatter).text
         return Result(configText: text, notes: notes, questions: questions)
     }
 
     package static let commonLanguages = ["en", "fr", "es", "de", "it", "pt", "nl", "ja", "zh"]
 
     /// The explicit folder, else the first job-like section the generator's layout has.
-    private func postingsFolder(_ site: GeneratorSite) -> (folder: String, section: String?) {
-        if let postings { return (postings, nil) }
+    private func postingsPlace(_ site: GeneratorSite) -> PostingsPlace {
+        if let postings { return PostingsPlace(folder: postings) }
         let exists = { (path: String) in FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
         switch site.conventions {
         case .hugo:
-            for section in Self.sections where exists(site.contentFolder + "/" + section) { return (site.contentFolder + "/" + section, section) }
-            return (site.contentFolder, nil)
+            for section in Self.sections where exists(site.contentFolder + "/" + section) { return PostingsPlace(folder: site.contentFolder + "/" + section, section: section) }
+            return PostingsPlace.perLanguage(site, root: root, sections: Self.sections) ?? PostingsPlace(folder: site.contentFolder)
         case .jekyll:
-            for section in Self.sections where exists("_" + section) { return ("_" + section, section) }
-            return (exists("_posts") ? "_posts" : ".", nil)
+            for section in Self.sections where exists("_" + section) { return PostingsPlace(folder: "_" + section, section: section) }
+            return PostingsPlace(folder: exists("_posts") ? "_posts" : ".")
         case .none:
-            for section in Self.sections where exists(section) { return (section, section) }
-            return (".", nil)
+            for section in Self.sections where exists(section) { return PostingsPlace(folder: section, section: section) }
+            return PostingsPlace(folder: ".")
         }
     }
 
-    private func postingTemplate(_ site: GeneratorSite, inference: MappingInference, section: String?, multilingual: Bool) -> String {
+    private func postingTemplate(_ site: GeneratorSite, inference: MappingInference, place: PostingsPlace, multilingual: Bool) -> String {
+        let section = place.section
         if let key = inference.permalinkKey { return "{\(key):path}" }
         if site.conventions == .jekyll, let section, let pattern = site.collectionPermalinks[section] {
             return Self.jekyllTemplate(pattern, collection: section)
@@ -98,7 +106,7 @@ public struct SiteInit: Sendable {
         if site.conventions == .hugo, let section, let pattern = site.sectionPermalinks[section] {
             return prefix + Self.hugoTemplate(pattern, section: section)
         }
-        return prefix + (section.map { $0 + "/" } ?? "") + "{slug}/"
+        return prefix + (place.sectionInSlug ? "" : section.map { $0 + "/" } ?? "") + "{slug}/"
     }
 
     /// `/careers/:year/:slug/` → `careers/{year}/{hugoSlug}/`.

@@ -10,7 +10,8 @@ package struct ConfigWriter {
     /// The page that lists the jobs, the feeds' alternate link.
     package let listing: String
     package let inference: MappingInference
-    /// Markdown below the postings folder with no front matter, which `exclude:` names.
+    /// What below the postings folder is not postings, which `exclude:` names: other sections
+    /// and pages of the site, Markdown with no front matter.
     package let notPostings: [String]
 
     package static let currencies = ["CA": "CAD", "US": "USD", "GB": "GBP", "AU": "AUD", "NZ": "NZD", "IE": "EUR", "FR": "EUR", "DE": "EUR",
@@ -23,7 +24,7 @@ package struct ConfigWriter {
                      "timeZone: \(quoted(timeZone))" + (site.timeZone == nil ? "   # not found in the site's config: UTC assumed" : ""),
                      "postings: \(quoted(folder))"]
         if !notPostings.isEmpty {
-            lines.append("exclude: [" + notPostings.map { quoted(Self.literalPattern($0)) }.joined(separator: ", ") + "]   # Markdown with no front matter: not postings")
+            lines.append("exclude: [" + notPostings.map { quoted(Self.literalPattern($0)) }.joined(separator: ", ") + "]   # not postings: other sections, Markdown with no front matter")
         }
         if site.conventions != .none { lines.append("conventions: \(site.conventions.rawValue)") }
         if site.disablePathToLower { lines.append("disablePathToLower: true   # as the site's config: pages keep their paths' case") }

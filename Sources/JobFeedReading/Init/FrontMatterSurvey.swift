@@ -25,8 +25,8 @@ package struct FrontMatterSurvey {
     package private(set) var withoutFrontMatter: [String] = []
 
     /// Reads up to `limit` posting files below `root`.
-    package init(root: URL, candidateLanguages: [String], limit: Int = 500) {
-        var discovery = PostingDiscovery(root: root, languages: candidateLanguages)
+    package init(root: URL, candidateLanguages: [String], exclude: [String] = [], limit: Int = 500) {
+        var discovery = PostingDiscovery(root: root, languages: candidateLanguages, exclude: exclude)
         for file in ((try? discovery.files()) ?? []).prefix(limit) {
             guard let data = FileManager.default.contents(atPath: file.absolutePath) else { continue }
             let split = FrontMatter.split(String(decoding: data, as: UTF8.self))

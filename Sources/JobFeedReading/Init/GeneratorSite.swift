@@ -26,6 +26,8 @@ public struct GeneratorSite: Sendable {
     /// Hugo's `disablePathToLower` and `removePathAccents`: how it makes its pages' paths.
     public var disablePathToLower = false
     public var removePathAccents = false
+    /// Hugo: each language's own content folder (`languages.fr.contentDir`), by code.
+    public var languageContentFolders: [String: String] = [:]
     /// Hugo: each section's `permalinks` pattern, by section name.
     public var sectionPermalinks: [String: String] = [:]
     /// Jekyll: the collections that render a page for each document (`output: true`; a
@@ -98,6 +100,9 @@ public struct GeneratorSite: Sendable {
             let parts = key.split(separator: ".")
             return parts.count >= 3 && parts[0] == "languages" ? String(parts[1]) : nil
         })
+        for code in codes {
+            if let folder = values["languages.\(code).contentdir"]?.text { site.languageContentFolders[code] = folder }
+        }
         site.languages = codes.map { code in
             Language(code: code, title: values["languages.\(code).title"]?.text ?? values["languages.\(code).params.title"]?.text,
                      weight: Int(values["languages.\(code).weight"]?.text ?? "") ?? 100)

@@ -107,4 +107,27 @@ import JobFeed
         #expect(!expected.isEmpty)
         #expect(urls == expected)
     }
+
+    /// Hugo's default: the default language's pages at the site's root (`/jobs/x/`), the
+    /// others under `/fr/`. init writes `defaultLanguageInSubdir: false` and `{langPrefix}`,
+    /// and the feeds link where Hugo lists the pages; the feeds' listing links too.
+    @Test(.enabled(if: SiteFixtureTests.hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"))
+    func theDefaultLanguageAtTheSitesRootIsFollowed() throws {
+        let root = ScratchPath.unused("site-hugo-root-language")
+        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("hugo"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let hugoConfig = root.appendingPathComponent("hugo.toml")
+        try Data(try String(contentsOf: hugoConfig, encoding: .utf8).replacingOccurrences(of: "defaultContentLanguageInSubdir = true", with: "").utf8).write(to: hugoConfig)
+        let initialised = SiteInit(root: root).run()
+        try Data(initialised.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        #expect(!config.defaultLanguageInSubdir && config.defaultLanguage == "en")
+        let moment = "2026-11-29T12:00:00-05:00"
+        let (urls, _) = try SiteFixtureTests().published(config, at: moment)
+        let expected = SiteFixtureTests.hugoPublished(try #require(SiteFixtureTests.hugo), site: root, clock: moment)
+        #expect(expected.contains("https://careers.example.com/jobs/designer/"))
+        #expect(urls == expected)
+        let rss = try String(contentsOf: root.appendingPathComponent("feeds/en/rss.xml"), encoding: .utf8)
+        #expect(rss.contains("<link>https://careers.example.com/jobs/</link>"))
+    }
 }

@@ -36,6 +36,10 @@ public struct Config: Sendable {
     /// patterns; one without a `/` matches a name at any depth, one with a `/` the path from the
     /// postings folder.
     public var exclude: [String] = []
+    /// Whether the default language's pages live under `/<lang>/` like the others'
+    /// (`defaultLanguageInSubdir:`, Hugo's `defaultContentLanguageInSubdir`): `{langPrefix}` is
+    /// empty for them when not.
+    public var defaultLanguageInSubdir = true
     /// Hugo's path rules under `conventions: hugo` (the site's own `disablePathToLower:` and
     /// `removePathAccents:`): slugs keep their case, or lose their accents, as its pages do.
     public var disablePathToLower = false
@@ -45,6 +49,21 @@ public struct Config: Sendable {
     public var limits: Limits
     /// A stable hash of the config text and the folder overrides: what a build record keys on.
     package var fingerprint: UInt64 = 0
+
+    /// `{langPrefix}` in URL templates: the language's code and a `/`, or nothing for the
+    /// default language when its pages are at the site's root.
+    public func languagePrefix(_ code: String) -> String {
+        code == defaultLanguage && !defaultLanguageInSubdir ? "" : code + "/"
+    }
+
+    /// The values every URL template of a language's pages may name: `{lang}`, `{langPrefix}`.
+    package func languageValue(_ name: String, code: String) -> String? {
+        switch name {
+        case "lang": return code
+        case "langPrefix": return languagePrefix(code)
+        default: return nil
+        }
+    }
 
     public func language(_ code: String) -> LanguageConfig? {
         languages.first { $0.code == code }

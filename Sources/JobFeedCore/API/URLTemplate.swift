@@ -13,8 +13,10 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
     package let parts: [Part]
     public let description: String
 
+    /// Placeholders whose value may be nothing (the default language's `{langPrefix}`).
+    package static let mayBeEmpty: Set<String> = ["langPrefix"]
     /// Placeholders whose values are paths and keep their `/` separators.
-    package static let pathPlaceholders: Set<String> = ["slug", "section", "path", "hugoTitle", "hugoSlug", "hugoSlugOrFilename"]
+    package static let pathPlaceholders: Set<String> = ["slug", "section", "path", "langPrefix", "hugoTitle", "hugoSlug", "hugoSlugOrFilename"]
 
     public init(_ text: String) throws(URLTemplateError) {
         var parts: [Part] = []
@@ -50,7 +52,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
             case let .literal(literal):
                 text += literal
             case let .placeholder(name, keepsSlashes):
-                guard let value = values(name), !value.isEmpty else { return .failure(MissingPlaceholder(name: name)) }
+                guard let value = values(name), !value.isEmpty || Self.mayBeEmpty.contains(name) else { return .failure(MissingPlaceholder(name: name)) }
                 // A path value joins the literal before it: no doubled slash (`{lang}/{permalink:path}`).
                 let path = keepsSlashes && text.hasSuffix("/") && value.hasPrefix("/") ? String(value.dropFirst()) : value
                 text += Self.encode(path, keepingSlashes: keepsSlashes)

@@ -65,13 +65,10 @@ public struct SiteInit: Sendable {
         if let token = template.replacing(/\{[^}]*\}/, with: "").firstMatch(of: /:[a-z_]+/) {
             questions.append("the site's permalink uses '\(token.output)', which jobfeed does not fill: replace it in urls.posting, and check the URLs 'jobfeed check' shows")
         }
-        if site.conventions == .hugo, languages.count > 1, !site.defaultLanguageInSubdir {
-            questions.append("on this Hugo site the default language's pages have no /\(site.defaultLanguage ?? "en")/ prefix, but the URL template gives every page one: check the URLs 'jobfeed check' shows, or set defaultContentLanguageInSubdir = true")
-        }
         if !inference.mappings.contains(where: { $0.field == .employmentType }) {
             questions.append("no employment type found: if every job is full time, add 'employmentType: FULL_TIME' under 'defaults:' (Google recommends one)")
         }
-        let listing = (languages.count > 1 ? "{lang}/" : "") + (section.map { $0 + "/" } ?? "")
+        let listing = Self.languagePrefix(site, multilingual: languages.count > 1) + (section.map { $0 + "/" } ?? "")
         let text = ConfigWriter(site: site, languages: languages, baseURL: base!, timeZone: zone, folder: folder, template: template,
                                 listing: listing.isEmpty ? "./" : listing, inference: inference, notPostings: place.otherContent + survey.withoutFrontMatter).text
         return Result(configText: text, notes: notes, questions: questions)
@@ -102,11 +99,18 @@ public struct SiteInit: Sendable {
         if site.conventions == .jekyll, let section, let pattern = site.collectionPermalinks[section] {
             return Self.jekyllTemplate(pattern, collection: section)
         }
-        let prefix = multilingual ? "{lang}/" : ""
+        let prefix = Self.languagePrefix(site, multilingual: multilingual)
         if site.conventions == .hugo, let section, let pattern = site.sectionPermalinks[section] {
             return prefix + Self.hugoTemplate(pattern, section: section)
         }
         return prefix + (place.sectionInSlug ? "" : section.map { $0 + "/" } ?? "") + "{slug}/"
+    }
+
+    /// Each language's folder in its pages' URLs: none on a site with one language, and none for
+    /// the default language of a Hugo site that keeps its pages at the root (Hugo's default).
+    private static func languagePrefix(_ site: GeneratorSite, multilingual: Bool) -> String {
+        guard multilingual else { return "" }
+        return site.conventions == .hugo && !site.defaultLanguageInSubdir ? "{langPrefix}" : "{lang}/"
     }
 
     /// `/careers/:year/:slug/` → `careers/{year}/{hugoSlug}/`.

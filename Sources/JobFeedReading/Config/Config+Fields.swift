@@ -52,7 +52,8 @@ extension Config {
     }
 
     /// `conventions:`, `caseInsensitiveKeys:`, `defaultLanguage:`, `placeholders:`, `outputs:`,
-    /// `gzip:`, `websub:`, `exclude:`, `disablePathToLower:` and `removePathAccents:`.
+    /// `gzip:`, `websub:`, `exclude:`, `disablePathToLower:`, `removePathAccents:` and
+    /// `defaultLanguageInSubdir:`.
     package static func readSiteRules(_ reader: inout MappingReader, into config: inout Config, outputs known: [String]) {
         if let name = reader.string("conventions") {
             if let conventions = SiteConventions(rawValue: name.lowercased()) {
@@ -76,9 +77,13 @@ extension Config {
             websub.rejectUnknownKeys(["hub"])
             reader.absorb(websub)
         }
-        for (key, setting) in [("gzip", \Config.gzip), ("disablePathToLower", \.disablePathToLower), ("removePathAccents", \.removePathAccents)] {
+        for (key, setting) in [("gzip", \Config.gzip), ("disablePathToLower", \.disablePathToLower), ("removePathAccents", \.removePathAccents),
+                               ("defaultLanguageInSubdir", \.defaultLanguageInSubdir)] {
             guard let node = reader.value(key) else { continue }
             if let value = node.boolValue { config[keyPath: setting] = value } else { reader.fail("'\(key)' must be true or false", at: node) }
+        }
+        if !config.defaultLanguageInSubdir, config.defaultLanguage == nil {
+            reader.fail("'defaultLanguageInSubdir: false' needs 'defaultLanguage:', the language whose pages are at the site's root", at: reader.value("defaultLanguageInSubdir"))
         }
         if config.conventions != .hugo, config.disablePathToLower || config.removePathAccents {
             reader.fail("'disablePathToLower' and 'removePathAccents' are Hugo's path rules; set 'conventions: hugo' or remove them", at: reader.value("disablePathToLower") ?? reader.value("removePathAccents"))

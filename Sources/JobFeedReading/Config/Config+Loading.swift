@@ -21,7 +21,7 @@ extension Config {
     package static let topLevelKeys = [
         "baseURL", "timeZone", "postings", "feeds", "exports", "state", "languages", "urls", "organization",
         "defaults", "fields", "limits", "conventions", "caseInsensitiveKeys", "defaultLanguage", "placeholders", "outputs", "gzip", "websub",
-        "exclude", "disablePathToLower", "removePathAccents",
+        "exclude", "disablePathToLower", "removePathAccents", "defaultLanguageInSubdir",
     ]
 
     /// Reads and checks `jobfeed.yml`; throws every problem found, each at its line.

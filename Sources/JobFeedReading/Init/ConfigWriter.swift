@@ -29,7 +29,12 @@ package struct ConfigWriter {
         if site.conventions != .none { lines.append("conventions: \(site.conventions.rawValue)") }
         if site.disablePathToLower { lines.append("disablePathToLower: true   # as the site's config: pages keep their paths' case") }
         if site.removePathAccents { lines.append("removePathAccents: true   # as the site's config: pages' paths lose their accents") }
-        if languages.count > 1, let fallback = site.defaultLanguage ?? languages.first?.code { lines.append("defaultLanguage: \(fallback)") }
+        if languages.count > 1, let fallback = site.defaultLanguage ?? languages.first?.code {
+            lines.append("defaultLanguage: \(fallback)")
+            if site.conventions == .hugo, !site.defaultLanguageInSubdir {
+                lines.append("defaultLanguageInSubdir: false   # as the site's config: \(fallback) pages have no /\(fallback)/ ({langPrefix})")
+            }
+        }
         lines += ["", "languages:"]
         for language in languages {
             let title = language.title ?? site.title ?? "Jobs"

@@ -90,7 +90,8 @@ package enum PostingLinks {
         values.reserveCapacity(names.count)
         for name in names {
             if derivedNames.contains(name) {
-                values[name] = derivedValue(name, of: posting, conventions: reader.config.conventions)  // nil: no value
+                values[name] = reader.config.languageValue(name, code: posting.language)
+                    ?? derivedValue(name, of: posting, conventions: reader.config.conventions)  // nil: no value
             } else if name == "translationKey", let key = posting.translationKey {
                 values[name] = key
             } else if let value = reader.values[name], !value.isNull, let text = value.scalarText {
@@ -103,14 +104,13 @@ package enum PostingLinks {
     }
 
     /// Names whose value always comes from the posting, never from a front-matter key.
-    private static let derivedNames: Set<String> = ["lang", "slug", "section", "name", "file", "jekyllTitle", "identifier"]
+    private static let derivedNames: Set<String> = ["lang", "langPrefix", "slug", "section", "name", "file", "jekyllTitle", "identifier"]
 
     /// Under `conventions: jekyll`, `name`, `file` and `jekyllTitle` are Jekyll's `:slug`,
     /// `:name` and `:title`, slugified as Jekyll does.
     private static func derivedValue(_ name: String, of posting: Posting, conventions: SiteConventions) -> String? {
         let jekyll = conventions == .jekyll
         switch name {
-        case "lang": return posting.language
         case "slug": return posting.slug
         case "section": return posting.section
         case "name": return posting.slug.split(separator: "/").last.map { jekyll ? JekyllSlug.slugify(String($0)) : String($0) }

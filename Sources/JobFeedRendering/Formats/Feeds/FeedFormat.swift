@@ -24,7 +24,7 @@ package struct FeedContext: Sendable {
     package let hub: String?
 
     package init(language: LanguageConfig, catalog: Catalog, config: Config) {
-        let values: (String) -> String? = { $0 == "lang" ? language.code : nil }
+        let values: (String) -> String? = { config.languageValue($0, code: language.code) }
         self.language = language
         updated = catalog.lastChange(in: language.code)
         listingURL = (try? config.urls.listing.expand(base: config.baseURL, values: values).get()) ?? config.baseURL
@@ -48,7 +48,7 @@ package struct FeedContext: Sendable {
 
     /// Where a language's feeds are served (`urls.feeds`).
     package static func feedsFolderURL(_ language: String, config: Config) -> String? {
-        try? config.urls.feeds.expand(base: config.baseURL, values: { $0 == "lang" ? language : nil }).get()
+        try? config.urls.feeds.expand(base: config.baseURL, values: { config.languageValue($0, code: language) }).get()
     }
 
     package func feedURL(_ file: String) -> String {

@@ -27,6 +27,7 @@ import JobFeed
         ("/:collection/:short_year/:i_month/:y_day/:name/", "jobs/{short_year}/{i_month}/{y_day}/{file}/"),
         ("/:collection/:long_month-:i_day/:slug/", "jobs/{long_month}-{i_day}/{name}/"),
         ("pretty", ":categories/{year}/{month}/{day}/{jekyllTitle}/"),
+        ("/:collection/:path:output_ext", "jobs/{jekyllPath}.html"),
     ])
     func permalinksBecomeTemplates(pattern: String, template: String) {
         #expect(SiteInit.jekyllTemplate(pattern, collection: "jobs") == template)
@@ -59,5 +60,21 @@ import JobFeed
         let jekyllConfig = root.appendingPathComponent("_config.yml")
         try Data(try String(contentsOf: jekyllConfig, encoding: .utf8).replacingOccurrences(of: "output: true", with: output).utf8).write(to: jekyllConfig)
         #expect(SiteInit(root: root).run().questions.contains { $0.contains("renders no page for each document") } == asks)
+    }
+
+    /// A collection with no permalink of its own: Jekyll's `/:collection/:path` (the file's
+    /// name as written, its date kept), ending as the site's permalink style says.
+    @Test(arguments: [("", "2026-10-01-backend-developer.html"), ("permalink: pretty\n", "2026-10-01-backend-developer/")])
+    func aCollectionWithoutAPermalinkIsAtItsPath(siteStyle: String, page: String) throws {
+        let root = ScratchPath.unused("site-jekyll-path")
+        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("jekyll"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let jekyllConfig = root.appendingPathComponent("_config.yml")
+        let text = try String(contentsOf: jekyllConfig, encoding: .utf8).replacingOccurrences(of: "    permalink: /jobs/:title/\n", with: "")
+        try Data((siteStyle + text).utf8).write(to: jekyllConfig)
+        try Data(SiteInit(root: root).run().configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29T12:00:00-06:00"))).build()
+        #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/" + page })
     }
 }

@@ -96,7 +96,11 @@ public struct SiteInit: Sendable {
     private func postingTemplate(_ site: GeneratorSite, inference: MappingInference, place: PostingsPlace, multilingual: Bool) -> String {
         let section = place.section
         if let key = inference.permalinkKey { return "{\(key):path}" }
-        if site.conventions == .jekyll, let section, let pattern = site.collectionPermalinks[section] {
+        if site.conventions == .jekyll, let section, place.folder.hasPrefix("_") {
+            // A collection without a permalink of its own: Jekyll's `/:collection/:path`, with
+            // the site's permalink style's ending (`/` for `pretty`, else `.html`).
+            let style = site.permalinkStyle ?? "date"
+            let pattern = site.collectionPermalinks[section] ?? "/:collection/:path" + (style == "pretty" || style.hasSuffix("/") ? "/" : ":output_ext")
             return Self.jekyllTemplate(pattern, collection: section)
         }
         let prefix = Self.languagePrefix(site, multilingual: multilingual)
@@ -127,7 +131,7 @@ public struct SiteInit: Sendable {
                       "ordinal": "/:categories/:year/:y_day/:title:output_ext", "none": "/:categories/:title:output_ext"]
         var text = styles[pattern] ?? pattern
         if text.hasPrefix("/") { text.removeFirst() }
-        let tokens = [(":collection", collection), (":name", "{file}"), (":title", "{jekyllTitle}"), (":slug", "{name}"), (":path", "{slug}"),
+        let tokens = [(":collection", collection), (":name", "{file}"), (":title", "{jekyllTitle}"), (":slug", "{name}"), (":path", "{jekyllPath}"),
                       (":output_ext", ".html")] + PermalinkDate.jekyllTokens.map { (":" + $0, "{\($0)}") }
         return replacing(tokens, in: text)
     }

@@ -33,6 +33,9 @@ public struct GeneratorSite: Sendable {
     /// Jekyll: the collections that render a page for each document (`output: true`; a
     /// collection's documents have none by default).
     public var outputCollections: Set<String> = []
+    /// Jekyll: the site's `permalink` style (`pretty`, `date`… or a pattern), which sets how a
+    /// collection's pages end when it has no permalink of its own.
+    public var permalinkStyle: String?
     /// Jekyll: each collection's `permalink` pattern, by collection name.
     public var collectionPermalinks: [String: String] = [:]
 
@@ -120,6 +123,7 @@ public struct GeneratorSite: Sendable {
         }
         site.title = values["title"]?.text
         site.timeZone = values["timezone"]?.text
+        site.permalinkStyle = values["permalink"]?.text
         for (key, value) in values {
             let parts = key.split(separator: ".")
             if parts.count == 3, parts[0] == "collections", parts[2] == "permalink", let pattern = value.text {

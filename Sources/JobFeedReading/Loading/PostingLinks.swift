@@ -104,10 +104,10 @@ package enum PostingLinks {
     }
 
     /// Names whose value always comes from the posting, never from a front-matter key.
-    private static let derivedNames: Set<String> = ["lang", "langPrefix", "slug", "section", "name", "file", "jekyllTitle", "identifier"]
+    private static let derivedNames: Set<String> = ["lang", "langPrefix", "slug", "section", "name", "file", "jekyllTitle", "jekyllPath", "identifier"]
 
     /// Under `conventions: jekyll`, `name`, `file` and `jekyllTitle` are Jekyll's `:slug`,
-    /// `:name` and `:title`, slugified as Jekyll does.
+    /// `:name` and `:title`, slugified as Jekyll does; `jekyllPath` is its `:path`.
     private static func derivedValue(_ name: String, of posting: Posting, conventions: SiteConventions) -> String? {
         let jekyll = conventions == .jekyll
         switch name {
@@ -115,6 +115,12 @@ package enum PostingLinks {
         case "section": return posting.section
         case "name": return posting.slug.split(separator: "/").last.map { jekyll ? JekyllSlug.slugify(String($0)) : String($0) }
         case "jekyllTitle": return posting.slug.split(separator: "/").last.map { JekyllSlug.slugify(String($0), pretty: true, cased: true) }
+        case "jekyllPath":
+            // Jekyll's `:path`: the file's path in its collection, without its extension, as
+            // written (a date at the start of its name kept).
+            var path = posting.source.relativePath
+            for suffix in PostingPath.extensions where path.lowercased().hasSuffix(suffix) { path = String(path.dropLast(suffix.count)) }
+            return path
         case "file":
             // The file's own name, date prefix included (Jekyll's `:name`).
             return posting.source.relativePath.split(separator: "/").last.map { name in

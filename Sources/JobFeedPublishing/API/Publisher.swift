@@ -45,7 +45,7 @@ public struct Publisher: Sendable {
         let cache = self.cache ?? BuildCache(persistingIn: config)
         cache.archive?.preloadIndex()
         // The files found for the up-to-date check are the ones the build then reads.
-        var discovery = PostingDiscovery(root: config.postingsDirectory, languages: config.languageCodes, exclude: config.exclude)
+        var discovery = PostingDiscovery(config: config)
         let files: [PostingFile]
         do { files = try discovery.files() } catch {
             cache.archive?.waitForPreload()

@@ -5,7 +5,7 @@ import JobFeedReading
 extension PublishingStep {
     /// Lists the posting files below the postings folder.
     package static let discoverPostings = PublishingStep("discover postings", .discovery) { context throws(DiagnosticError) in
-        var discovery = PostingDiscovery(root: context.config.postingsDirectory, languages: context.config.languageCodes, exclude: context.config.exclude)
+        var discovery = PostingDiscovery(config: context.config)
         context.files = try discovery.files()
         context.diagnostics += discovery.diagnostics
     }

@@ -59,7 +59,7 @@ public struct SiteInit: Sendable {
         }
         let template = postingTemplate(site, inference: inference, place: place, multilingual: languages.count > 1)
         notes.append("posting URLs: \(template)")
-        if site.conventions == .jekyll, let section, !site.outputCollections.contains(section), folder.hasPrefix("_") {
+        if site.conventions == .jekyll, let section, !site.outputCollections.contains(section) {
             questions.append("Jekyll renders no page for each document of the '\(section)' collection ('output: true' is not set for it in _config.yml), so the posting URLs name pages that do not exist: set 'output: true', or point urls.posting at the page that lists the jobs")
         }
         if let token = template.replacing(/\{[^}]*\}/, with: "").firstMatch(of: /:[a-z_]+/) {
@@ -96,7 +96,7 @@ public struct SiteInit: Sendable {
     private func postingTemplate(_ site: GeneratorSite, inference: MappingInference, place: PostingsPlace, multilingual: Bool) -> String {
         let section = place.section
         if let key = inference.permalinkKey { return "{\(key):path}" }
-        if site.conventions == .jekyll, let section, place.folder.hasPrefix("_") {
+        if site.conventions == .jekyll, let section {
             // A collection without a permalink of its own: Jekyll's `/:collection/:path`, with
             // the site's permalink style's ending (`/` for `pretty`, else `.html`).
             let style = site.permalinkStyle ?? "date"

@@ -3,13 +3,21 @@ import JobFeedCore
 
 /// Hugo's permalink tokens for one posting, for a site whose config sets `permalinks:` for the
 /// postings' section (which `init` writes as the URL template): `:title`, `:slug`, `:filename`
-/// and `:slugorfilename` as Hugo URL-izes them, and the parts of the page's date in the site's
-/// time zone. Checked against Hugo 0.111.3's pages (`HugoPathTests`).
+/// and `:slugorfilename` as Hugo URL-izes them (its date tokens are `PermalinkDate`'s).
+/// Checked against Hugo 0.111.3's pages (`HugoPathTests`).
 package struct HugoPermalink {
-    package static let names = Set(["hugoTitle", "hugoSlug", "hugoFilename", "hugoSlugOrFilename"] + PermalinkDate.hugoTokens)
-    let posting: Posting
-    let reader: FieldReader
-    let path: PostingPath
+    package static let names: Set<String> = ["hugoTitle", "hugoSlug", "hugoFilename", "hugoSlugOrFilename"]
+    private let posting: Posting
+    private let reader: FieldReader
+    private let path: PostingPath
+    private let rules: HugoPath
+
+    package init(posting: Posting, reader: FieldReader, path: PostingPath) {
+        self.posting = posting
+        self.reader = reader
+        self.path = path
+        rules = HugoPath(config: reader.config)
+    }
 
     package func value(_ name: String) -> String? {
         switch name {
@@ -17,14 +25,14 @@ package struct HugoPermalink {
         case "hugoSlug": return ownSlug.map(urlized) ?? urlized(posting.title)
         case "hugoFilename": return filename
         case "hugoSlugOrFilename": return ownSlug.map(urlized) ?? filename
-        default: return datePart(name)
+        default: return nil
         }
     }
 
     /// Hugo's `URLize`: its path rules, with `+` a separator (`C++ Dev` is `c-dev`), which it
     /// is not in a content file's own path.
     private func urlized(_ text: String) -> String {
-        HugoPath(config: reader.config).sanitized(text.replacingOccurrences(of: "+", with: " "))
+        rules.sanitized(text.replacingOccurrences(of: "+", with: " "))
     }
 
     private var ownSlug: String? {
@@ -34,10 +42,5 @@ package struct HugoPermalink {
     /// The file's name without language and extension, or a page bundle's folder.
     private var filename: String? {
         path.slug.split(separator: "/").last.map { urlized(String($0)) }
-    }
-
-    /// Hugo's `.Date`: `date`, else `publishDate`, else `lastmod`; else the posting's own date.
-    private func datePart(_ name: String) -> String? {
-        PermalinkDate(reading: ["date", "publishDate", "lastmod"], from: reader, else: posting).part(name)
     }
 }

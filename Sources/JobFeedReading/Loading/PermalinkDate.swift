@@ -9,8 +9,21 @@ package struct PermalinkDate {
     /// The date tokens of Jekyll's permalinks, each a placeholder of the same name.
     package static let jekyllTokens = ["year", "short_year", "month", "i_month", "short_month", "long_month", "day", "i_day", "y_day",
                                        "short_day", "long_day", "hour", "minute", "second"]
+
+    /// The date tokens a generator's permalinks name, and the keys it takes a page's date from
+    /// (Hugo's `.Date`: `date`, else `publishDate`, else `lastmod`; Jekyll's `date`, else the
+    /// file name's, which is the posting's own date then).
+    package static func tokens(for conventions: SiteConventions) -> (names: [String], dateKeys: [String]) {
+        switch conventions {
+        case .hugo: return (hugoTokens, ["date", "publishDate", "lastmod"])
+        case .jekyll: return (jekyllTokens, ["date"])
+        case .none: return ([], [])
+        }
+    }
+
     private let calendar: Calendar
     private let moment: Date
+    private let parts: DateComponents
 
     package init(_ timestamp: Timestamp, timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
@@ -18,6 +31,7 @@ package struct PermalinkDate {
         calendar.locale = Locale(identifier: "en_US_POSIX")
         self.calendar = calendar
         moment = Date(timeIntervalSince1970: TimeInterval(timestamp.seconds))
+        parts = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute, .second], from: moment)
     }
 
     /// The page's date as the generator reads it: the first of `keys` that is a date, else
@@ -28,7 +42,6 @@ package struct PermalinkDate {
     }
 
     package func part(_ name: String) -> String? {
-        let parts = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute, .second], from: moment)
         guard let year = parts.year, let month = parts.month, let day = parts.day, let weekday = parts.weekday else { return nil }
         switch name {
         case "year": return String(format: "%04d", year)

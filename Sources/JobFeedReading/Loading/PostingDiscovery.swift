@@ -27,6 +27,11 @@ package struct PostingDiscovery {
         excluded = ExcludedPaths(exclude)
     }
 
+    /// The site's postings folder, languages and `exclude:`, as every build reads them.
+    package init(config: Config) {
+        self.init(root: config.postingsDirectory, languages: config.languageCodes, exclude: config.exclude)
+    }
+
     package mutating func files() throws(DiagnosticError) -> [PostingFile] {
         let realRoot = root.resolvingSymlinksInPath().path
         var isFolder: ObjCBool = false

@@ -9,10 +9,11 @@ package enum PostingLinks {
         if reader.config.conventions == .hugo {
             let permalink = HugoPermalink(posting: posting, reader: reader, path: path)
             for name in used where HugoPermalink.names.contains(name) { values[name] = permalink.value(name) }
-        } else if reader.config.conventions == .jekyll, used.contains(where: PermalinkDate.jekyllTokens.contains) {
-            // Jekyll's date: the front matter's, else the file name's (the posting's date then).
-            let date = PermalinkDate(reading: ["date"], from: reader, else: posting)
-            for name in used where PermalinkDate.jekyllTokens.contains(name) { values[name] = date.part(name) }
+        }
+        let dateTokens = PermalinkDate.tokens(for: reader.config.conventions)
+        if used.contains(where: dateTokens.names.contains) {
+            let date = PermalinkDate(reading: dateTokens.dateKeys, from: reader, else: posting)
+            for name in used where dateTokens.names.contains(name) { values[name] = date.part(name) }
         }
         posting.linkValues = values
         let base = reader.config.baseURL
@@ -118,14 +119,11 @@ package enum PostingLinks {
         case "jekyllPath":
             // Jekyll's `:path`: the file's path in its collection, without its extension, as
             // written (a date at the start of its name kept).
-            var path = posting.source.relativePath
-            for suffix in PostingPath.extensions where path.lowercased().hasSuffix(suffix) { path = String(path.dropLast(suffix.count)) }
-            return path
+            return String(PostingPath.stripExtension(posting.source.relativePath[...]))
         case "file":
             // The file's own name, date prefix included (Jekyll's `:name`).
             return posting.source.relativePath.split(separator: "/").last.map { name in
-                var stem = String(name)
-                for suffix in PostingPath.extensions where stem.lowercased().hasSuffix(suffix) { stem = String(stem.dropLast(suffix.count)) }
+                let stem = String(PostingPath.stripExtension(name))
                 return jekyll ? JekyllSlug.slugify(stem) : stem
             }
         case "identifier": return posting.identifier

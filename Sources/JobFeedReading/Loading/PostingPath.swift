@@ -93,7 +93,8 @@ package struct PostingPath: Sendable, Hashable {
         return postingExtension(of: name[...]) != nil
     }
 
-    private static func stripExtension(_ name: Substring) -> Substring {
+    /// The name or path without its posting extension (`.md`, `.markdown`, in any case).
+    package static func stripExtension(_ name: Substring) -> Substring {
         postingExtension(of: name).map { name.dropLast($0.count) } ?? name
     }
 

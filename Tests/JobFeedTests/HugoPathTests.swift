@@ -56,14 +56,8 @@ import JobFeed
 
     /// `init` carries the Hugo site's own path rules into the config it writes.
     @Test func initCarriesTheSitesPathRules() throws {
-        let root = ScratchPath.unused("site-hugo-paths")
-        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("hugo"), to: root)
+        let (root, _, config) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") { "disablePathToLower = true\nremovePathAccents = true\n" + $0 }
         defer { try? FileManager.default.removeItem(at: root) }
-        let hugoConfig = root.appendingPathComponent("hugo.toml")
-        try Data(("disablePathToLower = true\nremovePathAccents = true\n" + String(contentsOf: hugoConfig, encoding: .utf8)).utf8).write(to: hugoConfig)
-        let written = SiteInit(root: root).run().configText
-        try Data(written.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
-        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
         #expect(config.disablePathToLower && config.removePathAccents)
         let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29"))).build()
         #expect(report.catalog.entries.contains { $0.posting.url == "https://careers.example.com/fr/jobs/Developpeur-principal-Kitchener/" })
@@ -94,13 +88,8 @@ import JobFeed
           arguments: ["/careers/:year/:month/:slug/", "/:section/:title/", "/:sections/:filename/", "/jobs/:slugorfilename/",
                       "/:monthname/:weekdayname/:yearday/:day/:weekday/:title/"])
     func hugosPermalinksAreFollowed(pattern: String) throws {
-        let root = ScratchPath.unused("site-hugo-permalinks")
-        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("hugo"), to: root)
+        let (root, _, config) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") { $0 + "\n[permalinks]\n  jobs = \"\(pattern)\"\n" }
         defer { try? FileManager.default.removeItem(at: root) }
-        let hugoConfig = root.appendingPathComponent("hugo.toml")
-        try Data((try String(contentsOf: hugoConfig, encoding: .utf8) + "\n[permalinks]\n  jobs = \"\(pattern)\"\n").utf8).write(to: hugoConfig)
-        try Data(SiteInit(root: root).run().configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
-        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
         let moment = "2026-11-29T12:00:00-05:00"
         let (urls, _) = try SiteFixtureTests().published(config, at: moment)
         let expected = SiteFixtureTests.hugoPublished(try #require(SiteFixtureTests.hugo), site: root, clock: moment)
@@ -113,14 +102,10 @@ import JobFeed
     /// and the feeds link where Hugo lists the pages; the feeds' listing links too.
     @Test(.enabled(if: SiteFixtureTests.hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"))
     func theDefaultLanguageAtTheSitesRootIsFollowed() throws {
-        let root = ScratchPath.unused("site-hugo-root-language")
-        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("hugo"), to: root)
+        let (root, _, config) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") {
+            $0.replacingOccurrences(of: "defaultContentLanguageInSubdir = true", with: "")
+        }
         defer { try? FileManager.default.removeItem(at: root) }
-        let hugoConfig = root.appendingPathComponent("hugo.toml")
-        try Data(try String(contentsOf: hugoConfig, encoding: .utf8).replacingOccurrences(of: "defaultContentLanguageInSubdir = true", with: "").utf8).write(to: hugoConfig)
-        let initialised = SiteInit(root: root).run()
-        try Data(initialised.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
-        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
         #expect(!config.defaultLanguageInSubdir && config.defaultLanguage == "en")
         let moment = "2026-11-29T12:00:00-05:00"
         let (urls, _) = try SiteFixtureTests().published(config, at: moment)

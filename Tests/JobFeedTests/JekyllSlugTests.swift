@@ -36,16 +36,11 @@ import JobFeed
     /// A dated collection permalink: each posting's date (from its front matter, else its file
     /// name) in the site's time zone.
     @Test func datedPermalinksTakeEachPostingsDate() throws {
-        let root = ScratchPath.unused("site-jekyll-dated")
-        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("jekyll"), to: root)
+        let (root, initialised, config) = try SiteFixtureTests.initialised("jekyll", editing: "_config.yml") {
+            $0.replacingOccurrences(of: "permalink: /jobs/:title/", with: "permalink: /jobs/:year/:i_month/:title:output_ext")
+        }
         defer { try? FileManager.default.removeItem(at: root) }
-        let jekyllConfig = root.appendingPathComponent("_config.yml")
-        let text = try String(contentsOf: jekyllConfig, encoding: .utf8).replacingOccurrences(of: "permalink: /jobs/:title/", with: "permalink: /jobs/:year/:i_month/:title:output_ext")
-        try Data(text.utf8).write(to: jekyllConfig)
-        let initialised = SiteInit(root: root).run()
         #expect(!initialised.questions.contains { $0.contains("does not fill") })
-        try Data(initialised.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
-        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
         let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29T12:00:00-06:00"))).build()
         #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/2026/10/backend-developer.html" })
         #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/2026/11/Senior-Developer-(Remote).html" })
@@ -54,26 +49,19 @@ import JobFeed
     /// A collection renders no page per document unless `output: true`: init says so.
     @Test(arguments: [("output: true", false), ("output: false", true)])
     func initAsksAboutACollectionWithNoPages(output: String, asks: Bool) throws {
-        let root = ScratchPath.unused("site-jekyll-output")
-        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("jekyll"), to: root)
+        let (root, initialised, _) = try SiteFixtureTests.initialised("jekyll", editing: "_config.yml") { $0.replacingOccurrences(of: "output: true", with: output) }
         defer { try? FileManager.default.removeItem(at: root) }
-        let jekyllConfig = root.appendingPathComponent("_config.yml")
-        try Data(try String(contentsOf: jekyllConfig, encoding: .utf8).replacingOccurrences(of: "output: true", with: output).utf8).write(to: jekyllConfig)
-        #expect(SiteInit(root: root).run().questions.contains { $0.contains("renders no page for each document") } == asks)
+        #expect(initialised.questions.contains { $0.contains("renders no page for each document") } == asks)
     }
 
     /// A collection with no permalink of its own: Jekyll's `/:collection/:path` (the file's
     /// name as written, its date kept), ending as the site's permalink style says.
     @Test(arguments: [("", "2026-10-01-backend-developer.html"), ("permalink: pretty\n", "2026-10-01-backend-developer/")])
     func aCollectionWithoutAPermalinkIsAtItsPath(siteStyle: String, page: String) throws {
-        let root = ScratchPath.unused("site-jekyll-path")
-        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("jekyll"), to: root)
+        let (root, _, config) = try SiteFixtureTests.initialised("jekyll", editing: "_config.yml") {
+            siteStyle + $0.replacingOccurrences(of: "    permalink: /jobs/:title/\n", with: "")
+        }
         defer { try? FileManager.default.removeItem(at: root) }
-        let jekyllConfig = root.appendingPathComponent("_config.yml")
-        let text = try String(contentsOf: jekyllConfig, encoding: .utf8).replacingOccurrences(of: "    permalink: /jobs/:title/\n", with: "")
-        try Data((siteStyle + text).utf8).write(to: jekyllConfig)
-        try Data(SiteInit(root: root).run().configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
-        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
         let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29T12:00:00-06:00"))).build()
         #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/" + page })
     }

@@ -11,11 +11,24 @@ import JobFeed
 
     /// A copy of the site with the config `init` wrote, loaded.
     func initialised(_ name: String) throws -> (root: URL, config: Config) {
+        let site = try Self.initialised(name)
+        return (site.root, site.config)
+    }
+
+    /// A copy of the site, its generator's config file (`hugo.toml`, `_config.yml`) changed by
+    /// `edit` first, with what `init` said and the config it wrote, loaded. The caller removes
+    /// `root`.
+    static func initialised(_ name: String, editing file: String? = nil, _ edit: (String) -> String = { $0 })
+        throws -> (root: URL, initialised: SiteInit.Result, config: Config) {
         let root = ScratchPath.unused("site-\(name)")
-        try FileManager.default.copyItem(at: Self.sites.appendingPathComponent(name), to: root)
+        try FileManager.default.copyItem(at: sites.appendingPathComponent(name), to: root)
+        if let file {
+            let url = root.appendingPathComponent(file)
+            try Data(edit(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
+        }
         let result = SiteInit(root: root).run()
         try Data(result.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
-        return (root, try Config.load(from: root.appendingPathComponent("jobfeed.yml")))
+        return (root, result, try Config.load(from: root.appendingPathComponent("jobfeed.yml")))
     }
 
     /// The pages the feeds of every language link to after a build at `moment` (read from

@@ -39,7 +39,11 @@ package final class PollingWatcher: Sendable {
     package static func snapshot(_ roots: [String]) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         for root in roots {
-            guard let walker = FileManager.default.enumerator(atPath: root) else {
+            // A file root (the config) is stamped itself: Foundation's enumerator of a file
+            // enumerates nothing, and a poller never saw the config change.
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue,
+                  let walker = FileManager.default.enumerator(atPath: root) else {
                 if let stamp = FileStamp(path: root) { stamps[root] = stamp }
                 continue
             }

@@ -34,26 +34,47 @@ package struct WatchSession {
         self.report = report
         let configPath = options.configFile.standardizedFileURL.path
         let root = config.postingsDirectory.standardizedFileURL.path
-        let excluded = ExcludedPaths(config.exclude)
-        let filtered: @Sendable (ChangeEvent) -> Void = { event in
-            guard case let .changed(path) = event else { return report(event) }
-            if path == configPath {
-                report(.configChanged)
-            } else if path.hasPrefix(root + "/"), PostingPath.isPostingFile((path as NSString).lastPathComponent),
-                      !excluded.excludes(relativePath: String(path.dropFirst(root.count + 1))) {
-                report(event)
-            }
-        }
         if !options.polling {
             do {
-                inotify = try InotifyWatcher(trees: [root], folders: [(configPath as NSString).deletingLastPathComponent], report: filtered)
+                let configFolder = (configPath as NSString).deletingLastPathComponent
+                let sectionFolders = config.sectionFoldersAbove.filter { $0 != configFolder }
+                inotify = try InotifyWatcher(trees: [root], folders: [configFolder] + sectionFolders, report: filter(report))
                 logger.info("watching \(DisplayPath.of(path: root)) and \(DisplayPath.of(path: configPath)) with inotify")
                 return
             } catch {
                 logger.warning("\(error); polling every \(options.pollInterval) instead")
             }
         }
-        poller = PollingWatcher(roots: [root, configPath], interval: options.pollInterval, report: filtered)
+        poller = PollingWatcher(roots: pollingRoots, interval: options.pollInterval, report: filter(report))
+    }
+
+    /// What the watchers report, less what cannot change an output; a Hugo section page's
+    /// cascade is part of the config (see `Config.sectionPages`).
+    private func filter(_ report: @escaping @Sendable (ChangeEvent) -> Void) -> @Sendable (ChangeEvent) -> Void {
+        let configPath = options.configFile.standardizedFileURL.path
+        let root = config.postingsDirectory.standardizedFileURL.path
+        let excluded = ExcludedPaths(config.exclude)
+        let readsCascades = config.conventions == .hugo
+        let sectionFolders = Set(config.sectionFoldersAbove)
+        return { event in
+            guard case let .changed(path) = event else { return report(event) }
+            let name = (path as NSString).lastPathComponent
+            let inPostings = path.hasPrefix(root + "/")
+            if path == configPath || readsCascades && Config.isSectionPage(name)
+                && (inPostings || sectionFolders.contains((path as NSString).deletingLastPathComponent)) {
+                report(.configChanged)
+            } else if inPostings, PostingPath.isPostingFile(name), !excluded.excludes(relativePath: String(path.dropFirst(root.count + 1))) {
+                report(event)
+            }
+        }
+    }
+
+    /// The postings folder, the config file and the section pages above the postings folder
+    /// (a poller watches files: one made there later is found by inotify alone).
+    private var pollingRoots: [String] {
+        let root = config.postingsDirectory.resolvingSymlinksInPath().path
+        let above = config.sectionPages.map { $0.folder + "/" + ($0.displayPath as NSString).lastPathComponent }.filter { !$0.hasPrefix(root + "/") }
+        return [config.postingsDirectory.standardizedFileURL.path, options.configFile.standardizedFileURL.path] + above
     }
 
     package func stopWatching() {
@@ -67,11 +88,7 @@ package struct WatchSession {
         inotify?.stop()
         inotify = nil
         logger.warning("\(reason); polling every \(options.pollInterval) from now on")
-        let root = config.postingsDirectory.standardizedFileURL.path
-        poller = PollingWatcher(roots: [root, options.configFile.standardizedFileURL.path], interval: options.pollInterval) { event in
-            guard case let .changed(path) = event else { return report(event) }
-            report(.changed(path))
-        }
+        poller = PollingWatcher(roots: pollingRoots, interval: options.pollInterval, report: filter(report))
     }
 
     /// Takes a changed config if it reads cleanly; otherwise says why and keeps the last good one.

@@ -213,6 +213,32 @@ import JobFeed
         }
     }
 
+    /// A Hugo section page's cascade is part of the config: a save to it, in the postings
+    /// folder or above it, reloads the config and rebuilds, with inotify and with polling.
+    @Test(arguments: [false, true])
+    func aSaveToAHugoSectionPageReloadsTheConfig(polling: Bool) async throws {
+        let config = TemporarySite.standardConfig + "\npostings: content/jobs\nconventions: hugo\ndefaultLanguage: en\n"
+        let site = try TemporarySite(config: config)
+        defer { site.remove() }
+        try site.write("content/_index.md", "---\ntitle: Home\n---\n")
+        try site.write("content/jobs/team/_index.md", "---\ntitle: Team\n---\n")
+        try site.write("content/jobs/team/analyst.md", TemporarySite.posting("title: Analyst\ndate: 2026-01-05"))
+        let watch = WatchHarness(site: site, polling: polling)
+        try await watch.run {
+            await watch.waitForRebuild(after: 0)
+            #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == true)
+            var before = watch.count
+            try site.write("content/jobs/team/_index.md", "---\ntitle: Team\ncascade:\n  draft: true\n---\n")
+            #expect(try #require(await watch.waitForRebuild(after: before)).trigger.contains("config changed"))
+            #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == false)
+            before = watch.count
+            // Above the postings folder: the home page's.
+            try site.write("content/_index.md", "---\ntitle: Home\ncascade:\n  employmentType: VOLUNTEER\n---\n")
+            #expect(try #require(await watch.waitForRebuild(after: before)).trigger.contains("config changed"))
+            #expect(watch.logged("config reloaded") == 2)
+        }
+    }
+
     @Test func pollingFindsChangesWhenInotifyIsNotUsed() async throws {
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }
@@ -221,6 +247,10 @@ import JobFeed
             await watch.waitForRebuild(after: 0)
             try site.write("postings/en/polled.md", TemporarySite.posting("title: Found by polling\ndate: 2026-01-05"))
             await watch.wait(for: "polling to find the new posting") { site.read("feeds/en/rss.xml")?.contains("Found by polling") == true }
+            // The config is a file of its own, which the poller stamps as it is.
+            try site.write("jobfeed.yml", TemporarySite.standardConfig.replacingOccurrences(of: "title: Example Jobs", with: "title: Polled Jobs"))
+            await watch.wait(for: "polling to find the config's change") { site.read("feeds/en/rss.xml")?.contains("Polled Jobs") == true }
+            #expect(watch.logged("config reloaded") == 1)
         }
     }
 }

@@ -44,6 +44,10 @@ public struct Config: Sendable {
     /// `removePathAccents:`): slugs keep their case, or lose their accents, as its pages do.
     public var disablePathToLower = false
     public var removePathAccents = false
+    /// Under `conventions: hugo`, the section pages whose `cascade:` the postings inherit, and
+    /// the folder Hugo's page paths start from (what a cascade's `_target: {path:}` matches).
+    public var sectionPages: [SectionPage] = []
+    public var contentFolder: String?
 
     public static let defaultPlaceholders: Set<String> = ["tbd", "tba", "tbc", "xxx", "n/a", "na", "to be determined", "to be announced", "à déterminer", "à venir"]
     public var limits: Limits

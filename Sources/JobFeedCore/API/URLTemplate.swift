@@ -16,7 +16,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
     /// Placeholders whose value may be nothing (the default language's `{langPrefix}`).
     package static let mayBeEmpty: Set<String> = ["langPrefix"]
     /// Placeholders whose values are paths and keep their `/` separators.
-    package static let pathPlaceholders: Set<String> = ["slug", "section", "path", "langPrefix", "hugoTitle", "hugoSlug", "hugoSlugOrFilename", "jekyllPath"]
+    package static let pathPlaceholders: Set<String> = ["slug", "section", "path", "langPrefix", "hugoTitle", "hugoSlug", "hugoSlugOrFilename", "hugoSections", "jekyllPath"]
 
     public init(_ text: String) throws(URLTemplateError) {
         var parts: [Part] = []

@@ -120,7 +120,7 @@ public struct SiteInit: Sendable {
     /// `/careers/:year/:slug/` → `careers/{year}/{hugoSlug}/`.
     package static func hugoTemplate(_ pattern: String, section: String) -> String {
         let tokens = [(":slugorfilename", "{hugoSlugOrFilename}"), (":filename", "{hugoFilename}"), (":title", "{hugoTitle}"),
-                      (":slug", "{hugoSlug}"), (":sections", section), (":section", section)]
+                      (":slug", "{hugoSlug}"), (":sections", "{hugoSections}"), (":section", section)]
             + PermalinkDate.hugoTokens.map { (":" + $0, "{\($0)}") }
         return replacing(tokens, in: pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern)
     }

@@ -57,6 +57,7 @@ extension Config {
         hash.add(text)
         for folder in [config.postingsDirectory, config.feedsDirectory, config.exportsDirectory, config.stateDirectory] { hash.add(folder.path) }
         config.fingerprint = hash.value
+        try config.findSectionPages(configFolder: folder)
         return config
     }
 

@@ -17,13 +17,15 @@ package struct FieldReader {
     /// The config's defaults as nodes, made once per build.
     private let defaults: [PostingField: Node]
     package let source: YAMLSource
+    /// The section page each key Hugo's `cascade:` gave came from, by key in lower case.
+    private let cascaded: [String: YAMLSource]
     package let dates: DateParser
     package private(set) var diagnostics: [Diagnostic] = []
 
     /// Fields whose value may be a placeholder such as `tbd`.
     package static let placeholderFields: Set<PostingField> = [.date, .updated, .validThrough, .salary, .salaryMin, .salaryMax, .applyUrl]
 
-    package init(frontMatter: Node.Mapping, config: Config, defaults: [PostingField: Node], source: YAMLSource) {
+    package init(frontMatter: Node.Mapping, config: Config, defaults: [PostingField: Node], source: YAMLSource, cascaded: [String: YAMLSource] = [:]) {
         self.frontMatter = frontMatter
         var values: [String: Node] = [:]
         for (key, value) in frontMatter {
@@ -40,7 +42,30 @@ package struct FieldReader {
         self.config = config
         self.defaults = defaults
         self.source = source
+        self.cascaded = cascaded
         self.dates = DateParser(timeZone: config.timeZone)
+    }
+
+    /// Where a key's value was written: the posting, or the section page it cascaded from
+    /// (`key` a dotted path for a key under `params:`).
+    package func source(ofKey key: String) -> YAMLSource {
+        guard !cascaded.isEmpty else { return source }
+        var path = key.lowercased()
+        while true {
+            if let found = cascaded[path] { return found }
+            guard let dot = path.lastIndex(of: ".") else { return source }
+            path = String(path[..<dot])
+        }
+    }
+
+    /// Whether a front-matter key came from a section page's cascade rather than the posting.
+    package func isCascaded(_ key: String) -> Bool {
+        cascaded[key.lowercased()] != nil
+    }
+
+    /// Where a field's value was written (see `source(ofKey:)`).
+    package func source(for field: PostingField) -> YAMLSource {
+        source(ofKey: key(field))
     }
 
     private func fold(_ key: String) -> String {
@@ -81,8 +106,10 @@ package struct FieldReader {
     }
 
     package func location(_ field: PostingField) -> SourceLocation {
-        if let own = own(field) { return source.location(of: own.node) }
-        if let written = config.source(for: field).paths.lazy.compactMap(resolve).first { return source.location(of: written) }
+        if let own = own(field) { return source(ofKey: own.key).location(of: own.node) }
+        if let (path, written) = config.source(for: field).paths.lazy.compactMap({ path in resolve(path).map { (path, $0) } }).first {
+            return source(ofKey: path.joined(separator: ".")).location(of: written)
+        }
         return source.location(of: nil)
     }
 
@@ -91,7 +118,7 @@ package struct FieldReader {
     package mutating func warnAboutUnreadCanonicalKeys() {
         for field in PostingField.allCases where !config.readKeys.contains(fold(field.rawValue)) {
             guard let node = lookup[fold(field.rawValue)] else { continue }
-            diagnostics.append(.warning("'\(field.rawValue)' is not read on this site: the config takes \(field.rawValue) from '\(config.sourceKey(for: field))' (fields:); rename this key or remove it", at: source.location(of: node)))
+            diagnostics.append(.warning("'\(field.rawValue)' is not read on this site: the config takes \(field.rawValue) from '\(config.sourceKey(for: field))' (fields:); rename this key or remove it", at: source(ofKey: field.rawValue).location(of: node)))
         }
     }
 

@@ -3,10 +3,11 @@ import JobFeedCore
 
 /// Hugo's permalink tokens for one posting, for a site whose config sets `permalinks:` for the
 /// postings' section (which `init` writes as the URL template): `:title`, `:slug`, `:filename`
-/// and `:slugorfilename` as Hugo URL-izes them (its date tokens are `PermalinkDate`'s).
+/// and `:slugorfilename` as Hugo URL-izes them, `:sections` as Hugo's section tree has them
+/// (its date tokens are `PermalinkDate`'s).
 /// Checked against Hugo 0.111.3's pages (`HugoPathTests`).
 package struct HugoPermalink {
-    package static let names: Set<String> = ["hugoTitle", "hugoSlug", "hugoFilename", "hugoSlugOrFilename"]
+    package static let names: Set<String> = ["hugoTitle", "hugoSlug", "hugoFilename", "hugoSlugOrFilename", "hugoSections"]
     private let posting: Posting
     private let reader: FieldReader
     private let path: PostingPath
@@ -25,6 +26,7 @@ package struct HugoPermalink {
         case "hugoSlug": return ownSlug.map(urlized) ?? urlized(posting.title)
         case "hugoFilename": return filename
         case "hugoSlugOrFilename": return ownSlug.map(urlized) ?? filename
+        case "hugoSections": return sections
         default: return nil
         }
     }
@@ -37,6 +39,27 @@ package struct HugoPermalink {
 
     private var ownSlug: String? {
         reader.own(.slug)?.node.scalarText?.trimmed
+    }
+
+    /// Hugo's `:sections`: the page's top section (the folder below the content folder), then
+    /// each folder on the way to the page that has a section page (`_index.md`): a folder
+    /// without one, or a page bundle's, is no section in Hugo. Nil for a page outside the
+    /// content folder.
+    private var sections: String? {
+        let config = reader.config
+        guard let content = config.contentFolder, posting.source.absolutePath.hasPrefix(content + "/") else { return nil }
+        let folders = posting.source.absolutePath.dropFirst(content.count + 1).split(separator: "/").dropLast().map(String.init)
+        // A content folder per language (`content/fr/jobs/`): the language's folder is its root.
+        let skipsLanguage = config.languageCodes.count > 1 && folders.first.map(config.languageCodes.contains) == true
+        let withPages = Set(config.sectionPages.map(\.folder))
+        var folder = content
+        var sections: [String] = []
+        for (index, name) in folders.enumerated() {
+            folder += "/" + name
+            if index == 0 && skipsLanguage { continue }
+            if sections.isEmpty || withPages.contains(folder) { sections.append(rules.sanitized(name)) }
+        }
+        return sections.isEmpty ? nil : sections.joined(separator: "/")
     }
 
     /// The file's name without language and extension, or a page bundle's folder.

@@ -79,7 +79,7 @@ package enum PlaceReader {
                 continue
             }
             guard let mapping = item.mapping else {
-                reader.record(.error("each location must be a mapping with street, city, region, postalCode, country", at: reader.source.location(of: item)))
+                reader.record(.error("each location must be a mapping with street, city, region, postalCode, country", at: reader.source(for: .locations).location(of: item)))
                 continue
             }
             func field(_ key: String) -> String? {
@@ -87,10 +87,10 @@ package enum PlaceReader {
             }
             for (key, _) in mapping where !addressKeys.contains(key.scalarText ?? "") {
                 let name = key.scalarText ?? "?"
-                reader.record(.error("unknown address key '\(name)'; \(Suggestion.hint(for: name, in: addressKeys))", at: reader.source.location(of: key)))
+                reader.record(.error("unknown address key '\(name)'; \(Suggestion.hint(for: name, in: addressKeys))", at: reader.source(for: .locations).location(of: key)))
             }
             guard let country = field("country") ?? defaultCountry else {
-                reader.record(.error("the location has no country; add 'country:' (e.g. CA)", at: reader.source.location(of: item)))
+                reader.record(.error("the location has no country; add 'country:' (e.g. CA)", at: reader.source(for: .locations).location(of: item)))
                 continue
             }
             locations.append(Location(street: field("street"), city: field("city"), region: field("region"),

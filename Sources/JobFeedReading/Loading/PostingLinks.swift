@@ -62,7 +62,7 @@ package enum PostingLinks {
         }
         guard let node = reader.raw(key) else { return nil }
         guard let own = node.scalarText?.trimmed, !own.isEmpty, !own.hasPrefix("//"), !own.contains(where: { $0 == ":" || $0.isWhitespace && $0 != " " }) else {
-            reader.record(.warning("'\(key)' is not a path on the site as \(reader.config.conventions.rawValue.capitalized) reads it (such as /jobs/designer/); the posting URL template is used instead", at: reader.source.location(of: node)))
+            reader.record(.warning("'\(key)' is not a path on the site as \(reader.config.conventions.rawValue.capitalized) reads it (such as /jobs/designer/); the posting URL template is used instead", at: reader.source(ofKey: key).location(of: node)))
             return nil
         }
         return URLTemplate.page(withoutDotSegments(own), on: reader.config.baseURL)

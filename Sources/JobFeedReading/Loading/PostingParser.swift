@@ -25,6 +25,8 @@ package struct PostingParser: Sendable {
     /// `{{ site.baseurl }}` and `{{ site.url }}`, from the config's base URL.
     package let templateVariables: [String: String]
     private let defaults: DefaultNodes
+    /// Hugo's `cascade:` from the site's section pages (none unless `conventions: hugo`).
+    private let cascades: HugoCascades
     /// Decodes character references in front-matter text (`&#8211;`, `&amp;`): a markup
     /// concern, which the rendering layer supplies.
     private let decodeReferences: @Sendable (String) -> String
@@ -34,6 +36,7 @@ package struct PostingParser: Sendable {
         self.fallbackDates = fallbackDates
         self.decodeReferences = decodeReferences
         defaults = DefaultNodes(config.defaults)
+        cascades = HugoCascades(config)
         templateVariables = BodyChecks.variables(for: config)
     }
 
@@ -65,7 +68,8 @@ package struct PostingParser: Sendable {
         case let .failure(error):
             return Outcome(diagnostics: error.diagnostics)
         }
-        var reader = FieldReader(frontMatter: mapping, config: config, defaults: defaults.nodes, source: source)
+        let inherited = cascades.apply(to: mapping, file: file)
+        var reader = FieldReader(frontMatter: inherited.mapping, config: config, defaults: defaults.nodes, source: source, cascaded: inherited.sources)
         let body = BodyChecks.resolveTemplateCode(in: frontMatter.body, variables: templateVariables,
                                                   startLine: frontMatter.bodyStartLine, file: file.displayPath)
         let posting = read(&reader, file: file, body: body.body)
@@ -137,7 +141,7 @@ package struct PostingParser: Sendable {
     private func keyLines(_ reader: FieldReader) -> [String: Int] {
         var lines: [String: Int] = [:]
         for (key, _) in reader.frontMatter {
-            if let name = key.scalarText, let line = key.mark?.line { lines[name] = line + reader.source.lineOffset }
+            if let name = key.scalarText, !reader.isCascaded(name), let line = key.mark?.line { lines[name] = line + reader.source.lineOffset }
         }
         for field in PostingField.allCases {
             if let line = lines[reader.key(field)] { lines[field.rawValue] = line }

@@ -29,12 +29,12 @@ package enum SalaryReader {
         case let .mapping(mapping)?:
             for (key, _) in mapping where !nestedKeys.contains(key.scalarText ?? "") {
                 let name = key.scalarText ?? "?"
-                reader.record(.error("unknown salary key '\(name)'; \(Suggestion.hint(for: name, in: nestedKeys))", at: reader.source.location(of: key)))
+                reader.record(.error("unknown salary key '\(name)'; \(Suggestion.hint(for: name, in: nestedKeys))", at: reader.source(for: .salary).location(of: key)))
             }
             func number(_ key: String) -> Double? {
                 guard let text = mapping[key]?.scalarText else { return nil }
                 guard let money = MoneyText.parse(text), money.amount.isFinite else {
-                    reader.record(.error("salary '\(key)' is not an amount: '\(text)'", at: reader.source.location(of: mapping[key])))
+                    reader.record(.error("salary '\(key)' is not an amount: '\(text)'", at: reader.source(for: .salary).location(of: mapping[key])))
                     return nil
                 }
                 written.append(money)

@@ -26,7 +26,7 @@ struct UnreadVisibilityKeys {
         for (keyNode, node) in reader.frontMatter {
             guard let key = keyNode.scalarText, case let name = key.lowercased(), Self.keys.contains(name),
                   !node.isNull, !Self.isRead(key, by: reader.config) else { continue }
-            let location = reader.source.location(of: node)
+            let location = reader.source(ofKey: key).location(of: node)
             switch name {
             case "publishdate" where conventions != .hugo:
                 guard let date = node.scalarText.flatMap({ reader.dates.parse($0, boundary: .startOfDay) }) else {

@@ -1,0 +1,190 @@
+import Foundation
+import JobFeedCore
+import Yams
+
+/// Hugo's `cascade:`, under `conventions: hugo`: front matter that a section page (`_index.md`)
+/// sets for every page below it, in the same language. A page's own keys win, and a nearer
+/// section's cascade wins over a farther one's; keys under `params:` are inherited one by one.
+/// A cascade is a mapping, or a list of them; `_target` (or `target`) gives one only to the
+/// pages whose path, kind, language and environment its globs match (`path: /jobs/internal/**`).
+///
+/// What cascades matters most for what it hides: `draft: true` or `_build: {render: never}` on a
+/// section keeps every job below it off the site, and so out of every feed.
+struct HugoCascades: @unchecked Sendable {
+    // `@unchecked`: Yams' nodes are immutable values that do not declare `Sendable`.
+    private struct Entry {
+        let values: Node.Mapping
+        let target: Target
+        let source: YAMLSource
+    }
+
+    private struct Cascade {
+        let folder: String
+        let language: String
+        let entries: [Entry]
+    }
+
+    /// Hugo's page matcher; the environment a site is published from is `production`.
+    private struct Target {
+        var path: HugoGlob?
+        var kind: HugoGlob?
+        var language: HugoGlob?
+        var environment: HugoGlob?
+
+        func matches(path pagePath: String, language pageLanguage: String) -> Bool {
+            path?.matches(pagePath) ?? true && kind?.matches("page") ?? true
+                && language?.matches(pageLanguage) ?? true && environment?.matches("production") ?? true
+        }
+    }
+
+    /// Nearest first for any posting: the deepest folders come first.
+    private let cascades: [Cascade]
+    private let contentFolder: String?
+    private let languages: [String]
+    private let defaultLanguage: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ config: Config) {
+        contentFolder = config.contentFolder
+        languages = config.languageCodes
+        defaultLanguage = config.hugoDefaultLanguage
+        var cascades: [Cascade] = []
+        var diagnostics: [Diagnostic] = []
+        for page in config.sectionPages {
+            let entries = Self.entries(of: page, diagnostics: &diagnostics)
+            if !entries.isEmpty { cascades.append(Cascade(folder: page.folder, language: page.language, entries: entries)) }
+        }
+        self.cascades = cascades.sorted { $0.folder.count > $1.folder.count }
+        self.diagnostics = diagnostics
+    }
+
+    var isEmpty: Bool { cascades.isEmpty }
+
+    /// The posting's front matter with what cascades down to it added, and, by key in lower
+    /// case (`params.location` for a key under `params:`), the section page each came from.
+    func apply(to mapping: Node.Mapping, file: PostingFile) -> (mapping: Node.Mapping, sources: [String: YAMLSource]) {
+        guard !cascades.isEmpty else { return (mapping, [:]) }
+        let folder = (file.absolutePath as NSString).deletingLastPathComponent
+        let language = file.path.language ?? defaultLanguage
+        let path = hugoPath(of: file)
+        var merged = mapping
+        var present = Set(mapping.compactMap { $0.key.scalarText?.lowercased() })
+        var sources: [String: YAMLSource] = [:]
+        for cascade in cascades where cascade.language == language && (folder == cascade.folder || folder.hasPrefix(cascade.folder + "/")) {
+            for entry in cascade.entries where entry.target.matches(path: path, language: language) {
+                for (keyNode, value) in entry.values {
+                    guard let key = keyNode.scalarText?.lowercased() else { continue }
+                    if key == "params", let inherited = value.mapping, let ownKey = merged.first(where: { $0.key.scalarText?.lowercased() == "params" })?.key,
+                       var params = merged[ownKey]?.mapping {
+                        var names = Set(params.compactMap { $0.key.scalarText?.lowercased() })
+                        for (paramKey, paramValue) in inherited {
+                            guard let name = paramKey.scalarText?.lowercased(), names.insert(name).inserted else { continue }
+                            params[paramKey] = paramValue
+                            sources["params." + name] = entry.source
+                        }
+                        merged[ownKey] = .mapping(params)
+                    } else if present.insert(key).inserted {
+                        merged[keyNode] = value
+                        sources[key] = entry.source
+                    }
+                }
+            }
+        }
+        return (merged, sources)
+    }
+
+    /// The page's path as Hugo's matcher sees it: from the content folder (its language's
+    /// folder left out), in lower case, without the extension, the language suffix nor a
+    /// bundle's `index`, after a `/`.
+    private func hugoPath(of file: PostingFile) -> String {
+        let content = contentFolder ?? ""
+        var relative = file.absolutePath.hasPrefix(content + "/") ? String(file.absolutePath.dropFirst(content.count + 1)) : file.path.relativePath
+        var components = relative.split(separator: "/").map(String.init)
+        if languages.count > 1, components.count > 1, languages.contains(components[0]) { components.removeFirst() }
+        var stem = components.removeLast()
+        if let ext = PostingPath.extensions.first(where: { stem.lowercased().hasSuffix($0) }) { stem.removeLast(ext.count) }
+        if let dot = stem.lastIndex(of: "."), languages.contains(String(stem[stem.index(after: dot)...])) { stem = String(stem[..<dot]) }
+        if stem != "index" || components.isEmpty { components.append(stem) }
+        relative = components.joined(separator: "/")
+        return "/" + relative.lowercased()
+    }
+
+    private static func entries(of page: SectionPage, diagnostics: inout [Diagnostic]) -> [Entry] {
+        let whole = SourceLocation(file: page.displayPath)
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(page.text) {
+        case let .success(split): frontMatter = split
+        case .failure(.empty), .failure(.missing): return []
+        case .failure(.toml):
+            // Hugo reads TOML front matter; its cascade cannot go unread.
+            if page.text.lowercased().contains("cascade") {
+                diagnostics.append(.error("this section page's TOML front matter may hold a cascade:, which jobfeed cannot read (the postings below it inherit it); convert its front matter to YAML between '---' lines", at: whole))
+            }
+            return []
+        case let .failure(failure):
+            diagnostics.append(PostingParser.diagnostic(for: failure, at: whole))
+            return []
+        }
+        let source = YAMLSource(file: page.displayPath, lineOffset: frontMatter.yamlLineOffset)
+        let root: Node
+        switch source.compose(frontMatter.yaml) {
+        case let .success(node?): root = node
+        case .success(nil): return []
+        case let .failure(error):
+            diagnostics += error.diagnostics
+            return []
+        }
+        guard let cascade = root.mapping?.first(where: { $0.key.scalarText?.lowercased() == "cascade" })?.value, !cascade.isNull else { return [] }
+        let items: [Node]
+        switch cascade {
+        case .mapping: items = [cascade]
+        case let .sequence(sequence): items = Array(sequence)
+        default: items = []
+        }
+        var entries: [Entry] = []
+        for item in items {
+            guard let mapping = item.mapping else {
+                diagnostics.append(.error("'cascade' must be a mapping of front-matter keys, or a list of them", at: source.location(of: item)))
+                continue
+            }
+            var values = Node.Mapping([])
+            var target = Target()
+            for (key, value) in mapping {
+                guard let name = key.scalarText?.lowercased(), name == "_target" || name == "target" else {
+                    values[key] = value
+                    continue
+                }
+                readTarget(value, into: &target, source: source, diagnostics: &diagnostics)
+            }
+            entries.append(Entry(values: values, target: target, source: source))
+        }
+        return entries
+    }
+
+    /// Reads `_target`'s globs into `target`.
+    private static func readTarget(_ node: Node, into target: inout Target, source: YAMLSource, diagnostics: inout [Diagnostic]) {
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error("'_target' must be a mapping of path, kind, lang and environment globs", at: source.location(of: node)))
+            return
+        }
+        for (key, value) in mapping {
+            let name = key.scalarText?.lowercased() ?? ""
+            guard let pattern = value.scalarText else {
+                diagnostics.append(.error("'_target.\(name)' must be a single glob such as /jobs/**", at: source.location(of: value)))
+                continue
+            }
+            guard let glob = HugoGlob(name == "path" ? pattern.lowercased() : pattern, separator: name == "path" ? "/" : nil) else {
+                diagnostics.append(.error("'_target.\(name)' is not a glob Hugo reads: '\(pattern)' (an unclosed '[' or '{')", at: source.location(of: value)))
+                continue
+            }
+            switch name {
+            case "path": target.path = glob
+            case "kind": target.kind = glob
+            case "lang": target.language = glob
+            case "environment": target.environment = glob
+            default:
+                diagnostics.append(.error("unknown '_target' key '\(key.scalarText ?? "")'; Hugo's are path, kind, lang and environment", at: source.location(of: key)))
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import JobFeedReading
+import JobFeed
+
+/// Hugo's `cascade:` under `conventions: hugo`: a section page's front matter for the pages
+/// below it, in its language, a page's own keys and a nearer section's winning; `_target`
+/// globs narrow it. The rules are Hugo's documented ones, checked for the plain forms against
+/// Hugo 0.111 (the Hugo test site; Hugo 0.111 applied `_target` inconsistently from run to run).
+@Suite struct HugoCascadeTests {
+    static let config = TemporarySite.standardConfig + """
+
+        postings: content/jobs
+        conventions: hugo
+        defaultLanguage: en
+        fields:
+          category: params.team
+        """
+
+    static func page(_ front: String) -> String { "---\ntitle: Section\n\(front)\n---\n" }
+    static func posting(_ title: String, _ front: String = "") -> String {
+        "---\ntitle: \(title)\ndate: 2026-10-01\n\(front)\n---\nThe job.\n"
+    }
+
+    func build(_ site: TemporarySite) throws -> BuildReport {
+        try Publisher(config: try Config.load(from: site.configURL), now: TemporarySite.now).build()
+    }
+
+    func posting(_ report: BuildReport, _ title: String, _ language: String = "en") -> Posting? {
+        report.catalog.entries.first { $0.posting.title == title && $0.posting.language == language }?.posting
+    }
+
+    @Test func aCascadeReachesThePagesBelowItInItsLanguageOwnAndNearerKeysWinning() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("content/_index.md", Self.page("cascade:\n  employmentType: PART_TIME"))
+        try site.write("content/jobs/_index.md", Self.page("cascade:\n  expiryDate: 2027-01-31\n  params: {team: Operations}"))
+        try site.write("content/jobs/eng/_index.md", Self.page("cascade:\n  expiryDate: 2027-03-31\n  params: {team: Engineering}"))
+        try site.write("content/jobs/eng/_index.fr.md", Self.page("cascade:\n  draft: true"))
+        try site.write("content/jobs/clerk.md", Self.posting("Clerk"))
+        try site.write("content/jobs/clerk.fr.md", Self.posting("Commis"))
+        try site.write("content/jobs/eng/developer.md", Self.posting("Developer", "params: {level: senior}"))
+        try site.write("content/jobs/eng/developer.fr.md", Self.posting("Développeur"))
+        try site.write("content/jobs/eng/contractor.md", Self.posting("Contractor", "expiryDate: 2027-02-28\nemploymentType: CONTRACTOR"))
+        let report = try build(site)
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        let day = { (text: String) in DateParser(timeZone: TimeZone(identifier: "America/Toronto")!).parse(text) }
+        let clerk = try #require(posting(report, "Clerk"))
+        #expect(clerk.employmentTypes == [.partTime] && clerk.validThrough == day("2027-01-31") && clerk.categories == ["Operations"])
+        // The home page's cascade is the default language's: the French page keeps the default.
+        #expect(posting(report, "Commis", "fr")?.employmentTypes == [.fullTime])
+        // Nearer sections win, and `params:` is inherited key by key beside the page's own.
+        let developer = try #require(posting(report, "Developer"))
+        #expect(developer.validThrough == day("2027-03-31") && developer.categories == ["Engineering"] && developer.employmentTypes == [.partTime])
+        let contractor = try #require(posting(report, "Contractor"))
+        #expect(contractor.validThrough == day("2027-02-28") && contractor.employmentTypes == [.contractor])
+        // The French section's `draft: true` holds back its French page only.
+        #expect(posting(report, "Développeur", "fr") == nil && posting(report, "Commis", "fr") != nil)
+        #expect(site.read("feeds/fr/rss.xml")?.contains("Développeur") == false)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Developer") == true)
+    }
+
+    @Test func aTargetedCascadeReachesOnlyThePagesItsGlobsMatch() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("content/jobs/_index.md", Self.page("""
+            cascade:
+              - draft: true
+                _target: {path: /jobs/internal/**}
+              - employmentType: TEMPORARY
+                _target: {path: '{/jobs/summer-*,/jobs/seasonal/**}', lang: en}
+              - employmentType: VOLUNTEER
+                _target: {kind: section}
+              - expiryDate: 2020-01-01
+                target: {environment: development}
+            """))
+        try site.write("content/jobs/internal/auditor.md", Self.posting("Auditor"))
+        try site.write("content/jobs/Summer-Intern.md", Self.posting("Summer Intern"))
+        try site.write("content/jobs/seasonal/guide/index.md", Self.posting("Guide"))
+        try site.write("content/jobs/summer/lead.md", Self.posting("Lead"))
+        let report = try build(site)
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        #expect(posting(report, "Auditor") == nil && site.read("feeds/en/rss.xml")?.contains("Auditor") == false)
+        // Paths are matched in lower case, without the extension nor a bundle's `index`.
+        #expect(posting(report, "Summer Intern")?.employmentTypes == [.temporary])
+        #expect(posting(report, "Guide")?.employmentTypes == [.temporary])
+        // `*` stops at a `/`; a kind other than `page` and another environment match no posting.
+        let lead = try #require(posting(report, "Lead"))
+        #expect(lead.employmentTypes == [.fullTime] && lead.validThrough == nil && !lead.isDraft)
+    }
+
+    /// A section page is part of the config: a one-shot build after a change to its cascade is
+    /// no no-op, and its cached readings are not reused.
+    @Test func aChangedCascadeChangesTheNextBuild() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("content/jobs/team/_index.md", Self.page(""))
+        try site.write("content/jobs/team/analyst.md", Self.posting("Analyst"))
+        _ = try build(site)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == true)
+        try site.write("content/jobs/team/_index.md", Self.page("cascade:\n  draft: true"))
+        _ = try build(site)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == false)
+        try site.write("content/jobs/team/_index.md", Self.page("cascade:\n  draft: false"))
+        _ = try build(site)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == true)
+    }
+
+    /// A cascade jobfeed cannot read stops the build at its line: left unread, its `draft:`
+    /// would publish what the site hides.
+    @Test(arguments: [
+        ("cascade:\n  - draft: true\n    _target: {path: '/jobs/['}", "content/jobs/_index.md:5:21: error: '_target.path' is not a glob"),
+        ("cascade:\n  - draft: true\n    _target: {section: jobs}", "content/jobs/_index.md:5:15: error: unknown '_target' key 'section'"),
+        ("cascade: [draft]", "content/jobs/_index.md:3:11: error: 'cascade' must be a mapping"),
+        ("cascade: {draft: [true", "content/jobs/_index.md:4:1: error: invalid YAML"),
+    ])
+    func aCascadeItCannotReadStopsTheBuild(front: String, expected: String) throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("content/jobs/_index.md", Self.page(front))
+        try site.write("content/jobs/analyst.md", Self.posting("Analyst"))
+        let error = #expect(throws: DiagnosticError.self) { try Config.load(from: site.configURL) }
+        let printed = error?.diagnostics.map { $0.description }.joined(separator: "\n") ?? ""
+        #expect(printed.contains(expected), "\(printed)")
+    }
+
+    @Test func aTOMLSectionPageWithACascadeStopsTheBuild() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("content/jobs/_index.md", "+++\ntitle = 'Jobs'\n[cascade]\ndraft = true\n+++\n")
+        let error = #expect(throws: DiagnosticError.self) { try Config.load(from: site.configURL) }
+        #expect(error?.diagnostics.first?.message.contains("TOML") == true)
+        try site.write("content/jobs/_index.md", "+++\ntitle = 'Jobs'\n+++\n")
+        #expect(throws: Never.self) { try Config.load(from: site.configURL) }
+    }
+
+    @Test(arguments: [
+        ("{/articles,/articles/**}", "/articles", true), ("{/articles,/articles/**}", "/articles/a/b", true),
+        ("{/articles,/articles/**}", "/articlesx", false), ("/jobs/*", "/jobs/a", true), ("/jobs/*", "/jobs/a/b", false),
+        ("/jobs/**", "/jobs/a/b", true), ("/jobs/**", "/jobs", false), ("/jobs/?", "/jobs/a", true), ("/jobs/?", "/jobs/ab", false),
+        ("/jobs/[a-c]*", "/jobs/bob", true), ("/jobs/[!a-c]*", "/jobs/bob", false), ("/jobs/\\*", "/jobs/*", true),
+        ("/jobs/\\*", "/jobs/a", false), ("/{a,b{c,d}}/x", "/bd/x", true), ("/{a,b{c,d}}/x", "/b/x", false),
+    ])
+    func globsMatchAsHugosMatcher(pattern: String, path: String, matches: Bool) throws {
+        let glob = try #require(HugoGlob(pattern, separator: "/"))
+        #expect(glob.matches(path) == matches)
+    }
+
+    @Test func globsWithoutASeparatorLetStarsCrossSlashes() throws {
+        #expect(try #require(HugoGlob("{staging,prod*}")).matches("production"))
+        #expect(try #require(HugoGlob("*")).matches("a/b"))
+        #expect(HugoGlob("/jobs/{a,b") == nil && HugoGlob("/jobs/[a") == nil)
+    }
+}

@@ -89,6 +89,30 @@ import JobFeed
         #expect(lead.employmentTypes == [.fullTime] && lead.validThrough == nil && !lead.isDraft)
     }
 
+    /// `init` surveys the front matter as the build reads it: a place that every job inherits
+    /// from its section is mapped, rather than every job being an error for want of one.
+    @Test func initMapsTheFieldsThePostingsInherit() throws {
+        let root = ScratchPath.unused("site-hugo-cascade")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("hugo"), to: root)
+        let jobs = root.appendingPathComponent("content/jobs")
+        for relative in try FileManager.default.subpathsOfDirectory(atPath: jobs.path) where relative.hasSuffix(".md") {
+            let path = jobs.path + "/" + relative
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try Data(text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("location:") }.joined(separator: "\n").utf8)
+                .write(to: URL(fileURLWithPath: path))
+        }
+        try Data(Self.page("cascade:\n  location: {city: Ottawa, region: ON, country: CA}").utf8).write(to: jobs.appendingPathComponent("_index.md"))
+        try Data(Self.page("cascade:\n  location: {city: Gatineau, region: QC, country: CA}").utf8).write(to: jobs.appendingPathComponent("_index.fr.md"))
+        let result = SiteInit(root: root).run()
+        try Data(result.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29"))).build()
+        #expect(!report.hasErrors, "\(report.diagnostics.filter { $0.severity == .error })")
+        let cities = Dictionary(grouping: report.catalog.entries.map(\.posting), by: \.language).mapValues { Set($0.flatMap(\.locations).map(\.singleLine)) }
+        #expect(cities["en"] == ["Ottawa, ON, CA", "Montréal, QC, CA"] && cities["fr"] == ["Gatineau, QC, CA"])
+    }
+
     /// A section page is part of the config: a one-shot build after a change to its cascade is
     /// no no-op, and its cached readings are not reused.
     @Test func aChangedCascadeChangesTheNextBuild() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import JobFeedCore
 
 /// `jobfeed init`: writes a `jobfeed.yml` for an existing site from what its generator's config
 /// says (base URL, languages, titles, content folder, time zone) and what its postings' front
@@ -37,8 +38,10 @@ public struct SiteInit: Sendable {
             questions.append("no job section found in \(folder)/\(code)/: every page there is read as a posting; name its other sections in 'exclude:'")
         }
         let codes = site.languages.map(\.code)
-        let survey = FrontMatterSurvey(root: root.appendingPathComponent(folder), candidateLanguages: codes.isEmpty ? Self.commonLanguages : codes,
-                                       exclude: place.otherContent.map(ConfigWriter.literalPattern))
+        let candidates = codes.isEmpty ? Self.commonLanguages : codes
+        let exclude = place.otherContent.map(ConfigWriter.literalPattern)
+        let survey = FrontMatterSurvey(root: root.appendingPathComponent(folder), candidateLanguages: candidates, exclude: exclude,
+                                       cascades: hugoCascades(site, folder: folder, languages: candidates, exclude: exclude, notes: &notes))
         notes.append("read the front matter of \(survey.files) posting files")
         if !survey.withoutFrontMatter.isEmpty {
             notes.append("not postings (no front matter), excluded: " + survey.withoutFrontMatter.joined(separator: ", "))
@@ -108,6 +111,20 @@ public struct SiteInit: Sendable {
             return prefix + Self.hugoTemplate(pattern, section: section)
         }
         return prefix + (place.sectionInSlug ? "" : section.map { $0 + "/" } ?? "") + "{slug}/"
+    }
+
+    /// The cascades of a Hugo site's section pages, which the build applies too; nil for other
+    /// sites, and when one cannot be read (the check that follows says why).
+    private func hugoCascades(_ site: GeneratorSite, folder: String, languages: [String], exclude: [String], notes: inout [String]) -> HugoCascades? {
+        guard site.conventions == .hugo else { return nil }
+        let defaultLanguage = Config.hugoDefaultLanguage(site.defaultLanguage, languages: languages)
+        let finder = SectionPageFinder(postings: root.appendingPathComponent(folder), configFolder: root, languages: languages,
+                                       defaultLanguage: defaultLanguage, exclude: exclude)
+        guard let found = try? finder.find() else { return nil }
+        let cascades = HugoCascades(pages: found.pages, contentFolder: found.contentFolder, languages: languages, defaultLanguage: defaultLanguage)
+        guard cascades.diagnostics.isEmpty else { return nil }
+        if !cascades.isEmpty { notes.append("read the cascade: of \(found.pages.count) section pages (their keys count as the postings' own)") }
+        return cascades
     }
 
     /// Each language's folder in its pages' URLs: none on a site with one language, and none for

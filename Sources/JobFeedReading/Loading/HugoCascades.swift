@@ -10,7 +10,7 @@ import Yams
 ///
 /// What cascades matters most for what it hides: `draft: true` or `_build: {render: never}` on a
 /// section keeps every job below it off the site, and so out of every feed.
-struct HugoCascades: @unchecked Sendable {
+package struct HugoCascades: @unchecked Sendable {
     // `@unchecked`: Yams' nodes are immutable values that do not declare `Sendable`.
     private struct Entry {
         let values: Node.Mapping
@@ -45,12 +45,17 @@ struct HugoCascades: @unchecked Sendable {
     private(set) var diagnostics: [Diagnostic] = []
 
     init(_ config: Config) {
-        contentFolder = config.contentFolder
-        languages = config.languageCodes
-        defaultLanguage = config.hugoDefaultLanguage
+        self.init(pages: config.sectionPages, contentFolder: config.contentFolder, languages: config.languageCodes,
+                  defaultLanguage: config.hugoDefaultLanguage)
+    }
+
+    package init(pages: [SectionPage], contentFolder: String?, languages: [String], defaultLanguage: String) {
+        self.contentFolder = contentFolder
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
         var cascades: [Cascade] = []
         var diagnostics: [Diagnostic] = []
-        for page in config.sectionPages {
+        for page in pages {
             let entries = Self.entries(of: page, diagnostics: &diagnostics)
             if !entries.isEmpty { cascades.append(Cascade(folder: page.folder, language: page.language, entries: entries)) }
         }
@@ -62,7 +67,7 @@ struct HugoCascades: @unchecked Sendable {
 
     /// The posting's front matter with what cascades down to it added, and, by key in lower
     /// case (`params.location` for a key under `params:`), the section page each came from.
-    func apply(to mapping: Node.Mapping, file: PostingFile) -> (mapping: Node.Mapping, sources: [String: YAMLSource]) {
+    package func apply(to mapping: Node.Mapping, file: PostingFile) -> (mapping: Node.Mapping, sources: [String: YAMLSource]) {
         guard !cascades.isEmpty else { return (mapping, [:]) }
         let folder = (file.absolutePath as NSString).deletingLastPathComponent
         let language = file.path.language ?? defaultLanguage

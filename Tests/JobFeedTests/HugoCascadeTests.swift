@@ -113,6 +113,16 @@ import JobFeed
         #expect(cities["en"] == ["Ottawa, ON, CA", "Montréal, QC, CA"] && cities["fr"] == ["Gatineau, QC, CA"])
     }
 
+    /// A cascade in the Hugo config itself is not read at build time: `init` asks for it to be
+    /// moved to the home page, in each form Hugo's TOML takes it.
+    @Test(arguments: ["[cascade]\n  draft = true", "[[cascade]]\n  draft = true\n  [cascade._target]\n    path = '/jobs/**'",
+                      "cascade = {draft = true}", "[languages.fr.cascade]\n  draft = true", ""])
+    func initAsksAboutACascadeInTheHugoConfig(addition: String) throws {
+        let (root, result, _) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") { $0 + "\n" + addition + "\n" }
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(result.questions.contains { $0.contains("hugo.toml sets a cascade:") } == !addition.isEmpty, "\(result.questions)")
+    }
+
     /// A section page is part of the config: a one-shot build after a change to its cascade is
     /// no no-op, and its cached readings are not reused.
     @Test func aChangedCascadeChangesTheNextBuild() throws {

@@ -28,6 +28,9 @@ public struct GeneratorSite: Sendable {
     public var removePathAccents = false
     /// Hugo: each language's own content folder (`languages.fr.contentDir`), by code.
     public var languageContentFolders: [String: String] = [:]
+    /// Hugo: whether the site config sets a `cascade` (for all pages, or a language's), which
+    /// jobfeed reads from section pages only.
+    public var configHasCascade = false
     /// Hugo: each section's `permalinks` pattern, by section name.
     public var sectionPermalinks: [String: String] = [:]
     /// Jekyll: the collections that render a page for each document (`output: true`; a
@@ -45,7 +48,10 @@ public struct GeneratorSite: Sendable {
     public static func inspect(_ root: URL) -> GeneratorSite {
         for name in hugoFiles {
             if let text = read(root.appendingPathComponent(name)) {
-                return hugo(values(of: text, toml: name.hasSuffix(".toml")), file: name)
+                var site = hugo(values(of: text, toml: name.hasSuffix(".toml")), file: name)
+                // TOML's inline tables (`cascade = {draft = true}`) are not read as values.
+                site.configHasCascade = site.configHasCascade || text.contains(/(?m)^\s*(languages\.[^.\s]+\.)?cascade\s*=/)
+                return site
             }
         }
         if let text = read(root.appendingPathComponent("_config.yml")) { return jekyll(values(of: text, toml: false)) }
@@ -93,6 +99,10 @@ public struct GeneratorSite: Sendable {
         site.timeZone = values["timezone"]?.text
         site.disablePathToLower = values["disablepathtolower"]?.text == "true"
         site.removePathAccents = values["removepathaccents"]?.text == "true"
+        site.configHasCascade = values.keys.contains { key in
+            let parts = key.split(separator: ".")
+            return parts.first == "cascade" || parts.count > 2 && parts[0] == "languages" && parts[2] == "cascade"
+        }
         for (key, value) in values {
             // `permalinks.jobs`, or `permalinks.page.jobs` as later versions write it.
             let parts = key.split(separator: ".")

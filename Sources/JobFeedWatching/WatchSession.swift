@@ -56,11 +56,12 @@ package struct WatchSession {
         let excluded = ExcludedPaths(config.exclude)
         let readsCascades = config.conventions == .hugo
         let sectionFolders = Set(config.sectionFoldersAbove)
+        let jekyllConfig = jekyllConfigPath
         return { event in
             guard case let .changed(path) = event else { return report(event) }
             let name = (path as NSString).lastPathComponent
             let inPostings = path.hasPrefix(root + "/")
-            if path == configPath || readsCascades && Config.isSectionPage(name)
+            if path == configPath || path == jekyllConfig || readsCascades && Config.isSectionPage(name)
                 && (inPostings || sectionFolders.contains((path as NSString).deletingLastPathComponent)) {
                 report(.configChanged)
             } else if inPostings, PostingPath.isPostingFile(name), !excluded.excludes(relativePath: String(path.dropFirst(root.count + 1))) {
@@ -69,12 +70,19 @@ package struct WatchSession {
         }
     }
 
-    /// The postings folder, the config file and the section pages above the postings folder
-    /// (a poller watches files: one made there later is found by inotify alone).
+    /// Jekyll's `_config.yml` beside the config, whose `defaults:` are part of it (see
+    /// `Config.jekyllConfig`), under `conventions: jekyll`.
+    private var jekyllConfigPath: String? {
+        guard config.conventions == .jekyll else { return nil }
+        return options.configFile.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("_config.yml").path
+    }
+
+    /// The postings folder, the config file, Jekyll's and the section pages above the postings
+    /// folder (a poller watches files: a section page made there later is found by inotify alone).
     private var pollingRoots: [String] {
         let root = config.postingsDirectory.resolvingSymlinksInPath().path
         let above = config.sectionPages.map { $0.folder + "/" + ($0.displayPath as NSString).lastPathComponent }.filter { !$0.hasPrefix(root + "/") }
-        return [config.postingsDirectory.standardizedFileURL.path, options.configFile.standardizedFileURL.path] + above
+        return [config.postingsDirectory.standardizedFileURL.path, options.configFile.standardizedFileURL.path] + [jekyllConfigPath].compactMap { $0 } + above
     }
 
     package func stopWatching() {

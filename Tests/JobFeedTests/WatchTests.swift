@@ -217,25 +217,48 @@ import JobFeed
     /// folder or above it, reloads the config and rebuilds, with inotify and with polling.
     @Test(arguments: [false, true])
     func aSaveToAHugoSectionPageReloadsTheConfig(polling: Bool) async throws {
-        let config = TemporarySite.standardConfig + "\npostings: content/jobs\nconventions: hugo\ndefaultLanguage: en\n"
-        let site = try TemporarySite(config: config)
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\npostings: content/jobs\nconventions: hugo\ndefaultLanguage: en\n")
         defer { site.remove() }
         try site.write("content/_index.md", "---\ntitle: Home\n---\n")
         try site.write("content/jobs/team/_index.md", "---\ntitle: Team\n---\n")
         try site.write("content/jobs/team/analyst.md", TemporarySite.posting("title: Analyst\ndate: 2026-01-05"))
+        // The second save is above the postings folder: the home page's.
+        try await expectConfigReloads(site, polling: polling, saves: [
+            ("content/jobs/team/_index.md", "---\ntitle: Team\ncascade:\n  draft: true\n---\n"),
+            ("content/_index.md", "---\ntitle: Home\ncascade:\n  employmentType: VOLUNTEER\n---\n"),
+        ])
+    }
+
+    /// Jekyll's `_config.yml` is part of the config under `conventions: jekyll`: a save to its
+    /// `defaults:` reloads the config and rebuilds, with inotify and with polling.
+    @Test(arguments: [false, true])
+    func aSaveToJekyllsConfigReloadsTheConfig(polling: Bool) async throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\npostings: _jobs\nconventions: jekyll\ndefaultLanguage: en\n")
+        defer { site.remove() }
+        try site.write("_config.yml", "title: Careers\n")
+        try site.write("_jobs/2026-01-05-analyst.md", TemporarySite.posting("title: Analyst"))
+        try await expectConfigReloads(site, polling: polling, saves: [
+            ("_config.yml", "title: Careers\ndefaults:\n  - scope: {type: jobs}\n    values: {published: false}\n"),
+        ])
+    }
+
+    /// Watches the site, whose one posting, Analyst, is published; makes each save in turn,
+    /// each followed by a config reload and a rebuild; the first hides Analyst.
+    func expectConfigReloads(_ site: TemporarySite, polling: Bool, saves: [(path: String, text: String)]) async throws {
         let watch = WatchHarness(site: site, polling: polling)
         try await watch.run {
             await watch.waitForRebuild(after: 0)
             #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == true)
-            var before = watch.count
-            try site.write("content/jobs/team/_index.md", "---\ntitle: Team\ncascade:\n  draft: true\n---\n")
-            #expect(try #require(await watch.waitForRebuild(after: before)).trigger.contains("config changed"))
-            #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == false)
-            before = watch.count
-            // Above the postings folder: the home page's.
-            try site.write("content/_index.md", "---\ntitle: Home\ncascade:\n  employmentType: VOLUNTEER\n---\n")
-            #expect(try #require(await watch.waitForRebuild(after: before)).trigger.contains("config changed"))
-            #expect(watch.logged("config reloaded") == 2)
+            for save in saves {
+                // A save can come as two events (the file cut, then written): the rebuilds the
+                // last one still owes happen before this one is made.
+                await watch.letQuietPeriodsPass(3)
+                let (before, reloads) = (watch.count, watch.logged("config reloaded"))
+                try site.write(save.path, save.text)
+                #expect(try #require(await watch.waitForRebuild(after: before)).trigger.contains("config changed"), "after saving \(save.path)")
+                #expect(watch.logged("config reloaded") > reloads)
+                #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == false)
+            }
         }
     }
 
@@ -250,7 +273,7 @@ import JobFeed
             // The config is a file of its own, which the poller stamps as it is.
             try site.write("jobfeed.yml", TemporarySite.standardConfig.replacingOccurrences(of: "title: Example Jobs", with: "title: Polled Jobs"))
             await watch.wait(for: "polling to find the config's change") { site.read("feeds/en/rss.xml")?.contains("Polled Jobs") == true }
-            #expect(watch.logged("config reloaded") == 1)
+            #expect(watch.logged("config reloaded") > 0)
         }
     }
 }

@@ -48,6 +48,9 @@ public struct Config: Sendable {
     /// the folder Hugo's page paths start from (what a cascade's `_target: {path:}` matches).
     public var sectionPages: [SectionPage] = []
     public var contentFolder: String?
+    /// Under `conventions: jekyll`, the site's `_config.yml` beside the config, whose
+    /// `defaults:` the postings take.
+    public var jekyllConfig: SiteFile?
 
     public static let defaultPlaceholders: Set<String> = ["tbd", "tba", "tbc", "xxx", "n/a", "na", "to be determined", "to be announced", "à déterminer", "à venir"]
     public var limits: Limits

@@ -40,8 +40,8 @@ public struct SiteInit: Sendable {
         let codes = site.languages.map(\.code)
         let candidates = codes.isEmpty ? Self.commonLanguages : codes
         let exclude = place.otherContent.map(ConfigWriter.literalPattern)
-        let survey = FrontMatterSurvey(root: root.appendingPathComponent(folder), candidateLanguages: candidates, exclude: exclude,
-                                       cascades: hugoCascades(site, folder: folder, languages: candidates, exclude: exclude, notes: &notes))
+        let inherited = inheritedFrontMatter(site, folder: folder, languages: candidates, exclude: exclude, notes: &notes)
+        let survey = FrontMatterSurvey(root: root.appendingPathComponent(folder), candidateLanguages: candidates, exclude: exclude, inherited: inherited)
         notes.append("read the front matter of \(survey.files) posting files")
         if !survey.withoutFrontMatter.isEmpty {
             notes.append("not postings (no front matter), excluded: " + survey.withoutFrontMatter.joined(separator: ", "))
@@ -60,7 +60,8 @@ public struct SiteInit: Sendable {
             base = "https://example.org/"
             questions.append("no base URL found: the config says https://example.org/; set 'baseURL:' (or run init with --base-url)")
         }
-        let template = postingTemplate(site, inference: inference, place: place, multilingual: languages.count > 1)
+        let template = postingTemplate(site, inference: inference, place: place, multilingual: languages.count > 1,
+                                       jekyllDefaults: inherited as? JekyllDefaults)
         notes.append("posting URLs: \(template)")
         if site.configHasCascade {
             questions.append("\(site.configFile ?? "the Hugo config") sets a cascade:, which jobfeed does not read (it reads the cascade: of section pages, _index.md): move it to content/_index.md (and content/_index.<lang>.md for each other language), or the postings miss what it sets, a draft: true among them")
@@ -99,14 +100,17 @@ public struct SiteInit: Sendable {
         }
     }
 
-    private func postingTemplate(_ site: GeneratorSite, inference: MappingInference, place: PostingsPlace, multilingual: Bool) -> String {
+    private func postingTemplate(_ site: GeneratorSite, inference: MappingInference, place: PostingsPlace, multilingual: Bool,
+                                 jekyllDefaults: JekyllDefaults?) -> String {
         let section = place.section
         if let key = inference.permalinkKey { return "{\(key):path}" }
         if site.conventions == .jekyll, let section {
             // A collection without a permalink of its own: Jekyll's `/:collection/:path`, with
             // the site's permalink style's ending (`/` for `pretty`, else `.html`).
+            // A permalink its defaults give the collection's pages wins over the collection's.
             let style = site.permalinkStyle ?? "date"
-            let pattern = site.collectionPermalinks[section] ?? "/:collection/:path" + (style == "pretty" || style.hasSuffix("/") ? "/" : ":output_ext")
+            let pattern = jekyllDefaults?.permalinkPattern(forPath: place.folder + "/posting.md") ?? site.collectionPermalinks[section]
+                ?? "/:collection/:path" + (style == "pretty" || style.hasSuffix("/") ? "/" : ":output_ext")
             return Self.jekyllTemplate(pattern, collection: section)
         }
         let prefix = Self.languagePrefix(site, multilingual: multilingual)
@@ -116,18 +120,29 @@ public struct SiteInit: Sendable {
         return prefix + (place.sectionInSlug ? "" : section.map { $0 + "/" } ?? "") + "{slug}/"
     }
 
-    /// The cascades of a Hugo site's section pages, which the build applies too; nil for other
-    /// sites, and when one cannot be read (the check that follows says why).
-    private func hugoCascades(_ site: GeneratorSite, folder: String, languages: [String], exclude: [String], notes: inout [String]) -> HugoCascades? {
-        guard site.conventions == .hugo else { return nil }
-        let defaultLanguage = Config.hugoDefaultLanguage(site.defaultLanguage, languages: languages)
-        let finder = SectionPageFinder(postings: root.appendingPathComponent(folder), configFolder: root, languages: languages,
-                                       defaultLanguage: defaultLanguage, exclude: exclude)
-        guard let found = try? finder.find() else { return nil }
-        let cascades = HugoCascades(pages: found.pages, contentFolder: found.contentFolder, languages: languages, defaultLanguage: defaultLanguage)
-        guard cascades.diagnostics.isEmpty else { return nil }
-        if !cascades.isEmpty { notes.append("read the cascade: of \(found.pages.count) section pages (their keys count as the postings' own)") }
-        return cascades
+    /// What the postings inherit, which the build applies too (a Hugo site's section pages'
+    /// cascades, a Jekyll site's defaults); nil on other sites, and when it cannot be read (the
+    /// check that follows says why).
+    private func inheritedFrontMatter(_ site: GeneratorSite, folder: String, languages: [String], exclude: [String],
+                                      notes: inout [String]) -> (any InheritedFrontMatter)? {
+        let inherited: any InheritedFrontMatter
+        switch site.conventions {
+        case .hugo:
+            let defaultLanguage = Config.hugoDefaultLanguage(site.defaultLanguage, languages: languages)
+            let finder = SectionPageFinder(postings: root.appendingPathComponent(folder), configFolder: root, languages: languages,
+                                           defaultLanguage: defaultLanguage, exclude: exclude)
+            guard let found = try? finder.find() else { return nil }
+            inherited = HugoCascades(pages: found.pages, contentFolder: found.contentFolder, languages: languages, defaultLanguage: defaultLanguage)
+            if !inherited.isEmpty { notes.append("read the cascade: of \(found.pages.count) section pages (their keys count as the postings' own)") }
+        case .jekyll:
+            let path = root.appendingPathComponent("_config.yml").path
+            guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else { return nil }
+            inherited = JekyllDefaults(file: SiteFile(path: path, displayPath: "_config.yml", text: text))
+            if !inherited.isEmpty { notes.append("read the defaults: of _config.yml (their values count as the postings' own)") }
+        case .none:
+            return nil
+        }
+        return inherited.diagnostics.isEmpty ? inherited : nil
     }
 
     /// Each language's folder in its pages' URLs: none on a site with one language, and none for

@@ -24,9 +24,9 @@ package struct FrontMatterSurvey {
     /// from `root`.
     package private(set) var withoutFrontMatter: [String] = []
 
-    /// Reads up to `limit` posting files below `root`, each with what a Hugo section's
-    /// `cascade:` gives it (a place every job inherits is a field to map).
-    package init(root: URL, candidateLanguages: [String], exclude: [String] = [], cascades: HugoCascades? = nil, limit: Int = 500) {
+    /// Reads up to `limit` posting files below `root`, each with what it inherits (a Hugo
+    /// section's `cascade:`, Jekyll's `defaults:`): a place every job inherits is a field to map.
+    package init(root: URL, candidateLanguages: [String], exclude: [String] = [], inherited: (any InheritedFrontMatter)? = nil, limit: Int = 500) {
         var discovery = PostingDiscovery(root: root, languages: candidateLanguages, exclude: exclude)
         for file in ((try? discovery.files()) ?? []).prefix(limit) {
             guard let data = FileManager.default.contents(atPath: file.absolutePath) else { continue }
@@ -35,7 +35,7 @@ package struct FrontMatterSurvey {
             guard case let .success(split) = split, let node = try? YAMLSource.compose(yaml: split.yaml), let mapping = node.mapping else { continue }
             files += 1
             if let language = file.path.language { pathLanguages[language, default: 0] += 1 }
-            record(cascades?.apply(to: mapping, file: file).mapping ?? mapping, prefix: "")
+            record(inherited?.apply(to: mapping, file: file).mapping ?? mapping, prefix: "")
         }
     }
 

@@ -10,7 +10,7 @@ import Yams
 ///
 /// What cascades matters most for what it hides: `draft: true` or `_build: {render: never}` on a
 /// section keeps every job below it off the site, and so out of every feed.
-package struct HugoCascades: @unchecked Sendable {
+package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
     // `@unchecked`: Yams' nodes are immutable values that do not declare `Sendable`.
     private struct Entry {
         let values: Node.Mapping
@@ -42,7 +42,7 @@ package struct HugoCascades: @unchecked Sendable {
     private let contentFolder: String?
     private let languages: [String]
     private let defaultLanguage: String
-    private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
     init(_ config: Config) {
         self.init(pages: config.sectionPages, contentFolder: config.contentFolder, languages: config.languageCodes,
@@ -63,7 +63,7 @@ package struct HugoCascades: @unchecked Sendable {
         self.diagnostics = diagnostics
     }
 
-    var isEmpty: Bool { cascades.isEmpty }
+    package var isEmpty: Bool { cascades.isEmpty }
 
     /// The posting's front matter with what cascades down to it added, and, by key in lower
     /// case (`params.location` for a key under `params:`), the section page each came from.

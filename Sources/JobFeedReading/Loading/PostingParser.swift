@@ -25,8 +25,8 @@ package struct PostingParser: Sendable {
     /// `{{ site.baseurl }}` and `{{ site.url }}`, from the config's base URL.
     package let templateVariables: [String: String]
     private let defaults: DefaultNodes
-    /// Hugo's `cascade:` from the site's section pages (none unless `conventions: hugo`).
-    private let cascades: HugoCascades
+    /// Hugo's `cascade:` or Jekyll's `defaults:`, under those conventions.
+    private let inherited: (any InheritedFrontMatter)?
     /// Decodes character references in front-matter text (`&#8211;`, `&amp;`): a markup
     /// concern, which the rendering layer supplies.
     private let decodeReferences: @Sendable (String) -> String
@@ -36,7 +36,7 @@ package struct PostingParser: Sendable {
         self.fallbackDates = fallbackDates
         self.decodeReferences = decodeReferences
         defaults = DefaultNodes(config.defaults)
-        cascades = HugoCascades(config)
+        inherited = config.inheritedFrontMatter
         templateVariables = BodyChecks.variables(for: config)
     }
 
@@ -68,8 +68,8 @@ package struct PostingParser: Sendable {
         case let .failure(error):
             return Outcome(diagnostics: error.diagnostics)
         }
-        let inherited = cascades.apply(to: mapping, file: file)
-        var reader = FieldReader(frontMatter: inherited.mapping, config: config, defaults: defaults.nodes, source: source, cascaded: inherited.sources)
+        let (merged, sources) = inherited?.apply(to: mapping, file: file) ?? (mapping, [:])
+        var reader = FieldReader(frontMatter: merged, config: config, defaults: defaults.nodes, source: source, cascaded: sources)
         let body = BodyChecks.resolveTemplateCode(in: frontMatter.body, variables: templateVariables,
                                                   startLine: frontMatter.bodyStartLine, file: file.displayPath)
         let posting = read(&reader, file: file, body: body.body)

@@ -1,0 +1,147 @@
+import Foundation
+import JobFeedCore
+import Yams
+
+/// Jekyll's front matter defaults (`defaults:` in `_config.yml`), under `conventions: jekyll`.
+/// Each set's `values` go to the documents its `scope` names: `path`, a prefix of the path from
+/// the site's folder (`_jobs`, `_jobs/remote`) or a glob (`_jobs/*/intern*`); `type`, `posts`,
+/// `drafts`, `pages` or a collection's label (`jobs`). A longer path, then a set with a
+/// `type`, takes precedence, a later set over an earlier one of the same standing; mappings
+/// are merged key by key, and the posting's own keys win (Jekyll's `FrontmatterDefaults`).
+///
+/// What a default hides matters most: `published: false` for a scope keeps every job in it
+/// off the site, and so out of every feed.
+package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
+    // `@unchecked`: Yams' nodes are immutable values that do not declare `Sendable`.
+    private struct DefaultSet {
+        let path: String
+        let type: String?
+        let values: Node.Mapping
+    }
+
+    private let sets: [DefaultSet]
+    private let siteFolder: String
+    private let source: YAMLSource
+    package private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ config: Config) {
+        self.init(file: config.jekyllConfig)
+    }
+
+    package init(file: SiteFile?) {
+        siteFolder = file.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().resolvingSymlinksInPath().path } ?? ""
+        source = YAMLSource(file: file?.displayPath ?? "_config.yml", lineOffset: 0)
+        guard let file else {
+            sets = []
+            return
+        }
+        switch source.compose(file.text) {
+        case let .success(root):
+            let defaults = root?.mapping?.first { $0.key.scalarText == "defaults" }?.value.sequence.map(Array.init) ?? []
+            // Jekyll skips a set without a `values` mapping, with a warning of its own.
+            sets = defaults.compactMap { set in
+                guard let mapping = set.mapping, let values = mapping["values"]?.mapping else { return nil }
+                let scope = mapping["scope"]?.mapping
+                let path = scope?["path"]?.scalarText ?? ""
+                return DefaultSet(path: path.hasPrefix("/") ? String(path.dropFirst()) : path,
+                                  type: scope?["type"]?.scalarText.map(Self.currentTypeName), values: values)
+            }
+        case let .failure(error):
+            sets = []
+            diagnostics = error.diagnostics
+        }
+    }
+
+    package var isEmpty: Bool { sets.isEmpty }
+
+    package func apply(to mapping: Node.Mapping, file: PostingFile) -> (mapping: Node.Mapping, sources: [String: YAMLSource]) {
+        guard !sets.isEmpty, file.absolutePath.hasPrefix(siteFolder + "/") else { return (mapping, [:]) }
+        var defaults = values(forPath: String(file.absolutePath.dropFirst(siteFolder.count + 1)))
+        // A default permalink with tokens is the pattern of every page it reaches, not a page's
+        // own path: `init` writes it as the URL template (`permalinkPattern(forPath:)`).
+        if let key = defaults.first(where: { $0.key.scalarText == "permalink" })?.key, defaults[key]?.scalarText?.contains(":") == true {
+            defaults = Node.Mapping(defaults.filter { $0.key != key })
+        }
+        guard !defaults.isEmpty else { return (mapping, [:]) }
+        var taken: [String] = []
+        let merged = Self.merge(mapping, over: defaults, taking: &taken)
+        return (merged, Dictionary(taken.map { ($0.lowercased(), source) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The `permalink` the defaults give a document at this path from the site's folder
+    /// (`_jobs/x.md`), which for a Jekyll page wins over its collection's.
+    package func permalinkPattern(forPath path: String) -> String? {
+        values(forPath: path).first { $0.key.scalarText == "permalink" }?.value.scalarText
+    }
+
+    /// The defaults for a document at this path, merged in Jekyll's order of precedence.
+    private func values(forPath path: String) -> Node.Mapping {
+        let type = Self.type(of: path)
+        var defaults = Node.Mapping([])
+        var standing: DefaultSet?
+        for set in sets where (set.type == nil || set.type == type) && Self.scope(set.path, covers: path) {
+            if Self.precedes(set, standing) {
+                defaults = Self.merge(set.values, over: defaults)
+                standing = set
+            } else {
+                defaults = Self.merge(defaults, over: set.values)
+            }
+        }
+        return defaults
+    }
+
+    /// `top` over `base`, mappings merged key by key; `taken` gets the dotted paths of the keys
+    /// only `base` has.
+    private static func merge(_ top: Node.Mapping, over base: Node.Mapping, prefix: String = "", taking taken: inout [String]) -> Node.Mapping {
+        var result = top
+        for (key, value) in base {
+            guard let name = key.scalarText else { continue }
+            if let own = result.first(where: { $0.key.scalarText == name }) {
+                if let ownMapping = own.value.mapping, let baseMapping = value.mapping {
+                    result[own.key] = .mapping(merge(ownMapping, over: baseMapping, prefix: prefix + name + ".", taking: &taken))
+                }
+            } else {
+                result[key] = value
+                taken.append(prefix + name)
+            }
+        }
+        return result
+    }
+
+    private static func merge(_ top: Node.Mapping, over base: Node.Mapping) -> Node.Mapping {
+        var ignored: [String] = []
+        return merge(top, over: base, taking: &ignored)
+    }
+
+    /// Jekyll's `has_precedence?`: a longer path wins; at the same length, a set with a type, or
+    /// one no less specific than the last.
+    private static func precedes(_ new: DefaultSet, _ old: DefaultSet?) -> Bool {
+        guard let old else { return true }
+        if new.path.count != old.path.count { return new.path.count > old.path.count }
+        return new.type != nil || old.type == nil
+    }
+
+    /// A path scope covers the documents whose path starts with it (Jekyll compares the text,
+    /// not folder by folder); a glob, those below a file or folder it matches.
+    private static func scope(_ scope: String, covers path: String) -> Bool {
+        guard !scope.isEmpty else { return true }
+        guard scope.contains("*") else { return path.hasPrefix(scope) }
+        var prefix = ""
+        for component in path.split(separator: "/") {
+            prefix += prefix.isEmpty ? String(component) : "/" + component
+            if fnmatch(scope, prefix, FNM_PATHNAME | FNM_PERIOD) == 0 { return true }
+        }
+        return false
+    }
+
+    /// `posts`, `drafts`, a collection's label, or `pages`: from the document's first `_` folder.
+    private static func type(of path: String) -> String {
+        guard let folder = path.split(separator: "/").dropLast().first(where: { $0.hasPrefix("_") }) else { return "pages" }
+        return String(folder.dropFirst())
+    }
+
+    /// Jekyll reads the old singular names (`post`, `page`, `draft`) as the plural ones.
+    private static func currentTypeName(_ name: String) -> String {
+        ["post": "posts", "page": "pages", "draft": "drafts"][name] ?? name
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import JobFeedReading
+import JobFeed
+
+/// Jekyll's front matter defaults under `conventions: jekyll`: `_config.yml`'s `defaults:`
+/// give their values to the documents their scope names, by Jekyll's rules of precedence
+/// (`FrontmatterDefaults`), the posting's own keys winning.
+@Suite struct JekyllDefaultsTests {
+    static let config = TemporarySite.standardConfig + """
+
+        postings: _jobs
+        conventions: jekyll
+        defaultLanguage: en
+        fields:
+          category: team
+          city: office.city
+          country: office.country
+        """
+
+    static func posting(_ title: String, _ front: String = "") -> String {
+        "---\ntitle: \(title)\n\(front)\n---\nThe job.\n"
+    }
+
+    func build(_ site: TemporarySite) throws -> BuildReport {
+        try Publisher(config: try Config.load(from: site.configURL), now: TemporarySite.now).build()
+    }
+
+    func posting(_ report: BuildReport, _ title: String) -> Posting? {
+        report.catalog.entries.first { $0.posting.title == title }?.posting
+    }
+
+    static let defaults = """
+        title: Careers
+        defaults:
+          - scope: {path: ""}
+            values: {employmentType: PART_TIME, team: Everyone}
+          - scope: {path: _jobs, type: jobs}
+            values: {team: Jobs, office: {country: CA}}
+          - scope: {path: _jobs, type: posts}
+            values: {team: Never}
+          - scope: {path: _jobs/internal}
+            values: {published: false}
+          - scope: {path: "_jobs/*/*intern*"}
+            values: {employmentType: INTERN}
+          - scope: {path: _jobs/ontario}
+            values: {team: Ontario}
+          - scope: {path: _jobs/quebec}
+            values: {team: Québec first}
+          - scope: {path: _jobs/quebec}
+            values: {team: Québec}
+          - scope: {path: ""}
+        """
+
+    @Test func defaultsReachTheDocumentsTheirScopesName() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("_config.yml", Self.defaults)
+        try site.write("_jobs/2026-10-01-clerk.md", Self.posting("Clerk"))
+        try site.write("_jobs/internal/2026-10-01-auditor.md", Self.posting("Auditor"))
+        try site.write("_jobs/ontario/2026-10-01-intern-developer.md", Self.posting("Intern"))
+        try site.write("_jobs/quebec/2026-10-01-analyst.md", Self.posting("Analyst"))
+        try site.write("_jobs/2026-10-01-own.md", Self.posting("Own", "team: Mine\nemploymentType: CONTRACTOR\noffice: {city: Ottawa}"))
+        let report = try build(site)
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        // A longer path, then a set with a type, wins; the set for another type does not apply.
+        let clerk = try #require(posting(report, "Clerk"))
+        #expect(clerk.categories == ["Jobs"] && clerk.employmentTypes == [.partTime])
+        // `published: false` for a folder keeps its jobs out of every output.
+        #expect(posting(report, "Auditor") == nil && site.read("feeds/en/rss.xml")?.contains("Auditor") == false)
+        // A glob scope. Precedence goes by the scope, not by key: the glob's path is longer than
+        // `_jobs/ontario`, so the team that set gives yields to the one before the glob's.
+        let intern = try #require(posting(report, "Intern"))
+        #expect(intern.employmentTypes == [.intern] && intern.categories == ["Jobs"])
+        // Of two sets of the same standing, the later.
+        #expect(posting(report, "Analyst")?.categories == ["Québec"])
+        // The posting's own keys win, and mappings merge key by key.
+        let own = try #require(posting(report, "Own"))
+        #expect(own.categories == ["Mine"] && own.employmentTypes == [.contractor] && own.locations.map(\.singleLine) == ["Ottawa, CA"])
+    }
+
+    /// `_config.yml` is part of the config: a one-shot build after a change to its defaults is
+    /// no no-op, and its cached readings are not reused.
+    @Test func aChangedDefaultChangesTheNextBuild() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("_config.yml", "title: Careers\n")
+        try site.write("_jobs/2026-10-01-clerk.md", Self.posting("Clerk"))
+        _ = try build(site)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Clerk") == true)
+        try site.write("_config.yml", "title: Careers\ndefaults:\n  - scope: {type: jobs}\n    values: {published: false}\n")
+        _ = try build(site)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Clerk") == false)
+    }
+
+    @Test func aJekyllConfigThatIsNotYAMLStopsTheBuild() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("_config.yml", "title: Careers\ndefaults: [{scope: {path: \"\"}\n")
+        try site.write("_jobs/2026-10-01-clerk.md", Self.posting("Clerk"))
+        let error = #expect(throws: DiagnosticError.self) { try Config.load(from: site.configURL) }
+        #expect(error?.diagnostics.first?.description.contains("_config.yml:3:1: error: invalid YAML") == true, "\(error?.diagnostics ?? [])")
+    }
+
+    /// A default permalink with tokens is the pattern of the collection's pages: `init` writes
+    /// it as the URL template, over the collection's own, and no posting takes it as its path.
+    @Test func aDefaultPermalinkIsTheCollectionsPattern() throws {
+        let defaults = "\ndefaults:\n  - scope: {path: \"\", type: jobs}\n    values: {permalink: \"/positions/:title/\"}\n"
+        let (root, _, config) = try SiteFixtureTests.initialised("jekyll", editing: "_config.yml") { $0 + defaults }
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(config.urls.posting.description == "positions/{jekyllTitle}/")
+        let (urls, report) = try SiteFixtureTests().published(config, at: "2026-11-29T12:00:00-06:00")
+        #expect(urls.contains("https://www.prairielabs.example/careers/positions/backend-developer/"))
+        // A page's own permalink still wins.
+        #expect(urls.contains("https://www.prairielabs.example/careers/openings/platform-engineer/"))
+        #expect(!report.diagnostics.contains { $0.message.contains("permalink") }, "\(report.diagnostics)")
+    }
+}

@@ -103,6 +103,10 @@ package struct WatchSession {
     package mutating func reloadConfig() {
         do {
             let fresh = try Config.load(from: options.configFile, overrides: options.overrides)
+            if let emptied = Self.emptied(from: config, to: fresh) {
+                logger.warning("\(emptied) is empty now, as a save cut short leaves it; still using the last good config until it is written again (what it hid stays hidden)")
+                return
+            }
             // The watch's filter is made for the folder and the exclusions.
             let rewatch = fresh.postingsDirectory != config.postingsDirectory || fresh.exclude != config.exclude
             config = fresh
@@ -117,5 +121,14 @@ package struct WatchSession {
             for diagnostic in error.diagnostics { logger.error("\(diagnostic)") }
             logger.error("the config has errors; still using the last good config")
         }
+    }
+
+    /// A section page or Jekyll config that had text and has none: an editor that cuts a file
+    /// and then writes it gives the watcher the empty file first, and a config read then would
+    /// publish, for one rebuild, what its cascade or defaults hide.
+    static func emptied(from old: Config, to new: Config) -> String? {
+        if let before = old.jekyllConfig, !before.text.isEmpty, new.jekyllConfig?.text.isEmpty == true { return before.displayPath }
+        let now = Dictionary(new.sectionPages.map { ($0.displayPath, $0.text) }, uniquingKeysWith: { first, _ in first })
+        return old.sectionPages.first { !$0.text.isEmpty && now[$0.displayPath]?.isEmpty == true }?.displayPath
     }
 }

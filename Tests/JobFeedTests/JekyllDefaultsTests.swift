@@ -93,6 +93,23 @@ import JobFeed
         #expect(site.read("feeds/en/rss.xml")?.contains("Clerk") == false)
     }
 
+    /// What Jekyll's `exclude:` leaves out of the site is no page, so no posting; `include:`
+    /// takes back a pattern it names as written.
+    @Test func whatJekyllExcludesIsNotPublished() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("_config.yml", "title: Careers\nexclude: [Gemfile, _jobs/templates, '_jobs/*-draft.md', _jobs/old, /_jobs/2026-10-02-gone]\ninclude: [_jobs/old]\n")
+        try site.write("_jobs/templates/2026-10-01-template.md", Self.posting("Template"))
+        try site.write("_jobs/nested/2026-10-01-writer-draft.md", Self.posting("Draft"))
+        try site.write("_jobs/2026-10-02-gone.md", Self.posting("Gone"))
+        try site.write("_jobs/old/2026-10-01-legacy.md", Self.posting("Legacy"))
+        try site.write("_jobs/2026-10-01-clerk.md", Self.posting("Clerk"))
+        let report = try build(site)
+        #expect(!report.hasErrors, "\(report.diagnostics)")
+        // `*` crosses `/` in Jekyll's patterns, and a pattern is also the start of a path.
+        #expect(Set(report.catalog.entries.map(\.posting.title)) == ["Legacy", "Clerk"])
+    }
+
     @Test func aJekyllConfigThatIsNotYAMLStopsTheBuild() throws {
         let site = try TemporarySite(config: Self.config)
         defer { site.remove() }

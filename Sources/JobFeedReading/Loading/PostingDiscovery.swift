@@ -18,6 +18,8 @@ package struct PostingDiscovery {
     package let root: URL
     package let languages: [String]
     private let excluded: ExcludedPaths
+    /// What Jekyll's own `exclude:` leaves out of the site, under `conventions: jekyll`.
+    private var excludedByJekyll: JekyllExclusions?
     package private(set) var diagnostics: [Diagnostic] = []
     private var visitedFolders: Set<String> = []
 
@@ -27,9 +29,11 @@ package struct PostingDiscovery {
         excluded = ExcludedPaths(exclude)
     }
 
-    /// The site's postings folder, languages and `exclude:`, as every build reads them.
+    /// The site's postings folder, languages and `exclude:` (and Jekyll's), as every build
+    /// reads them.
     package init(config: Config) {
         self.init(root: config.postingsDirectory, languages: config.languageCodes, exclude: config.exclude)
+        excludedByJekyll = JekyllExclusions(config)
     }
 
     package mutating func files() throws(DiagnosticError) -> [PostingFile] {
@@ -67,6 +71,7 @@ package struct PostingDiscovery {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             if excluded.excludes(name: name, relativePath: relativePath) { continue }
             var kind = Self.kind(of: entry, at: path)
+            if excludedByJekyll?.excludes(relativePath: relativePath, isFolder: kind == .folder) == true { continue }
             if let shown = entry.nameNotUTF8 {
                 // Such a name cannot be opened by the text it reads as, nor made a URL: left out
                 // and said so, rather than taken for a file that vanished.

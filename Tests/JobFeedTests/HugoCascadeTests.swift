@@ -123,6 +123,14 @@ import JobFeed
         #expect(result.questions.contains { $0.contains("hugo.toml sets a cascade:") } == !addition.isEmpty, "\(result.questions)")
     }
 
+    /// Hugo's `ignoreFiles` are regular expressions, which `exclude:` globs cannot say: `init`
+    /// asks for the postings among them to be named.
+    @Test func initAsksAboutHugosIgnoredFiles() throws {
+        let (root, result, _) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") { "ignoreFiles = ['\\.bak$', 'template']\n" + $0 }
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(result.questions.contains { $0.contains("sets ignoreFiles (\\.bak$, template)") }, "\(result.questions)")
+    }
+
     /// A section page is part of the config: a one-shot build after a change to its cascade is
     /// no no-op, and its cached readings are not reused.
     @Test func aChangedCascadeChangesTheNextBuild() throws {

@@ -66,6 +66,9 @@ public struct SiteInit: Sendable {
         if site.configHasCascade {
             questions.append("\(site.configFile ?? "the Hugo config") sets a cascade:, which jobfeed does not read (it reads the cascade: of section pages, _index.md): move it to content/_index.md (and content/_index.<lang>.md for each other language), or the postings miss what it sets, a draft: true among them")
         }
+        if !site.ignoreFiles.isEmpty {
+            questions.append("\(site.configFile ?? "the Hugo config") sets ignoreFiles (\(site.ignoreFiles.joined(separator: ", "))): Hugo makes no page for the files they match, so name any posting files among them in 'exclude:'")
+        }
         if site.conventions == .jekyll, let section, !site.outputCollections.contains(section) {
             questions.append("Jekyll renders no page for each document of the '\(section)' collection ('output: true' is not set for it in _config.yml), so the posting URLs name pages that do not exist: set 'output: true', or point urls.posting at the page that lists the jobs")
         }

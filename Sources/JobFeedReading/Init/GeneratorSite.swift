@@ -31,6 +31,8 @@ public struct GeneratorSite: Sendable {
     /// Hugo: whether the site config sets a `cascade` (for all pages, or a language's), which
     /// jobfeed reads from section pages only.
     public var configHasCascade = false
+    /// Hugo: `ignoreFiles`, regular expressions for the content files it leaves out.
+    public var ignoreFiles: [String] = []
     /// Hugo: each section's `permalinks` pattern, by section name.
     public var sectionPermalinks: [String: String] = [:]
     /// Jekyll: the collections that render a page for each document (`output: true`; a
@@ -99,6 +101,7 @@ public struct GeneratorSite: Sendable {
         site.timeZone = values["timezone"]?.text
         site.disablePathToLower = values["disablepathtolower"]?.text == "true"
         site.removePathAccents = values["removepathaccents"]?.text == "true"
+        if case let .list(patterns)? = values["ignorefiles"] { site.ignoreFiles = patterns }
         site.configHasCascade = values.keys.contains { key in
             let parts = key.split(separator: ".")
             return parts.first == "cascade" || parts.count > 2 && parts[0] == "languages" && parts[2] == "cascade"

@@ -12,7 +12,7 @@ import Yams
 /// section keeps every job below it off the site, and so out of every feed.
 package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
     // `@unchecked`: Yams' nodes are immutable values that do not declare `Sendable`.
-    private struct Entry {
+    struct Entry {
         let values: Node.Mapping
         let target: Target
         let source: YAMLSource
@@ -25,7 +25,7 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
     }
 
     /// Hugo's page matcher; the environment a site is published from is `production`.
-    private struct Target {
+    struct Target {
         var path: HugoGlob?
         var kind: HugoGlob?
         var language: HugoGlob?
@@ -112,84 +112,5 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
         if stem != "index" || components.isEmpty { components.append(stem) }
         relative = components.joined(separator: "/")
         return "/" + relative.lowercased()
-    }
-
-    private static func entries(of page: SectionPage, diagnostics: inout [Diagnostic]) -> [Entry] {
-        let whole = SourceLocation(file: page.displayPath)
-        let frontMatter: FrontMatter
-        switch FrontMatter.split(page.text) {
-        case let .success(split): frontMatter = split
-        case .failure(.empty), .failure(.missing): return []
-        case .failure(.toml):
-            // Hugo reads TOML front matter; its cascade cannot go unread.
-            if page.text.lowercased().contains("cascade") {
-                diagnostics.append(.error("this section page's TOML front matter may hold a cascade:, which jobfeed cannot read (the postings below it inherit it); convert its front matter to YAML between '---' lines", at: whole))
-            }
-            return []
-        case let .failure(failure):
-            diagnostics.append(PostingParser.diagnostic(for: failure, at: whole))
-            return []
-        }
-        let source = YAMLSource(file: page.displayPath, lineOffset: frontMatter.yamlLineOffset)
-        let root: Node
-        switch source.compose(frontMatter.yaml) {
-        case let .success(node?): root = node
-        case .success(nil): return []
-        case let .failure(error):
-            diagnostics += error.diagnostics
-            return []
-        }
-        guard let cascade = root.mapping?.first(where: { $0.key.scalarText?.lowercased() == "cascade" })?.value, !cascade.isNull else { return [] }
-        let items: [Node]
-        switch cascade {
-        case .mapping: items = [cascade]
-        case let .sequence(sequence): items = Array(sequence)
-        default: items = []
-        }
-        var entries: [Entry] = []
-        for item in items {
-            guard let mapping = item.mapping else {
-                diagnostics.append(.error("'cascade' must be a mapping of front-matter keys, or a list of them", at: source.location(of: item)))
-                continue
-            }
-            var values = Node.Mapping([])
-            var target = Target()
-            for (key, value) in mapping {
-                guard let name = key.scalarText?.lowercased(), name == "_target" || name == "target" else {
-                    values[key] = value
-                    continue
-                }
-                readTarget(value, into: &target, source: source, diagnostics: &diagnostics)
-            }
-            entries.append(Entry(values: values, target: target, source: source))
-        }
-        return entries
-    }
-
-    /// Reads `_target`'s globs into `target`.
-    private static func readTarget(_ node: Node, into target: inout Target, source: YAMLSource, diagnostics: inout [Diagnostic]) {
-        guard let mapping = node.mapping else {
-            diagnostics.append(.error("'_target' must be a mapping of path, kind, lang and environment globs", at: source.location(of: node)))
-            return
-        }
-        for (key, value) in mapping {
-            let name = key.scalarText?.lowercased() ?? ""
-            guard let pattern = value.scalarText else {
-                diagnostics.append(.error("'_target.\(name)' must be a single glob such as /jobs/**", at: source.location(of: value)))
-                continue
-            }
-            guard let glob = HugoGlob(name == "path" ? pattern.lowercased() : pattern, separator: name == "path" ? "/" : nil) else {
-                diagnostics.append(.error("'_target.\(name)' is not a glob Hugo reads: '\(pattern)' (an unclosed '[' or '{')", at: source.location(of: value)))
-                continue
-            }
-            switch name {
-            case "path": target.path = glob
-            case "kind": target.kind = glob
-            case "lang": target.language = glob
-            case "environment": target.environment = glob
-            default:
-                diagnostics.append(.error("unknown '_target' key '\(key.scalarText ?? "")'; Hugo's are path, kind, lang and environment", at: source.location(of: key)))
-            }
-        }
     }
 }

@@ -42,16 +42,18 @@ package struct HugoPermalink {
     }
 
     /// Hugo's `:sections`: the page's top section (the folder below the content folder), then
-    /// each folder on the way to the page that has a section page (`_index.md`): a folder
-    /// without one, or a page bundle's, is no section in Hugo. Nil for a page outside the
-    /// content folder.
+    /// each folder on the way to the page that has a section page (`_index.md`) in the page's
+    /// language: a folder without one, or a page bundle's, is no section in Hugo. Nil for a page
+    /// outside the content folder.
     private var sections: String? {
         let config = reader.config
         guard let content = config.contentFolder, posting.source.absolutePath.hasPrefix(content + "/") else { return nil }
         let folders = posting.source.absolutePath.dropFirst(content.count + 1).split(separator: "/").dropLast().map(String.init)
         // A content folder per language (`content/fr/jobs/`): the language's folder is its root.
         let skipsLanguage = config.languageCodes.count > 1 && folders.first.map(config.languageCodes.contains) == true
-        let withPages = Set(config.sectionPages.map(\.folder))
+        // Hugo 0.111 builds a section tree per language: a folder with only `_index.fr.md` is a
+        // section of the French site alone.
+        let withPages = Set(config.sectionPages.filter { $0.language == posting.language }.map(\.folder))
         var folder = content
         var sections: [String] = []
         for (index, name) in folders.enumerated() {

@@ -166,6 +166,18 @@ import JobFeed
         #expect(printed.contains(expected), "\(printed)")
     }
 
+    /// A section page whose front matter jobfeed cannot read, and which never says "cascade",
+    /// gives nothing and stops nothing: it is for Hugo's templates.
+    @Test(arguments: ["---\ntitle: [Jobs\n---\n", "---\ntitle: Jobs\n", "+++\ntitle = 'Jobs'\n+++\n"])
+    func aSectionPageWithoutACascadeIsNotRead(text: String) throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("content/jobs/_index.md", text)
+        try site.write("content/jobs/analyst.md", Self.posting("Analyst"))
+        #expect(!(try build(site)).hasErrors)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == true)
+    }
+
     @Test func aTOMLSectionPageWithACascadeStopsTheBuild() throws {
         let site = try TemporarySite(config: Self.config)
         defer { site.remove() }

@@ -3,8 +3,11 @@ import Yams
 
 extension HugoCascades {
     /// A section page's cascade: a mapping, or a list of them, each with its `_target`.
-    /// Diagnostics for what cannot be read, at its line.
+    /// Diagnostics for what cannot be read, at its line, when the page may hold a cascade; a
+    /// page whose text never says "cascade" gives nothing, read or not (its front matter is
+    /// for Hugo's templates, whatever jobfeed makes of it).
     static func entries(of page: SectionPage, diagnostics: inout [Diagnostic]) -> [Entry] {
+        guard page.text.lowercased().contains("cascade") else { return [] }
         let whole = SourceLocation(file: page.displayPath)
         let frontMatter: FrontMatter
         switch FrontMatter.split(page.text) {
@@ -12,9 +15,7 @@ extension HugoCascades {
         case .failure(.empty), .failure(.missing): return []
         case .failure(.toml):
             // Hugo reads TOML front matter; its cascade cannot go unread.
-            if page.text.lowercased().contains("cascade") {
-                diagnostics.append(.error("this section page's TOML front matter may hold a cascade:, which jobfeed cannot read (the postings below it inherit it); convert its front matter to YAML between '---' lines", at: whole))
-            }
+            diagnostics.append(.error("this section page's TOML front matter may hold a cascade:, which jobfeed cannot read (the postings below it inherit it); convert its front matter to YAML between '---' lines", at: whole))
             return []
         case let .failure(failure):
             diagnostics.append(PostingParser.diagnostic(for: failure, at: whole))

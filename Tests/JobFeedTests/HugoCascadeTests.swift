@@ -19,15 +19,7 @@ import JobFeed
 
     static func page(_ front: String) -> String { "---\ntitle: Section\n\(front)\n---\n" }
     static func posting(_ title: String, _ front: String = "") -> String {
-        "---\ntitle: \(title)\ndate: 2026-10-01\n\(front)\n---\nThe job.\n"
-    }
-
-    func build(_ site: TemporarySite) throws -> BuildReport {
-        try Publisher(config: try Config.load(from: site.configURL), now: TemporarySite.now).build()
-    }
-
-    func posting(_ report: BuildReport, _ title: String, _ language: String = "en") -> Posting? {
-        report.catalog.entries.first { $0.posting.title == title && $0.posting.language == language }?.posting
+        TemporarySite.posting("title: \(title)\ndate: 2026-10-01\n\(front)", body: "The job.")
     }
 
     @Test func aCascadeReachesThePagesBelowItInItsLanguageOwnAndNearerKeysWinning() throws {
@@ -42,20 +34,20 @@ import JobFeed
         try site.write("content/jobs/eng/developer.md", Self.posting("Developer", "params: {level: senior}"))
         try site.write("content/jobs/eng/developer.fr.md", Self.posting("Développeur"))
         try site.write("content/jobs/eng/contractor.md", Self.posting("Contractor", "expiryDate: 2027-02-28\nemploymentType: CONTRACTOR"))
-        let report = try build(site)
+        let report = try site.build()
         #expect(!report.hasErrors, "\(report.diagnostics)")
         let day = { (text: String) in DateParser(timeZone: TimeZone(identifier: "America/Toronto")!).parse(text) }
-        let clerk = try #require(posting(report, "Clerk"))
+        let clerk = try #require(report.posting(titled: "Clerk", in: "en"))
         #expect(clerk.employmentTypes == [.partTime] && clerk.validThrough == day("2027-01-31") && clerk.categories == ["Operations"])
         // The home page's cascade is the default language's: the French page keeps the default.
-        #expect(posting(report, "Commis", "fr")?.employmentTypes == [.fullTime])
+        #expect(report.posting(titled: "Commis", in: "fr")?.employmentTypes == [.fullTime])
         // Nearer sections win, and `params:` is inherited key by key beside the page's own.
-        let developer = try #require(posting(report, "Developer"))
+        let developer = try #require(report.posting(titled: "Developer", in: "en"))
         #expect(developer.validThrough == day("2027-03-31") && developer.categories == ["Engineering"] && developer.employmentTypes == [.partTime])
-        let contractor = try #require(posting(report, "Contractor"))
+        let contractor = try #require(report.posting(titled: "Contractor", in: "en"))
         #expect(contractor.validThrough == day("2027-02-28") && contractor.employmentTypes == [.contractor])
         // The French section's `draft: true` holds back its French page only.
-        #expect(posting(report, "Développeur", "fr") == nil && posting(report, "Commis", "fr") != nil)
+        #expect(report.posting(titled: "Développeur", in: "fr") == nil && report.posting(titled: "Commis", in: "fr") != nil)
         #expect(site.read("feeds/fr/rss.xml")?.contains("Développeur") == false)
         #expect(site.read("feeds/en/rss.xml")?.contains("Developer") == true)
     }
@@ -78,14 +70,14 @@ import JobFeed
         try site.write("content/jobs/Summer-Intern.md", Self.posting("Summer Intern"))
         try site.write("content/jobs/seasonal/guide/index.md", Self.posting("Guide"))
         try site.write("content/jobs/summer/lead.md", Self.posting("Lead"))
-        let report = try build(site)
+        let report = try site.build()
         #expect(!report.hasErrors, "\(report.diagnostics)")
-        #expect(posting(report, "Auditor") == nil && site.read("feeds/en/rss.xml")?.contains("Auditor") == false)
+        #expect(report.posting(titled: "Auditor", in: "en") == nil && site.read("feeds/en/rss.xml")?.contains("Auditor") == false)
         // Paths are matched in lower case, without the extension nor a bundle's `index`.
-        #expect(posting(report, "Summer Intern")?.employmentTypes == [.temporary])
-        #expect(posting(report, "Guide")?.employmentTypes == [.temporary])
+        #expect(report.posting(titled: "Summer Intern", in: "en")?.employmentTypes == [.temporary])
+        #expect(report.posting(titled: "Guide", in: "en")?.employmentTypes == [.temporary])
         // `*` stops at a `/`; a kind other than `page` and another environment match no posting.
-        let lead = try #require(posting(report, "Lead"))
+        let lead = try #require(report.posting(titled: "Lead", in: "en"))
         #expect(lead.employmentTypes == [.fullTime] && lead.validThrough == nil && !lead.isDraft)
     }
 
@@ -138,13 +130,13 @@ import JobFeed
         defer { site.remove() }
         try site.write("content/jobs/team/_index.md", Self.page(""))
         try site.write("content/jobs/team/analyst.md", Self.posting("Analyst"))
-        _ = try build(site)
+        _ = try site.build()
         #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == true)
         try site.write("content/jobs/team/_index.md", Self.page("cascade:\n  draft: true"))
-        _ = try build(site)
+        _ = try site.build()
         #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == false)
         try site.write("content/jobs/team/_index.md", Self.page("cascade:\n  draft: false"))
-        _ = try build(site)
+        _ = try site.build()
         #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == true)
     }
 
@@ -174,7 +166,7 @@ import JobFeed
         defer { site.remove() }
         try site.write("content/jobs/_index.md", text)
         try site.write("content/jobs/analyst.md", Self.posting("Analyst"))
-        #expect(!(try build(site)).hasErrors)
+        #expect(!(try site.build()).hasErrors)
         #expect(site.read("feeds/en/rss.xml")?.contains("Analyst") == true)
     }
 

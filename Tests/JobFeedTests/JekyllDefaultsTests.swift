@@ -19,15 +19,7 @@ import JobFeed
         """
 
     static func posting(_ title: String, _ front: String = "") -> String {
-        "---\ntitle: \(title)\n\(front)\n---\nThe job.\n"
-    }
-
-    func build(_ site: TemporarySite) throws -> BuildReport {
-        try Publisher(config: try Config.load(from: site.configURL), now: TemporarySite.now).build()
-    }
-
-    func posting(_ report: BuildReport, _ title: String) -> Posting? {
-        report.catalog.entries.first { $0.posting.title == title }?.posting
+        TemporarySite.posting("title: \(title)\n\(front)", body: "The job.")
     }
 
     static let defaults = """
@@ -61,21 +53,21 @@ import JobFeed
         try site.write("_jobs/ontario/2026-10-01-intern-developer.md", Self.posting("Intern"))
         try site.write("_jobs/quebec/2026-10-01-analyst.md", Self.posting("Analyst"))
         try site.write("_jobs/2026-10-01-own.md", Self.posting("Own", "team: Mine\nemploymentType: CONTRACTOR\noffice: {city: Ottawa}"))
-        let report = try build(site)
+        let report = try site.build()
         #expect(!report.hasErrors, "\(report.diagnostics)")
         // A longer path, then a set with a type, wins; the set for another type does not apply.
-        let clerk = try #require(posting(report, "Clerk"))
+        let clerk = try #require(report.posting(titled: "Clerk"))
         #expect(clerk.categories == ["Jobs"] && clerk.employmentTypes == [.partTime])
         // `published: false` for a folder keeps its jobs out of every output.
-        #expect(posting(report, "Auditor") == nil && site.read("feeds/en/rss.xml")?.contains("Auditor") == false)
+        #expect(report.posting(titled: "Auditor") == nil && site.read("feeds/en/rss.xml")?.contains("Auditor") == false)
         // A glob scope. Precedence goes by the scope, not by key: the glob's path is longer than
         // `_jobs/ontario`, so the team that set gives yields to the one before the glob's.
-        let intern = try #require(posting(report, "Intern"))
+        let intern = try #require(report.posting(titled: "Intern"))
         #expect(intern.employmentTypes == [.intern] && intern.categories == ["Jobs"])
         // Of two sets of the same standing, the later.
-        #expect(posting(report, "Analyst")?.categories == ["Québec"])
+        #expect(report.posting(titled: "Analyst")?.categories == ["Québec"])
         // The posting's own keys win, and mappings merge key by key.
-        let own = try #require(posting(report, "Own"))
+        let own = try #require(report.posting(titled: "Own"))
         #expect(own.categories == ["Mine"] && own.employmentTypes == [.contractor] && own.locations.map(\.singleLine) == ["Ottawa, CA"])
     }
 
@@ -86,10 +78,10 @@ import JobFeed
         defer { site.remove() }
         try site.write("_config.yml", "title: Careers\n")
         try site.write("_jobs/2026-10-01-clerk.md", Self.posting("Clerk"))
-        _ = try build(site)
+        _ = try site.build()
         #expect(site.read("feeds/en/rss.xml")?.contains("Clerk") == true)
         try site.write("_config.yml", "title: Careers\ndefaults:\n  - scope: {type: jobs}\n    values: {published: false}\n")
-        _ = try build(site)
+        _ = try site.build()
         #expect(site.read("feeds/en/rss.xml")?.contains("Clerk") == false)
     }
 
@@ -104,7 +96,7 @@ import JobFeed
         try site.write("_jobs/2026-10-02-gone.md", Self.posting("Gone"))
         try site.write("_jobs/old/2026-10-01-legacy.md", Self.posting("Legacy"))
         try site.write("_jobs/2026-10-01-clerk.md", Self.posting("Clerk"))
-        let report = try build(site)
+        let report = try site.build()
         #expect(!report.hasErrors, "\(report.diagnostics)")
         // `*` crosses `/` in Jekyll's patterns, and a pattern is also the start of a path.
         #expect(Set(report.catalog.entries.map(\.posting.title)) == ["Legacy", "Clerk"])

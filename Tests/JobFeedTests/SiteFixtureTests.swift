@@ -66,11 +66,11 @@ import JobFeed
         let (urls, report) = try published(config, at: "2026-11-29T12:00:00-05:00")
         #expect(urls == ["https://join.example.gov/join/senior-product-manager/", "https://join.example.gov/join/engineering-lead/"])
         #expect(report.count(.archived, in: "en") == 1)
-        let manager = try #require(report.catalog.entries.first { $0.posting.title == "Senior Product Manager" }?.posting)
+        let manager = try #require(report.posting(titled: "Senior Product Manager"))
         #expect(manager.salary == Salary(minimum: 128_078, maximum: 166_500, currency: "USD", unit: .year))
         #expect(manager.remote?.applicantCountries == ["US"])
         #expect(manager.locations.map(\.singleLine) == ["Washington, DC, US", "San Francisco, CA, US"])
-        let lead = try #require(report.catalog.entries.first { $0.posting.title == "Engineering Lead" }?.posting)
+        let lead = try #require(report.posting(titled: "Engineering Lead"))
         #expect(lead.applyURL == lead.url)
         for (path, data) in OutputTree.published(below: root) {
             #expect(!String(decoding: data, as: UTF8.self).contains("{%"), "\(path) holds Liquid code")
@@ -94,7 +94,7 @@ import JobFeed
         }
         // The Montréal section's cascade gives its job a place and a closing date; its own
         // employment type wins.
-        let agent = try #require(reports.first?.catalog.entries.first { $0.posting.title == "Support Agent" }?.posting)
+        let agent = try #require(reports.first?.posting(titled: "Support Agent"))
         #expect(agent.locations.map(\.singleLine) == ["Montréal, QC, CA"] && agent.employmentTypes == [.partTime])
         #expect(agent.validThrough == DateParser(timeZone: TimeZone(identifier: "America/Toronto")!).parse("2027-01-31"))
         ConsumerCheck.run(on: root)

@@ -81,7 +81,7 @@ package struct WatchSession {
     /// folder (a poller watches files: a section page made there later is found by inotify alone).
     private var pollingRoots: [String] {
         let root = config.postingsDirectory.resolvingSymlinksInPath().path
-        let above = config.sectionPages.map { $0.folder + "/" + ($0.displayPath as NSString).lastPathComponent }.filter { !$0.hasPrefix(root + "/") }
+        let above = config.sectionPages.map(\.file.path).filter { !$0.hasPrefix(root + "/") }
         return [config.postingsDirectory.standardizedFileURL.path, options.configFile.standardizedFileURL.path] + [jekyllConfigPath].compactMap { $0 } + above
     }
 
@@ -128,7 +128,7 @@ package struct WatchSession {
     /// publish, for one rebuild, what its cascade or defaults hide.
     static func emptied(from old: Config, to new: Config) -> String? {
         if let before = old.jekyllConfig, !before.text.isEmpty, new.jekyllConfig?.text.isEmpty == true { return before.displayPath }
-        let now = Dictionary(new.sectionPages.map { ($0.displayPath, $0.text) }, uniquingKeysWith: { first, _ in first })
-        return old.sectionPages.first { !$0.text.isEmpty && now[$0.displayPath]?.isEmpty == true }?.displayPath
+        let now = Dictionary(new.sectionPages.map { ($0.file.path, $0.file.text) }, uniquingKeysWith: { first, _ in first })
+        return old.sectionPages.first { !$0.file.text.isEmpty && now[$0.file.path]?.isEmpty == true }?.file.displayPath
     }
 }

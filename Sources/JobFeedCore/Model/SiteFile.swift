@@ -1,6 +1,6 @@
 /// A file of the site generator's own that changes how postings read (Jekyll's `_config.yml`,
-/// whose `defaults:` give front matter to the postings): read with the config, its text part
-/// of the config's fingerprint.
+/// whose `defaults:` give front matter to the postings; a Hugo section page): read with the
+/// config, its text part of the config's fingerprint.
 public struct SiteFile: Sendable, Hashable {
     public var path: String
     public var displayPath: String

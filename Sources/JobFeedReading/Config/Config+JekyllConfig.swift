@@ -23,12 +23,10 @@ extension Config {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw DiagnosticError(.error("Jekyll's config is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: display)))
         }
-        jekyllConfig = SiteFile(path: path, displayPath: display, text: text)
+        let file = SiteFile(path: path, displayPath: display, text: text)
+        jekyllConfig = file
         let errors = JekyllDefaults(self).diagnostics
         if !errors.isEmpty { throw DiagnosticError(errors) }
-        var hash = StableHash()
-        hash.add(fingerprint)
-        hash.add(text)
-        fingerprint = hash.value
+        addToFingerprint([file])
     }
 }

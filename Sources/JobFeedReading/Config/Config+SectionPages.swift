@@ -18,9 +18,15 @@ extension Config {
         (sectionPages, contentFolder) = (found.pages, found.contentFolder)
         let errors = HugoCascades(self).diagnostics
         if !errors.isEmpty { throw DiagnosticError(errors) }
+        addToFingerprint(sectionPages.map { $0.file })
+    }
+
+    /// The site generator's files a build reads join the config's fingerprint: a change to one
+    /// is a change to the config (the build record, the build cache).
+    mutating func addToFingerprint(_ files: [SiteFile]) {
         var hash = StableHash()
         hash.add(fingerprint)
-        for page in sectionPages { hash.add("\(page.folder)\n\(page.language)\n\(page.text)") }
+        for file in files { hash.add("\(file.path)\n\(file.text)") }
         fingerprint = hash.value
     }
 
@@ -142,7 +148,7 @@ package struct SectionPageFinder {
                 }
                 let relative = path.hasPrefix(content + "/") ? String(path.dropFirst(content.count + 1)) : entry.name
                 let language = PostingPath(relativePath: relative, languages: finder.languages).language ?? finder.defaultLanguage
-                found.append(SectionPage(folder: folder, displayPath: display, language: language, text: text))
+                found.append(SectionPage(file: SiteFile(path: path, displayPath: display, text: text), language: language))
             }
             return entries
         }

@@ -7,10 +7,10 @@ extension HugoCascades {
     /// page whose text never says "cascade" gives nothing, read or not (its front matter is
     /// for Hugo's templates, whatever jobfeed makes of it).
     static func entries(of page: SectionPage, diagnostics: inout [Diagnostic]) -> [Entry] {
-        guard page.text.lowercased().contains("cascade") else { return [] }
-        let whole = SourceLocation(file: page.displayPath)
+        guard page.file.text.lowercased().contains("cascade") else { return [] }
+        let whole = SourceLocation(file: page.file.displayPath)
         let frontMatter: FrontMatter
-        switch FrontMatter.split(page.text) {
+        switch FrontMatter.split(page.file.text) {
         case let .success(split): frontMatter = split
         case .failure(.empty), .failure(.missing): return []
         case .failure(.toml):
@@ -21,7 +21,7 @@ extension HugoCascades {
             diagnostics.append(PostingParser.diagnostic(for: failure, at: whole))
             return []
         }
-        let source = YAMLSource(file: page.displayPath, lineOffset: frontMatter.yamlLineOffset)
+        let source = YAMLSource(file: page.file.displayPath, lineOffset: frontMatter.yamlLineOffset)
         let root: Node
         switch source.compose(frontMatter.yaml) {
         case let .success(node?): root = node

@@ -98,19 +98,12 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
         return (merged, sources)
     }
 
-    /// The page's path as Hugo's matcher sees it: from the content folder (its language's
-    /// folder left out), in lower case, without the extension, the language suffix nor a
-    /// bundle's `index`, after a `/`.
+    /// The page's path as Hugo's matcher sees it: its slug's rules (`PostingPath`: no language
+    /// folder or suffix, no extension, no bundle's `index`) from the content folder, in lower
+    /// case, after a `/`.
     private func hugoPath(of file: PostingFile) -> String {
         let content = contentFolder ?? ""
-        var relative = file.absolutePath.hasPrefix(content + "/") ? String(file.absolutePath.dropFirst(content.count + 1)) : file.path.relativePath
-        var components = relative.split(separator: "/").map(String.init)
-        if languages.count > 1, components.count > 1, languages.contains(components[0]) { components.removeFirst() }
-        var stem = components.removeLast()
-        if let ext = PostingPath.extensions.first(where: { stem.lowercased().hasSuffix($0) }) { stem.removeLast(ext.count) }
-        if let dot = stem.lastIndex(of: "."), languages.contains(String(stem[stem.index(after: dot)...])) { stem = String(stem[..<dot]) }
-        if stem != "index" || components.isEmpty { components.append(stem) }
-        relative = components.joined(separator: "/")
-        return "/" + relative.lowercased()
+        let relative = file.absolutePath.hasPrefix(content + "/") ? String(file.absolutePath.dropFirst(content.count + 1)) : file.path.relativePath
+        return "/" + PostingPath(relativePath: relative, languages: languages).slug.lowercased()
     }
 }

@@ -17,15 +17,16 @@ package struct FieldReader {
     /// The config's defaults as nodes, made once per build.
     private let defaults: [PostingField: Node]
     package let source: YAMLSource
-    /// The section page each key Hugo's `cascade:` gave came from, by key in lower case.
-    private let cascaded: [String: YAMLSource]
+    /// The file each inherited key came from (a Hugo section page's `cascade:`, Jekyll's
+    /// `defaults:`; see `InheritedFrontMatter`), by key in lower case.
+    private let inherited: [String: YAMLSource]
     package let dates: DateParser
     package private(set) var diagnostics: [Diagnostic] = []
 
     /// Fields whose value may be a placeholder such as `tbd`.
     package static let placeholderFields: Set<PostingField> = [.date, .updated, .validThrough, .salary, .salaryMin, .salaryMax, .applyUrl]
 
-    package init(frontMatter: Node.Mapping, config: Config, defaults: [PostingField: Node], source: YAMLSource, cascaded: [String: YAMLSource] = [:]) {
+    package init(frontMatter: Node.Mapping, config: Config, defaults: [PostingField: Node], source: YAMLSource, inherited: [String: YAMLSource] = [:]) {
         self.frontMatter = frontMatter
         var values: [String: Node] = [:]
         for (key, value) in frontMatter {
@@ -42,25 +43,25 @@ package struct FieldReader {
         self.config = config
         self.defaults = defaults
         self.source = source
-        self.cascaded = cascaded
+        self.inherited = inherited
         self.dates = DateParser(timeZone: config.timeZone)
     }
 
-    /// Where a key's value was written: the posting, or the section page it cascaded from
-    /// (`key` a dotted path for a key under `params:`).
+    /// Where a key's value was written: the posting, or the file it was inherited from (`key` a
+    /// dotted path for a nested key, `params.location`).
     package func source(ofKey key: String) -> YAMLSource {
-        guard !cascaded.isEmpty else { return source }
+        guard !inherited.isEmpty else { return source }
         var path = key.lowercased()
         while true {
-            if let found = cascaded[path] { return found }
+            if let found = inherited[path] { return found }
             guard let dot = path.lastIndex(of: ".") else { return source }
             path = String(path[..<dot])
         }
     }
 
-    /// Whether a front-matter key came from a section page's cascade rather than the posting.
-    package func isCascaded(_ key: String) -> Bool {
-        cascaded[key.lowercased()] != nil
+    /// Whether a front-matter key was inherited rather than written in the posting.
+    package func isInherited(_ key: String) -> Bool {
+        inherited[key.lowercased()] != nil
     }
 
     /// Where a field's value was written (see `source(ofKey:)`).

@@ -69,7 +69,7 @@ package struct PostingParser: Sendable {
             return Outcome(diagnostics: error.diagnostics)
         }
         let (merged, sources) = inherited?.apply(to: mapping, file: file) ?? (mapping, [:])
-        var reader = FieldReader(frontMatter: merged, config: config, defaults: defaults.nodes, source: source, cascaded: sources)
+        var reader = FieldReader(frontMatter: merged, config: config, defaults: defaults.nodes, source: source, inherited: sources)
         let body = BodyChecks.resolveTemplateCode(in: frontMatter.body, variables: templateVariables,
                                                   startLine: frontMatter.bodyStartLine, file: file.displayPath)
         let posting = read(&reader, file: file, body: body.body)
@@ -141,7 +141,7 @@ package struct PostingParser: Sendable {
     private func keyLines(_ reader: FieldReader) -> [String: Int] {
         var lines: [String: Int] = [:]
         for (key, _) in reader.frontMatter {
-            if let name = key.scalarText, !reader.isCascaded(name), let line = key.mark?.line { lines[name] = line + reader.source.lineOffset }
+            if let name = key.scalarText, !reader.isInherited(name), let line = key.mark?.line { lines[name] = line + reader.source.lineOffset }
         }
         for field in PostingField.allCases {
             if let line = lines[reader.key(field)] { lines[field.rawValue] = line }

@@ -17,8 +17,9 @@ import JobFeed
     @Test(arguments: [
         ("", FrontMatter.Failure.empty),
         ("Just text", .missing),
-        ("---\ntitle: A\nno end", .unterminated),
-        ("+++\ntitle = 'A'\n+++\n", .toml),
+        ("---\ntitle: A\nno end", .unterminated(fence: "---")),
+        ("+++\ntitle = 'A'\nno end", .unterminated(fence: "+++")),
+        ("+++\ntitle = 'A\n+++\n", .invalidTOML(TOMLError(message: "the string is not closed on its line", position: TOMLPosition(line: 1, column: 11)))),
         ("{\n  \"title\": \"A\"\nBody\n", .unclosedJSON),
         ("{\"title\": \"}\\\"}\"\nBody\n", .unclosedJSON),
     ])

@@ -42,6 +42,25 @@ import JobFeed
         #expect(bad.diagnostics.map(\.description).first?.hasPrefix("postings/en/job.md:3:12: error: 'closes' is not a date") == true)
     }
 
+    /// Hugo's default, TOML between `+++` lines, reads like YAML (tables as maps, typed dates
+    /// and numbers as their text), and its diagnostics name the file's own lines and columns.
+    @Test func tomlFrontMatterIsReadWithItsOwnLines() throws {
+        let good = parse("+++\ntitle = 'Designer'\nopens = 2026-03-02T09:00:00-05:00\ncloses = 2026-04-01\nemploymentType = \"\"\"part time\"\"\"\n[location]\ncity = \"Ottawa\"\n+++\nThe **job**.\n")
+        let posting = try #require(good.posting)
+        #expect(good.diagnostics.isEmpty)
+        #expect(posting.title == "Designer")
+        #expect(posting.employmentTypes == [.partTime])
+        #expect(DateFormats.calendarDate(posting.datePosted, in: config.timeZone) == "2026-03-02")
+        #expect(posting.validThrough.map { DateFormats.calendarDate($0, in: config.timeZone) } == "2026-04-01")
+        #expect(posting.body == "The **job**.\n")
+        let badValue = parse("+++\ntitle = \"Designer\"\nopens = 2026-03-02\n  closes =  'someday'\n[params]\nx = 1\n+++\nBody\n")
+        #expect(badValue.diagnostics.map(\.description).first?.hasPrefix("postings/en/job.md:4:13: error: 'closes' is not a date") == true,
+                "\(badValue.diagnostics.map(\.description))")
+        let badSyntax = parse("+++\ntitle = \"Designer\"\nopens = 2026-02-30\n+++\nBody\n")
+        #expect(badSyntax.posting == nil)
+        #expect(badSyntax.diagnostics.map(\.description) == ["postings/en/job.md:3:9: error: invalid TOML front matter: not a date of the calendar"])
+    }
+
     @Test func aBadDateNamesTheFileLineAndTheExpectedForm() {
         let outcome = parse(TemporarySite.posting("title: Designer\nopens: 2026-03-02\n\ncloses: someday"))
         #expect(outcome.posting == nil)

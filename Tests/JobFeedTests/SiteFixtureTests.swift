@@ -97,6 +97,12 @@ import JobFeed
         let agent = try #require(reports.first?.posting(titled: "Support Agent"))
         #expect(agent.locations.map(\.singleLine) == ["Montréal, QC, CA"] && agent.employmentTypes == [.partTime])
         #expect(agent.validThrough == DateParser(timeZone: TimeZone(identifier: "America/Toronto")!).parse("2027-01-31"))
+        // TOML front matter (Hugo's default) reads as YAML's does, a TOML section's cascade too.
+        let analyst = try #require(reports.first?.posting(titled: "Policy Analyst"))
+        #expect(analyst.locations.map(\.singleLine) == ["Ottawa, ON, CA"] && analyst.categories == ["Policy", "Research"])
+        let clerk = try #require(reports.first?.posting(titled: "Records Clerk"))
+        #expect(clerk.locations.map(\.singleLine) == ["Toronto, ON, CA"] && clerk.employmentTypes == [.fullTime])
+        #expect(clerk.validThrough == DateParser(timeZone: TimeZone(identifier: "America/Toronto")!).parse("2027-01-31"))
         ConsumerCheck.run(on: root)
     }
 

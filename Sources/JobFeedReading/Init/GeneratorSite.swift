@@ -50,10 +50,7 @@ public struct GeneratorSite: Sendable {
     public static func inspect(_ root: URL) -> GeneratorSite {
         for name in hugoFiles {
             if let text = read(root.appendingPathComponent(name)) {
-                var site = hugo(values(of: text, toml: name.hasSuffix(".toml")), file: name)
-                // TOML's inline tables (`cascade = {draft = true}`) are not read as values.
-                site.configHasCascade = site.configHasCascade || text.contains(/(?m)^\s*(languages\.[^.\s]+\.)?cascade\s*=/)
-                return site
+                return hugo(values(of: text, toml: name.hasSuffix(".toml")), file: name)
             }
         }
         if let text = read(root.appendingPathComponent("_config.yml")) { return jekyll(values(of: text, toml: false)) }
@@ -64,9 +61,11 @@ public struct GeneratorSite: Sendable {
         FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Every value by its dotted path (`languages.fr.title`), as text or a list of texts; TOML
+    /// read as the YAML that holds the same tree.
     package static func values(of text: String, toml: Bool) -> [String: SiteConfigValue] {
-        if toml { return SiteConfigTOML.values(text) }
-        guard let node = try? YAMLSource.compose(yaml: text) else { return [:] }
+        let yaml = toml ? (try? TOMLDocument.parse(text)).map { TOMLDocument.yaml($0).text } : text
+        guard let yaml, let node = try? YAMLSource.compose(yaml: yaml) else { return [:] }
         var values: [String: SiteConfigValue] = [:]
         flatten(node, prefix: "", into: &values)
         return values

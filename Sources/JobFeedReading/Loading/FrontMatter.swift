@@ -2,21 +2,32 @@ import Foundation
 import JobFeedCore
 
 /// A posting file split into its front matter and Markdown body. The front matter is YAML
-/// between `---` lines, or a JSON object (Hugo's third format), which YAML reads as it is.
+/// between `---` lines, TOML between `+++` lines (Hugo's default), written here as the YAML
+/// that reads as the same tree, or a JSON object (Hugo's third format), which YAML reads as
+/// it is.
 package struct FrontMatter: Sendable {
     package var yaml: String
     package var body: String
     /// The 1-based line of the file on which the body starts.
     package var bodyStartLine: Int
-    /// The lines of the file before the front matter's text: 1 (the opening `---`), or 0 for JSON.
+    /// The lines of the file before the front matter's text: 1 (the opening fence), or 0 for JSON.
     package var yamlLineOffset = 1
+    /// For TOML, where each line of `yaml` came from.
+    package var translated: TranslatedPositions?
 
     package enum Failure: Error, Equatable {
         case empty
         case missing
-        case unterminated
+        /// No closing fence (`---`, or `+++` for TOML).
+        case unterminated(fence: String)
         case unclosedJSON
-        case toml
+        /// TOML front matter that is not TOML; the position is in the TOML's text.
+        case invalidTOML(TOMLError)
+    }
+
+    /// The YAML's source, for diagnostics at the file's lines.
+    package func source(file: String) -> YAMLSource {
+        YAMLSource(file: file, lineOffset: yamlLineOffset, translated: translated)
     }
 
     /// Splits a file's text; tolerates a UTF-8 byte-order mark and CRLF line endings.
@@ -32,19 +43,29 @@ package struct FrontMatter: Sendable {
         if bytes.first == UInt8(ascii: "{") { return splitJSON(bytes) }
         var lines = LineScanner(bytes)
         guard let first = lines.next() else { return .failure(.empty) }
-        if isFence(first, "+++") { return .failure(.toml) }
-        guard isFence(first, "---") else { return .failure(.missing) }
-        let yamlStart = lines.position
+        let isTOML = isFence(first, "+++")
+        guard isTOML || isFence(first, "---") else { return .failure(.missing) }
+        let start = lines.position
         var lineNumber = 1
         while let line = lines.next() {
             lineNumber += 1
-            if isFence(line, "---") || isFence(line, "...") {
-                let yaml = Substring(bytes[yamlStart..<line.startIndex])
-                return .success(FrontMatter(yaml: String(yaml.dropLast()), body: String(Substring(bytes[lines.position...])),
-                                            bodyStartLine: lineNumber + 1))
+            if isTOML ? isFence(line, "+++") : isFence(line, "---") || isFence(line, "...") {
+                let text = String(Substring(bytes[start..<line.startIndex]))
+                let body = String(Substring(bytes[lines.position...]))
+                guard isTOML else { return .success(FrontMatter(yaml: String(text.dropLast()), body: body, bodyStartLine: lineNumber + 1)) }
+                return translating(toml: text, body: body, bodyStartLine: lineNumber + 1)
             }
         }
-        return .failure(.unterminated)
+        return .failure(.unterminated(fence: isTOML ? "+++" : "---"))
+    }
+
+    private static func translating(toml: String, body: String, bodyStartLine: Int) -> Result<FrontMatter, Failure> {
+        do {
+            let (yaml, positions) = TOMLDocument.yaml(try TOMLDocument.parse(toml))
+            return .success(FrontMatter(yaml: yaml, body: body, bodyStartLine: bodyStartLine, translated: positions))
+        } catch {
+            return .failure(.invalidTOML(error))
+        }
     }
 
     /// A line that is exactly the fence, allowing trailing spaces and tabs.

@@ -13,15 +13,11 @@ extension HugoCascades {
         switch FrontMatter.split(page.file.text) {
         case let .success(split): frontMatter = split
         case .failure(.empty), .failure(.missing): return []
-        case .failure(.toml):
-            // Hugo reads TOML front matter; its cascade cannot go unread.
-            diagnostics.append(.error("this section page's TOML front matter may hold a cascade:, which jobfeed cannot read (the postings below it inherit it); convert its front matter to YAML between '---' lines", at: whole))
-            return []
         case let .failure(failure):
             diagnostics.append(PostingParser.diagnostic(for: failure, at: whole))
             return []
         }
-        let source = YAMLSource(file: page.file.displayPath, lineOffset: frontMatter.yamlLineOffset)
+        let source = frontMatter.source(file: page.file.displayPath)
         let root: Node
         switch source.compose(frontMatter.yaml) {
         case let .success(node?): root = node

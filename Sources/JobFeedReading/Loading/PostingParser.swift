@@ -55,7 +55,7 @@ package struct PostingParser: Sendable {
         case let .success(split): frontMatter = split
         case let .failure(failure): return Outcome(diagnostics: [Self.diagnostic(for: failure, at: whole)])
         }
-        let source = YAMLSource(file: file.displayPath, lineOffset: frontMatter.yamlLineOffset)
+        let source = frontMatter.source(file: file.displayPath)
         let mapping: Node.Mapping
         switch source.compose(frontMatter.yaml) {
         case let .success(node?):
@@ -82,9 +82,11 @@ package struct PostingParser: Sendable {
         switch failure {
         case .empty: return .error("the file is empty; a posting needs front matter with at least 'title:'", at: location)
         case .missing: return .error("no front matter; start the file with a '---' line, the YAML fields, then another '---' line", at: location)
-        case .unterminated: return .error("the front matter is not closed; add a '---' line after the last field", at: location)
+        case let .unterminated(fence): return .error("the front matter is not closed; add a '\(fence)' line after the last field", at: location)
         case .unclosedJSON: return .error("the JSON front matter is not closed; add the '}' that ends its object", at: location)
-        case .toml: return .error("TOML front matter (+++) is not supported; convert it to YAML between '---' lines", at: location)
+        case let .invalidTOML(error):
+            let at = SourceLocation(file: location.file, line: error.position.line + 1, column: error.position.column)
+            return .error("invalid TOML front matter: \(error.message)", at: at)
         }
     }
 

@@ -8,9 +8,20 @@ package struct YAMLSource: Sendable {
     /// Lines before the YAML text in its file (1 for YAML front matter, after the opening `---`;
     /// 0 for JSON front matter and for config files).
     package var lineOffset: Int
+    /// For YAML written from TOML front matter: where its lines came from.
+    package var translated: TranslatedPositions?
+
+    package init(file: String, lineOffset: Int, translated: TranslatedPositions? = nil) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.translated = translated
+    }
 
     package func location(of node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file, line: lineOffset > 0 ? lineOffset : nil) }
+        if let original = translated?.original(line: mark.line, column: mark.column) {
+            return SourceLocation(file: file, line: original.line + lineOffset, column: original.column)
+        }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 

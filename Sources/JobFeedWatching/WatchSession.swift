@@ -56,12 +56,12 @@ package struct WatchSession {
         let excluded = ExcludedPaths(config.exclude)
         let readsCascades = config.conventions == .hugo
         let sectionFolders = Set(config.sectionFoldersAbove)
-        let jekyllConfig = jekyllConfigPath
+        let generatorConfigs = Set(generatorConfigPaths)
         return { event in
             guard case let .changed(path) = event else { return report(event) }
             let name = (path as NSString).lastPathComponent
             let inPostings = path.hasPrefix(root + "/")
-            if path == configPath || path == jekyllConfig || readsCascades && Config.isSectionPage(name)
+            if path == configPath || generatorConfigs.contains(path) || readsCascades && Config.isSectionPage(name)
                 && (inPostings || sectionFolders.contains((path as NSString).deletingLastPathComponent)) {
                 report(.configChanged)
             } else if inPostings, PostingPath.isPostingFile(name), !excluded.excludes(relativePath: String(path.dropFirst(root.count + 1))) {
@@ -70,19 +70,23 @@ package struct WatchSession {
         }
     }
 
-    /// Jekyll's `_config.yml` beside the config, whose `defaults:` are part of it (see
-    /// `Config.jekyllConfig`), under `conventions: jekyll`.
-    private var jekyllConfigPath: String? {
-        guard config.conventions == .jekyll else { return nil }
-        return options.configFile.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("_config.yml").path
+    /// Where the site generator's config beside the config may be, which is part of it (see
+    /// `Config.generatorConfig`): Jekyll's `_config.yml`, or each of Hugo's names.
+    private var generatorConfigPaths: [String] {
+        let folder = options.configFile.standardizedFileURL.deletingLastPathComponent()
+        switch config.conventions {
+        case .jekyll: return [folder.appendingPathComponent("_config.yml").path]
+        case .hugo: return Config.hugoConfigNames.map { folder.appendingPathComponent($0).path }
+        case .none: return []
+        }
     }
 
-    /// The postings folder, the config file, Jekyll's and the section pages above the postings
+    /// The postings folder, the config file, the generator's and the section pages above the postings
     /// folder (a poller watches files: a section page made there later is found by inotify alone).
     private var pollingRoots: [String] {
         let root = config.postingsDirectory.resolvingSymlinksInPath().path
         let above = config.sectionPages.map(\.file.path).filter { !$0.hasPrefix(root + "/") }
-        return [config.postingsDirectory.standardizedFileURL.path, options.configFile.standardizedFileURL.path] + [jekyllConfigPath].compactMap { $0 } + above
+        return [config.postingsDirectory.standardizedFileURL.path, options.configFile.standardizedFileURL.path] + generatorConfigPaths + above
     }
 
     package func stopWatching() {
@@ -123,11 +127,11 @@ package struct WatchSession {
         }
     }
 
-    /// A section page or Jekyll config that had text and has none: an editor that cuts a file
+    /// A section page or generator config that had text and has none: an editor that cuts a file
     /// and then writes it gives the watcher the empty file first, and a config read then would
     /// publish, for one rebuild, what its cascade or defaults hide.
     static func emptied(from old: Config, to new: Config) -> String? {
-        if let before = old.jekyllConfig, !before.text.isEmpty, new.jekyllConfig?.text.isEmpty == true { return before.displayPath }
+        if let before = old.generatorConfig, !before.text.isEmpty, new.generatorConfig?.text.isEmpty == true { return before.displayPath }
         let now = Dictionary(new.sectionPages.map { ($0.file.path, $0.file.text) }, uniquingKeysWith: { first, _ in first })
         return old.sectionPages.first { !$0.file.text.isEmpty && now[$0.file.path]?.isEmpty == true }?.file.displayPath
     }

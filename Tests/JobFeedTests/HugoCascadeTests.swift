@@ -105,14 +105,50 @@ import JobFeed
         #expect(cities["en"] == ["Ottawa, ON, CA", "Montréal, QC, CA", "Toronto, ON, CA"] && cities["fr"] == ["Gatineau, QC, CA"], "\(cities)")
     }
 
-    /// A cascade in the Hugo config itself is not read at build time: `init` asks for it to be
-    /// moved to the home page, in each form Hugo's TOML takes it.
-    @Test(arguments: ["[cascade]\n  draft = true", "[[cascade]]\n  draft = true\n  [cascade._target]\n    path = '/jobs/**'",
-                      "cascade = {draft = true}", "[languages.fr.cascade]\n  draft = true", ""])
-    func initAsksAboutACascadeInTheHugoConfig(addition: String) throws {
-        let (root, result, _) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") { $0 + "\n" + addition + "\n" }
+    /// A cascade in Hugo's site config, in each form its TOML takes, is applied as Hugo 0.111
+    /// applies it: the published set equals Hugo's (a `draft = true` for every page, or for the
+    /// French ones; the one posting that says `draft = false` itself stays).
+    @Test(.enabled(if: SiteFixtureTests.hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"),
+          arguments: [("[cascade]\n  draft = true", false), ("[[cascade]]\n  draft = true\n  [cascade._target]\n    path = '/jobs/**'", false),
+                      ("cascade = {draft = true}", true), ("[languages.fr.cascade]\n  draft = true", false)])
+    func aCascadeInTheHugoConfigIsApplied(addition: String, atTheTop: Bool) throws {
+        let (root, _, config) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") {
+            atTheTop ? addition + "\n" + $0 : $0 + "\n" + addition + "\n"
+        }
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(result.questions.contains { $0.contains("hugo.toml sets a cascade:") } == !addition.isEmpty, "\(result.questions)")
+        let moment = "2026-11-29T12:00:00-05:00"
+        let (urls, _) = try SiteFixtureTests().published(config, at: moment)
+        #expect(urls == SiteFixtureTests.hugoPublished(try #require(SiteFixtureTests.hugo), site: root, clock: moment))
+        #expect(addition.contains("fr") ? urls.count > 1 && urls.allSatisfy { $0.contains("/en/") } : urls == ["https://careers.example.com/en/jobs/policy-analyst/"])
+    }
+
+    /// What Hugo 0.111 does with a cascade in its config (checked with `hugo list`): the home
+    /// page's cascade wins over it, keys under `params` are inherited one by one, and a
+    /// language's own cascade takes the place of the site's for that language's pages.
+    @Test func theHugoConfigsCascadeIsTheFarthest() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("hugo.yaml", "title: Careers\ncascade:\n  expiryDate: 2026-12-10\n  employmentType: PART_TIME\n  params: {team: Config}\nlanguages:\n  fr:\n    cascade: {expiryDate: 2026-12-01}\n")
+        try site.write("content/_index.md", Self.page("cascade:\n  expiryDate: 2026-12-05"))
+        try site.write("content/jobs/analyst.md", Self.posting("Analyst"))
+        try site.write("content/jobs/analyste.fr.md", Self.posting("Analyste"))
+        let report = try site.build()
+        let zone = TimeZone(identifier: "America/Toronto")!
+        let analyst = try #require(report.posting(titled: "Analyst"))
+        #expect(analyst.validThrough == DateParser(timeZone: zone).parse("2026-12-05") && analyst.employmentTypes == [.partTime])
+        #expect(analyst.categories == ["Config"])
+        let analyste = try #require(report.posting(titled: "Analyste"))
+        #expect(analyste.validThrough == DateParser(timeZone: zone).parse("2026-12-01") && analyste.employmentTypes == [.fullTime])
+        // Hugo's config split under config/: read only to refuse a cascade there.
+        try site.write("config/_default/params.toml", "team = 'Careers'\n")
+        #expect(throws: Never.self) { try Config.load(from: site.configURL) }
+        try site.write("config/_default/cascade.toml", "draft = true\n")
+        let split = #expect(throws: DiagnosticError.self) { try Config.load(from: site.configURL) }
+        #expect(split?.diagnostics.first?.description.contains("config/_default/cascade.toml: error: Hugo's config folder sets a cascade") == true, "\(split?.diagnostics ?? [])")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("config"))
+        try site.write("hugo.yaml", "title: Careers\ncascade: [{draft: true}\n")
+        let error = #expect(throws: DiagnosticError.self) { try Config.load(from: site.configURL) }
+        #expect(error?.diagnostics.first?.description.contains("hugo.yaml:3:1: error: invalid YAML") == true, "\(error?.diagnostics ?? [])")
     }
 
     /// Hugo's `ignoreFiles` are regular expressions, which `exclude:` globs cannot say: `init`

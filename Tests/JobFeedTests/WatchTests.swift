@@ -245,6 +245,20 @@ import JobFeed
         ])
     }
 
+    /// Hugo's site config is part of the config under `conventions: hugo`: a save to its
+    /// `cascade` reloads the config and rebuilds, with inotify and with polling.
+    @Test(arguments: [false, true])
+    func aSaveToHugosConfigReloadsTheConfig(polling: Bool) async throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\npostings: content/jobs\nconventions: hugo\ndefaultLanguage: en\n")
+        defer { site.remove() }
+        try site.write("hugo.toml", "title = 'Careers'\n")
+        try site.write("content/jobs/analyst.md", TemporarySite.posting("title: Analyst\ndate: 2026-01-05"))
+        try await expectConfigReloads(site, polling: polling, saves: [
+            ("hugo.toml", "title = 'Careers'\n[cascade]\n  draft = true\n"),
+            ("hugo.toml", ""),
+        ])
+    }
+
     /// Watches the site, whose one posting, Analyst, is published; makes each save in turn,
     /// each followed by a config reload (none for a file emptied) and a rebuild; the first hides
     /// Analyst.

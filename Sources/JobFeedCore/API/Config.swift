@@ -48,9 +48,12 @@ public struct Config: Sendable {
     /// the folder Hugo's page paths start from (what a cascade's `_target: {path:}` matches).
     public var sectionPages: [SectionPage] = []
     public var contentFolder: String?
-    /// Under `conventions: jekyll`, the site's `_config.yml` beside the config, whose
-    /// `defaults:` the postings take.
-    public var jekyllConfig: SiteFile?
+    /// The site generator's own config beside this one, which a build reads too: Jekyll's
+    /// `_config.yml` (its `defaults:` and `exclude:`), Hugo's `hugo.toml` or `config.toml`, YAML
+    /// or JSON (its `cascade`).
+    public var generatorConfig: SiteFile?
+    /// Hugo's names for its config, in the order it looks for them.
+    public static let hugoConfigNames = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"]
 
     public static let defaultPlaceholders: Set<String> = ["tbd", "tba", "tbc", "xxx", "n/a", "na", "to be determined", "to be announced", "à déterminer", "à venir"]
     public var limits: Limits

@@ -63,9 +63,6 @@ public struct SiteInit: Sendable {
         let template = postingTemplate(site, inference: inference, place: place, multilingual: languages.count > 1,
                                        jekyllDefaults: inherited as? JekyllDefaults)
         notes.append("posting URLs: \(template)")
-        if site.configHasCascade {
-            questions.append("\(site.configFile ?? "the Hugo config") sets a cascade:, which jobfeed does not read (it reads the cascade: of section pages, _index.md): move it to content/_index.md (and content/_index.<lang>.md for each other language), or the postings miss what it sets, a draft: true among them")
-        }
         if !site.ignoreFiles.isEmpty {
             questions.append("\(site.configFile ?? "the Hugo config") sets ignoreFiles (\(site.ignoreFiles.joined(separator: ", "))): Hugo makes no page for the files they match, so name any posting files among them in 'exclude:'")
         }
@@ -135,8 +132,14 @@ public struct SiteInit: Sendable {
             let finder = SectionPageFinder(postings: root.appendingPathComponent(folder), configFolder: root, languages: languages,
                                            defaultLanguage: defaultLanguage, exclude: exclude)
             guard let found = try? finder.find() else { return nil }
-            inherited = HugoCascades(pages: found.pages, contentFolder: found.contentFolder, languages: languages, defaultLanguage: defaultLanguage)
-            if !inherited.isEmpty { notes.append("read the cascade: of \(found.pages.count) section pages (their keys count as the postings' own)") }
+            let siteConfig = site.configFile.flatMap { name -> SiteFile? in
+                let path = root.appendingPathComponent(name).path
+                return FileManager.default.contents(atPath: path).flatMap { String(validating: $0, as: UTF8.self) }
+                    .map { SiteFile(path: path, displayPath: name, text: $0) }
+            }
+            inherited = HugoCascades(pages: found.pages, siteConfig: siteConfig, contentFolder: found.contentFolder, languages: languages,
+                                     defaultLanguage: defaultLanguage)
+            if !inherited.isEmpty { notes.append("read the cascade: of \(found.pages.count) section pages and of \(site.configFile ?? "the Hugo config") (their keys count as the postings' own)") }
         case .jekyll:
             let path = root.appendingPathComponent("_config.yml").path
             guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else { return nil }

@@ -58,7 +58,7 @@ extension Config {
         for folder in [config.postingsDirectory, config.feedsDirectory, config.exportsDirectory, config.stateDirectory] { hash.add(folder.path) }
         config.fingerprint = hash.value
         try config.findSectionPages(configFolder: folder)
-        try config.readJekyllConfig(configFolder: folder)
+        try config.readGeneratorConfig(configFolder: folder)
         return config
     }
 

@@ -28,9 +28,6 @@ public struct GeneratorSite: Sendable {
     public var removePathAccents = false
     /// Hugo: each language's own content folder (`languages.fr.contentDir`), by code.
     public var languageContentFolders: [String: String] = [:]
-    /// Hugo: whether the site config sets a `cascade` (for all pages, or a language's), which
-    /// jobfeed reads from section pages only.
-    public var configHasCascade = false
     /// Hugo: `ignoreFiles`, regular expressions for the content files it leaves out.
     public var ignoreFiles: [String] = []
     /// Hugo: each section's `permalinks` pattern, by section name.
@@ -44,11 +41,10 @@ public struct GeneratorSite: Sendable {
     /// Jekyll: each collection's `permalink` pattern, by collection name.
     public var collectionPermalinks: [String: String] = [:]
 
-    package static let hugoFiles = ["hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml"]
 
     /// Reads the generator config in `root`, if there is one.
     public static func inspect(_ root: URL) -> GeneratorSite {
-        for name in hugoFiles {
+        for name in Config.hugoConfigNames {
             if let text = read(root.appendingPathComponent(name)) {
                 return hugo(values(of: text, toml: name.hasSuffix(".toml")), file: name)
             }
@@ -101,10 +97,6 @@ public struct GeneratorSite: Sendable {
         site.disablePathToLower = values["disablepathtolower"]?.text == "true"
         site.removePathAccents = values["removepathaccents"]?.text == "true"
         if case let .list(patterns)? = values["ignorefiles"] { site.ignoreFiles = patterns }
-        site.configHasCascade = values.keys.contains { key in
-            let parts = key.split(separator: ".")
-            return parts.first == "cascade" || parts.count > 2 && parts[0] == "languages" && parts[2] == "cascade"
-        }
         for (key, value) in values {
             // `permalinks.jobs`, or `permalinks.page.jobs` as later versions write it.
             let parts = key.split(separator: ".")

@@ -26,7 +26,12 @@ extension HugoCascades {
             diagnostics += error.diagnostics
             return []
         }
-        guard let cascade = root.mapping?.first(where: { $0.key.scalarText?.lowercased() == "cascade" })?.value, !cascade.isNull else { return [] }
+        return entries(of: root.mapping?.first(where: { $0.key.scalarText?.lowercased() == "cascade" })?.value, source: source, diagnostics: &diagnostics)
+    }
+
+    /// The entries of a `cascade` value, as a section page or the site's config holds it.
+    static func entries(of cascade: Node?, source: YAMLSource, diagnostics: inout [Diagnostic]) -> [Entry] {
+        guard let cascade, !cascade.isNull else { return [] }
         let items: [Node]
         switch cascade {
         case .mapping: items = [cascade]

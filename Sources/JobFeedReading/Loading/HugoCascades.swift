@@ -3,7 +3,7 @@ import JobFeedCore
 import Yams
 
 /// Hugo's `cascade:`, under `conventions: hugo`: front matter that a section page (`_index.md`)
-/// sets for every page below it, in the same language. A page's own keys win, and a nearer
+/// sets for every page below it, in the same language, and the site's config for every page. A page's own keys win, and a nearer
 /// section's cascade wins over a farther one's; keys under `params:` are inherited one by one.
 /// A cascade is a mapping, or a list of them; `_target` (or `target`) gives one only to the
 /// pages whose path, kind, language and environment its globs match (`path: /jobs/internal/**`).
@@ -45,11 +45,11 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
     package private(set) var diagnostics: [Diagnostic] = []
 
     init(_ config: Config) {
-        self.init(pages: config.sectionPages, contentFolder: config.contentFolder, languages: config.languageCodes,
-                  defaultLanguage: config.hugoDefaultLanguage)
+        self.init(pages: config.sectionPages, siteConfig: config.conventions == .hugo ? config.generatorConfig : nil,
+                  contentFolder: config.contentFolder, languages: config.languageCodes, defaultLanguage: config.hugoDefaultLanguage)
     }
 
-    package init(pages: [SectionPage], contentFolder: String?, languages: [String], defaultLanguage: String) {
+    package init(pages: [SectionPage], siteConfig: SiteFile?, contentFolder: String?, languages: [String], defaultLanguage: String) {
         self.contentFolder = contentFolder
         self.languages = languages
         self.defaultLanguage = defaultLanguage
@@ -58,6 +58,11 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
         for page in pages {
             let entries = Self.entries(of: page, diagnostics: &diagnostics)
             if !entries.isEmpty { cascades.append(Cascade(folder: page.folder, language: page.language, entries: entries)) }
+        }
+        // The site config's: above every folder (an empty one, which every path is below).
+        if let siteConfig {
+            let site = Self.siteCascades(of: siteConfig, languages: languages, diagnostics: &diagnostics)
+            for language in languages { if let entries = site[language] { cascades.append(Cascade(folder: "", language: language, entries: entries)) } }
         }
         self.cascades = cascades.sorted { $0.folder.count > $1.folder.count }
         self.diagnostics = diagnostics

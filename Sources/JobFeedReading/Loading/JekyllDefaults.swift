@@ -25,7 +25,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
     package private(set) var diagnostics: [Diagnostic] = []
 
     init(_ config: Config) {
-        self.init(file: config.jekyllConfig)
+        self.init(file: config.conventions == .jekyll ? config.generatorConfig : nil)
     }
 
     package init(file: SiteFile?) {

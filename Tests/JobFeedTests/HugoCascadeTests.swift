@@ -151,12 +151,24 @@ import JobFeed
         #expect(error?.diagnostics.first?.description.contains("hugo.yaml:3:1: error: invalid YAML") == true, "\(error?.diagnostics ?? [])")
     }
 
-    /// Hugo's `ignoreFiles` are regular expressions, which `exclude:` globs cannot say: `init`
-    /// asks for the postings among them to be named.
-    @Test func initAsksAboutHugosIgnoredFiles() throws {
-        let (root, result, _) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") { "ignoreFiles = ['\\.bak$', 'template']\n" + $0 }
+    /// Hugo's `ignoreFiles`, regular expressions matched against a file's or folder's absolute
+    /// path, leave out what Hugo makes no page for: the published set equals Hugo's. One that is
+    /// not a regular expression stops the build at its line.
+    @Test(.enabled(if: SiteFixtureTests.hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"))
+    func hugosIgnoredFilesAreNotPublished() throws {
+        let (root, result, config) = try SiteFixtureTests.initialised("hugo", editing: "hugo.toml") { "ignoreFiles = ['template\\.md$', 'montreal$']\n" + $0 }
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(result.questions.contains { $0.contains("sets ignoreFiles (\\.bak$, template)") }, "\(result.questions)")
+        #expect(!result.questions.contains { $0.contains("ignoreFiles") }, "\(result.questions)")
+        try Data(Self.posting("Job Template").utf8).write(to: root.appendingPathComponent("content/jobs/job-template.md"))
+        let moment = "2026-11-29T12:00:00-05:00"
+        let (urls, report) = try SiteFixtureTests().published(config, at: moment)
+        #expect(urls == SiteFixtureTests.hugoPublished(try #require(SiteFixtureTests.hugo), site: root, clock: moment))
+        #expect(report.posting(titled: "Job Template") == nil && report.posting(titled: "Support Agent") == nil && report.posting(titled: "Product Designer") != nil)
+        let hugoConfig = root.appendingPathComponent("hugo.toml")
+        try Data(("ignoreFiles = ['(unclosed']\n" + String(contentsOf: hugoConfig, encoding: .utf8).split(separator: "\n").dropFirst().joined(separator: "\n")).utf8).write(to: hugoConfig)
+        let error = #expect(throws: DiagnosticError.self) { try Config.load(from: root.appendingPathComponent("jobfeed.yml")) }
+        #expect(error?.diagnostics.first?.description.contains("hugo.toml:1:16: error: 'ignoreFiles' holds '(unclosed', which is not a regular expression") == true,
+                "\(error?.diagnostics ?? [])")
     }
 
     /// A section page is part of the config: a one-shot build after a change to its cascade is

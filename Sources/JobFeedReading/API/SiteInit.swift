@@ -63,9 +63,6 @@ public struct SiteInit: Sendable {
         let template = postingTemplate(site, inference: inference, place: place, multilingual: languages.count > 1,
                                        jekyllDefaults: inherited as? JekyllDefaults)
         notes.append("posting URLs: \(template)")
-        if !site.ignoreFiles.isEmpty {
-            questions.append("\(site.configFile ?? "the Hugo config") sets ignoreFiles (\(site.ignoreFiles.joined(separator: ", "))): Hugo makes no page for the files they match, so name any posting files among them in 'exclude:'")
-        }
         if site.conventions == .jekyll, let section, !site.outputCollections.contains(section) {
             questions.append("Jekyll renders no page for each document of the '\(section)' collection ('output: true' is not set for it in _config.yml), so the posting URLs name pages that do not exist: set 'output: true', or point urls.posting at the page that lists the jobs")
         }

@@ -22,7 +22,8 @@ extension Config {
             let path = configFolder.appendingPathComponent(name).standardizedFileURL.path
             guard let file = try Self.generatorFile(at: path) else { continue }
             generatorConfig = file
-            let errors = conventions == .jekyll ? JekyllDefaults(self).diagnostics : HugoCascades(self).diagnostics
+            let errors = conventions == .jekyll ? JekyllDefaults(self).diagnostics
+                : HugoCascades(self).diagnostics + (HugoIgnoredFiles(self)?.diagnostics ?? [])
             if !errors.isEmpty { throw DiagnosticError(errors) }
             addToFingerprint([file])
             return

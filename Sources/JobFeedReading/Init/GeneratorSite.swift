@@ -28,8 +28,6 @@ public struct GeneratorSite: Sendable {
     public var removePathAccents = false
     /// Hugo: each language's own content folder (`languages.fr.contentDir`), by code.
     public var languageContentFolders: [String: String] = [:]
-    /// Hugo: `ignoreFiles`, regular expressions for the content files it leaves out.
-    public var ignoreFiles: [String] = []
     /// Hugo: each section's `permalinks` pattern, by section name.
     public var sectionPermalinks: [String: String] = [:]
     /// Jekyll: the collections that render a page for each document (`output: true`; a
@@ -96,7 +94,6 @@ public struct GeneratorSite: Sendable {
         site.timeZone = values["timezone"]?.text
         site.disablePathToLower = values["disablepathtolower"]?.text == "true"
         site.removePathAccents = values["removepathaccents"]?.text == "true"
-        if case let .list(patterns)? = values["ignorefiles"] { site.ignoreFiles = patterns }
         for (key, value) in values {
             // `permalinks.jobs`, or `permalinks.page.jobs` as later versions write it.
             let parts = key.split(separator: ".")

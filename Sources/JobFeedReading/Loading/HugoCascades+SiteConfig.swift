@@ -9,38 +9,15 @@ extension HugoCascades {
     /// a cascade and cannot be read.
     static func siteCascades(of file: SiteFile, languages: [String], diagnostics: inout [Diagnostic]) -> [String: [Entry]] {
         guard file.text.lowercased().contains("cascade") else { return [:] }
-        var source = YAMLSource(file: file.displayPath, lineOffset: 0)
-        var yaml = file.text
-        if file.path.lowercased().hasSuffix(".toml") {
-            do {
-                let translated = TOMLDocument.yaml(try TOMLDocument.parse(file.text))
-                (yaml, source.translated) = (translated.text, translated.positions)
-            } catch {
-                diagnostics.append(.error("invalid TOML: \(error.message)", at: SourceLocation(file: file.displayPath, line: error.position.line, column: error.position.column)))
-                return [:]
-            }
-        }
-        let root: Node.Mapping
-        switch source.compose(yaml) {
-        case let .success(node?): root = node.mapping ?? [:]
-        case .success(nil): return [:]
-        case let .failure(error):
-            diagnostics += error.diagnostics
-            return [:]
-        }
-        let siteWide = entries(of: value(of: "cascade", in: root), source: source, diagnostics: &diagnostics)
-        let languageTables = value(of: "languages", in: root)?.mapping ?? [:]
+        guard let (root, source) = file.root(diagnostics: &diagnostics) else { return [:] }
+        let siteWide = entries(of: root.value(ofKeyInAnyCase: "cascade"), source: source, diagnostics: &diagnostics)
+        let languageTables = root.value(ofKeyInAnyCase: "languages")?.mapping ?? [:]
         var cascades: [String: [Entry]] = [:]
         for language in languages {
             let table = languageTables.first { $0.key.scalarText?.lowercased() == language.lowercased() }?.value.mapping
-            let own = table.flatMap { value(of: "cascade", in: $0) }
+            let own = table?.value(ofKeyInAnyCase: "cascade")
             cascades[language] = own.map { entries(of: $0, source: source, diagnostics: &diagnostics) } ?? siteWide
         }
         return cascades.filter { !$0.value.isEmpty }
-    }
-
-    /// Hugo's config keys are read in any case.
-    private static func value(of key: String, in mapping: Node.Mapping) -> Node? {
-        mapping.first { $0.key.scalarText?.lowercased() == key }?.value
     }
 }

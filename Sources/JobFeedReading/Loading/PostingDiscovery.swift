@@ -20,6 +20,8 @@ package struct PostingDiscovery {
     private let excluded: ExcludedPaths
     /// What Jekyll's own `exclude:` leaves out of the site, under `conventions: jekyll`.
     private var excludedByJekyll: JekyllExclusions?
+    /// What Hugo's `ignoreFiles` leave out, under `conventions: hugo`.
+    private var ignoredByHugo: HugoIgnoredFiles?
     package private(set) var diagnostics: [Diagnostic] = []
     private var visitedFolders: Set<String> = []
 
@@ -29,11 +31,12 @@ package struct PostingDiscovery {
         excluded = ExcludedPaths(exclude)
     }
 
-    /// The site's postings folder, languages and `exclude:` (and Jekyll's), as every build
-    /// reads them.
+    /// The site's postings folder, languages and `exclude:` (and Jekyll's, and Hugo's
+    /// `ignoreFiles`), as every build reads them.
     package init(config: Config) {
         self.init(root: config.postingsDirectory, languages: config.languageCodes, exclude: config.exclude)
         excludedByJekyll = JekyllExclusions(config)
+        ignoredByHugo = HugoIgnoredFiles(config)
     }
 
     package mutating func files() throws(DiagnosticError) -> [PostingFile] {
@@ -72,6 +75,7 @@ package struct PostingDiscovery {
             if excluded.excludes(name: name, relativePath: relativePath) { continue }
             var kind = Self.kind(of: entry, at: path)
             if excludedByJekyll?.excludes(relativePath: relativePath, isFolder: kind == .folder) == true { continue }
+            if ignoredByHugo?.excludes(absolutePath: path) == true { continue }
             if let shown = entry.nameNotUTF8 {
                 // Such a name cannot be opened by the text it reads as, nor made a URL: left out
                 // and said so, rather than taken for a file that vanished.

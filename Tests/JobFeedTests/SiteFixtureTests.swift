@@ -106,6 +106,29 @@ import JobFeed
         ConsumerCheck.run(on: root)
     }
 
+    /// A site as `hugo new site` makes it: TOML front matter, each job's own fields under
+    /// `[params]`, the locale in `languageCode`. `init` maps the params by their names and
+    /// values, and the build publishes what Hugo publishes, each job with its place, pay,
+    /// employment type and apply link.
+    @Test(.enabled(if: hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"))
+    func aHugoSiteWithItsFieldsUnderParamsPublishesTheSameJobsAsHugo() throws {
+        let (root, result, config) = try Self.initialised("hugo-params")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(!result.questions.contains { $0.contains("params.") }, "\(result.questions)")
+        #expect(config.languages.map(\.locale) == ["en-US"])
+        let moment = "2026-11-29T12:00:00-05:00"
+        let (urls, report) = try published(config, at: moment)
+        #expect(urls == Self.hugoPublished(try #require(Self.hugo), site: root, clock: moment))
+        #expect(urls == ["https://careers.example.net/careers/backend-engineer/", "https://careers.example.net/careers/technical-writer/"])
+        let engineer = try #require(report.posting(titled: "Backend Engineer"))
+        #expect(engineer.locations.map(\.singleLine) == ["Toronto, ON, CA"] && engineer.employmentTypes == [.fullTime])
+        #expect(engineer.salary?.minimum == 120_000 && engineer.salary?.maximum == 150_000 && engineer.salary?.unit == .year)
+        #expect(engineer.applyURL == "https://jobs.example.net/apply/123")
+        let writer = try #require(report.posting(titled: "Technical Writer"))
+        #expect(writer.salary?.unit == .hour && writer.employmentTypes == [.partTime])
+        ConsumerCheck.run(on: root, languages: ["en"])
+    }
+
     /// A content folder per language: init takes each language's job section (named apart in
     /// each language) and excludes the rest; the blog post beside them, which has every field a
     /// posting has, is not published. The jobs are where Hugo lists them.

@@ -38,7 +38,7 @@ package struct ConfigWriter {
         lines += ["", "languages:"]
         for language in languages {
             let title = language.title ?? site.title ?? "Jobs"
-            lines += ["  - code: \(language.code)", "    locale: \(language.code)", "    title: \(quoted(title))", "    description: \(quoted(title))"]
+            lines += ["  - code: \(language.code)", "    locale: \(language.locale ?? language.code)", "    title: \(quoted(title))", "    description: \(quoted(title))"]
         }
         lines += ["", "urls:", "  posting: \(quoted(template))", "  listing: \(quoted(listing))", "", "organization:", "  name: \(quoted(site.title ?? "Your organization"))   # the hiring organization",
                   "  url: \(quoted(baseURL))", "  # logo: https://…/logo.png   (Google recommends one)"]

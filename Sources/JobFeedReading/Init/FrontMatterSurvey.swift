@@ -48,7 +48,8 @@ package struct FrontMatterSurvey {
             switch value {
             case let .mapping(nested):
                 entry.isMapping = true
-                if prefix.isEmpty { record(nested, prefix: name) }
+                // One level down, two under Hugo's `params` (`params.location.city`).
+                if prefix.isEmpty || prefix.lowercased() == "params" { record(nested, prefix: name) }
             case .sequence:
                 entry.isList = true
                 for item in value.scalarList ?? [] { sample(item, into: &entry) }

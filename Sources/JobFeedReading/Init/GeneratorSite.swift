@@ -9,6 +9,14 @@ public struct GeneratorSite: Sendable {
         public var code: String
         public var title: String?
         public var weight: Int
+        /// Hugo's `languageCode` (`en-us`), as a BCP 47 tag (`en-US`): the feeds' language.
+        public var locale: String?
+
+        /// `en-us` or `fr_ca` as `en-US`, `fr-CA`.
+        static func locale(_ text: String?) -> String? {
+            guard let parts = text?.split(whereSeparator: { $0 == "-" || $0 == "_" }), let first = parts.first, !first.isEmpty else { return nil }
+            return ([first.lowercased()] + parts.dropFirst().map { $0.count == 2 ? $0.uppercased() : String($0) }).joined(separator: "-")
+        }
     }
 
     public var conventions: SiteConventions = .none
@@ -109,9 +117,12 @@ public struct GeneratorSite: Sendable {
         }
         site.languages = codes.map { code in
             Language(code: code, title: values["languages.\(code).title"]?.text ?? values["languages.\(code).params.title"]?.text,
-                     weight: Int(values["languages.\(code).weight"]?.text ?? "") ?? 100)
+                     weight: Int(values["languages.\(code).weight"]?.text ?? "") ?? 100,
+                     locale: Language.locale(values["languages.\(code).languagecode"]?.text))
         }.sorted { ($0.weight, $0.code) < ($1.weight, $1.code) }
-        if site.languages.isEmpty, let code = site.defaultLanguage { site.languages = [Language(code: code, title: site.title, weight: 1)] }
+        if site.languages.isEmpty, let code = site.defaultLanguage {
+            site.languages = [Language(code: code, title: site.title, weight: 1, locale: Language.locale(values["languagecode"]?.text))]
+        }
         return site
     }
 

@@ -59,7 +59,7 @@ package struct MappingInference {
         var taken: Set<String> = []
         for (field, names) in Self.names {
             if conventions == .hugo, [.date, .validThrough, .updated, .category].contains(field) { continue }
-            let candidates = survey.ordered.filter { !taken.contains($0.name) && names.contains(Self.normalize($0.name)) }
+            let candidates = survey.ordered.filter { !taken.contains($0.name) && names.contains(Self.normalize(Self.ownName($0.name))) }
             guard let key = candidates.first(where: { Self.plausible($0, for: field, dates: dates) }) else { continue }
             taken.insert(key.name)
             if field == .place, key.isMapping {
@@ -101,6 +101,12 @@ package struct MappingInference {
 
     package static func normalize(_ name: String) -> String {
         name.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// A key's name as the site means it: Hugo keeps a page's own fields under `params`
+    /// (`params.location`), which its templates read as they read top-level ones.
+    static func ownName(_ name: String) -> String {
+        name.lowercased().hasPrefix("params.") ? String(name.dropFirst("params.".count)) : name
     }
 
     /// Whether most of a key's values fit the field.
@@ -153,7 +159,7 @@ package struct MappingInference {
     /// Keys in most files with a few distinct words that nothing took: ask what they are.
     private mutating func ask(_ survey: FrontMatterSurvey, taken: Set<String>) {
         let known = Set(Self.names.flatMap(\.1)).union(["title", "layout", "type", "slug", "weight", "aliases", "author", "image", "thumb", "permalink", "url"])
-        for key in survey.ordered where !taken.contains(key.name) && !known.contains(Self.normalize(key.name)) && !key.isMapping
+        for key in survey.ordered where !taken.contains(key.name) && !known.contains(Self.normalize(Self.ownName(key.name))) && !key.isMapping
             && key.files * 2 >= survey.files && (2...10).contains(key.distinct.count) {
             let words = key.samples.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
             questions.append("'\(key.name)' holds \(words): is it the hiring organization, a category, or neither? Map it under 'fields:' if it is one of jobfeed's fields")

@@ -102,6 +102,19 @@ import JobFeed
         #expect(Set(report.catalog.entries.map(\.posting.title)) == ["Legacy", "Clerk"])
     }
 
+    /// Jekyll reads YAML front matter alone: a file that opens with TOML's `+++` or a JSON
+    /// object is a static file to it, no page, so no posting (Hugo reads both).
+    @Test func onlyYAMLFrontMatterMakesAJekyllPosting() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("_jobs/2026-10-01-clerk.md", Self.posting("Clerk"))
+        try site.write("_jobs/2026-10-01-toml.md", "+++\ntitle = 'TOML'\n+++\nThe job.\n")
+        try site.write("_jobs/2026-10-01-json.md", "{\"title\": \"JSON\"}\nThe job.\n")
+        let report = try site.build()
+        #expect(report.catalog.entries.map(\.posting.title) == ["Clerk"])
+        #expect(report.diagnostics.filter { $0.severity == .error }.map(\.message).allSatisfy { $0.hasPrefix("no front matter") }, "\(report.diagnostics)")
+    }
+
     @Test func aJekyllConfigThatIsNotYAMLStopsTheBuild() throws {
         let site = try TemporarySite(config: Self.config)
         defer { site.remove() }

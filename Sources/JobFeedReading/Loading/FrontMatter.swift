@@ -15,6 +15,15 @@ package struct FrontMatter: Sendable {
     /// For TOML, where each line of `yaml` came from.
     package var translated: TranslatedPositions?
 
+    /// How the file wrote it: Hugo reads all three, Jekyll YAML alone.
+    package enum Format: Sendable {
+        case yaml, toml, json
+    }
+
+    package var format: Format {
+        translated != nil ? .toml : yamlLineOffset == 0 ? .json : .yaml
+    }
+
     package enum Failure: Error, Equatable {
         case empty
         case missing

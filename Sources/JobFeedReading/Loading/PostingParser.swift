@@ -52,6 +52,9 @@ package struct PostingParser: Sendable {
         }
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {
+        // Jekyll reads YAML front matter alone: a file with another is a static file, no page.
+        case let .success(split) where config.conventions == .jekyll && split.format != .yaml:
+            return Outcome(diagnostics: [Self.diagnostic(for: .missing, at: whole)])
         case let .success(split): frontMatter = split
         case let .failure(failure): return Outcome(diagnostics: [Self.diagnostic(for: failure, at: whole)])
         }

@@ -106,6 +106,31 @@ import JobFeed
         ConsumerCheck.run(on: root)
     }
 
+    /// Hugo's config split into `config/_default/` (root keys in `hugo.toml`, the languages in
+    /// `languages.toml`): `init` reads it as it reads one file, and the build publishes what
+    /// Hugo publishes.
+    @Test(.enabled(if: hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"))
+    func aHugoSiteWithAConfigFolderPublishesTheSameJobsAsHugo() throws {
+        let root = ScratchPath.unused("site-hugo-config-folder")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: Self.sites.appendingPathComponent("hugo"), to: root)
+        let whole = try String(contentsOf: root.appendingPathComponent("hugo.toml"), encoding: .utf8)
+        let (top, languages) = try #require(whole.range(of: "[languages]").map { (whole[..<$0.lowerBound], whole[$0.upperBound...]) })
+        let folder = root.appendingPathComponent("config/_default")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(top.utf8).write(to: folder.appendingPathComponent("hugo.toml"))
+        try Data(languages.replacingOccurrences(of: "[languages.", with: "[").utf8).write(to: folder.appendingPathComponent("languages.toml"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("hugo.toml"))
+        let result = SiteInit(root: root).run()
+        try Data(result.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        #expect(config.conventions == .hugo && config.languageCodes == ["en", "fr"] && config.baseURL == "https://careers.example.com/")
+        let moment = "2026-11-29T12:00:00-05:00"
+        let (urls, _) = try published(config, at: moment)
+        #expect(urls == Self.hugoPublished(try #require(Self.hugo), site: root, clock: moment))
+        #expect(urls.contains("https://careers.example.com/fr/jobs/designer/"))
+    }
+
     /// A site as `hugo new site` makes it: TOML front matter, each job's own fields under
     /// `[params]`, the locale in `languageCode`. `init` maps the params by their names and
     /// values, and the build publishes what Hugo publishes, each job with its place, pay,

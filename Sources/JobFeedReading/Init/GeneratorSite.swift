@@ -47,16 +47,35 @@ public struct GeneratorSite: Sendable {
     /// Jekyll: each collection's `permalink` pattern, by collection name.
     public var collectionPermalinks: [String: String] = [:]
 
-
-    /// Reads the generator config in `root`, if there is one.
+    /// Reads the generator config in `root`, if there is one: Hugo's file, or its config
+    /// folder, or Jekyll's `_config.yml`.
     public static func inspect(_ root: URL) -> GeneratorSite {
         for name in Config.hugoConfigNames {
             if let text = read(root.appendingPathComponent(name)) {
                 return hugo(values(of: text, toml: name.hasSuffix(".toml")), file: name)
             }
         }
+        if let values = hugoConfigFolder(root.appendingPathComponent("config/_default")) { return hugo(values, file: "config/_default/") }
         if let text = read(root.appendingPathComponent("_config.yml")) { return jekyll(values(of: text, toml: false)) }
         return GeneratorSite()
+    }
+
+    /// Hugo's config split into a folder: `hugo.toml` (or `config.toml`, YAML, JSON) holds the
+    /// root keys, and each other file the root key it is named for (`languages.toml` holds
+    /// `[en]`, `[fr]`). Nil when the folder holds no config file.
+    private static func hugoConfigFolder(_ folder: URL) -> [String: SiteConfigValue]? {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        var values: [String: SiteConfigValue] = [:]
+        for name in names {
+            let parts = name.split(separator: ".")
+            guard parts.count == 2, ["toml", "yaml", "yml", "json"].contains(parts[1].lowercased()),
+                  let text = read(folder.appendingPathComponent(name)) else { continue }
+            let key = parts[0].lowercased()
+            for (path, value) in Self.values(of: text, toml: parts[1].lowercased() == "toml") {
+                values[key == "hugo" || key == "config" ? path : key + "." + path] = value
+            }
+        }
+        return values.isEmpty ? nil : values
     }
 
     private static func read(_ url: URL) -> String? {

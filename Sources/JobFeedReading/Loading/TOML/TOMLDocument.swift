@@ -3,7 +3,8 @@
 /// written out, and tested against Python's `tomllib` on the same documents.
 package enum TOMLDocument {
     package static func parse(_ text: String) throws(TOMLError) -> [TOMLEntry] {
-        var reader = Reader(TOMLScanner(text))
+        // A CRLF line break is a line break (a TOML file saved on Windows).
+        var reader = Reader(TOMLScanner(text.replacingOccurrences(of: "\r\n", with: "\n")))
         try reader.read()
         guard case let .table(entries) = reader.root.node.value else { return [] }
         return entries

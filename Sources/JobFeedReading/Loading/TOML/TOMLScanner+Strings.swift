@@ -5,6 +5,7 @@ extension TOMLScanner {
         while true {
             let start = position()
             parts.append((try keyPart(), start))
+            guard parts.count <= Self.maxDepth else { throw error("a key of more than \(Self.maxDepth) dotted parts") }
             skipWhitespace()
             guard skip(".") else { return parts }
             skipWhitespace()

@@ -4,8 +4,11 @@ extension TOMLScanner {
         let position = position()
         switch current {
         case UInt8(ascii: "\""), UInt8(ascii: "'"): return TOMLNode(value: .string(try string()), position: position)
-        case UInt8(ascii: "["): return TOMLNode(value: .array(try array()), position: position)
-        case UInt8(ascii: "{"): return try inlineTable()
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maxDepth else { throw error("arrays and inline tables nested more than \(Self.maxDepth) deep") }
+            return current == UInt8(ascii: "[") ? TOMLNode(value: .array(try array()), position: position) : try inlineTable()
         default: return TOMLNode(value: try scalar(), position: position)
         }
     }

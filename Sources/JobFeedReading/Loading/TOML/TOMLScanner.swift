@@ -3,6 +3,11 @@
 struct TOMLScanner {
     let bytes: [UInt8]
     var offset = 0
+    /// How many arrays and inline tables the cursor is inside: hostile input nested deep
+    /// enough would otherwise take the stack (and the build) with it.
+    var depth = 0
+    /// More than any front matter or site config nests, far less than would exhaust a stack.
+    static let maxDepth = 100
     private let lineStarts: [Int]
 
     init(_ text: String) {

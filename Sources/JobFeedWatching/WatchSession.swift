@@ -38,7 +38,9 @@ package struct WatchSession {
             do {
                 let configFolder = (configPath as NSString).deletingLastPathComponent
                 let sectionFolders = config.sectionFoldersAbove.filter { $0 != configFolder }
-                inotify = try InotifyWatcher(trees: [root], folders: [configFolder] + sectionFolders, report: filter(report))
+                // Hugo's config folder (`config/_default/hugo.toml`), when that is where its config is.
+                let generatorFolder = config.generatorConfig.map { ($0.path as NSString).deletingLastPathComponent }.flatMap { $0 == configFolder ? nil : $0 }
+                inotify = try InotifyWatcher(trees: [root], folders: [configFolder] + [generatorFolder].compactMap { $0 } + sectionFolders, report: filter(report))
                 logger.info("watching \(DisplayPath.of(path: root)) and \(DisplayPath.of(path: configPath)) with inotify")
                 return
             } catch {
@@ -73,12 +75,7 @@ package struct WatchSession {
     /// Where the site generator's config beside the config may be, which is part of it (see
     /// `Config.generatorConfig`): Jekyll's `_config.yml`, or each of Hugo's names.
     private var generatorConfigPaths: [String] {
-        let folder = options.configFile.standardizedFileURL.deletingLastPathComponent()
-        switch config.conventions {
-        case .jekyll: return [folder.appendingPathComponent("_config.yml").path]
-        case .hugo: return Config.hugoConfigNames.map { folder.appendingPathComponent($0).path }
-        case .none: return []
-        }
+        Config.generatorConfigPaths(config.conventions, configFolder: options.configFile.standardizedFileURL.deletingLastPathComponent())
     }
 
     /// The postings folder, the config file, the generator's and the section pages above the postings

@@ -245,17 +245,18 @@ import JobFeed
         ])
     }
 
-    /// Hugo's site config is part of the config under `conventions: hugo`: a save to its
-    /// `cascade` reloads the config and rebuilds, with inotify and with polling.
-    @Test(arguments: [false, true])
-    func aSaveToHugosConfigReloadsTheConfig(polling: Bool) async throws {
+    /// Hugo's site config is part of the config under `conventions: hugo`, beside the config or
+    /// in Hugo's config folder: a save to its `cascade` reloads the config and rebuilds, with
+    /// inotify and with polling.
+    @Test(arguments: [false, true], ["hugo.toml", "config/_default/hugo.toml"])
+    func aSaveToHugosConfigReloadsTheConfig(polling: Bool, file: String) async throws {
         let site = try TemporarySite(config: TemporarySite.standardConfig + "\npostings: content/jobs\nconventions: hugo\ndefaultLanguage: en\n")
         defer { site.remove() }
-        try site.write("hugo.toml", "title = 'Careers'\n")
+        try site.write(file, "title = 'Careers'\n")
         try site.write("content/jobs/analyst.md", TemporarySite.posting("title: Analyst\ndate: 2026-01-05"))
         try await expectConfigReloads(site, polling: polling, saves: [
-            ("hugo.toml", "title = 'Careers'\n[cascade]\n  draft = true\n"),
-            ("hugo.toml", ""),
+            (file, "title = 'Careers'\n[cascade]\n  draft = true\n"),
+            (file, ""),
         ])
     }
 

@@ -122,6 +122,27 @@ import JobFeed
         #expect(addition.contains("fr") ? urls.count > 1 && urls.allSatisfy { $0.contains("/en/") } : urls == ["https://careers.example.com/en/jobs/policy-analyst/"])
     }
 
+    /// `init` surveys the front matter as the build reads it, with the cascade of Hugo's config
+    /// in its config folder: a place every job takes from there is mapped.
+    @Test func initMapsWhatTheConfigFoldersCascadeGives() throws {
+        let root = ScratchPath.unused("site-config-folder-cascade")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let write = { (path: String, text: String) in
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write("config/_default/hugo.toml", "baseURL = 'https://jobs.example.org/'\nlanguageCode = 'en-ca'\ntitle = 'Jobs'\n[cascade.location]\n  city = 'Ottawa'\n  region = 'ON'\n  country = 'CA'\n")
+        try write("content/jobs/analyst.md", Self.posting("Analyst", "employment_type: Full-time"))
+        try write("content/jobs/clerk.md", Self.posting("Clerk", "employment_type: Part-time"))
+        let result = SiteInit(root: root).run()
+        try Data(result.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let report = try Publisher(config: try Config.load(from: root.appendingPathComponent("jobfeed.yml")),
+                                   now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29"))).build()
+        #expect(!report.hasErrors, "\(report.diagnostics.filter { $0.severity == .error })")
+        #expect(report.catalog.entries.map { $0.posting.locations.map(\.singleLine) } == [["Ottawa, ON, CA"], ["Ottawa, ON, CA"]])
+    }
+
     /// What Hugo 0.111 does with a cascade in its config (checked with `hugo list`): the home
     /// page's cascade wins over it, keys under `params` are inherited one by one, and a
     /// language's own cascade takes the place of the site's for that language's pages.

@@ -55,17 +55,21 @@ public struct GeneratorSite: Sendable {
                 return hugo(values(of: text, toml: name.hasSuffix(".toml")), file: name)
             }
         }
-        if let values = hugoConfigFolder(root.appendingPathComponent("config/_default")) { return hugo(values, file: "config/_default/") }
+        if let (values, file) = hugoConfigFolder(root.appendingPathComponent("config/_default")) {
+            return hugo(values, file: "config/_default/" + (file ?? ""))
+        }
         if let text = read(root.appendingPathComponent("_config.yml")) { return jekyll(values(of: text, toml: false)) }
         return GeneratorSite()
     }
 
     /// Hugo's config split into a folder: `hugo.toml` (or `config.toml`, YAML, JSON) holds the
     /// root keys, and each other file the root key it is named for (`languages.toml` holds
-    /// `[en]`, `[fr]`). Nil when the folder holds no config file.
-    private static func hugoConfigFolder(_ folder: URL) -> [String: SiteConfigValue]? {
+    /// `[en]`, `[fr]`). Nil when the folder holds no config file; with the name of the one
+    /// that holds the root keys, if there is one.
+    private static func hugoConfigFolder(_ folder: URL) -> (values: [String: SiteConfigValue], rootFile: String?)? {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         var values: [String: SiteConfigValue] = [:]
+        let rootFile = Config.hugoConfigNames.first { names.contains($0) }
         for name in names {
             let parts = name.split(separator: ".")
             guard parts.count == 2, ["toml", "yaml", "yml", "json"].contains(parts[1].lowercased()),
@@ -75,7 +79,7 @@ public struct GeneratorSite: Sendable {
                 values[key == "hugo" || key == "config" ? path : key + "." + path] = value
             }
         }
-        return values.isEmpty ? nil : values
+        return values.isEmpty ? nil : (values, rootFile)
     }
 
     private static func read(_ url: URL) -> String? {

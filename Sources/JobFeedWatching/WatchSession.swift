@@ -39,8 +39,9 @@ package struct WatchSession {
                 let configFolder = (configPath as NSString).deletingLastPathComponent
                 let sectionFolders = config.sectionFoldersAbove.filter { $0 != configFolder }
                 // Hugo's config folder (`config/_default/hugo.toml`), when that is where its config is.
-                let generatorFolder = config.generatorConfig.map { ($0.path as NSString).deletingLastPathComponent }.flatMap { $0 == configFolder ? nil : $0 }
-                inotify = try InotifyWatcher(trees: [root], folders: [configFolder] + [generatorFolder].compactMap { $0 } + sectionFolders, report: filter(report))
+                let generatorFolders = [config.generatorConfig.map { ($0.path as NSString).deletingLastPathComponent }]
+                    .compactMap { $0 }.filter { $0 != configFolder }
+                inotify = try InotifyWatcher(trees: [root], folders: [configFolder] + generatorFolders + sectionFolders, report: filter(report))
                 logger.info("watching \(DisplayPath.of(path: root)) and \(DisplayPath.of(path: configPath)) with inotify")
                 return
             } catch {

@@ -136,7 +136,8 @@ public struct SiteInit: Sendable {
             }
             inherited = HugoCascades(pages: found.pages, siteConfig: siteConfig, contentFolder: found.contentFolder, languages: languages,
                                      defaultLanguage: defaultLanguage)
-            if !inherited.isEmpty { notes.append("read the cascade: of \(found.pages.count) section pages and of \(site.configFile ?? "the Hugo config") (their keys count as the postings' own)") }
+            let alsoConfig = siteConfig.map { " and of \($0.displayPath)" } ?? ""
+            if !inherited.isEmpty { notes.append("read the cascade: of \(found.pages.count) section pages\(alsoConfig) (their keys count as the postings' own)") }
         case .jekyll:
             let path = root.appendingPathComponent("_config.yml").path
             guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else { return nil }

@@ -3,8 +3,9 @@ import JobFeedCore
 import Yams
 
 /// Hugo's `cascade:`, under `conventions: hugo`: front matter that a section page (`_index.md`)
-/// sets for every page below it, in the same language, and the site's config for every page. A page's own keys win, and a nearer
-/// section's cascade wins over a farther one's; keys under `params:` are inherited one by one.
+/// sets for every page below it, in the same language, and the site's config for every page.
+/// A page's own keys win, and a nearer section's cascade wins over a farther one's (the site
+/// config's is the farthest); keys under `params:` are inherited one by one.
 /// A cascade is a mapping, or a list of them; `_target` (or `target`) gives one only to the
 /// pages whose path, kind, language and environment its globs match (`path: /jobs/internal/**`).
 ///
@@ -62,7 +63,9 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
         // The site config's: above every folder (an empty one, which every path is below).
         if let siteConfig {
             let site = Self.siteCascades(of: siteConfig, languages: languages, diagnostics: &diagnostics)
-            for language in languages { if let entries = site[language] { cascades.append(Cascade(folder: "", language: language, entries: entries)) } }
+            for language in languages {
+                if let entries = site[language] { cascades.append(Cascade(folder: "", language: language, entries: entries)) }
+            }
         }
         self.cascades = cascades.sorted { $0.folder.count > $1.folder.count }
         self.diagnostics = diagnostics

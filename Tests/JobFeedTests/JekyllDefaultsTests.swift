@@ -115,6 +115,18 @@ import JobFeed
         #expect(report.diagnostics.filter { $0.severity == .error }.map(\.message).allSatisfy { $0.hasPrefix("no front matter") }, "\(report.diagnostics)")
     }
 
+    /// Jekyll 4.3.1 (checked with `jekyll build`): under `collections_dir`, a scope reaches the
+    /// collection's documents written with that folder or without it.
+    @Test func aCollectionsFolderIsLeftOutOfScopePaths() throws {
+        let site = try TemporarySite(config: Self.config.replacingOccurrences(of: "postings: _jobs", with: "postings: my_collections/_jobs"))
+        defer { site.remove() }
+        try site.write("_config.yml", "collections_dir: my_collections\ndefaults:\n  - scope: {path: _jobs/internal}\n    values: {published: false}\n  - scope: {path: my_collections/_jobs/secret}\n    values: {published: false}\n")
+        for (path, title) in [("2026-10-01-open.md", "Open"), ("internal/2026-10-01-internal.md", "Internal"), ("secret/2026-10-01-secret.md", "Secret")] {
+            try site.write("my_collections/_jobs/" + path, Self.posting(title))
+        }
+        #expect(try site.build().catalog.entries.map(\.posting.title) == ["Open"])
+    }
+
     @Test func aJekyllConfigThatIsNotYAMLStopsTheBuild() throws {
         let site = try TemporarySite(config: Self.config)
         defer { site.remove() }

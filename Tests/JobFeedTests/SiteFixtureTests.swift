@@ -60,6 +60,29 @@ import JobFeed
         ConsumerCheck.run(on: root, languages: ["en"])
     }
 
+    /// The Jekyll site with its collections in `collections_dir: my_collections` and a default
+    /// that unpublishes one job by a scope written without that folder: what Jekyll 4.3.1
+    /// built from it (checked with `jekyll build`) was the same site less that job.
+    @Test func aJekyllSiteWithACollectionsFolderPublishesWhatJekyllDoes() throws {
+        let root = ScratchPath.unused("site-jekyll-collections-dir")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: Self.sites.appendingPathComponent("jekyll"), to: root)
+        let folder = root.appendingPathComponent("my_collections")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["_jobs", "_drafts"] { try FileManager.default.moveItem(at: root.appendingPathComponent(name), to: folder.appendingPathComponent(name)) }
+        let siteConfig = root.appendingPathComponent("_config.yml")
+        let addition = "collections_dir: my_collections\ndefaults:\n  - scope: {path: _jobs/2026-11-12-platform}\n    values: {published: false}\n"
+        try Data((try String(contentsOf: siteConfig, encoding: .utf8) + addition).utf8).write(to: siteConfig)
+        let result = SiteInit(root: root).run()
+        try Data(result.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        #expect(config.postingsDirectory.path.hasSuffix("/my_collections/_jobs"))
+        let (urls, _) = try published(config, at: "2026-11-29T12:00:00-06:00")
+        #expect(urls == ["https://www.prairielabs.example/careers/jobs/backend-developer/",
+                         "https://www.prairielabs.example/careers/jobs/support-specialist/",
+                         "https://www.prairielabs.example/careers/jobs/Senior-Developer-(Remote)/"])
+    }
+
     @Test func aGovernmentStyleSitePublishesItsOpenJobsAtTheirPermalinks() throws {
         let (root, config) = try initialised("govsite")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -89,8 +89,10 @@ public struct SiteInit: Sendable {
             for section in Self.sections where exists(site.contentFolder + "/" + section) { return PostingsPlace(folder: site.contentFolder + "/" + section, section: section) }
             return PostingsPlace.perLanguage(site, root: root, sections: Self.sections) ?? PostingsPlace(folder: site.contentFolder)
         case .jekyll:
-            for section in Self.sections where exists("_" + section) { return PostingsPlace(folder: "_" + section, section: section) }
-            return PostingsPlace(folder: exists("_posts") ? "_posts" : ".")
+            // Collections, `_posts` among them, are in `collections_dir` when the site sets one.
+            let base = site.contentFolder == "." ? "" : site.contentFolder + "/"
+            for section in Self.sections where exists(base + "_" + section) { return PostingsPlace(folder: base + "_" + section, section: section) }
+            return PostingsPlace(folder: exists(base + "_posts") ? base + "_posts" : ".")
         case .none:
             for section in Self.sections where exists(section) { return PostingsPlace(folder: section, section: section) }
             return PostingsPlace(folder: ".")

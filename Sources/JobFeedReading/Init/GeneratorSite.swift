@@ -29,6 +29,7 @@ public struct GeneratorSite: Sendable {
     /// Hugo's `defaultContentLanguageInSubdir`: whether the default language's pages live
     /// under `/<lang>/` too.
     public var defaultLanguageInSubdir = false
+    /// Hugo's content folder, or Jekyll's `collections_dir` (where its collections are).
     public var contentFolder = "."
     public var timeZone: String?
     /// Hugo's `disablePathToLower` and `removePathAccents`: how it makes its pages' paths.
@@ -159,6 +160,9 @@ public struct GeneratorSite: Sendable {
         site.title = values["title"]?.text
         site.timeZone = values["timezone"]?.text
         site.permalinkStyle = values["permalink"]?.text
+        if let folder = values["collections_dir"]?.text?.trimmingCharacters(in: CharacterSet(charactersIn: "/")), !folder.isEmpty {
+            site.contentFolder = folder
+        }
         for (key, value) in values {
             let parts = key.split(separator: ".")
             if parts.count == 3, parts[0] == "collections", parts[2] == "permalink", let pattern = value.text {

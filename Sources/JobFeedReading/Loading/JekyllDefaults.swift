@@ -21,6 +21,9 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
 
     private let sets: [DefaultSet]
     private let siteFolder: String
+    /// `collections_dir`, with a trailing `/`: the folder the collections are in, which Jekyll
+    /// leaves out of a document's path and a scope's path before it compares them.
+    private let collectionsFolder: String?
     private let source: YAMLSource
     package private(set) var diagnostics: [Diagnostic] = []
 
@@ -33,10 +36,12 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
         source = YAMLSource(file: file?.displayPath ?? "_config.yml", lineOffset: 0)
         guard let file else {
             sets = []
+            collectionsFolder = nil
             return
         }
         switch source.compose(file.text) {
         case let .success(root):
+            collectionsFolder = Self.collectionsFolder(root?.mapping)
             let defaults = root?.mapping?.first { $0.key.scalarText == "defaults" }?.value.sequence.map(Array.init) ?? []
             // Jekyll skips a set without a `values` mapping, with a warning of its own.
             sets = defaults.compactMap { set in
@@ -48,6 +53,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
             }
         case let .failure(error):
             sets = []
+            collectionsFolder = nil
             diagnostics = error.diagnostics
         }
     }
@@ -79,7 +85,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
         let type = Self.type(of: path)
         var defaults = Node.Mapping([])
         var standing: DefaultSet?
-        for set in sets where (set.type == nil || set.type == type) && Self.scope(set.path, covers: path) {
+        for set in sets where (set.type == nil || set.type == type) && covers(set.path, path) {
             if Self.precedes(set, standing) {
                 defaults = Self.merge(set.values, over: defaults)
                 standing = set
@@ -132,6 +138,22 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
             if fnmatch(scope, prefix, FNM_PATHNAME | FNM_PERIOD) == 0 { return true }
         }
         return false
+    }
+
+    /// Jekyll 4.3.1 (checked with `jekyll build`): under `collections_dir: my_collections`, a
+    /// scope `_jobs/internal` and a scope `my_collections/_jobs/internal` both reach
+    /// `my_collections/_jobs/internal/`, for both paths are compared without that folder; a
+    /// glob is matched against the files as they lie, from the site's folder.
+    private func covers(_ scope: String, _ path: String) -> Bool {
+        guard let collectionsFolder, !scope.contains("*") else { return Self.scope(scope, covers: path) }
+        let strip = { (text: String) in text.hasPrefix(collectionsFolder) ? String(text.dropFirst(collectionsFolder.count)) : text }
+        return Self.scope(strip(scope), covers: strip(path))
+    }
+
+    private static func collectionsFolder(_ root: Node.Mapping?) -> String? {
+        guard let folder = root?.first(where: { $0.key.scalarText == "collections_dir" })?.value.scalarText?
+            .trimmingCharacters(in: CharacterSet(charactersIn: "/")), !folder.isEmpty, folder != "." else { return nil }
+        return folder + "/"
     }
 
     /// `posts`, `drafts`, a collection's label, or `pages`: from the document's first `_` folder.

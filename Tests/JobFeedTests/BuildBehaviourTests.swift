@@ -133,6 +133,26 @@ import JobFeed
         #expect(site.read("feeds/en/rss.xml") != "tampered")
         #expect(site.read("exports/postings.csv") != nil)
     }
+
+    /// The record takes the stamps the build knows (files it wrote or found unchanged) rather
+    /// than stat'ing every output again: they must be the ones the next build finds.
+    @Test(arguments: ["edit a posting", "edit an output", "delete an output", "add a posting"])
+    func theBuildAfterAChangeIsFollowedByOneThatDoesNothing(change: String) throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        switch change {
+        case "edit a posting": try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer II\ndate: 2026-02-01"))
+        case "edit an output": try site.write("exports/jsonld/en/writer.jsonld", "tampered")
+        case "delete an output": try FileManager.default.removeItem(at: site.root.appendingPathComponent("feeds/fr/atom.xml"))
+        default: try site.write("postings/en/editor.md", TemporarySite.posting("title: Editor\ndate: 2026-02-02"))
+        }
+        let changed = try site.build()
+        #expect(!changed.files.written.isEmpty, "\(change) should have been rebuilt")
+        let after = try site.build()
+        #expect(after.catalog.entries.isEmpty, "the build after '\(change)' should have found nothing changed")
+        #expect(after.files.written.isEmpty)
+    }
 }
 
 /// A pairing problem never unpublishes a job.

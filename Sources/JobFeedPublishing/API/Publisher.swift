@@ -75,7 +75,7 @@ public struct Publisher: Sendable {
         }
         // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
         if self.cache == nil {
-            record(report, strict: strict)
+            record(report, strict: strict, known: cache.outputStamps)
             BackgroundRelease.release(consume cache)
         }
         return report.adding(setUp)
@@ -102,11 +102,11 @@ public struct Publisher: Sendable {
         return report
     }
 
-    private func record(_ report: BuildReport, strict: Bool) {
+    private func record(_ report: BuildReport, strict: Bool, known: [String: FileStamp]) {
         guard report.published else { return BuildRecord.forget(in: config) }
         let outputs = report.files.paths
         BuildRecord(inputs: BuildRecord.combine(config: config, strict: strict, files: report.inputs), now: now.seconds,
-                    nextChange: report.nextChange?.at.seconds, outputs: outputs, outputStamps: BuildRecord.stamps(of: outputs),
+                    nextChange: report.nextChange?.at.seconds, outputs: outputs, outputStamps: BuildRecord.stamps(of: outputs, known: known),
                     counts: report.counts, diagnostics: report.diagnostics).save(in: config)
     }
 

@@ -139,6 +139,15 @@ public final class BuildCache: Sendable {
         outputs.withLock { $0[path] = Output(stamp: stamp, size: size, digest: digest) }
     }
 
+    /// The outputs' stamps as last recorded, by this build or the one before it, when the file
+    /// was written or found unchanged: every output whose bytes the cache knows, and each feed
+    /// whose inputs it knows.
+    package var outputStamps: [String: FileStamp] {
+        var stamps = outputs.withLock { $0.mapValues(\.stamp) }
+        for (path, recorded) in rendered.outputFingerprints { stamps[path] = recorded.stamp }
+        return stamps
+    }
+
     /// What each output held when it was written, for the archive to keep.
     package var recordedOutputs: [String: Output] {
         get { outputs.withLock { $0 } }

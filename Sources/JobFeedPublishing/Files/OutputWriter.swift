@@ -12,6 +12,8 @@ public struct WriteResult: Sendable, Hashable {
     public var removed: [String] = []
     /// Every output file the build holds, as absolute paths, sorted (for the build record).
     package var paths: [String] = []
+    /// Segments of `.gz` twins copied from the published twins rather than compressed.
+    package var twinSegmentsCopied = 0
 }
 
 /// Replaces each output file atomically, and only when its bytes change, so that an unchanged
@@ -66,11 +68,11 @@ package struct OutputWriter {
             let matchesTarget: Bool
             do { matchesTarget = try outcome.get() } catch { throw Self.failure(path, error.reason) }
             if matchesTarget {
-                try twins.add(of: path, from: path, changed: false, into: &publication, &result)
+                twins.add(of: path, from: path, spans: file.spans, changed: false, &result)
                 file.discard()
                 result.unchanged.append(display.of(path: path))
             } else {
-                try twins.add(of: path, from: file.temporaryPath, changed: true, into: &publication, &result)
+                twins.add(of: path, from: file.temporaryPath, spans: file.spans, changed: true, &result)
                 publication.replace(path, with: file.temporaryPath)
                 result.written.append(display.of(path: path))
             }
@@ -78,8 +80,9 @@ package struct OutputWriter {
         for path in plan.kept {
             result.paths.append(path)
             result.unchanged.append(display.of(path: path))
-            try twins.add(of: path, from: path, changed: false, into: &publication, &result)
+            twins.add(of: path, from: path, spans: nil, changed: false, &result)
         }
+        try twins.make(into: &publication, &result)
         let survey = OwnedFolderSurvey(plan)
         let stale = survey.stale + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
@@ -102,47 +105,6 @@ package struct OutputWriter {
         result.unchanged.sort()
         result.removed = stale.map { display.of(path: $0) }
         return result
-    }
-
-    /// The `.gz` twins of the large outputs: compressed into the staging folder from the new
-    /// bytes (or the unchanged file, when its twin is missing), and published with them.
-    package struct Twins {
-        package let writer: OutputWriter
-        private var staged: [String] = []
-        /// Twins to remove: `gzip` is off.
-        package private(set) var retired: [String] = []
-
-        package init(writer: OutputWriter) {
-            self.writer = writer
-        }
-
-        package mutating func add(of path: String, from source: String, changed: Bool, into publication: inout Publication, _ result: inout WriteResult) throws(DiagnosticError) {
-            let twin = path + ".gz"
-            guard writer.gzip else { return retired.append(twin) }
-            result.paths.append(twin)
-            if !changed, FileStamp(path: twin) != nil {
-                result.unchanged.append(DisplayPath.of(path: twin))
-                return
-            }
-            let temporary = StagedFile.temporaryPath(in: writer.staging.folder(for: twin))
-            staged.append(temporary)
-            do { try Gzip.compress(source, to: temporary) } catch { throw OutputWriter.failure(twin, error.reason) }
-            if let size = FileStamp(path: temporary)?.size, OpenFile.sameContents(temporary, twin, size: Int(size)) {
-                result.unchanged.append(DisplayPath.of(path: twin))
-            } else {
-                publication.replace(twin, with: temporary)
-                result.written.append(DisplayPath.of(path: twin))
-            }
-        }
-
-        /// The renamed ones are no longer temporary files.
-        package mutating func published() {
-            staged = staged.filter { FileStamp(path: $0) != nil }
-        }
-
-        package func discard() {
-            for path in staged { SystemCall.remove(path) }
-        }
     }
 
     package static func failure(_ path: String, _ reason: String) -> DiagnosticError {

@@ -30,28 +30,45 @@ package struct OutputLayouts: Sendable {
         return PreviousOutput(file: file, spans: spans)
     }
 
+    /// Where the parts lie in the file at `path` as it is, in order; nil without a layout that
+    /// describes the file as it is.
+    package func spans(of path: String) -> [PartSpan]? {
+        guard let data = try? OpenFile.contents(of: file(for: path)), let (identity, spans) = Self.decode(data, path: path),
+              FileIdentity(path: path) == identity else { return nil }
+        return spans
+    }
+
     /// Records where the parts lie in the file at `path` as it is now (just published, or
     /// left as it was because its bytes did not change).
     package func save(_ spans: [PartSpan], for path: String) {
-        guard !spans.isEmpty, let identity = FileIdentity(path: path) else { return }
+        guard !spans.isEmpty else { return }
+        saveRecord(Self.magic, of: path) { writer in
+            writer.append(spans.count)
+            for span in spans {
+                writer.append(span.source)
+                writer.append(span.digest)
+                writer.append(span.offset)
+                writer.append(span.length)
+                writer.append(span.lead)
+                writer.append(span.leadLength)
+            }
+        }
+    }
+
+    /// Writes a record of the file at `path` as it is now: its kind, the path, the file's
+    /// identity, then what `body` writes.
+    func saveRecord(_ magic: UInt64, of path: String, _ body: (inout ByteWriter) -> Void) {
+        guard let identity = FileIdentity(path: path) else { return }
         var writer = ByteWriter()
-        writer.append(Self.magic)
+        writer.append(magic)
         writer.append(path)
         identity.write(to: &writer)
-        writer.append(spans.count)
-        for span in spans {
-            writer.append(span.source)
-            writer.append(span.digest)
-            writer.append(span.offset)
-            writer.append(span.length)
-            writer.append(span.lead)
-            writer.append(span.leadLength)
-        }
+        body(&writer)
         try? StateFolder.create(folder)
         try? OutputWriter.replace(file(for: path), with: SealedBytes.seal(writer).data, mode: StateFolder.fileMode)
     }
 
-    private func file(for path: String) -> String {
+    func file(for path: String) -> String {
         var hash = StableHash()
         hash.add(path)
         return folder.appendingPathComponent(String(hash.value, radix: 16)).path

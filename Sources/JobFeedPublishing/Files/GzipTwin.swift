@@ -143,11 +143,13 @@ package enum GzipTwin {
             }
         }
         if start < size || segments.isEmpty { segments.append((start..<size, nil)) }
-        // Every segment but the first primed, whatever the one before holds: the bytes depend on
-        // the plain bytes and the segments' ends alone, never on what the parts say of them.
+        // Every segment after the second primed, whatever the one before holds: the bytes depend
+        // on the plain bytes and the segments' ends alone, never on what the parts say of them.
+        // The second is not primed by the file's head (never known by its parts), so that it
+        // too is copied when its parts are unchanged.
         return segments.indices.map { index in
             let (range, own) = segments[index]
-            guard index > 0 else { return Planned(range: range, key: own, dictionary: nil) }
+            guard index > 1 else { return Planned(range: range, key: own, dictionary: nil) }
             var key: UInt64?
             if let own, let before = segments[index - 1].own {
                 var hash = StableHash()

@@ -15,6 +15,8 @@ extension OutputWriter {
             var source: String
             var spans: [PartSpan]?
             var temporary: String
+            /// Whether the output's bytes changed: then so do its twin's, which need no comparing.
+            var changed: Bool
         }
 
         private var jobs: [Job] = []
@@ -41,7 +43,7 @@ extension OutputWriter {
             }
             let temporary = StagedFile.temporaryPath(in: writer.staging.folder(for: twin))
             staged.append(temporary)
-            jobs.append(Job(output: path, twin: twin, source: source, spans: spans, temporary: temporary))
+            jobs.append(Job(output: path, twin: twin, source: source, spans: spans, temporary: temporary, changed: changed))
         }
 
         /// Makes the twins added, on every core (one after another, a cron build's seven held up
@@ -53,8 +55,8 @@ extension OutputWriter {
                 Result { () throws(SystemError) -> (written: GzipTwin.Written, unchanged: Bool) in
                     let written = try GzipTwin.write(job.source, spans: job.spans ?? layouts?.spans(of: job.output) ?? [], to: job.temporary,
                                                      previous: layouts?.previousTwin(of: job.twin))
-                    let size = FileStamp(path: job.temporary)?.size
-                    return (written, size.map { OpenFile.sameContents(job.temporary, job.twin, size: Int($0)) } ?? false)
+                    guard !job.changed, let size = FileStamp(path: job.temporary)?.size else { return (written, false) }
+                    return (written, OpenFile.sameContents(job.temporary, job.twin, size: Int(size)))
                 }
             }
             for (job, outcome) in zip(jobs, outcomes) {

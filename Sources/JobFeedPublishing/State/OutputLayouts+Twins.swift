@@ -11,8 +11,7 @@ extension OutputLayouts {
 
     /// The twin at `path`, open, and its segments by key; nil without a record of it as it is.
     package func previousTwin(of path: String) -> GzipTwin.Previous? {
-        guard let data = try? OpenFile.contents(of: file(for: path)), let (identity, segments) = Self.decodeTwin(data, path: path),
-              let twin = try? OpenFile(path, .readOnly, operation: "read"), FileIdentity(of: twin) == identity else { return nil }
+        guard let (identity, segments) = readRecord(Self.twinMagic, of: path, Self.segments), let twin = Self.open(path, ifStill: identity) else { return nil }
         var byKey: [UInt64: GzipTwin.Segment] = [:]
         for segment in segments { if let key = segment.key { byKey[key] = segment } }
         return GzipTwin.Previous(file: twin, segments: byKey)
@@ -33,28 +32,20 @@ extension OutputLayouts {
         }
     }
 
-    private static func decodeTwin(_ data: Data, path: String) -> (FileIdentity, [GzipTwin.Segment])? {
-        data.withUnsafeBytes { raw -> (FileIdentity, [GzipTwin.Segment])? in
-            guard let (body, _) = SealedBytes.open(raw) else { return nil }
-            var reader = ByteReader(body)
-            return try? Result { () throws(ByteReader.Malformed) -> (FileIdentity, [GzipTwin.Segment])? in
-                guard try reader.uint64() == twinMagic, try reader.string() == path else { return nil }
-                let identity = try FileIdentity.read(from: &reader)
-                let count = try reader.int()
-                guard count >= 0, count <= body.count / 32 else { return nil }
-                var segments: [GzipTwin.Segment] = []
-                segments.reserveCapacity(count)
-                for _ in 0..<count {
-                    let key = try reader.optional { reader throws(ByteReader.Malformed) in try reader.uint64() }
-                    let plainLength = try reader.int()
-                    let crc = try reader.uint64()
-                    let offset = try reader.int64()
-                    let length = try reader.int()
-                    guard plainLength >= 0, length >= 0, offset >= 0, crc <= UInt64(UInt32.max) else { return nil }
-                    segments.append(GzipTwin.Segment(key: key, plainLength: plainLength, crc: UInt32(crc), offset: offset, length: length))
-                }
-                return reader.isAtEnd ? (identity, segments) : nil
-            }.get()
+    private static func segments(_ reader: inout ByteReader, size: Int) throws(ByteReader.Malformed) -> [GzipTwin.Segment]? {
+        let count = try reader.int()
+        guard count >= 0, count <= size / 32 else { return nil }
+        var segments: [GzipTwin.Segment] = []
+        segments.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = try reader.optional { reader throws(ByteReader.Malformed) in try reader.uint64() }
+            let plainLength = try reader.int()
+            let crc = try reader.uint64()
+            let offset = try reader.int64()
+            let length = try reader.int()
+            guard plainLength >= 0, length >= 0, offset >= 0, crc <= UInt64(UInt32.max) else { return nil }
+            segments.append(GzipTwin.Segment(key: key, plainLength: plainLength, crc: UInt32(crc), offset: offset, length: length))
         }
+        return segments
     }
 }

@@ -25,16 +25,15 @@ package struct OutputLayouts: Sendable {
     /// The output's published file, open, and where its parts lie; nil without a layout that
     /// describes the file as it is.
     package func previous(of path: String) -> PreviousOutput? {
-        guard let data = try? OpenFile.contents(of: file(for: path)), let (identity, spans) = Self.decode(data, path: path),
-              let file = try? OpenFile(path, .readOnly, operation: "read"), FileIdentity(of: file) == identity else { return nil }
+        guard let (identity, spans) = readRecord(Self.magic, of: path, Self.spans),
+              let file = Self.open(path, ifStill: identity) else { return nil }
         return PreviousOutput(file: file, spans: spans)
     }
 
     /// Where the parts lie in the file at `path` as it is, in order; nil without a layout that
     /// describes the file as it is.
     package func spans(of path: String) -> [PartSpan]? {
-        guard let data = try? OpenFile.contents(of: file(for: path)), let (identity, spans) = Self.decode(data, path: path),
-              FileIdentity(path: path) == identity else { return nil }
+        guard let (identity, spans) = readRecord(Self.magic, of: path, Self.spans), FileIdentity(path: path) == identity else { return nil }
         return spans
     }
 
@@ -74,25 +73,39 @@ package struct OutputLayouts: Sendable {
         return folder.appendingPathComponent(String(hash.value, radix: 16)).path
     }
 
-    private static func decode(_ data: Data, path: String) -> (FileIdentity, [PartSpan])? {
-        data.withUnsafeBytes { raw -> (FileIdentity, [PartSpan])? in
-            guard let (body, _) = SealedBytes.open(raw) else { return nil }
-            var reader = ByteReader(body)
-            do {
+    /// The record of the file at `path` that `saveRecord` wrote: the file's identity then, and
+    /// what `body` reads (given the record's size, which bounds any count in it). Nil without
+    /// one, or for one of another kind, damaged or cut short.
+    func readRecord<Body>(_ magic: UInt64, of path: String,
+                          _ body: (inout ByteReader, Int) throws(ByteReader.Malformed) -> Body?) -> (identity: FileIdentity, body: Body)? {
+        guard let data = try? OpenFile.contents(of: file(for: path)) else { return nil }
+        return data.withUnsafeBytes { raw -> (identity: FileIdentity, body: Body)? in
+            guard let (bytes, _) = SealedBytes.open(raw) else { return nil }
+            var reader = ByteReader(bytes)
+            return try? Result { () throws(ByteReader.Malformed) -> (identity: FileIdentity, body: Body)? in
                 guard try reader.uint64() == magic, try reader.string() == path else { return nil }
                 let identity = try FileIdentity.read(from: &reader)
-                let count = try reader.int()
-                guard count >= 0, count <= body.count / 48 else { return nil }
-                var spans: [PartSpan] = []
-                spans.reserveCapacity(count)
-                for _ in 0..<count {
-                    spans.append(PartSpan(source: try reader.uint64(), digest: try reader.uint64(), offset: try reader.int64(), length: try reader.int(),
-                                          lead: try reader.uint64(), leadLength: try reader.int()))
-                }
-                return reader.isAtEnd ? (identity, spans) : nil
-            } catch {
-                return nil
-            }
+                guard let read = try body(&reader, bytes.count), reader.isAtEnd else { return nil }
+                return (identity, read)
+            }.get()
         }
+    }
+
+    /// The file at `path`, open, while it is the file a record was made of.
+    static func open(_ path: String, ifStill identity: FileIdentity) -> OpenFile? {
+        guard let file = try? OpenFile(path, .readOnly, operation: "read"), FileIdentity(of: file) == identity else { return nil }
+        return file
+    }
+
+    private static func spans(_ reader: inout ByteReader, size: Int) throws(ByteReader.Malformed) -> [PartSpan]? {
+        let count = try reader.int()
+        guard count >= 0, count <= size / 48 else { return nil }
+        var spans: [PartSpan] = []
+        spans.reserveCapacity(count)
+        for _ in 0..<count {
+            spans.append(PartSpan(source: try reader.uint64(), digest: try reader.uint64(), offset: try reader.int64(), length: try reader.int(),
+                                  lead: try reader.uint64(), leadLength: try reader.int()))
+        }
+        return spans
     }
 }

@@ -131,24 +131,26 @@ public struct SiteInit: Sendable {
             let finder = SectionPageFinder(postings: root.appendingPathComponent(folder), configFolder: root, languages: languages,
                                            defaultLanguage: defaultLanguage, exclude: exclude)
             guard let found = try? finder.find() else { return nil }
-            let siteConfig = site.configFile.flatMap { name -> SiteFile? in
-                let path = root.appendingPathComponent(name).path
-                return FileManager.default.contents(atPath: path).flatMap { String(validating: $0, as: UTF8.self) }
-                    .map { SiteFile(path: path, displayPath: name, text: $0) }
-            }
+            let siteConfig = site.configFile.flatMap(siteFile)
             inherited = HugoCascades(pages: found.pages, siteConfig: siteConfig, contentFolder: found.contentFolder, languages: languages,
                                      defaultLanguage: defaultLanguage)
             let alsoConfig = siteConfig.map { " and of \($0.displayPath)" } ?? ""
             if !inherited.isEmpty { notes.append("read the cascade: of \(found.pages.count) section pages\(alsoConfig) (their keys count as the postings' own)") }
         case .jekyll:
-            let path = root.appendingPathComponent("_config.yml").path
-            guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else { return nil }
-            inherited = JekyllDefaults(file: SiteFile(path: path, displayPath: "_config.yml", text: text))
+            guard let file = siteFile("_config.yml") else { return nil }
+            inherited = JekyllDefaults(file: file)
             if !inherited.isEmpty { notes.append("read the defaults: of _config.yml (their values count as the postings' own)") }
         case .none:
             return nil
         }
         return inherited.diagnostics.isEmpty ? inherited : nil
+    }
+
+    /// The site's file at `name` (below its folder), when it is UTF-8 text.
+    private func siteFile(_ name: String) -> SiteFile? {
+        let path = root.appendingPathComponent(name).path
+        guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else { return nil }
+        return SiteFile(path: path, displayPath: name, text: text)
     }
 
     /// Each language's folder in its pages' URLs: none on a site with one language, and none for

@@ -24,6 +24,11 @@ extension Config {
         if conventions == .hugo { try refuseUnreadSplitConfig(configFolder: configFolder) }
     }
 
+    /// The site generator's config, when the site follows that generator's conventions.
+    func generatorConfig(of generator: SiteConventions) -> SiteFile? {
+        conventions == generator ? generatorConfig : nil
+    }
+
     /// Where the site generator's config may be, in the order it is looked for.
     package static func generatorConfigPaths(_ conventions: SiteConventions, configFolder: URL) -> [String] {
         let names: [String]

@@ -26,7 +26,7 @@ extension HugoCascades {
             diagnostics += error.diagnostics
             return []
         }
-        return entries(of: root.mapping?.first(where: { $0.key.scalarText?.lowercased() == "cascade" })?.value, source: source, diagnostics: &diagnostics)
+        return entries(of: root.mapping?.value(ofKeyInAnyCase: "cascade"), source: source, diagnostics: &diagnostics)
     }
 
     /// The entries of a `cascade` value, as a section page or the site's config holds it.

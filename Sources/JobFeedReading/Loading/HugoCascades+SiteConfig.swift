@@ -14,7 +14,7 @@ extension HugoCascades {
         let languageTables = root.value(ofKeyInAnyCase: "languages")?.mapping ?? [:]
         var cascades: [String: [Entry]] = [:]
         for language in languages {
-            let table = languageTables.first { $0.key.scalarText?.lowercased() == language.lowercased() }?.value.mapping
+            let table = languageTables.value(ofKeyInAnyCase: language.lowercased())?.mapping
             let own = table?.value(ofKeyInAnyCase: "cascade")
             cascades[language] = own.map { entries(of: $0, source: source, diagnostics: &diagnostics) } ?? siteWide
         }

@@ -46,7 +46,7 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
     package private(set) var diagnostics: [Diagnostic] = []
 
     init(_ config: Config) {
-        self.init(pages: config.sectionPages, siteConfig: config.conventions == .hugo ? config.generatorConfig : nil,
+        self.init(pages: config.sectionPages, siteConfig: config.generatorConfig(of: .hugo),
                   contentFolder: config.contentFolder, languages: config.languageCodes, defaultLanguage: config.hugoDefaultLanguage)
     }
 

@@ -12,7 +12,7 @@ package struct HugoIgnoredFiles: @unchecked Sendable {
     /// Nil when the site ignores nothing; with diagnostics for a pattern that is not a regular
     /// expression (a build stops on them: what it was meant to leave out would be published).
     package init?(_ config: Config) {
-        guard config.conventions == .hugo, let file = config.generatorConfig, file.text.lowercased().contains("ignorefiles") else { return nil }
+        guard let file = config.generatorConfig(of: .hugo), file.text.lowercased().contains("ignorefiles") else { return nil }
         var diagnostics: [Diagnostic] = []
         guard let (root, source) = file.root(diagnostics: &diagnostics), let list = root.value(ofKeyInAnyCase: "ignorefiles") else { return nil }
         var patterns: [Regex<AnyRegexOutput>] = []

@@ -28,7 +28,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
     package private(set) var diagnostics: [Diagnostic] = []
 
     init(_ config: Config) {
-        self.init(file: config.conventions == .jekyll ? config.generatorConfig : nil)
+        self.init(file: config.generatorConfig(of: .jekyll))
     }
 
     package init(file: SiteFile?) {

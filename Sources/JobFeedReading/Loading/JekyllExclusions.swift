@@ -14,7 +14,7 @@ package struct JekyllExclusions: Sendable {
 
     /// Nil when the site excludes nothing, or its postings are not below its folder.
     package init?(_ config: Config) {
-        guard let file = config.conventions == .jekyll ? config.generatorConfig : nil else { return nil }
+        guard let file = config.generatorConfig(of: .jekyll) else { return nil }
         let site = URL(fileURLWithPath: file.path).deletingLastPathComponent().resolvingSymlinksInPath().path
         let postings = config.postingsDirectory.resolvingSymlinksInPath().path
         guard postings == site || postings.hasPrefix(site + "/"),

@@ -28,7 +28,7 @@ extension SiteFile {
 }
 
 extension Node.Mapping {
-    /// The value of a key read in any case, as Hugo reads its config's keys.
+    /// The value of a key read in any case, as Hugo reads its keys; `key` in lower case.
     func value(ofKeyInAnyCase key: String) -> Node? {
         first { $0.key.scalarText?.lowercased() == key }?.value
     }

@@ -48,7 +48,7 @@ struct UnreadVisibilityKeys {
                 heldBack = true
                 reader.record(.warning("'\(key): true' marks a draft in Hugo, which reads keys in any case; this posting is held back as a draft (write 'draft:', or set 'conventions: hugo')", at: location))
             case "_build", "build":
-                guard let render = node.mapping?.first(where: { $0.key.scalarText?.lowercased() == "render" })?.value,
+                guard let render = node.mapping?.value(ofKeyInAnyCase: "render"),
                       render.boolValue == false || ["never", "link"].contains(render.scalarText?.lowercased() ?? "") else { continue }
                 heldBack = true
                 if conventions != .hugo {

@@ -16,8 +16,8 @@ package struct FormatBuild {
     /// Whether a per-posting file holds, as the last build wrote it, bytes of this size and
     /// digest (so that they need not be read back from the cache to be compared).
     package let isCurrent: @Sendable (String, Int, UInt64) -> Bool
-    /// What each feed is made from, with a cache to compare it with.
-    package let feedFingerprints: FeedFingerprints?
+    /// What each feed and export is made from, with a cache to compare it with.
+    package let fingerprints: OutputFingerprints?
 
     package init(config: Config, catalog: Catalog, destination: OutputDestination, cache: RenderCache?,
                  output: @escaping (URL) throws(DiagnosticError) -> PendingOutput,
@@ -30,6 +30,6 @@ package struct FormatBuild {
         self.output = output
         self.prepare = prepare
         self.isCurrent = isCurrent
-        feedFingerprints = cache.map { _ in FeedFingerprints(catalog.entries) }
+        fingerprints = cache.map { _ in OutputFingerprints(catalog.entries) }
     }
 }

@@ -40,15 +40,16 @@ package struct PartNeeds: Sendable {
     }
 }
 
-/// One kind of the postings' cached bytes that a writer does not take: for every posting of a
-/// language, or for all but some of them.
+/// One kind of the postings' cached bytes that a writer does not take: for every posting (of a
+/// language), or for all but some of them.
 package struct UnneededParts: Sendable {
     package var kind: String
-    package var language: String
+    /// Nil for every language.
+    package var language: String?
     /// The postings (by file path) whose bytes it does take; nil for none.
     package var except: Set<String>?
 
-    package init(kind: String, language: String, except: Set<String>? = nil) {
+    package init(kind: String, language: String? = nil, except: Set<String>? = nil) {
         self.kind = kind
         self.language = language
         self.except = except
@@ -63,6 +64,6 @@ package struct UnneededParts: Sendable {
     }
 
     package func covers(_ kind: String, of entry: CatalogEntry) -> Bool {
-        kind == self.kind && entry.posting.language == language && except?.contains(entry.posting.source.absolutePath) != true
+        kind == self.kind && (language == nil || entry.posting.language == language) && except?.contains(entry.posting.source.absolutePath) != true
     }
 }

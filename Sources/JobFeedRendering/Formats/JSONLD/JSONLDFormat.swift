@@ -36,11 +36,14 @@ package struct JSONLDFormat: OutputFormat {
 
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let exports = build.config.exportsDirectory
-        return [
-            PostingDocuments(folder: exports.appendingPathComponent("jsonld"), destination: build.destination, prepare: build.prepare,
-                             isCurrent: build.isCurrent, format: id),
-            CombinedJSONLD(output: try build.output(exports.appendingPathComponent(CombinedJSONLD.fileName)), format: id),
-        ]
+        let documents = PostingDocuments(folder: exports.appendingPathComponent("jsonld"), destination: build.destination, prepare: build.prepare,
+                                         isCurrent: build.isCurrent, format: id)
+        let combined = exports.appendingPathComponent(CombinedJSONLD.fileName)
+        // Its documents are the per-posting files' too: they are read back for those.
+        switch build.exportState(combined, format: id) {
+        case let .kept(kept): return [documents, kept]
+        case let .changed(fingerprint): return [documents, CombinedJSONLD(output: try build.output(combined), format: id, fingerprint: fingerprint)]
+        }
     }
 }
 

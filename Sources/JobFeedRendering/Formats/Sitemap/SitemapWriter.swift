@@ -12,9 +12,12 @@ package final class SitemapWriter: FormatWriter, @unchecked Sendable {
     private var current: (output: PendingOutput, xml: XMLWriter, count: Int)?
     private var parts: [PendingOutput] = []
     private let locales: [String: String]
+    /// What the one file is made from, to record once it is written (nil when split).
+    private let fingerprint: UInt64?
 
-    package init(build: FormatBuild, split: Bool, limit: Int, byteLimit: Int) throws(DiagnosticError) {
+    package init(build: FormatBuild, split: Bool, limit: Int, byteLimit: Int, fingerprint: UInt64? = nil) throws(DiagnosticError) {
         self.build = build
+        self.fingerprint = fingerprint
         self.split = split
         self.limit = limit
         self.byteLimit = byteLimit
@@ -38,7 +41,7 @@ package final class SitemapWriter: FormatWriter, @unchecked Sendable {
         if current == nil && !split { try open(build.config.exportsDirectory.appendingPathComponent(SitemapFormat.fileName)) }
         try close()
         for part in parts { plan.add(part) }
-        if split { plan.add(try index()) }
+        if split { plan.add(try index()) } else if let fingerprint, let file = parts.first { plan.fingerprints[file.path] = fingerprint }
         plan.ownedFolders.append((folder, "xml"))
     }
 

@@ -99,6 +99,26 @@ package final class OpenFile: Sendable {
         try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try writeAll(bytes) } }.get()
     }
 
+    /// Cuts the file (or extends it with zeros) to `size` bytes.
+    package func truncate(to size: Int64) throws(SystemError) {
+        try SystemCall.check("write", path) { ftruncate(rawValue, off_t(size)) }
+    }
+
+    /// Whether no other open file refers to this one's inode: no reader that opened it, no
+    /// mapping. Linux grants a write lease only then (it is released at once). False where the
+    /// file system grants no leases, or the file is someone else's.
+    package func isOpenOnlyHere() -> Bool {
+        // A lease broken by an open elsewhere is signalled with SIGURG, ignored by default,
+        // rather than SIGIO, which would end the process.
+        guard fcntl(rawValue, Self.setLeaseSignal, SIGURG) == 0, fcntl(rawValue, Self.setLease, Int32(F_WRLCK)) == 0 else { return false }
+        _ = fcntl(rawValue, Self.setLease, Int32(F_UNLCK))
+        return true
+    }
+
+    /// `F_SETLEASE` and `F_SETSIG`, which Glibc declares only under `_GNU_SOURCE`.
+    private static let setLease: Int32 = 1024
+    private static let setLeaseSignal: Int32 = 10
+
     /// The offset of the end of the file.
     package func endOffset() throws(SystemError) -> Int64 {
         try SystemCall.run("read", path) { try descriptor.seek(offset: 0, from: .end) }

@@ -65,6 +65,13 @@ package enum SystemCall {
     }
 
     /// Removes a file; a file already gone is not an error.
+    /// The bytes an unprivileged user may still write on the file system that holds `path`.
+    package static func freeSpace(_ path: String) -> UInt64 {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return 0 }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
+    }
+
     package static func remove(_ path: String) {
         _ = unlink(path)
     }

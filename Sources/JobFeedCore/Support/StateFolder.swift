@@ -29,6 +29,9 @@ package struct StateFolder: Sendable {
     /// Where outputs are written before they are renamed into place, so that a published
     /// folder never holds a half-written file, even after a `kill -9`.
     package var staging: URL { url.appendingPathComponent("staging") }
+    /// The version before the published one of each large output, kept for the next build to
+    /// overwrite rather than freeing its blocks and allocating new ones (see `SpareFile`).
+    package var spares: URL { url.appendingPathComponent("spares") }
     /// Open jobs per language after each build that changed something (`BuildHistory`).
     package var history: URL { url.appendingPathComponent("history.jsonl") }
     /// Where `jobfeed report` writes when not told otherwise.

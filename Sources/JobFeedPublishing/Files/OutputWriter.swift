@@ -60,6 +60,7 @@ package struct OutputWriter {
         // Finished (each one's last copy made) and compared with its target on every core:
         // serially, the large outputs' last copies held up a cron build's publication.
         let staged = plan.staged.sorted(by: { $0.key < $1.key })
+        var replaced: [String] = []
         let finished = Parallel.map(staged.map(\.value)) { file in
             Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
         }
@@ -74,6 +75,7 @@ package struct OutputWriter {
             } else {
                 twins.add(of: path, from: file.temporaryPath, spans: file.spans, changed: true, &result)
                 publication.replace(path, with: file.temporaryPath)
+                replaced.append(path)
                 result.written.append(display.of(path: path))
             }
         }
@@ -87,7 +89,7 @@ package struct OutputWriter {
         let stale = survey.stale + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
         do {
-            try publication.commit(removals: removals)
+            try publication.commit(removals: removals, spares: spares(replacing: replaced))
             twins.published()
         } catch {
             throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",
@@ -100,6 +102,7 @@ package struct OutputWriter {
         }
         for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
         removeLeftovers(plan, survey)
+        pruneSpares(keeping: Array(plan.staged.keys) + plan.kept)
         result.paths.sort()
         result.written.sort()
         result.unchanged.sort()

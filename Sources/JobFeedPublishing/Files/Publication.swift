@@ -45,8 +45,9 @@ package struct Publication {
     }
 
     /// Backs up, journals and applies every change; on failure restores every target. The old
-    /// versions kept meanwhile are removed before it returns, or handed to `removals`.
-    package func commit(removals: BackgroundRemovals? = nil) throws(SystemError) {
+    /// versions kept meanwhile are removed before it returns, or handed to `removals`, but for
+    /// those of the targets in `spares`, which are moved where it says (see `SpareFile`).
+    package func commit(removals: BackgroundRemovals? = nil, spares: [String: String] = [:]) throws(SystemError) {
         guard !changes.isEmpty else { return }
         var journaled = changes
         do {
@@ -72,7 +73,14 @@ package struct Publication {
             }
         }
         SystemCall.remove(state.journal.path)
-        if let removals { removals.remove(journaled.compactMap(\.backup)) } else { Self.discardBackups(journaled) }
+        if !spares.isEmpty { try? StateFolder.create(state.spares) }
+        let discarded = journaled.compactMap { change -> String? in
+            guard let backup = change.backup else { return nil }
+            // A backup beside its target is on another file system than the spares.
+            let kept = spares[change.target].map { backup.hasPrefix(state.rollback.path + "/") && rename(backup, $0) == 0 } ?? false
+            return kept ? nil : backup
+        }
+        if let removals { removals.remove(discarded) } else { discarded.forEach(SystemCall.remove) }
     }
 
     /// Undoes a publication a killed build left half done; call under the lock, before a build.

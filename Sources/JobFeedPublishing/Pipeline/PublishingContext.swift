@@ -72,7 +72,7 @@ extension PublishingContext {
         case .compared: return PendingOutput(path: path, sink: .comparing(with: path), file: nil)
         case .staged:
             do {
-                let file = try StagedFile(target: path, folder: staging.folder(for: path))
+                let file = try StagedFile(target: path, folder: staging.folder(for: path), spare: staging.spare(for: path))
                 return PendingOutput(path: path, sink: OutputSink(file: file, previous: cache?.layouts?.previous(of: path)), file: file)
             } catch {
                 throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space",

@@ -138,7 +138,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     /// Starts a build. `room`: how much it may append before a full disk would cost its
     /// outputs the space; nothing is stored while the state folder's file system has less free.
     package func begin(room: UInt64) {
-        let failure = readOnly ? Self.readOnlyFailure : Self.freeSpace(folder.deletingLastPathComponent().path) < room ? Self.lowSpace : nil
+        let failure = readOnly ? Self.readOnlyFailure : SystemCall.freeSpace(folder.deletingLastPathComponent().path) < room ? Self.lowSpace : nil
         restartAppending(at: index.packLength, failure: failure)
     }
 
@@ -272,12 +272,6 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     static let lowSpace = "less free space than the outputs may need"
 
     /// Bytes an unprivileged writer may still use on the file system of `path` (statvfs).
-    private static func freeSpace(_ path: String) -> UInt64 {
-        var info = statvfs()
-        guard statvfs(path, &info) == 0 else { return 0 }
-        return UInt64(info.f_bavail) * UInt64(info.f_frsize)
-    }
-
     func packPath(_ generation: Int) -> String {
         folder.path + "/pack-\(generation)"
     }

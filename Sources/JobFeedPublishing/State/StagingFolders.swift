@@ -21,6 +21,19 @@ package final class StagingFolders: Sendable {
         return folder
     }
 
+    /// Where the target's spare is kept (see `SpareFile`), when its next version is staged in
+    /// the state folder: the spare is renamed there, on the same file system.
+    package func spare(for target: String) -> String? {
+        guard folder(for: target) == state.staging.path else { return nil }
+        return Self.spare(for: target, in: state)
+    }
+
+    package static func spare(for target: String, in state: StateFolder) -> String {
+        var hash = StableHash()
+        hash.add(target)
+        return state.spares.path + "/" + String(hash.value, radix: 16)
+    }
+
     /// The folder of a standardized absolute file path (`/a/b` for `/a/b/c.xml`), by its last
     /// slash: what `NSString.deletingLastPathComponent` gives such a path, without bridging it
     /// for every per-posting file.

@@ -1,0 +1,37 @@
+import Foundation
+import JobFeedCore
+
+/// An output's version before the published one, kept in the state folder for the next build
+/// to write the output's next version over. On ext4, writing a 66 MB feed into a new file and
+/// freeing its old version took 51 ms here; writing it over a spare's blocks, whose pages are
+/// in memory, took 10 ms.
+///
+/// A spare is used only when nothing else can see it change: when no one holds it open (a
+/// reader that opened it while it was published may still be reading it; see
+/// `OpenFile.isOpenOnlyHere`), and when its owner, group and mode are what a new file's would
+/// be. Otherwise it is removed, and a new file is written as before.
+package enum SpareFile {
+    /// The spare at `spare`, renamed to `path` and opened for writing from its start; nil when
+    /// there is none, or it cannot be used (then it is gone).
+    package static func claim(_ spare: String, as path: String) -> OpenFile? {
+        guard rename(spare, path) == 0 else { return nil }
+        var info = stat()
+        guard let mode = newFileMode, stat(path, &info) == 0, info.st_uid == geteuid(), info.st_gid == getegid(),
+              info.st_mode & 0o7777 == mode, let file = try? OpenFile(path, .writeOnly, operation: "write"), file.isOpenOnlyHere()
+        else {
+            SystemCall.remove(path)
+            return nil
+        }
+        return file
+    }
+
+    /// What a staged file's mode comes to (0644 less the umask), read once from
+    /// `/proc/self/status` (setting the umask to read it would race with other threads).
+    private static let newFileMode: mode_t? = {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+              let umask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        else { return nil }
+        return 0o644 & ~umask
+    }()
+}

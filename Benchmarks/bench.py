@@ -13,10 +13,11 @@ corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median o
             state folder) into new folders (Benchmarks/write_floor.py); no full build can
             publish those bytes faster;
   floor     (under one) replacing just the files that build rewrote, as fast as the kernel
-            allows on every core: each copied whole with copy_file_range(2) into a new file
-            beside it, its writeback started as it goes, a hard link kept of the old one,
-            renamed over it, the link removed (what jobfeed's publication does at the least);
-            no build can rewrite those files faster;
+            allows on every core: each copied whole with copy_file_range(2) over its spare (a
+            version before it, as jobfeed keeps one; made untimed for the first run), cut to
+            size, its writeback started as it goes, a hard link kept of the old one, renamed
+            over it, the link kept as the next run's spare (what jobfeed's publication does at
+            the least); no build can rewrite those files faster;
   watch     with `jobfeed watch --debounce 20ms` running, save-to-published for one posting
             (Benchmarks/watch_latency.py: the time until every output it changes is replaced);
   gzip      "one" again with `gzip: true` (the sample's setting), each rewritten output's
@@ -132,23 +133,30 @@ def watch_latency(binary, folder, posting, saves):
 
 def replace_files(paths, scratch):
     """Replaces each file with a kernel copy of itself, as cheaply as a safe publication can on
-    every core: the files copied on as many threads as cores, with copy_file_range(2) 16 MB at
-    a time, each chunk's writeback started as it is copied (else ext4 allocates the whole file
-    on the renaming thread: auto_da_alloc); a hard link kept of each old version; every file
-    renamed over its old version; then the old versions freed, on as many threads."""
+    every core: the files copied on as many threads as cores over their spares (older versions,
+    kept from the run before, or copied untimed for the first), with copy_file_range(2) 16 MB
+    at a time, each chunk's writeback started as it is copied (else ext4 allocates the whole
+    file on the renaming thread: auto_da_alloc), and cut to size; a hard link kept of each old
+    version; every file renamed over its old version; then the old versions kept as spares."""
     os.makedirs(scratch, exist_ok=True)
+    spares = [os.path.join(scratch, f"spare-{number}") for number in range(len(paths))]
+    for path, spare in zip(paths, spares):
+        if not os.path.exists(spare):
+            shutil.copyfile(path, spare)
     os.sync()
     start, before = time.perf_counter(), os.times()
 
     def copy(numbered):
         number, path = numbered
         temporary = os.path.join(os.path.dirname(path), f".bench-floor-{number}")
-        with open(path, "rb") as source, open(temporary, "wb") as target:
+        os.rename(spares[number], temporary)
+        with open(path, "rb") as source, open(temporary, "r+b") as target:
             left, offset = os.fstat(source.fileno()).st_size, 0
             while left > 0:
                 copied = os.copy_file_range(source.fileno(), target.fileno(), min(left, CHUNK), offset)
                 start_writeback(target.fileno(), offset, copied)
                 offset, left = offset + copied, left - copied
+            os.ftruncate(target.fileno(), offset)
         return temporary
 
     workers = os.cpu_count() or 1
@@ -161,8 +169,8 @@ def replace_files(paths, scratch):
         os.link(path, backups[-1])
     for number, path in enumerate(paths):
         os.rename(staged[number], path)
-    with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(os.unlink, backups))
+    for backup, spare in zip(backups, spares):
+        os.rename(backup, spare)
     after = os.times()
     return time.perf_counter() - start, (after.user - before.user) + (after.system - before.system), None
 

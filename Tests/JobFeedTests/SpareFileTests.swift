@@ -84,4 +84,27 @@ import JobFeedPublishing
         #expect(mode != 0o600)
         #expect(OutputTree.published(below: site.root) == (try BuildCacheArchiveTests().freshOutputs(of: site)))
     }
+
+    /// A feed rendered again that comes out the same puts its spare back; a spare whose output
+    /// is turned off goes with it.
+    @Test func aSpareStaysWhileItsOutputDoes() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester, edited\ndate: 2026-03-01"))
+        _ = try site.build()
+        let feedSpare = try #require(spare(of: Self.feed, in: site))
+        let inode = Self.inode(feedSpare)
+        #expect(spare(of: "exports/postings.csv", in: site) != nil)
+        // Touched, not changed: the feed renders again over its spare, and is the same.
+        let posting = site.root.appendingPathComponent("postings/en/tester.md").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: posting)
+        let touched = try site.build()
+        #expect(!touched.files.written.contains { $0.hasSuffix(Self.feed) })
+        #expect(Self.inode(feedSpare) == inode)
+        try site.write("jobfeed.yml", TemporarySite.standardConfig + "\noutputs: [rss, atom, jsonfeed, jsonld, indeed, sitemap]\n")
+        _ = try site.build()
+        #expect(spare(of: "exports/postings.csv", in: site) == nil)
+        #expect(spare(of: Self.feed, in: site) != nil)
+    }
 }

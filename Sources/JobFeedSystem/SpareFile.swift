@@ -8,15 +8,17 @@ import JobFeedCore
 ///
 /// A spare is used only when nothing else can see it change: when no one holds it open (a
 /// reader that opened it while it was published may still be reading it; see
-/// `OpenFile.isOpenOnlyHere`), and when its owner, group and mode are what a new file's would
-/// be. Otherwise it is removed, and a new file is written as before.
+/// `OpenFile.isOpenOnlyHere`), when no other name links to it (a backup made with hard links,
+/// such as `rsync --link-dest`, keeps the version it linked), and when its owner, group and
+/// mode are what a new file's would be. Otherwise it is removed, and a new file is written as
+/// before.
 package enum SpareFile {
     /// The spare at `spare`, renamed to `path` and opened for writing from its start; nil when
     /// there is none, or it cannot be used (then it is gone).
     package static func claim(_ spare: String, as path: String) -> OpenFile? {
         guard rename(spare, path) == 0 else { return nil }
         var info = stat()
-        guard let mode = newFileMode, stat(path, &info) == 0, info.st_uid == geteuid(), info.st_gid == getegid(),
+        guard let mode = newFileMode, stat(path, &info) == 0, info.st_nlink == 1, info.st_uid == geteuid(), info.st_gid == getegid(),
               info.st_mode & 0o7777 == mode, let file = try? OpenFile(path, .writeOnly, operation: "write"), file.isOpenOnlyHere()
         else {
             SystemCall.remove(path)

@@ -69,6 +69,25 @@ import JobFeedSystem
         #expect(OutputTree.published(below: site.root) == (try BuildCacheArchiveTests().freshOutputs(of: site)))
     }
 
+    /// With `gzip: true`, the feed's `.gz` twin is written over its own spare, which was
+    /// longer, and cut to size: the twin is a fresh build's.
+    @Test(.enabled(if: spareIsUsable)) func aTwinIsWrittenOverItsSpare() throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\ngzip: true\n", postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        let twin = Self.feed + ".gz"
+        var spareSize: Int?
+        var kept: Incarnation?
+        _ = try threeBuilds(site) { _ in
+            let twinSpare = try #require(spare(of: twin, in: site))
+            kept = Self.incarnation(twinSpare)
+            spareSize = (try FileManager.default.attributesOfItem(atPath: twinSpare))[.size] as? Int
+        }
+        let published = site.root.appendingPathComponent(twin).path
+        #expect(Self.incarnation(published) == kept)
+        #expect(try #require(spareSize) > (try FileManager.default.attributesOfItem(atPath: published))[.size] as? Int ?? .max)
+        #expect(OutputTree.published(below: site.root) == (try BuildCacheArchiveTests().freshOutputs(of: site)))
+    }
+
     /// A reader that opened the feed before the second build still reads, after the third,
     /// the bytes it opened: that version (the third build's spare) was not written over.
     @Test func aSpareAReaderHoldsOpenIsNotWrittenOver() throws {

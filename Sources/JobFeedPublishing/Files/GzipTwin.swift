@@ -61,10 +61,16 @@ package enum GzipTwin {
     private static let lastBlock: [UInt8] = [0x03, 0x00]
     private static let segmentLimit: Int64 = 4 << 20
 
-    /// Compresses `source`, whose parts lie at `spans`, into `destination`.
-    package static func write(_ source: String, spans: [PartSpan], to destination: String, previous: Previous?) throws(SystemError) -> Written {
+    /// Compresses `source`, whose parts lie at `spans`, into `destination`: into `spare`, when
+    /// given, the file open there, written over and cut to size (see `SpareFile`).
+    package static func write(_ source: String, spans: [PartSpan], to destination: String, over spare: OpenFile? = nil, previous: Previous?) throws(SystemError) -> Written {
         let input = try OpenFile(source, .readOnly, operation: "read")
-        let output = try OpenFile(destination, .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite, .groupRead, .otherRead], operation: "write")
+        let output: OpenFile
+        if let spare {
+            output = spare
+        } else {
+            output = try OpenFile(destination, .writeOnly, options: [.create, .truncate], permissions: [.ownerReadWrite, .groupRead, .otherRead], operation: "write")
+        }
         let size = try input.endOffset()
         let compressor = try GzipSegmentCompressor(path: source)
         var written = Written()
@@ -101,6 +107,7 @@ package enum GzipTwin {
             for shift in stride(from: 0, to: 32, by: 8) { trailer.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
         }
         try output.writeAll(Data(trailer))
+        if spare != nil { try output.truncate(to: offset + Int64(trailer.count)) }
         return written
     }
 

@@ -15,6 +15,8 @@ extension OutputWriter {
             var source: String
             var spans: [PartSpan]?
             var temporary: String
+            /// The twin's spare, taken as the temporary file to write over (see `SpareFile`).
+            var spare: OpenFile?
             /// Whether the output's bytes changed: then so do its twin's, which need no comparing.
             var changed: Bool
         }
@@ -25,6 +27,8 @@ extension OutputWriter {
         private var made: [(twin: String, segments: [GzipTwin.Segment])] = []
         /// Twins to remove: `gzip` is off.
         package private(set) var retired: [String] = []
+        /// Twins replaced in the publication.
+        package private(set) var replaced: [String] = []
 
         package init(writer: OutputWriter) {
             self.writer = writer
@@ -43,7 +47,8 @@ extension OutputWriter {
             }
             let temporary = StagedFile.temporaryPath(in: writer.staging.folder(for: twin))
             staged.append(temporary)
-            jobs.append(Job(output: path, twin: twin, source: source, spans: spans, temporary: temporary, changed: changed))
+            let spare = writer.staging.spare(for: twin).flatMap { SpareFile.claim($0, as: temporary) }
+            jobs.append(Job(output: path, twin: twin, source: source, spans: spans, temporary: temporary, spare: spare, changed: changed))
         }
 
         /// Makes the twins added, on every core (one after another, a cron build's seven held up
@@ -54,7 +59,7 @@ extension OutputWriter {
             let outcomes = Parallel.map(jobs) { job in
                 Result { () throws(SystemError) -> (written: GzipTwin.Written, unchanged: Bool) in
                     let written = try GzipTwin.write(job.source, spans: job.spans ?? layouts?.spans(of: job.output) ?? [], to: job.temporary,
-                                                     previous: layouts?.previousTwin(of: job.twin))
+                                                     over: job.spare, previous: layouts?.previousTwin(of: job.twin))
                     guard !job.changed, let size = FileStamp(path: job.temporary)?.size else { return (written, false) }
                     return (written, OpenFile.sameContents(job.temporary, job.twin, size: Int(size)))
                 }
@@ -68,6 +73,7 @@ extension OutputWriter {
                     result.unchanged.append(DisplayPath.of(path: job.twin))
                 } else {
                     publication.replace(job.twin, with: job.temporary)
+                    replaced.append(job.twin)
                     result.written.append(DisplayPath.of(path: job.twin))
                 }
             }

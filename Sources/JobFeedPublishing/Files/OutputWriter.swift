@@ -89,7 +89,7 @@ package struct OutputWriter {
         let stale = survey.stale + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
         do {
-            try publication.commit(removals: removals, spares: spares(replacing: replaced))
+            try publication.commit(removals: removals, spares: spares(replacing: replaced + twins.replaced))
             twins.published()
         } catch {
             throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",
@@ -102,7 +102,7 @@ package struct OutputWriter {
         }
         for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
         removeLeftovers(plan, survey)
-        pruneSpares(keeping: Array(plan.staged.keys) + plan.kept)
+        pruneSpares(keeping: (Array(plan.staged.keys) + plan.kept).flatMap { gzip ? [$0, $0 + ".gz"] : [$0] })
         result.paths.sort()
         result.written.sort()
         result.unchanged.sort()

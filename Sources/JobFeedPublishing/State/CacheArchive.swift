@@ -271,7 +271,6 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     static let readOnlyFailure = "read only"
     static let lowSpace = "less free space than the outputs may need"
 
-    /// Bytes an unprivileged writer may still use on the file system of `path` (statvfs).
     func packPath(_ generation: Int) -> String {
         folder.path + "/pack-\(generation)"
     }

@@ -159,4 +159,21 @@ import JobFeedSystem
         #expect(spare(of: "exports/postings.csv", in: site) == nil)
         #expect(spare(of: Self.feed, in: site) != nil)
     }
+
+    /// With `spares: false` no spare is kept, and turning it off removes those kept: each
+    /// output is a new file, as before spares.
+    @Test func sparesCanBeTurnedOff() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        let spares = site.root.appendingPathComponent(".jobfeed/spares").path
+        _ = try threeBuilds(site)
+        #expect(!((try? FileManager.default.contentsOfDirectory(atPath: spares)) ?? []).isEmpty)
+        try site.write("jobfeed.yml", TemporarySite.standardConfig + "\nspares: false\n")
+        for title in ["Tester", "Tester, edited", "T"] {
+            try site.write("postings/en/tester.md", TemporarySite.posting("title: \(title)\ndate: 2026-03-01"))
+            _ = try site.build()
+        }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: spares)) ?? []).isEmpty)
+        #expect(OutputTree.published(below: site.root) == (try BuildCacheArchiveTests().freshOutputs(of: site)))
+    }
 }

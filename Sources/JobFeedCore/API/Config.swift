@@ -28,6 +28,9 @@ public struct Config: Sendable {
     public var websubHub: String?
     /// Whether each feed and combined export gets a `.gz` twin (`gzip:`).
     public var gzip = false
+    /// Whether the large outputs' old versions are kept in the state folder for the next build
+    /// to write over (`spares:`; see `SpareFile`).
+    public var spares = true
     /// The formats the site publishes, by id (`outputs:`); nil for all of them.
     public var outputs: Set<String>?
     /// Values that mean "not known yet" (`tbd`, `TBA`, `XXX`): no value, with a warning.

@@ -47,7 +47,7 @@ package struct PublishingContext: Sendable {
         self.shouldStop = shouldStop
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
         self.lastGood = LastGoodStore(config: config)
-        self.staging = StagingFolders(StateFolder(config))
+        self.staging = StagingFolders(StateFolder(config), keepsSpares: config.spares)
     }
 }
 

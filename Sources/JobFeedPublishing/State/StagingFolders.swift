@@ -8,9 +8,12 @@ import Synchronization
 package final class StagingFolders: Sendable {
     private let state: StateFolder
     private let decided = Mutex<[String: String]>([:])
+    /// Whether outputs are written over spares (`spares:`); when not, none is kept.
+    package let keepsSpares: Bool
 
-    package init(_ state: StateFolder) {
+    package init(_ state: StateFolder, keepsSpares: Bool = true) {
         self.state = state
+        self.keepsSpares = keepsSpares
     }
 
     package func folder(for target: String) -> String {
@@ -24,7 +27,7 @@ package final class StagingFolders: Sendable {
     /// Where the target's spare is kept (see `SpareFile`), when its next version is staged in
     /// the state folder: the spare is renamed there, on the same file system.
     package func spare(for target: String) -> String? {
-        guard folder(for: target) == state.staging.path else { return nil }
+        guard keepsSpares, folder(for: target) == state.staging.path else { return nil }
         return Self.spare(for: target, in: state)
     }
 

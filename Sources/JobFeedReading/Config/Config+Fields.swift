@@ -52,7 +52,7 @@ extension Config {
     }
 
     /// `conventions:`, `caseInsensitiveKeys:`, `defaultLanguage:`, `placeholders:`, `outputs:`,
-    /// `gzip:`, `websub:`, `exclude:`, `disablePathToLower:`, `removePathAccents:` and
+    /// `gzip:`, `spares:`, `websub:`, `exclude:`, `disablePathToLower:`, `removePathAccents:` and
     /// `defaultLanguageInSubdir:`.
     package static func readSiteRules(_ reader: inout MappingReader, into config: inout Config, outputs known: [String]) {
         if let name = reader.string("conventions") {
@@ -77,7 +77,7 @@ extension Config {
             websub.rejectUnknownKeys(["hub"])
             reader.absorb(websub)
         }
-        for (key, setting) in [("gzip", \Config.gzip), ("disablePathToLower", \.disablePathToLower), ("removePathAccents", \.removePathAccents),
+        for (key, setting) in [("gzip", \Config.gzip), ("spares", \.spares), ("disablePathToLower", \.disablePathToLower), ("removePathAccents", \.removePathAccents),
                                ("defaultLanguageInSubdir", \.defaultLanguageInSubdir)] {
             guard let node = reader.value(key) else { continue }
             if let value = node.boolValue { config[keyPath: setting] = value } else { reader.fail("'\(key)' must be true or false", at: node) }

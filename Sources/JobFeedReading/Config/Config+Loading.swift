@@ -20,7 +20,7 @@ public struct FolderOverrides: Sendable {
 extension Config {
     package static let topLevelKeys = [
         "baseURL", "timeZone", "postings", "feeds", "exports", "state", "languages", "urls", "organization",
-        "defaults", "fields", "limits", "conventions", "caseInsensitiveKeys", "defaultLanguage", "placeholders", "outputs", "gzip", "websub",
+        "defaults", "fields", "limits", "conventions", "caseInsensitiveKeys", "defaultLanguage", "placeholders", "outputs", "gzip", "spares", "websub",
         "exclude", "disablePathToLower", "removePathAccents", "defaultLanguageInSubdir",
     ]
 

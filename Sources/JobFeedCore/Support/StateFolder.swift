@@ -37,6 +37,14 @@ package struct StateFolder: Sendable {
     /// Where `jobfeed report` writes when not told otherwise.
     package var report: URL { url.appendingPathComponent("report.html") }
 
+    /// The name an output's own file takes in one of these folders (its layout, its spare): a
+    /// stable hash of the output's path.
+    package static func fileName(for output: String) -> String {
+        var hash = StableHash()
+        hash.add(output)
+        return String(hash.value, radix: 16)
+    }
+
     /// Whether the state folder and a published folder contain one another.
     package static func overlaps(_ state: URL, published: [URL]) -> Bool {
         let statePath = state.standardizedFileURL.path

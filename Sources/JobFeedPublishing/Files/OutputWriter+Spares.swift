@@ -17,7 +17,7 @@ extension OutputWriter {
     /// Removes the spares of files that are no longer outputs (a format turned off, a language
     /// dropped), and every spare when none are kept (`spares: false`).
     func pruneSpares(keeping outputs: some Sequence<String>) {
-        let names = staging.keepsSpares ? Set(outputs.map { (StagingFolders.spare(for: $0, in: state) as NSString).lastPathComponent }) : []
+        let names = staging.keepsSpares ? Set(outputs.map(StateFolder.fileName)) : []
         for entry in FolderWalk.entries(of: state.spares.path) where !names.contains(entry.name) {
             SystemCall.remove(state.spares.path + "/" + entry.name)
         }

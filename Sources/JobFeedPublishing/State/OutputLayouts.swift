@@ -68,9 +68,7 @@ package struct OutputLayouts: Sendable {
     }
 
     func file(for path: String) -> String {
-        var hash = StableHash()
-        hash.add(path)
-        return folder.appendingPathComponent(String(hash.value, radix: 16)).path
+        folder.appendingPathComponent(StateFolder.fileName(for: path)).path
     }
 
     /// The record of the file at `path` that `saveRecord` wrote: the file's identity then, and

@@ -32,9 +32,7 @@ package final class StagingFolders: Sendable {
     }
 
     package static func spare(for target: String, in state: StateFolder) -> String {
-        var hash = StableHash()
-        hash.add(target)
-        return state.spares.path + "/" + String(hash.value, radix: 16)
+        state.spares.path + "/" + StateFolder.fileName(for: target)
     }
 
     /// The folder of a standardized absolute file path (`/a/b` for `/a/b/c.xml`), by its last

@@ -19,32 +19,32 @@ package final class KeptOutput: FormatWriter {
     }
 }
 
-/// Whether an output must be rendered.
-package enum OutputState {
-    /// What it is made from is as it was when the file was written, and the file as written.
-    case kept(KeptOutput)
-    /// With what it is made from, to record once it is written (nil without a cache).
-    case changed(fingerprint: UInt64?)
-}
-
 extension FormatBuild {
-    /// Whether the feed at `file`, whose items are the postings' `itemKind` bytes, can be left
-    /// as it is (the other language's feeds, after an edit).
-    package func feedState(_ file: URL, format: String, feed: FeedContext, itemKind: String) -> OutputState {
-        state(of: file, fingerprint: fingerprints?.of(format, feed), unneeded: UnneededParts(kind: itemKind, language: feed.language.code))
+    /// The feed at `file`, whose items are the postings' `itemKind` bytes: left as it is when
+    /// what it is made from did not change (the other language's feeds, after an edit), else
+    /// the writer `make` makes of its output.
+    package func feed(_ file: URL, format: String, feed: FeedContext, itemKind: String,
+                      _ make: (PendingOutput) throws(DiagnosticError) -> any FormatWriter) throws(DiagnosticError) -> any FormatWriter {
+        try writer(of: file, fingerprint: fingerprints?.of(format, feed), unneeded: UnneededParts(kind: itemKind, language: feed.language.code), make)
     }
 
-    /// Whether the site-wide export at `file` can be left as it is (after an edit to a draft).
-    /// `header`: what its bytes read besides the published postings; `partKind`: the postings'
-    /// bytes only it takes, not to be read back when it is kept.
-    package func exportState(_ file: URL, format: String, header: UInt64 = 0, partKind: String? = nil) -> OutputState {
-        state(of: file, fingerprint: fingerprints?.ofExport(format, header: header), unneeded: partKind.map { UnneededParts(kind: $0) })
+    /// The site-wide export at `file`, left as it is when no published posting changed (after
+    /// an edit to a draft), else the writer `make` makes of its output. `header`: what its
+    /// bytes read besides the postings; `partKind`: the postings' bytes only it takes, not
+    /// read back when it is kept.
+    package func export(_ file: URL, format: String, header: UInt64 = 0, partKind: String? = nil,
+                        _ make: (PendingOutput) throws(DiagnosticError) -> any FormatWriter) throws(DiagnosticError) -> any FormatWriter {
+        try writer(of: file, fingerprint: fingerprints?.ofExport(format, header: header), unneeded: partKind.map { UnneededParts(kind: $0) }, make)
     }
 
-    private func state(of file: URL, fingerprint: UInt64?, unneeded: UnneededParts?) -> OutputState {
-        guard let cache, let fingerprint else { return .changed(fingerprint: nil) }
+    /// A kept output when the cache says the file is as it was made from `fingerprint`; else
+    /// the writer of an output that records the fingerprint once written.
+    private func writer(of file: URL, fingerprint: UInt64?, unneeded: UnneededParts?,
+                        _ make: (PendingOutput) throws(DiagnosticError) -> any FormatWriter) throws(DiagnosticError) -> any FormatWriter {
         let path = file.standardizedFileURL.path
-        guard cache.outputIsCurrent(path, fingerprint: fingerprint) else { return .changed(fingerprint: fingerprint) }
-        return .kept(KeptOutput(path: path, unneeded: unneeded))
+        if let cache, let fingerprint, cache.outputIsCurrent(path, fingerprint: fingerprint) { return KeptOutput(path: path, unneeded: unneeded) }
+        var output = try self.output(file)
+        output.fingerprint = fingerprint
+        return try make(output)
     }
 }

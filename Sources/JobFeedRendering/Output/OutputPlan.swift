@@ -25,6 +25,7 @@ package struct OutputPlan: Sendable {
     }
 
     package mutating func add(_ output: PendingOutput) {
+        if let fingerprint = output.fingerprint { fingerprints[output.path] = fingerprint }
         if let file = output.file {
             staged[output.path] = file
         } else if let comparison = output.sink.comparison {

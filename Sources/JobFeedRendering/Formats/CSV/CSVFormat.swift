@@ -27,11 +27,9 @@ package struct CSVFormat: OutputFormat {
     }
 
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
-        let file = build.config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName)
-        switch build.exportState(file, format: id, partKind: id) {
-        case let .kept(kept): return [kept]
-        case let .changed(fingerprint): return [CSVTableWriter(output: try build.output(file), format: id, fingerprint: fingerprint)]
-        }
+        [try build.export(build.config.exportsDirectory.appendingPathComponent(CSVRenderer.fileName), format: id, partKind: id) { output in
+            CSVTableWriter(output: output, format: id)
+        }]
     }
 }
 
@@ -39,12 +37,10 @@ package struct CSVFormat: OutputFormat {
 package final class CSVTableWriter: FormatWriter, @unchecked Sendable {
     package let output: PendingOutput
     private let format: String
-    private let fingerprint: UInt64?
 
-    package init(output: PendingOutput, format: String, fingerprint: UInt64? = nil) {
+    package init(output: PendingOutput, format: String) {
         self.output = output
         self.format = format
-        self.fingerprint = fingerprint
         output.sink.write(CSVRenderer.header)
     }
 
@@ -63,6 +59,5 @@ package final class CSVTableWriter: FormatWriter, @unchecked Sendable {
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
         plan.add(output)
-        if let fingerprint { plan.fingerprints[output.path] = fingerprint }
     }
 }

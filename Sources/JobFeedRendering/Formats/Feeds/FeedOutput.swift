@@ -33,16 +33,10 @@ package struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
         for language in config.languages {
             let feed = FeedContext(language: language, catalog: catalog, config: config)
             let file = FeedContext.file(Dialect.fileName, language: language.code, config: config)
-            let fingerprint: UInt64?
-            switch build.feedState(file, format: Dialect.name, feed: feed, itemKind: FeedStream.itemKind(of: Dialect.self)) {
-            case let .kept(kept):
-                writers.append(kept)
-                continue
-            case let .changed(current):
-                fingerprint = current
-            }
-            writers.append(try FeedStream(format: Dialect(context: feed), language: language.code, output: try build.output(file),
-                                          cache: build.cache, fingerprint: fingerprint, limit: config.limits.feedItems, catalog: catalog))
+            writers.append(try build.feed(file, format: Dialect.name, feed: feed, itemKind: FeedStream.itemKind(of: Dialect.self)) { output throws(DiagnosticError) in
+                try FeedStream(format: Dialect(context: feed), language: language.code, output: output, cache: build.cache,
+                               limit: config.limits.feedItems, catalog: catalog)
+            })
         }
         return writers
     }

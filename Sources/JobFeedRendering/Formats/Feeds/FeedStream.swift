@@ -15,15 +15,13 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
     private let cache: RenderCache?
     /// The kind of bytes its items are in the cache.
     private let itemKind: String
-    /// What the feed is made from, for a long-running process to compare next time.
-    private let fingerprint: UInt64?
     /// Items left before the feed's limit (`limits.feedItems`).
     private var room: Int
     /// With a limit, the items of the postings past it, which it never writes.
     package let unneeded: UnneededParts?
 
     /// `catalog`: the postings in feed order, for the limit to name the ones it writes.
-    package init(format: any FeedFormat, language: String, output: PendingOutput, cache: RenderCache?, fingerprint: UInt64?, limit: Int?,
+    package init(format: any FeedFormat, language: String, output: PendingOutput, cache: RenderCache?, limit: Int?,
                  catalog: Catalog) throws(DiagnosticError) {
         self.format = format
         room = limit ?? .max
@@ -32,7 +30,6 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
         self.language = language
         self.output = output
         self.cache = cache
-        self.fingerprint = fingerprint
         do {
             xml = try XMLWriter(sink: output.sink)
             try format.header(xml)
@@ -62,7 +59,6 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
             throw Self.failure(error, output.path)
         }
         plan.add(output)
-        if let fingerprint { plan.fingerprints[output.path] = fingerprint }
     }
 
     /// The kind of bytes a dialect's items are in the cache.

@@ -33,13 +33,9 @@ package struct IndeedFormat: OutputFormat {
         for entry in active { seen[entry.posting.identifier + "-" + entry.posting.language, default: 0] += 1 }
         let updated = config.languageCodes.map { build.catalog.lastChange(in: $0) }.max() ?? build.catalog.now
         let file = config.exportsDirectory.appendingPathComponent(Self.fileName)
-        switch build.exportState(file, format: id, header: UInt64(bitPattern: Int64(updated.seconds)), partKind: id) {
-        case let .kept(kept):
-            return [kept]
-        case let .changed(fingerprint):
-            return [try IndeedWriter(output: try build.output(file), config: config, shared: Set(seen.filter { $0.value > 1 }.keys), updated: updated,
-                                     format: id, fingerprint: fingerprint)]
-        }
+        return [try build.export(file, format: id, header: UInt64(bitPattern: Int64(updated.seconds)), partKind: id) { output throws(DiagnosticError) in
+            try IndeedWriter(output: output, config: config, shared: Set(seen.filter { $0.value > 1 }.keys), updated: updated, format: id)
+        }]
     }
 
     /// An active posting's job, after its reference number (which the writer adds).

@@ -10,11 +10,9 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
     /// `identifier-lang` references more than one active posting uses.
     private let shared: Set<String>
     private let format: String
-    private let fingerprint: UInt64?
 
-    package init(output: PendingOutput, config: Config, shared: Set<String>, updated: Timestamp, format: String, fingerprint: UInt64? = nil) throws(DiagnosticError) {
+    package init(output: PendingOutput, config: Config, shared: Set<String>, updated: Timestamp, format: String) throws(DiagnosticError) {
         self.format = format
-        self.fingerprint = fingerprint
         self.output = output
         self.config = config
         self.shared = shared
@@ -59,7 +57,6 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
             throw Self.failure(error, output.path)
         }
         plan.add(output)
-        if let fingerprint { plan.fingerprints[output.path] = fingerprint }
     }
 
     private static func failure(_ error: XMLWriterError, _ path: String) -> DiagnosticError {

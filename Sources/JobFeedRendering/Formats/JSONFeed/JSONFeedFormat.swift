@@ -59,18 +59,12 @@ package struct JSONFeedFormat: OutputFormat {
                 authors: [JSONFeedAuthor(name: config.organization.name(in: language.code), url: config.organization.url)],
                 hubs: config.websubHub.map { [JSONFeedHub(url: $0)] })
             let file = FeedContext.file(Self.fileName, language: language.code, config: config)
-            let fingerprint: UInt64?
-            switch build.feedState(file, format: id, feed: feed, itemKind: id) {
-            case let .kept(kept):
-                writers.append(kept)
-                continue
-            case let .changed(current):
-                fingerprint = current
-            }
-            var encoded = JSONText(pretty: false, scriptSafe: false)
-            encoded.value(header)
-            writers.append(JSONFeedWriter(output: try build.output(file), language: language.code, header: Data(encoded.bytes), format: id,
-                                          limit: config.limits.feedItems, fingerprint: fingerprint, catalog: build.catalog))
+            writers.append(try build.feed(file, format: id, feed: feed, itemKind: id) { output in
+                var encoded = JSONText(pretty: false, scriptSafe: false)
+                encoded.value(header)
+                return JSONFeedWriter(output: output, language: language.code, header: Data(encoded.bytes), format: id, limit: config.limits.feedItems,
+                                      catalog: build.catalog)
+            })
         }
         return writers
     }
@@ -89,16 +83,13 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     private var isEmpty = true
     /// Items left before the feed's limit (`limits.feedItems`).
     private var room: Int
-    /// What the feed is made from, for the cache to compare next time.
-    private let fingerprint: UInt64?
     /// With a limit, the items of the postings past it, which it never writes.
     package let unneeded: UnneededParts?
 
     /// `catalog`: the postings in feed order, for the limit to name the ones it writes.
-    package init(output: PendingOutput, language: String, header: Data, format: String, limit: Int?, fingerprint: UInt64?, catalog: Catalog) {
+    package init(output: PendingOutput, language: String, header: Data, format: String, limit: Int?, catalog: Catalog) {
         room = limit ?? .max
         unneeded = UnneededParts.past(limit, kind: format, language: language, in: catalog)
-        self.fingerprint = fingerprint
         self.output = output
         self.language = language
         self.format = format
@@ -127,6 +118,5 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
         output.sink.write(isEmpty ? "]}\n" : "\n]}\n")
         plan.add(output)
-        if let fingerprint { plan.fingerprints[output.path] = fingerprint }
     }
 }

@@ -8,13 +8,11 @@ package final class CombinedJSONLD: FormatWriter, @unchecked Sendable {
 
     package let output: PendingOutput
     private let format: String
-    private let fingerprint: UInt64?
     private var isEmpty = true
 
-    package init(output: PendingOutput, format: String, fingerprint: UInt64? = nil) {
+    package init(output: PendingOutput, format: String) {
         self.output = output
         self.format = format
-        self.fingerprint = fingerprint
         output.sink.write("[\n")
     }
 
@@ -38,6 +36,5 @@ package final class CombinedJSONLD: FormatWriter, @unchecked Sendable {
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
         output.sink.write(isEmpty ? "]\n" : "\n]\n")
         plan.add(output)
-        if let fingerprint { plan.fingerprints[output.path] = fingerprint }
     }
 }

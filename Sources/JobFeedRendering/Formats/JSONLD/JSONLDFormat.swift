@@ -38,12 +38,10 @@ package struct JSONLDFormat: OutputFormat {
         let exports = build.config.exportsDirectory
         let documents = PostingDocuments(folder: exports.appendingPathComponent("jsonld"), destination: build.destination, prepare: build.prepare,
                                          isCurrent: build.isCurrent, format: id)
-        let combined = exports.appendingPathComponent(CombinedJSONLD.fileName)
         // Its documents are the per-posting files' too: they are read back for those.
-        switch build.exportState(combined, format: id) {
-        case let .kept(kept): return [documents, kept]
-        case let .changed(fingerprint): return [documents, CombinedJSONLD(output: try build.output(combined), format: id, fingerprint: fingerprint)]
-        }
+        return [documents, try build.export(exports.appendingPathComponent(CombinedJSONLD.fileName), format: id) { output in
+            CombinedJSONLD(output: output, format: id)
+        }]
     }
 }
 

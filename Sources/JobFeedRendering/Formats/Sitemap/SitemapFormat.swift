@@ -45,11 +45,10 @@ package struct SitemapFormat: OutputFormat {
 
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let active = build.catalog.entries.filter { $0.status == .active }.count
-        guard active <= limit else { return [try SitemapWriter(build: build, split: true, limit: limit, byteLimit: byteLimit)] }
+        guard active <= limit else { return [try SitemapWriter(build: build, limit: limit, byteLimit: byteLimit)] }
         // One file: left as it is when its postings did not change (the split form is written whole).
-        switch build.exportState(build.config.exportsDirectory.appendingPathComponent(Self.fileName), format: Self.id) {
-        case let .kept(kept): return [kept]
-        case let .changed(fingerprint): return [try SitemapWriter(build: build, split: false, limit: limit, byteLimit: byteLimit, fingerprint: fingerprint)]
-        }
+        return [try build.export(build.config.exportsDirectory.appendingPathComponent(Self.fileName), format: Self.id) { output throws(DiagnosticError) in
+            try SitemapWriter(build: build, output: output, limit: limit, byteLimit: byteLimit)
+        }]
     }
 }

@@ -12,25 +12,23 @@ package final class SitemapWriter: FormatWriter, @unchecked Sendable {
     private var current: (output: PendingOutput, xml: XMLWriter, count: Int)?
     private var parts: [PendingOutput] = []
     private let locales: [String: String]
-    /// What the one file is made from, to record once it is written (nil when split).
-    private let fingerprint: UInt64?
 
-    package init(build: FormatBuild, split: Bool, limit: Int, byteLimit: Int, fingerprint: UInt64? = nil) throws(DiagnosticError) {
+    /// `output`: the one file, `sitemap.xml`; without it, the sitemap is split into parts.
+    package init(build: FormatBuild, output: PendingOutput? = nil, limit: Int, byteLimit: Int) throws(DiagnosticError) {
         self.build = build
-        self.fingerprint = fingerprint
-        self.split = split
+        split = output == nil
         self.limit = limit
         self.byteLimit = byteLimit
         folder = build.config.exportsDirectory.appendingPathComponent(SitemapFormat.folderName)
         locales = Dictionary(uniqueKeysWithValues: build.config.languages.map { ($0.code, $0.locale) })
-        if !split { try open(build.config.exportsDirectory.appendingPathComponent(SitemapFormat.fileName)) }
+        if let output { try open(output) }
     }
 
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         for item in chunk.items where item.entry.status == .active {
             if current == nil || (split && (current!.count >= limit || current!.output.sink.count >= byteLimit)) {
                 try close()
-                try open(folder.appendingPathComponent("sitemap-\(parts.count + 1).xml"))
+                try open(build.output(folder.appendingPathComponent("sitemap-\(parts.count + 1).xml")))
             }
             try write(item.entry)
         }
@@ -38,10 +36,9 @@ package final class SitemapWriter: FormatWriter, @unchecked Sendable {
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
-        if current == nil && !split { try open(build.config.exportsDirectory.appendingPathComponent(SitemapFormat.fileName)) }
         try close()
         for part in parts { plan.add(part) }
-        if split { plan.add(try index()) } else if let fingerprint, let file = parts.first { plan.fingerprints[file.path] = fingerprint }
+        if split { plan.add(try index()) }
         plan.ownedFolders.append((folder, "xml"))
     }
 
@@ -63,8 +60,7 @@ package final class SitemapWriter: FormatWriter, @unchecked Sendable {
         current?.count += 1
     }
 
-    private func open(_ file: URL) throws(DiagnosticError) {
-        let output = try build.output(file)
+    private func open(_ output: PendingOutput) throws(DiagnosticError) {
         try attempt { () throws(XMLWriterError) in
             let xml = try XMLWriter(sink: output.sink)
             try xml.start(Sitemap.urlset)

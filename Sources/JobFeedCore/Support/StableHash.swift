@@ -6,6 +6,12 @@ package struct StableHash {
 
     package init() {}
 
+    /// Goes on from a hash already taken (`value`), as if its text were added again: a path's
+    /// hash is taken once for all of its kinds.
+    package init(continuing value: UInt64) {
+        self.value = value
+    }
+
     package mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in

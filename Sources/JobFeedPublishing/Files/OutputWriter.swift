@@ -58,12 +58,14 @@ package struct OutputWriter {
         var twins = Twins(writer: self)
         defer { twins.discard() }
         // Finished (each one's last copy made) and compared with its target on every core:
-        // serially, the large outputs' last copies held up a cron build's publication.
+        // serially, the large outputs' last copies held up a cron build's publication. The
+        // owned folders are surveyed meanwhile, on the core that finishes its files first
+        // (10,000 per-posting files, 8 ms of a cron build on one core).
         let staged = plan.staged.sorted(by: { $0.key < $1.key })
         var replaced: [String] = []
-        let finished = Parallel.map(staged.map(\.value)) { file in
+        let (finished, surveys) = Parallel.map(staged.map(\.value), { file in
             Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
-        }
+        }, then: [plan], { plan in OwnedFolderSurvey(plan) })
         for ((path, file), outcome) in zip(staged, finished) {
             result.paths.append(path)
             let matchesTarget: Bool
@@ -85,7 +87,7 @@ package struct OutputWriter {
             twins.add(of: path, from: path, spans: nil, changed: false, &result)
         }
         try twins.make(into: &publication, &result)
-        let survey = OwnedFolderSurvey(plan)
+        let survey = surveys[0]
         let stale = survey.stale + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
         do {

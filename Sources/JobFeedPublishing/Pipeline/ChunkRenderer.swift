@@ -102,10 +102,9 @@ package struct ChunkRenderer: Sendable {
         var parts: [String: FormatPart] = [:]
         var complete = true
         for format in formats {
-            for kind in format.keptKinds(for: entry) where !unneeded.contains(where: { $0.covers(kind, of: entry) }) {
-                let part = cache.part(kind, in: slot) { part in needs?.needsBytes(kind, of: entry, part: part) ?? true }
-                if let part { parts[kind] = part } else { complete = false }
-            }
+            guard let kind = format.keptKind(for: entry), !unneeded.contains(where: { $0.covers(kind, of: entry) }) else { continue }
+            let part = cache.part(kind, in: slot) { part in needs?.needsBytes(kind, of: entry, part: part) ?? true }
+            if let part { parts[kind] = part } else { complete = false }
         }
         return (parts, complete)
     }

@@ -80,9 +80,10 @@ public final class BuildCache: Sendable {
     /// taken from the archive (a watcher's rebuild finds all but the changed ones in memory).
     package func read(_ path: String, stamp: FileStamp, rereading: () -> @Sendable () -> [UInt8]?) -> PostingReader.Outcome? {
         if let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
-        guard let archive, let stored = archive.part(PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0),
+        let pathHash = PartKey.hash(ofPath: path)
+        guard let archive, let stored = archive.part(PartKey(path: path, pathHash: pathHash, kind: Self.readingKind), stamp: stamp, context: 0),
               let data = stored.data() else { return nil }
-        let bodyKey = PartKey(path: path, kind: Self.bodyKind)
+        let bodyKey = PartKey(path: path, pathHash: pathHash, kind: Self.bodyKind)
         let reread = rereading()
         let body = BodyText(deferred: {
             archive.part(bodyKey, stamp: stamp, context: 0).flatMap { $0.data() }.map { [UInt8]($0) } ?? reread()

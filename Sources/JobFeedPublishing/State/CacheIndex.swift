@@ -76,12 +76,13 @@ package struct CacheIndex {
         let paths = try reader.count()
         for _ in 0..<paths {
             let path = try reader.string()
+            let pathHash = PartKey.hash(ofPath: path)
             let kinds = try reader.count()
             for _ in 0..<kinds {
                 let kind = try reader.string()
                 let entry = try readEntry(&reader)
                 guard entry.fits(within: index.packLength) else { throw ByteReader.Malformed() }
-                index.entries[Key(path: path, kind: kind)] = entry
+                index.entries[Key(path: path, pathHash: pathHash, kind: kind)] = entry
             }
         }
         guard index.entries.count == total else { throw ByteReader.Malformed() }

@@ -21,9 +21,10 @@ package protocol OutputFormat: Sendable {
     /// The statuses of the postings it has a part for (none by default): both what `part`
     /// renders and what the build's cache keeps.
     static var partStatuses: Set<PostingStatus> { get }
-    /// The kinds of bytes the build's cache keeps for this posting (its part, its feed item):
-    /// when all of them are cached, its body is not rendered at all.
-    func keptKinds(for entry: CatalogEntry) -> [String]
+    /// The kind of bytes the build's cache keeps for this posting (its part, its feed item), if
+    /// any: when every format's is cached, its body is not rendered at all. One or none, so
+    /// that asking (for every posting and format of every build) makes no array.
+    func keptKind(for entry: CatalogEntry) -> String?
     /// This build's writers, one per target file.
     func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter]
     /// The files it writes (besides per-posting files in a folder it owns), so that a site that
@@ -46,8 +47,8 @@ extension OutputFormat {
     package static var partStatuses: Set<PostingStatus> { [] }
 
     /// Its part, for the postings it has one for.
-    package func keptKinds(for entry: CatalogEntry) -> [String] {
-        Self.partStatuses.contains(entry.status) ? [Self.id] : []
+    package func keptKind(for entry: CatalogEntry) -> String? {
+        Self.partStatuses.contains(entry.status) ? Self.id : nil
     }
 
     package func ownedFolders(_ config: Config) -> [(folder: URL, pathExtension: String)] { [] }

@@ -16,11 +16,16 @@ package struct PartKey: Hashable, Sendable {
     package let pathHash: UInt64
 
     package init(path: String, kind: String) {
+        self.init(path: path, pathHash: Self.hash(ofPath: path), kind: kind)
+    }
+
+    /// With the path's hash (`hash(ofPath:)`) already taken: a posting's every kind is looked
+    /// up at once, and hashing its path again for each came to 2% of a cron build.
+    package init(path: String, pathHash: UInt64, kind: String) {
         self.path = path
         self.kind = kind
-        var hash = StableHash()
-        hash.add(path)
-        pathHash = hash.value
+        self.pathHash = pathHash
+        var hash = StableHash(continuing: pathHash)
         hash.add(kind)
         source = hash.value
     }

@@ -46,6 +46,7 @@ package final class RenderCache: Sendable {
     /// depend on, worked out once for all of its parts.
     package struct Slot: Sendable {
         fileprivate let path: String
+        fileprivate let pathHash: UInt64
         fileprivate let stamp: FileStamp
         /// A stable hash of the context (see `context(of:)`), the archive's key too.
         fileprivate let context: UInt64
@@ -54,7 +55,8 @@ package final class RenderCache: Sendable {
     /// Nil for a posting that was not read from a file (nothing to key it on).
     package func slot(for entry: CatalogEntry) -> Slot? {
         entry.posting.source.stamp.map { stamp in
-            Slot(path: entry.posting.source.absolutePath, stamp: stamp, context: Self.context(of: entry))
+            let path = entry.posting.source.absolutePath
+            return Slot(path: path, pathHash: PartKey.hash(ofPath: path), stamp: stamp, context: Self.context(of: entry))
         }
     }
 
@@ -62,7 +64,7 @@ package final class RenderCache: Sendable {
     /// build cache when `needsBytes` says no output needs them read (see `FormatPart`).
     package func part(_ kind: String, in slot: Slot, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
         // Made once: a key hashes its path when it is made.
-        let key = PartKey(path: slot.path, kind: kind)
+        let key = PartKey(path: slot.path, pathHash: slot.pathHash, kind: kind)
         if let archive {
             return archive.part(key, stamp: slot.stamp, context: slot.context, needsBytes: needsBytes)
         }
@@ -72,7 +74,7 @@ package final class RenderCache: Sendable {
     /// Keeps the bytes, with their digest, computed here once.
     @discardableResult
     package func store(_ data: Data, kind: String, in slot: Slot) -> FormatPart {
-        let key = PartKey(path: slot.path, kind: kind)
+        let key = PartKey(path: slot.path, pathHash: slot.pathHash, kind: kind)
         let part = FormatPart(data: data, digest: ContentDigest.of(data), source: key.source)
         if let archive {
             archive.store(part, as: key, stamp: slot.stamp, context: slot.context)

@@ -14,8 +14,8 @@ package struct FeedOutput<Dialect: FeedFormat>: OutputFormat {
     package init(config: Config) {}
 
     /// An active posting's item in its language's feed.
-    package func keptKinds(for entry: CatalogEntry) -> [String] {
-        entry.status == .active ? [FeedStream.itemKind(of: Dialect.self)] : []
+    package func keptKind(for entry: CatalogEntry) -> String? {
+        entry.status == .active ? FeedStream.itemKind(of: Dialect.self) : nil
     }
 
     package func files(_ config: Config) -> [URL] {

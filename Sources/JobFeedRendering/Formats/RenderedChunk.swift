@@ -3,9 +3,11 @@ import JobFeedCore
 /// A chunk of postings as every format sees it: each posting with its body and each
 /// format's part.
 package struct RenderedChunk: Sendable {
-    package struct Item: Sendable {
-        package var entry: RenderedEntry
-        package var parts: [String: FormatPart]
+    /// A class: each of the outputs' writers takes every item of every chunk, and copying the
+    /// struct it was retained each of its posting's strings, arrays and parts each time.
+    package final class Item: Sendable {
+        package let entry: RenderedEntry
+        package let parts: [String: FormatPart]
 
         package init(entry: RenderedEntry, parts: [String: FormatPart]) {
             self.entry = entry

@@ -17,11 +17,7 @@ public struct Posting: Sendable, Hashable {
     @inlinable
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         get { storage.fields[keyPath: field] }
-        set {
-            var fields = storage.fields
-            fields[keyPath: field] = newValue
-            storage = Storage(fields)
-        }
+        set { change { $0[keyPath: field] = newValue } }
     }
 
     /// The folders between the language root and the file (`careers`), for `{section}` in templates.

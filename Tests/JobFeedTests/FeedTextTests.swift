@@ -69,6 +69,21 @@ import JobFeedSystem
         #expect(!rss.contains("1970") && !atom.contains("1970"))
         #expect(atom.contains("<updated>\(DateFormats.rfc3339(TemporarySite.now))</updated>"))
     }
+
+    /// With no live posting left, a language's feeds are dated by the newest posting it had,
+    /// not by the build: rebuilding changes nothing.
+    @Test func aFeedOfArchivedPostingsIsDatedByTheNewestOfThem() throws {
+        let site = try TemporarySite(postings: [
+            "en/older.md": TemporarySite.posting("title: Older\ndate: 2025-03-01\narchived: true"),
+            "en/newer.md": TemporarySite.posting("title: Newer\ndate: 2025-06-02\narchived: true"),
+            "fr/live.md": TemporarySite.posting("title: En direct\ndate: 2026-01-05"),
+        ])
+        defer { site.remove() }
+        _ = try site.build()
+        let atom = try #require(site.read("feeds/en/atom.xml"))
+        let updated = try #require(atom.firstRange(of: "<updated>").map { atom[$0.upperBound...].prefix(20) })
+        #expect(updated.hasPrefix("2025-06-02"))
+    }
 }
 
 /// The sitemap of job pages, split into an index of parts past its per-file limit.

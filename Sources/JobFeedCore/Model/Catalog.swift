@@ -17,18 +17,22 @@ public struct Catalog: Sendable {
     /// When a language's feed last changed: its newest active posting, or the moment a posting
     /// left it by expiring. Not the build time, so rebuilding changes nothing, except for a
     /// language that has no posting at all, which reflects no change but "now" (never 1970).
+    /// One pass, copying no entry: each feed's writer asks, over every posting of the catalog.
     public func lastChange(in language: String) -> Timestamp {
         var newest = Timestamp(seconds: 0)
-        for entry in entries(in: language) {
+        var newestModified: Timestamp?
+        for entry in entries where entry.posting.language == language {
+            let posting = entry.posting
+            newestModified = max(newestModified ?? posting.dateModified, posting.dateModified)
             switch entry.status {
-            case .active: newest = max(newest, entry.posting.dateModified)
-            case .expired: newest = max(newest, entry.posting.validThrough ?? newest)
+            case .active: newest = max(newest, posting.dateModified)
+            case .expired: newest = max(newest, posting.validThrough ?? newest)
             default: break
             }
         }
         if newest.seconds == 0 {
             // No posting is live: the feed last changed with the newest posting it ever had.
-            newest = entries(in: language).map(\.posting.dateModified).max() ?? now
+            newest = newestModified ?? now
         }
         return Timestamp(seconds: newest.seconds)
     }

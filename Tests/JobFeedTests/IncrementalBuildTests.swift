@@ -61,6 +61,21 @@ extension IncrementalBuildTests {
         #expect(after["en/rss.xml"] != before["en/rss.xml"])
         #expect(site.read("feeds/en/rss.xml")?.contains("Tester, edited") == true)
     }
+
+    /// A rebuild after a posting file is removed forgets its reading: a late event for the
+    /// file then changes nothing (`hasRead`), and a watcher does not keep what is gone.
+    @Test func aRemovedPostingsReadingIsForgotten() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let cache = BuildCache()
+        let config = try site.config()
+        let removed = site.root.appendingPathComponent("postings/fr/designer.md").standardizedFileURL.path
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        try FileManager.default.removeItem(atPath: removed)
+        #expect(!cache.hasRead(removed))
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        #expect(cache.hasRead(removed))
+    }
 }
 
 @Suite struct LastGoodPackTests {

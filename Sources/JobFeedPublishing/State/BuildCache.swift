@@ -162,7 +162,11 @@ public final class BuildCache: Sendable {
             defer { known = paths }
             return known != paths
         }) else { return }
-        reads.withLock { $0 = $0.filter { paths.contains($0.key) } }
+        // Only what is gone is removed: a one-shot build read nothing else, and filtering made
+        // every reading's entry again.
+        reads.withLock { reads in
+            for path in reads.keys.filter({ !paths.contains($0) }) { reads.removeValue(forKey: path) }
+        }
         rendered.keepOnly(paths)
     }
 }

@@ -7,7 +7,7 @@ import JobFeedSystem
 /// `.gz` twins made of segments: a rebuild copies the segments whose parts did not change from
 /// the last twin, and writes the bytes a cold build writes.
 @Suite struct GzipSegmentTests {
-    /// Enough postings for each feed's twin to hold several segments (one ends about every 64).
+    /// Enough postings for each feed's twin to hold several segments (one ends about every 16).
     static let postings = Dictionary(uniqueKeysWithValues: (0..<300).map { number in
         ("en/job-\(number).md", TemporarySite.posting("title: Job \(number)\ndate: 2026-01-01T00:00:00Z\nvalidThrough: 2026-12-31", body: "Job \(number) does things.\n\n" + String(repeating: "Work \(number). ", count: 40)))
     })

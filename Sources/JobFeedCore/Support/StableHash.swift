@@ -6,8 +6,8 @@ package struct StableHash {
 
     package init() {}
 
-    /// Goes on from a hash already taken (`value`), as if its text were added again: a path's
-    /// hash is taken once for all of its kinds.
+    /// Goes on from `value`, the hash of what was added before, as if it had been added here:
+    /// a path is hashed once for all of its kinds (`PartKey`).
     package init(continuing value: UInt64) {
         self.value = value
     }

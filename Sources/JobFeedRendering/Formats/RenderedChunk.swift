@@ -3,8 +3,8 @@ import JobFeedCore
 /// A chunk of postings as every format sees it: each posting with its body and each
 /// format's part.
 package struct RenderedChunk: Sendable {
-    /// A class: each of the outputs' writers takes every item of every chunk, and copying the
-    /// struct it was retained each of its posting's strings, arrays and parts each time.
+    /// A class: each of the outputs' writers takes every item of every chunk, and copying a
+    /// struct retained its posting's storage, translations, body and parts every time.
     package final class Item: Sendable {
         package let entry: RenderedEntry
         package let parts: [String: FormatPart]

@@ -63,7 +63,7 @@ package final class RenderCache: Sendable {
     /// The posting's bytes of `kind`, when its file and context are unchanged; left in the
     /// build cache when `needsBytes` says no output needs them read (see `FormatPart`).
     package func part(_ kind: String, in slot: Slot, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
-        // Made once: a key hashes its path when it is made.
+        // Made from the slot's path hash, taken once for all of the posting's kinds.
         let key = PartKey(path: slot.path, pathHash: slot.pathHash, kind: kind)
         if let archive {
             return archive.part(key, stamp: slot.stamp, context: slot.context, needsBytes: needsBytes)

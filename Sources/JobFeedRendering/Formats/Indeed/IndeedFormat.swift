@@ -28,13 +28,15 @@ package struct IndeedFormat: OutputFormat {
     }
 
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
-        let active = build.catalog.entries.filter { $0.status == .active }
-        var seen: [String: Int] = [:]
-        for entry in active { seen[entry.posting.identifier + "-" + entry.posting.language, default: 0] += 1 }
         let updated = config.languageCodes.map { build.catalog.lastChange(in: $0) }.max() ?? build.catalog.now
         let file = config.exportsDirectory.appendingPathComponent(Self.fileName)
         return [try build.export(file, format: id, header: UInt64(bitPattern: Int64(updated.seconds)), partKind: id) { output throws(DiagnosticError) in
-            try IndeedWriter(output: output, config: config, shared: Set(seen.filter { $0.value > 1 }.keys), updated: updated, format: id)
+            // Counted only for a feed that is written: a kept one needs no references.
+            var seen: [String: Int] = [:]
+            for entry in build.catalog.entries where entry.status == .active {
+                seen[entry.posting.identifier + "-" + entry.posting.language, default: 0] += 1
+            }
+            return try IndeedWriter(output: output, config: config, shared: Set(seen.filter { $0.value > 1 }.keys), updated: updated, format: id)
         }]
     }
 

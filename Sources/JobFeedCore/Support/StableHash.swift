@@ -6,6 +6,13 @@ package struct StableHash {
 
     package init() {}
 
+    /// The hash of one text.
+    package static func of(_ text: String) -> UInt64 {
+        var hash = StableHash()
+        hash.add(text)
+        return hash.value
+    }
+
     /// Goes on from `value`, the hash of what was added before, as if it had been added here:
     /// a path is hashed once for all of its kinds (`PartKey`).
     package init(continuing value: UInt64) {

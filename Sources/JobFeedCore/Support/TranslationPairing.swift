@@ -38,9 +38,7 @@ package struct TranslationPairing {
         let inPathOrder = zip(postings, postings.dropFirst()).allSatisfy { $0.source.relativePath < $1.source.relativePath }
         for var posting in inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
             if let earlier = firstBySlug[Page(language: posting.language, slug: posting.slug)] {
-                var hash = StableHash()
-                hash.add(posting.source.relativePath)
-                var unique = posting.slug + "-" + String(String(hash.value, radix: 16).prefix(6))
+                var unique = posting.slug + "-" + String(String(StableHash.of(posting.source.relativePath), radix: 16).prefix(6))
                 while firstBySlug[Page(language: posting.language, slug: unique)] != nil { unique += "-2" }
                 diagnostics.append(.warning("slug '\(posting.slug)' is already used in '\(posting.language)' by \(earlier.source.displayPath); this posting is published as '\(unique)' (rename one file or set 'slug:')", at: posting.source.location(ofKey: "slug")))
                 posting.relink(slug: unique, config: config)

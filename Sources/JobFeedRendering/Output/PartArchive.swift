@@ -31,9 +31,7 @@ package struct PartKey: Hashable, Sendable {
     }
 
     package static func hash(ofPath path: String) -> UInt64 {
-        var hash = StableHash()
-        hash.add(path)
-        return hash.value
+        StableHash.of(path)
     }
 
     package static func == (left: PartKey, right: PartKey) -> Bool {

@@ -278,6 +278,27 @@ import JobFeedSystem
         #expect(Set(checked.files.unchanged) == Set(built.files.unchanged.filter { !$0.hasSuffix(".gz") }))
     }
 
+    /// After an edit, `check` compares the unchanged postings' parts where the outputs' layouts
+    /// say they lie, and reads none of them back from the pack: damaged there, they go
+    /// unnoticed, and what it says a build would write is still what the next build writes.
+    @Test func checkComparesPartsWhereTheOutputsHoldThem() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let (index, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
+        let parts = index.entries.filter { !$0.key.kind.hasPrefix("reading") && $0.value.length > 0 }
+        #expect(Set(parts.keys.map(\.kind)).isSuperset(of: ["rss-item", "jsonld", "csv", "indeed"]))
+        try damage(parts.values, in: site)
+        try edit(site, .title)
+        let checked = try Publisher(config: try site.config(), now: TemporarySite.now).check()
+        #expect(cacheWarnings(checked).isEmpty)
+        #expect(checked.bodiesRendered == 1)
+        #expect(checked.files.written.contains { $0.hasSuffix("exports/postings.csv") })
+        let built = try site.build()
+        #expect(Set(checked.files.written) == Set(built.files.written))
+        #expect(Set(checked.files.unchanged) == Set(built.files.unchanged.filter { !$0.hasSuffix(".gz") }))
+    }
+
     @Test func anotherConfigDoesNotUseTheCache() throws {
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
         defer { site.remove() }

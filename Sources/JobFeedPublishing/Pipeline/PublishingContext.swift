@@ -69,7 +69,7 @@ extension PublishingContext {
         let path = url.standardizedFileURL.path
         switch destination {
         case .memory: return PendingOutput(path: path, sink: OutputSink(), file: nil)
-        case .compared: return PendingOutput(path: path, sink: .comparing(with: path), file: nil)
+        case .compared: return PendingOutput(path: path, sink: .comparing(with: path, previous: cache?.layouts?.previous(of: path)), file: nil)
         case .staged:
             do {
                 let file = try StagedFile(target: path, folder: staging.folder(for: path), spare: staging.spare(for: path))

@@ -32,7 +32,8 @@ public final class BuildCache: Sendable {
     /// Bodies, formats' parts and feeds' fingerprints.
     package let rendered: RenderCache
     package let archive: CacheArchive?
-    /// Where each output's parts lie in its published file (over a persisting archive).
+    /// Where each output's parts lie in its published file (over an archive; only builds,
+    /// under the lock, write them).
     package let layouts: OutputLayouts?
 
     /// The archive's kinds for a file's reading, and for its posting's Markdown body, kept
@@ -58,7 +59,7 @@ public final class BuildCache: Sendable {
 
     package init(archive: CacheArchive?) {
         self.archive = archive
-        layouts = archive.flatMap { $0.readOnly ? nil : OutputLayouts(folder: $0.folder.appendingPathComponent(OutputLayouts.folderName)) }
+        layouts = archive.map { OutputLayouts(folder: $0.folder.appendingPathComponent(OutputLayouts.folderName)) }
         rendered = RenderCache(archive: archive)
     }
 

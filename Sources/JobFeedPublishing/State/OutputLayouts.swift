@@ -5,7 +5,7 @@ import JobFeedSystem
 
 /// Where each output's parts lie in its published file (`cache/layouts/`, a file per output),
 /// so that the next build copies unchanged parts from the file, rather than reading them back
-/// from the pack and writing them again.
+/// from the pack and writing them again, and `check` compares them where they lie.
 ///
 /// A layout names the file's identity right after the build published it (`FileIdentity`,
 /// whose status-change time nothing can set back): once anything has touched the file, or the

@@ -4,15 +4,21 @@ import JobFeedSystem
 
 extension OutputSink {
     /// Whether the part, all but its last `trimmed` bytes, would be copied from the previous
-    /// file (so that its bytes need not be read).
+    /// file, or compared where it lies there (so that its bytes need not be read).
     package func copies(_ part: FormatPart, trimmingLast trimmed: Int = 0) -> Bool {
-        file != nil && previous?.span(of: part, length: part.length - trimmed) != nil
+        (file != nil || comparison != nil) && previous?.span(of: part, length: part.length - trimmed) != nil
     }
 
     /// Writes a posting's part, all but its last `trimmed` bytes: copied from the previous file
-    /// when it lies there, else its bytes. Notes where it lies for the next build.
+    /// when it lies there (compared there, for `check`), else its bytes. Notes where it lies for
+    /// the next build.
     package func write(_ part: FormatPart, trimmingLast trimmed: Int = 0) {
         let length = part.length - trimmed
+        if let comparison, let span = previous?.span(of: part, length: length) {
+            comparison.compare(length, at: span.offset)
+            count += length
+            return
+        }
         if let file, recording == nil, let previous, let span = previous.span(of: part, length: length) {
             file.mark(takeSpan(span.source, span.digest, offset: file.size, length: length))
             file.copy(from: previous.file, span)

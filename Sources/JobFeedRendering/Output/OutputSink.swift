@@ -34,16 +34,18 @@ package final class OutputSink: @unchecked Sendable {
         keepsBytes = false
     }
 
-    /// A sink that keeps nothing, and compares what passes with the file at `path`.
-    package static func comparing(with path: String) -> OutputSink {
-        let sink = OutputSink(file: nil, keepsBytes: false)
-        sink.comparison = ContentComparison(path: path)
+    /// A sink that keeps nothing, and compares what passes with the file at `path`: with
+    /// `previous`, that file as the last build published it, whose parts it compares where
+    /// they lie, rather than reading them back from the build cache.
+    package static func comparing(with path: String, previous: PreviousOutput? = nil) -> OutputSink {
+        let sink = OutputSink(file: nil, previous: previous, keepsBytes: false)
+        sink.comparison = previous.map { ContentComparison(file: $0.file) } ?? ContentComparison(path: path)
         return sink
     }
 
-    private init(file: StagedFile?, keepsBytes: Bool) {
+    private init(file: StagedFile?, previous: PreviousOutput? = nil, keepsBytes: Bool) {
         self.file = file
-        previous = nil
+        self.previous = previous
         self.keepsBytes = keepsBytes
     }
 

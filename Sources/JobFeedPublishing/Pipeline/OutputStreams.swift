@@ -11,12 +11,8 @@ package final class OutputStreams: @unchecked Sendable {
 
     package init(context: PublishingContext, formats: [any OutputFormat]) throws(DiagnosticError) {
         let build = context.formatBuild
-        // Made on every core: each opens its staged files and reads its previous file's layout,
-        // and the feeds and Indeed pass over the catalog (25 ms of a cron build on one core at
-        // 10,000 postings, while the other sat idle).
-        let made = Parallel.map(formats) { format in Result { () throws(DiagnosticError) in try format.writers(build) } }
         var writers: [any FormatWriter] = []
-        for writersOfFormat in made { writers += try writersOfFormat.get() }
+        for format in formats { writers += try format.writers(build) }
         self.writers = writers
     }
 

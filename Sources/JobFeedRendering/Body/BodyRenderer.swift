@@ -7,18 +7,13 @@ import JobFeedCore
 /// HTML (raw HTML in the Markdown that is not plain) is parsed by libxml2, and its tree walked.
 ///
 /// Safe to call from several threads: cmark-gfm's extensions are registered once before any
-/// rendering, and libxml2's parser is initialized once (`BodyRendererConcurrencyTests` renders
+/// rendering, and libxml2 is set up once (`LibXML2`; `BodyRendererConcurrencyTests` renders
 /// the real corpus on every core and compares with a serial run byte for byte).
 package struct BodyRenderer: Sendable {
     package let markdown = MarkdownRenderer()
 
-    private static let libxml2Ready: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     package init() {
-        precondition(Self.libxml2Ready)
+        LibXML2.ensureInitialized()
     }
 
     package func render(_ posting: Posting) throws(RenderError) -> RenderedBody {

@@ -18,6 +18,7 @@ package final class HTMLDocument {
     package static let rootName = "div"
 
     package init(parsing html: [UInt8]) throws(HTMLError) {
+        LibXML2.ensureInitialized()
         let wrapped = Array("<\(Self.rootName)>".utf8) + RawAutolinks.rewrite(html) + Array("</\(Self.rootName)>".utf8)
         let parsed = wrapped.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", Self.options) }

@@ -7,6 +7,7 @@ import Foundation
 package enum HTMLParserRules {
     /// Whether libxml2 takes `name` as an empty element: no content, no end tag.
     package static func isEmpty(_ name: String) -> Bool {
+        LibXML2.ensureInitialized()
         guard let description = htmlTagLookup(name) else { return false }
         return description.pointee.empty != 0
     }
@@ -14,6 +15,7 @@ package enum HTMLParserRules {
     /// For each of `names`, which of them (by index) close it when their start tag meets it
     /// as the open element: `closes[open][started]`.
     package static func closings(among names: [String]) -> [[Bool]] {
+        LibXML2.ensureInitialized()
         guard let scratch = xmlNewDoc("1.0") else { return names.map { _ in names.map { _ in true } } }
         defer { xmlFreeDoc(scratch) }
         let started = names.map { xmlNewDocNode(scratch, nil, $0, nil) }
@@ -39,6 +41,7 @@ package enum HTMLParserRules {
 
     /// The character a named reference (`amp`, `eacute`) stands for in libxml2's HTML 4 table.
     package static func namedReference(_ name: String) -> Unicode.Scalar? {
-        htmlEntityLookup(name).flatMap { Unicode.Scalar($0.pointee.value) }
+        LibXML2.ensureInitialized()
+        return htmlEntityLookup(name).flatMap { Unicode.Scalar($0.pointee.value) }
     }
 }

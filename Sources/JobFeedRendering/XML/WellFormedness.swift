@@ -5,6 +5,7 @@ import Foundation
 /// every XML output, checked by the fuzzer and the output tests.
 package enum WellFormedness {
     package static func xmlProblems(_ bytes: Data) -> [String] {
+        LibXML2.ensureInitialized()
         let parsed = bytes.withUnsafeBytes { raw in
             xmlReadMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8",
                           Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))

@@ -21,6 +21,7 @@ package final class XMLWriter {
     }
 
     package init(sink: OutputSink, prolog: Prolog = .xml) throws(XMLWriterError) {
+        LibXML2.ensureInitialized()
         self.sink = sink
         let context = Unmanaged.passUnretained(sink).toOpaque()
         guard let output = xmlOutputBufferCreateIO({ context, bytes, length in

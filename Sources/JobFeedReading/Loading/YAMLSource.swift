@@ -33,6 +33,9 @@ package struct YAMLSource: Sendable {
             return .success(try Self.compose(yaml: text, resolver: .basic))
         } catch let error as YamlError {
             return .failure(DiagnosticError(diagnostic(for: error)))
+        } catch let found as AliasKeyGuard.Found {
+            let location = found.mark.map(at) ?? SourceLocation(file: file)
+            return .failure(DiagnosticError(.error("an alias (*name) cannot be a key; write the key out", at: location)))
         } catch {
             return .failure(DiagnosticError(.error("cannot read YAML: \(error)", at: SourceLocation(file: file))))
         }
@@ -40,9 +43,11 @@ package struct YAMLSource: Sendable {
 
     /// Yams' `compose`, told the encoding: its default reads the whole process environment (for
     /// `YAMS_DEFAULT_ENCODING`, printing to standard output when that is set) on every call,
-    /// which was 2% of a cold build. Every YAML jobfeed reads goes through here.
+    /// which was 2% of a cold build. Every YAML jobfeed reads goes through here, after the
+    /// check for aliased keys (`AliasKeyGuard`).
     package static func compose(yaml text: String, resolver: Resolver = .default) throws -> Node? {
-        try Yams.compose(yaml: text, resolver, .default, .utf8)
+        try AliasKeyGuard.check(text)
+        return try Yams.compose(yaml: text, resolver, .default, .utf8)
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {

@@ -28,6 +28,10 @@ enum AliasKeyGuard {
         let probe: Node?
         do {
             probe = try Yams.compose(yaml: withoutAliases(text), .basic, .default, .utf8)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context)
+                    where duplicates.contains(where: { $0.unicodeScalars.contains(placeholder) }) {
+            // Two aliases of one length as keys of one mapping: the same key in the copy.
+            throw Found(mark: context.mark)
         } catch {
             if mayHaveAliasBeforeColon(text) { throw error }
             return

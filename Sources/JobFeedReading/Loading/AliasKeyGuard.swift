@@ -25,68 +25,64 @@ enum AliasKeyGuard {
     /// Throws `Found`, or the copy's `YamlError` (see above).
     static func check(_ text: String) throws {
         guard text.utf8.contains(UInt8(ascii: "*")) else { return }
+        let copy = Copy(of: text)
         let probe: Node?
         do {
-            probe = try Yams.compose(yaml: withoutAliases(text), .basic, .default, .utf8)
+            probe = try Yams.compose(yaml: copy.text, .basic, .default, .utf8)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context)
                     where duplicates.contains(where: { $0.unicodeScalars.contains(placeholder) }) {
             // Two aliases of one length as keys of one mapping: the same key in the copy.
             throw Found(mark: context.mark)
         } catch {
-            if mayHaveAliasBeforeColon(text) { throw error }
+            if copy.hasAliasBeforeColon { throw error }
             return
         }
         if let probe, let key = firstAliasedKey(in: probe) { throw Found(mark: key.mark) }
     }
 
-    /// Whether an alias-like token (`*name`) is followed, after spaces, by a `:` that ends
-    /// there (a space, a line's end, or a flow indicator after it): quoted text can match too,
-    /// which only costs such a broken document Yams' own message.
-    private static func mayHaveAliasBeforeColon(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "*") else { continue }
-            var end = index + 1
-            while end < bytes.count, isAnchorByte(bytes[end]) { end += 1 }
-            guard end > index + 1 else { continue }
-            while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
-            guard end < bytes.count, bytes[end] == UInt8(ascii: ":") else { continue }
-            let after = end + 1 < bytes.count ? bytes[end + 1] : UInt8(ascii: "\n")
-            if " \t\r\n,]}".utf8.contains(after) { return true }
-        }
-        return false
-    }
+    /// The text with each `*` followed by an anchor name ([0-9A-Za-z_-], libyaml's) replaced,
+    /// taken in one pass over its bytes (all of an alias's are ASCII): inside quoted or block
+    /// text that only changes a string the copy is never read for.
+    private struct Copy {
+        let text: String
+        /// Whether an alias-like token is followed, after spaces, by a `:` that ends there (a
+        /// space, a line's end, or a flow indicator after it). Quoted text can match too, which
+        /// only costs such a broken document Yams' own message.
+        let hasAliasBeforeColon: Bool
 
-    private static func isAnchorByte(_ byte: UInt8) -> Bool {
-        isAnchorCharacter(Unicode.Scalar(byte))
-    }
-
-    /// The text with each `*` followed by an anchor name ([0-9A-Za-z_-], libyaml's) replaced:
-    /// inside quoted or block text that only changes a string the copy is never read for.
-    private static func withoutAliases(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            guard scalar == "*", let next = pending, isAnchorCharacter(next) else {
-                result.unicodeScalars.append(scalar)
-                continue
+        init(of original: String) {
+            let bytes = Array(original.utf8)
+            var copied: [UInt8] = []
+            copied.reserveCapacity(bytes.count)
+            var index = 0
+            var aliasBeforeColon = false
+            while index < bytes.count {
+                var end = index + 1
+                while bytes[index] == UInt8(ascii: "*"), end < bytes.count, Self.isAnchorByte(bytes[end]) { end += 1 }
+                guard end > index + 1 else {
+                    copied.append(bytes[index])
+                    index += 1
+                    continue
+                }
+                for _ in index..<end { copied += placeholder.utf8 }
+                aliasBeforeColon = aliasBeforeColon || Self.colonEndsAt(end, in: bytes)
+                index = end
             }
-            result.unicodeScalars.append(placeholder)
-            while let next = pending, isAnchorCharacter(next) {
-                result.unicodeScalars.append(placeholder)
-                pending = scalars.next()
-            }
+            text = String(decoding: copied, as: UTF8.self)
+            hasAliasBeforeColon = aliasBeforeColon
         }
-        return result
-    }
 
-    private static func isAnchorCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
+        private static func colonEndsAt(_ start: Int, in bytes: [UInt8]) -> Bool {
+            var index = start
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+            return index + 1 == bytes.count || " \t\r\n,]}".utf8.contains(bytes[index + 1])
+        }
+
+        private static func isAnchorByte(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
     }
 
     /// The first mapping key that is, or holds, an alias's placeholder as a plain scalar

@@ -176,6 +176,28 @@ import JobFeedSystem
         #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
     }
 
+    /// After an edit to a posting's text the sitemap, whose pages did not change, is left as it
+    /// is without being rendered; after an edit that changes a page (a translation added, whose
+    /// alternate link the page lists; a date of change, its `lastmod`), it is written again.
+    @Test func theSitemapIsRenderedOnlyWhenAPageChanged() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        try edit(site, .body)
+        let edited = try site.build()
+        #expect(edited.files.kept.contains { $0.hasSuffix("exports/sitemap.xml") })
+        #expect(edited.files.written.contains { $0.hasSuffix("jobpostings.jsonld") })
+        try edit(site, .translationAdded)
+        let added = try site.build()
+        #expect(added.files.written.contains { $0.hasSuffix("exports/sitemap.xml") })
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-01-05\nupdated: 2026-02-20\ntranslationKey: designer", body: "Changed."))
+        let updated = try site.build()
+        #expect(updated.files.written.contains { $0.hasSuffix("exports/sitemap.xml") })
+        #expect(site.read("exports/sitemap.xml")?.contains("<lastmod>2026-02-20") == true)
+        #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+    }
+
     /// With a feed limit, the JSON Feed's items of the postings past it are not read back
     /// either (the XML feeds' are never rendered; the JSON Feed's item is a format's part, kept
     /// for every active posting): their damaged bytes go unnoticed, and the outputs are right.

@@ -10,6 +10,9 @@ public struct WriteResult: Sendable, Hashable {
     public var written: [String] = []
     public var unchanged: [String] = []
     public var removed: [String] = []
+    /// The feeds and exports among `unchanged` left as they were without being rendered, as
+    /// what they are made from did not change.
+    package var kept: [String] = []
     /// Every output file the build holds, as absolute paths, sorted (for the build record).
     package var paths: [String] = []
     /// Segments of `.gz` twins copied from the published twins rather than compressed.
@@ -84,6 +87,7 @@ package struct OutputWriter {
         for path in plan.kept {
             result.paths.append(path)
             result.unchanged.append(display.of(path: path))
+            result.kept.append(display.of(path: path))
             twins.add(of: path, from: path, spans: nil, changed: false, &result)
         }
         try twins.make(into: &publication, &result)

@@ -28,6 +28,13 @@ extension FormatBuild {
         try writer(of: file, fingerprint: fingerprints?.of(format, feed), unneeded: UnneededParts(kind: itemKind, language: feed.language.code), make)
     }
 
+    /// The sitemap at `file`, left as it is when no active posting's page changed (after an
+    /// edit to a posting's text), else the writer `make` makes of its output.
+    package func pages(_ file: URL, format: String,
+                       _ make: (PendingOutput) throws(DiagnosticError) -> any FormatWriter) throws(DiagnosticError) -> any FormatWriter {
+        try writer(of: file, fingerprint: fingerprints?.ofPages(format), unneeded: nil, make)
+    }
+
     /// The site-wide export at `file`, left as it is when no published posting changed (after
     /// an edit to a draft), else the writer `make` makes of its output. `header`: what its
     /// bytes read besides the postings; `partKind`: the postings' bytes only it takes, not

@@ -46,8 +46,8 @@ package struct SitemapFormat: OutputFormat {
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let active = build.catalog.entries.filter { $0.status == .active }.count
         guard active <= limit else { return [try SitemapWriter(build: build, limit: limit, byteLimit: byteLimit)] }
-        // One file: left as it is when its postings did not change (the split form is written whole).
-        return [try build.export(build.config.exportsDirectory.appendingPathComponent(Self.fileName), format: Self.id) { output throws(DiagnosticError) in
+        // One file: left as it is when its pages did not change (the split form is written whole).
+        return [try build.pages(build.config.exportsDirectory.appendingPathComponent(Self.fileName), format: Self.id) { output throws(DiagnosticError) in
             try SitemapWriter(build: build, output: output, limit: limit, byteLimit: byteLimit)
         }]
     }

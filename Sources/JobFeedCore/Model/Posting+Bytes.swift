@@ -96,9 +96,7 @@ extension PostingSource {
         writer.append(displayPath)
         writer.append(relativePath)
         writer.append(absolutePath)
-        let lines = keyLines.sorted { $0.key < $1.key }
-        writer.append(lines.map(\.key))
-        for (_, line) in lines { writer.append(line) }
+        writer.append(bytes: keyLines.bytes)
         writer.append(stamp) { $1.write(to: &$0) }
     }
 
@@ -106,10 +104,7 @@ extension PostingSource {
         let displayPath = try reader.string()
         let relativePath = try reader.string()
         let absolutePath = try reader.string()
-        let keys = try reader.strings()
-        var keyLines: [String: Int] = [:]
-        keyLines.reserveCapacity(keys.count)
-        for key in keys { keyLines[key] = try reader.int() }
+        let keyLines = try KeyLines(bytes: try reader.byteArray())
         let stamp = try reader.optional { reader throws(ByteReader.Malformed) in try FileStamp.read(from: &reader) }
         return PostingSource(displayPath: displayPath, relativePath: relativePath, absolutePath: absolutePath, keyLines: keyLines, stamp: stamp)
     }

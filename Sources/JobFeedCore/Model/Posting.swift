@@ -117,7 +117,7 @@ public struct PostingSource: Sendable, Hashable {
     public var relativePath: String
     public var absolutePath: String
     /// The 1-based line of each front-matter key in the file.
-    public var keyLines: [String: Int]
+    public var keyLines: KeyLines
     /// The file's version when it was read (for the watcher's cache).
     public var stamp: FileStamp?
 
@@ -125,7 +125,7 @@ public struct PostingSource: Sendable, Hashable {
         SourceLocation(file: displayPath, line: keyLines[key])
     }
 
-    package init(displayPath: String, relativePath: String, absolutePath: String, keyLines: [String: Int], stamp: FileStamp? = nil) {
+    package init(displayPath: String, relativePath: String, absolutePath: String, keyLines: KeyLines, stamp: FileStamp? = nil) {
         self.displayPath = displayPath
         self.relativePath = relativePath
         self.absolutePath = absolutePath

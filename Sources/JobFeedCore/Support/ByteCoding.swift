@@ -28,6 +28,12 @@ package struct ByteWriter {
         bytes.append(contentsOf: utf8)
     }
 
+    /// Length-prefixed, as a `String` is.
+    package mutating func append(bytes value: [UInt8]) {
+        append(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     package mutating func append(_ values: [String]) {
         append(values.count)
         for value in values { append(value) }
@@ -85,6 +91,18 @@ package struct ByteReader {
         let length = try count()
         defer { offset += length }
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+    }
+
+    /// What `append(bytes:)` wrote.
+    package mutating func byteArray() throws(Malformed) -> [UInt8] {
+        Array(try skip(try count()))
+    }
+
+    /// The next `length` bytes, in place.
+    package mutating func skip(_ length: Int) throws(Malformed) -> UnsafeRawBufferPointer {
+        guard length >= 0, length <= bytes.count - offset else { throw Malformed() }
+        defer { offset += length }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
     }
 
     package mutating func strings() throws(Malformed) -> [String] {

@@ -118,7 +118,7 @@ package struct PostingParser: Sendable {
         guard let title = title.map(decodeReferences), let identity, let dates else { return nil }
         var posting = Posting(Posting.Fields(
             source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath,
-                                  absolutePath: file.absolutePath, keyLines: keyLines(reader)),
+                                  absolutePath: file.absolutePath, keyLines: KeyLines(keyLines(reader))),
             language: identity.language, slug: identity.slug, translationKey: identity.translationKey,
             title: title, summary: summary, body: body, datePosted: dates.posted, isUndated: dates.isUndated, dateModified: dates.modified,
             validThrough: dates.closing, isArchived: archived, isDraft: draft, employmentTypes: employment,

@@ -86,7 +86,8 @@ extension PublishingContext {
         let files = OutputWriter(state: StateFolder(config), staging: staging, cache: cache)
         return FormatBuild(config: config, catalog: catalog, destination: destination, cache: cache?.rendered,
                            output: output, prepare: { path, data, digest in files.prepare(path, data, digest: digest) },
-                           isCurrent: { [cache] path, size, digest in cache?.outputIsCurrent(path, size: size, digest: digest) ?? false })
+                           isCurrent: { [cache] path, size, digest in cache?.outputIsCurrent(path, size: size, digest: digest) ?? false },
+                           fingerprints: cache.map { _ in OutputFingerprints(shares: Parallel.map(catalog.entries, OutputFingerprints.Share.init)) })
     }
 }
 

@@ -16,13 +16,14 @@ package struct FormatBuild {
     /// Whether a per-posting file holds, as the last build wrote it, bytes of this size and
     /// digest (so that they need not be read back from the cache to be compared).
     package let isCurrent: @Sendable (String, Int, UInt64) -> Bool
-    /// What each feed and export is made from, with a cache to compare it with.
+    /// What each feed and export is made from, with a cache to compare it with (nil without one).
     package let fingerprints: OutputFingerprints?
 
     package init(config: Config, catalog: Catalog, destination: OutputDestination, cache: RenderCache?,
                  output: @escaping (URL) throws(DiagnosticError) -> PendingOutput,
                  prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile,
-                 isCurrent: @escaping @Sendable (String, Int, UInt64) -> Bool = { _, _, _ in false }) {
+                 isCurrent: @escaping @Sendable (String, Int, UInt64) -> Bool = { _, _, _ in false },
+                 fingerprints: OutputFingerprints?) {
         self.config = config
         self.catalog = catalog
         self.destination = destination
@@ -30,6 +31,6 @@ package struct FormatBuild {
         self.output = output
         self.prepare = prepare
         self.isCurrent = isCurrent
-        fingerprints = cache.map { _ in OutputFingerprints(catalog.entries) }
+        self.fingerprints = fingerprints
     }
 }

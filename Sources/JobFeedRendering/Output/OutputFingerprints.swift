@@ -23,42 +23,68 @@ package struct OutputFingerprints: Sendable {
     /// The active postings' pages, hashed in catalog order.
     private let pages: UInt64
 
-    package init(_ entries: [CatalogEntry]) {
-        var shares: [String: [UInt64]] = [:]
-        var published = StableHash()
-        var pages = StableHash()
-        for entry in entries where entry.status.isPublished {
+    /// What one published posting adds to the fingerprints: hashed on any core, as the
+    /// postings are independent (a tenth of a cron build's one-core stretch before rendering).
+    package struct Share: Sendable {
+        /// Its language, when active (it is then in its language's feeds).
+        let feedLanguage: String?
+        /// What a feed's fingerprint takes of it.
+        let feed: UInt64
+        /// What a site-wide export's takes of it: the feed's share, its status and its
+        /// translations' statuses.
+        let published: UInt64
+        /// What the sitemap's takes of it, when active.
+        let page: UInt64?
+
+        /// Nil for a posting that is not published (in no output).
+        package init?(_ entry: CatalogEntry) {
+            guard entry.status.isPublished else { return nil }
             let posting = entry.posting
-            if entry.status == .active { Self.addPage(entry, to: &pages) }
+            let translations = entry.translations
             var hash = StableHash()
             hash.add(posting.source.absolutePath)
             if let stamp = posting.source.stamp { hash.add(stamp) } else { hash.add("no stamp") }
             hash.add(posting.url)
-            for translation in entry.translations {
+            for translation in translations {
                 hash.add(translation.language)
                 hash.add(translation.url)
             }
-            if entry.status == .active { shares[posting.language, default: []].append(hash.value) }
+            feed = hash.value
             hash.add(entry.status.rawValue)
-            for translation in entry.translations { hash.add(translation.status.rawValue) }
-            published.add(hash.value)
+            for translation in translations { hash.add(translation.status.rawValue) }
+            published = hash.value
+            guard entry.status == .active else {
+                feedLanguage = nil
+                page = nil
+                return
+            }
+            feedLanguage = posting.language
+            var page = StableHash()
+            page.add(posting.language)
+            page.add(posting.url)
+            page.add(UInt64(bitPattern: posting.dateModified.seconds))
+            page.add(posting.dateModified.isDateOnly ? "date" : "time")
+            for translation in translations where translation.status == .active {
+                page.add(translation.language)
+                page.add(translation.url)
+            }
+            self.page = page.value
         }
-        self.shares = shares
-        self.published = published.value
-        self.pages = pages.value
     }
 
-    private static func addPage(_ entry: CatalogEntry, to hash: inout StableHash) {
-        let posting = entry.posting
-        hash.add(posting.language)
-        hash.add(posting.url)
-        hash.add(UInt64(bitPattern: posting.dateModified.seconds))
-        hash.add(posting.dateModified.isDateOnly ? "date" : "time")
-        for translation in entry.translations where translation.status == .active {
-            hash.add(translation.language)
-            hash.add(translation.url)
+    /// The fingerprints of the published postings' `shares`, in catalog order.
+    package init(shares: [Share?]) {
+        var feeds: [String: [UInt64]] = [:]
+        var published = StableHash()
+        var pages = StableHash()
+        for case let share? in shares {
+            if let language = share.feedLanguage { feeds[language, default: []].append(share.feed) }
+            published.add(share.published)
+            if let page = share.page { pages.add(page) }
         }
-        hash.add("end of page")
+        self.shares = feeds
+        self.published = published.value
+        self.pages = pages.value
     }
 
     package func of(_ format: String, _ feed: FeedContext) -> UInt64 {

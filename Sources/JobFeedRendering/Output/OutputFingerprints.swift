@@ -98,19 +98,19 @@ package struct OutputFingerprints: Sendable {
 
     /// A site-wide export's: `header`, what its bytes read besides the postings (a date).
     package func ofExport(_ format: String, header: UInt64 = 0) -> UInt64 {
-        var hash = StableHash()
-        hash.add(format)
-        hash.add(header)
-        hash.add(published)
-        return hash.value
+        Self.siteWide(format, header: header, postings: published)
     }
 
-    /// The sitemap's (`header` as for an export).
-    package func ofPages(_ format: String, header: UInt64 = 0) -> UInt64 {
+    /// The sitemap's: its pages only.
+    package func ofPages(_ format: String) -> UInt64 {
+        Self.siteWide(format, header: 0, postings: pages)
+    }
+
+    private static func siteWide(_ format: String, header: UInt64, postings: UInt64) -> UInt64 {
         var hash = StableHash()
         hash.add(format)
         hash.add(header)
-        hash.add(pages)
+        hash.add(postings)
         return hash.value
     }
 }

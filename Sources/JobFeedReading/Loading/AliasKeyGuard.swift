@@ -11,7 +11,12 @@ import Yams
 /// `*` at all is not looked at again. A copy that is not valid YAML says the text is not
 /// either, at the same line and column: when the text then has what looks like an alias
 /// before a `:`, the copy's error is thrown, since Yams composes the text up to its error
-/// and would hash such a key on the way (the fuzzer's posting was of that kind).
+/// and would hash such a key on the way (the fuzzer's postings were of that kind).
+///
+/// In a flow sequence, libyaml reads any `:` right after an alias as a key's end, `[*a:x]`
+/// as a one-pair mapping keyed by `*a`, where the copy reads one plain scalar (a plain
+/// scalar ends at a `:` only before a space or a flow indicator): such a scalar, starting
+/// with a placeholder then a `:`, is the aliased key's place.
 enum AliasKeyGuard {
     /// Where the first aliased key is in the text, if there is one.
     struct Found: Error {
@@ -45,9 +50,9 @@ enum AliasKeyGuard {
     /// text that only changes a string the copy is never read for.
     private struct Copy {
         let text: String
-        /// Whether an alias-like token is followed, after spaces, by a `:` that ends there (a
-        /// space, a line's end, or a flow indicator after it). Quoted text can match too, which
-        /// only costs such a broken document Yams' own message.
+        /// Whether an alias-like token is followed, after spaces, by a `:` (whatever follows
+        /// it: in flow context libyaml ends a key there). Quoted text can match too, which only
+        /// costs such a broken document Yams' own message.
         let hasAliasBeforeColon: Bool
 
         init(of original: String) {
@@ -65,18 +70,17 @@ enum AliasKeyGuard {
                     continue
                 }
                 for _ in index..<end { copied += placeholder.utf8 }
-                aliasBeforeColon = aliasBeforeColon || Self.colonEndsAt(end, in: bytes)
+                aliasBeforeColon = aliasBeforeColon || Self.colonFollows(end, in: bytes)
                 index = end
             }
             text = String(decoding: copied, as: UTF8.self)
             hasAliasBeforeColon = aliasBeforeColon
         }
 
-        private static func colonEndsAt(_ start: Int, in bytes: [UInt8]) -> Bool {
+        private static func colonFollows(_ start: Int, in bytes: [UInt8]) -> Bool {
             var index = start
             while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
-            return index + 1 == bytes.count || " \t\r\n,]}".utf8.contains(bytes[index + 1])
+            return index < bytes.count && bytes[index] == UInt8(ascii: ":")
         }
 
         private static func isAnchorByte(_ byte: UInt8) -> Bool {
@@ -85,8 +89,9 @@ enum AliasKeyGuard {
         }
     }
 
-    /// The first mapping key that is, or holds, an alias's placeholder as a plain scalar
-    /// (walked without recursion: the copy may nest as deep as its author likes).
+    /// The first mapping key that is, or holds, an alias's placeholder as a plain scalar, or
+    /// the first sequence item that was a one-pair mapping keyed by an alias (see above);
+    /// walked without recursion: the copy may nest as deep as its author likes.
     private static func firstAliasedKey(in root: Node) -> Node? {
         var nodes = [root]
         while let node = nodes.popLast() {
@@ -97,12 +102,23 @@ enum AliasKeyGuard {
                     nodes.append(value)
                 }
             case let .sequence(sequence):
+                // Yams keeps no sequence's style; in a block sequence such an item is not valid
+                // YAML either way, and is refused as one.
+                if let item = sequence.first(where: startsWithAliasedKey) { return item }
                 nodes.append(contentsOf: sequence)
             case .scalar, .alias:
                 break
             }
         }
         return nil
+    }
+
+    /// A plain scalar that starts with a placeholder run, then (after spaces) a `:`.
+    private static func startsWithAliasedKey(_ item: Node) -> Bool {
+        guard case let .scalar(scalar) = item, scalar.style == .plain else { return false }
+        let rest = scalar.string.unicodeScalars.drop { $0 == placeholder }
+        guard rest.count < scalar.string.unicodeScalars.count else { return false }
+        return rest.drop { $0 == " " || $0 == "\t" }.first == ":"
     }
 
     private static func holdsPlaceholder(_ key: Node) -> Bool {

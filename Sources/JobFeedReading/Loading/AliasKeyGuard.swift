@@ -13,10 +13,11 @@ import Yams
 /// before a `:`, the copy's error is thrown, since Yams composes the text up to its error
 /// and would hash such a key on the way (the fuzzer's postings were of that kind).
 ///
-/// In a flow sequence, libyaml reads any `:` right after an alias as a key's end, `[*a:x]`
-/// as a one-pair mapping keyed by `*a`, where the copy reads one plain scalar (a plain
-/// scalar ends at a `:` only before a space or a flow indicator): such a scalar, starting
-/// with a placeholder then a `:`, is the aliased key's place.
+/// In flow context, libyaml reads any `:` right after an alias as a key's end: `[*a:x]` as a
+/// one-pair mapping keyed by `*a`, `{*a:x}` as a mapping keyed by `*a`, where the copy reads
+/// one plain scalar (a plain scalar ends at a `:` only before a space or a flow indicator),
+/// as an item or as a key with no value: such a scalar, starting with a placeholder then a
+/// `:`, is the aliased key's place.
 enum AliasKeyGuard {
     /// Where the first aliased key is in the text, if there is one.
     struct Found: Error {
@@ -90,7 +91,7 @@ enum AliasKeyGuard {
     }
 
     /// The first mapping key that is, or holds, an alias's placeholder as a plain scalar, or
-    /// the first sequence item that was a one-pair mapping keyed by an alias (see above);
+    /// the first sequence item or key that was a key's alias and what followed (see above);
     /// walked without recursion: the copy may nest as deep as its author likes.
     private static func firstAliasedKey(in root: Node) -> Node? {
         var nodes = [root]
@@ -98,12 +99,12 @@ enum AliasKeyGuard {
             switch node {
             case let .mapping(mapping):
                 for (key, value) in mapping {
-                    if holdsPlaceholder(key) { return key }
+                    if holdsPlaceholder(key) || startsWithAliasedKey(key) { return key }
                     nodes.append(value)
                 }
             case let .sequence(sequence):
-                // Yams keeps no sequence's style; in a block sequence such an item is not valid
-                // YAML either way, and is refused as one.
+                // Yams keeps no collection's style; in block context such an item or key is
+                // not valid YAML either way, and is refused as one.
                 if let item = sequence.first(where: startsWithAliasedKey) { return item }
                 nodes.append(contentsOf: sequence)
             case .scalar, .alias:

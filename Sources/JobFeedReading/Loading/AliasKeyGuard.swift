@@ -99,7 +99,7 @@ enum AliasKeyGuard {
             switch node {
             case let .mapping(mapping):
                 for (key, value) in mapping {
-                    if holdsPlaceholder(key) || startsWithAliasedKey(key) { return key }
+                    if holdsPlaceholder(key) { return key }
                     nodes.append(value)
                 }
             case let .sequence(sequence):
@@ -122,12 +122,15 @@ enum AliasKeyGuard {
         return rest.drop { $0 == " " || $0 == "\t" }.first == ":"
     }
 
+    /// Whether a key is, or holds at any depth, an alias's place: a plain scalar of
+    /// placeholders, or one that starts with them and a `:` (`{[*a:x]: y}` keys a mapping with
+    /// a mapping keyed by `*a`, all hashed with the outer key).
     private static func holdsPlaceholder(_ key: Node) -> Bool {
         var nodes = [key]
         while let node = nodes.popLast() {
             switch node {
             case let .scalar(scalar) where scalar.style == .plain && !scalar.string.isEmpty
-                && scalar.string.unicodeScalars.allSatisfy({ $0 == placeholder }):
+                && (scalar.string.unicodeScalars.allSatisfy({ $0 == placeholder }) || startsWithAliasedKey(node)):
                 return true
             case let .mapping(mapping):
                 for (key, value) in mapping { nodes += [key, value] }

@@ -20,30 +20,34 @@ public struct KeyLines: Sendable, Hashable {
 
     /// Bytes the cache kept: checked whole now, so that a lookup never meets a damaged one.
     package init(bytes: [UInt8]) throws(ByteReader.Malformed) {
-        let isWhole = bytes.withUnsafeBytes { raw in
-            var reader = ByteReader(raw)
-            guard let count = try? reader.count() else { return false }
-            for _ in 0..<count {
-                guard let length = try? reader.count(), (try? reader.skip(length)) != nil, (try? reader.int()) != nil else { return false }
-            }
-            return reader.isAtEnd
-        }
-        guard isWhole else { throw ByteReader.Malformed() }
+        guard Self.walk(bytes, { _, _ in false }) != nil else { throw ByteReader.Malformed() }
         self.bytes = bytes
     }
 
     public subscript(key: String) -> Int? {
         var key = key
         return key.withUTF8 { wanted in
-            bytes.withUnsafeBytes { raw -> Int? in
-                var reader = ByteReader(raw)
-                guard let count = try? reader.count() else { return nil }
-                for _ in 0..<count {
-                    guard let length = try? reader.count(), let name = try? reader.skip(length), let line = try? reader.int() else { return nil }
-                    if name.elementsEqual(UnsafeRawBufferPointer(wanted)) { return line }
-                }
-                return nil
+            var found: Int?
+            _ = Self.walk(bytes) { name, line in
+                guard name.elementsEqual(UnsafeRawBufferPointer(wanted)) else { return false }
+                found = line
+                return true
             }
+            return found
+        }
+    }
+
+    /// Hands each key's UTF-8 and its line to `visit` until it returns true. Returns whether
+    /// one did, or nil when the bytes end early or run on past the last key.
+    private static func walk(_ bytes: [UInt8], _ visit: (UnsafeRawBufferPointer, Int) -> Bool) -> Bool? {
+        bytes.withUnsafeBytes { raw -> Bool? in
+            var reader = ByteReader(raw)
+            guard let count = try? reader.count() else { return nil }
+            for _ in 0..<count {
+                guard let length = try? reader.count(), let name = try? reader.skip(length), let line = try? reader.int() else { return nil }
+                if visit(name, line) { return true }
+            }
+            return reader.isAtEnd ? false : nil
         }
     }
 }

@@ -30,8 +30,7 @@ package struct ByteWriter {
 
     /// Length-prefixed, as a `String` is.
     package mutating func append(bytes value: [UInt8]) {
-        append(value.count)
-        bytes.append(contentsOf: value)
+        value.withUnsafeBufferPointer { append(utf8: $0) }
     }
 
     package mutating func append(_ values: [String]) {
@@ -88,9 +87,7 @@ package struct ByteReader {
     }
 
     package mutating func string() throws(Malformed) -> String {
-        let length = try count()
-        defer { offset += length }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        String(decoding: try skip(try count()), as: UTF8.self)
     }
 
     /// What `append(bytes:)` wrote.

@@ -86,8 +86,9 @@ package struct OutputWriter {
         }
         for path in plan.kept {
             result.paths.append(path)
-            result.unchanged.append(display.of(path: path))
-            result.kept.append(display.of(path: path))
+            let shown = display.of(path: path)
+            result.unchanged.append(shown)
+            result.kept.append(shown)
             twins.add(of: path, from: path, spans: nil, changed: false, &result)
         }
         try twins.make(into: &publication, &result)

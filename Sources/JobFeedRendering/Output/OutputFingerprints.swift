@@ -26,15 +26,13 @@ package struct OutputFingerprints: Sendable {
     /// What one published posting adds to the fingerprints: hashed on any core, as the
     /// postings are independent (a tenth of a cron build's one-core stretch before rendering).
     package struct Share: Sendable {
-        /// Its language, when active (it is then in its language's feeds).
-        let feedLanguage: String?
         /// What a feed's fingerprint takes of it.
         let feed: UInt64
         /// What a site-wide export's takes of it: the feed's share, its status and its
         /// translations' statuses.
         let published: UInt64
-        /// What the sitemap's takes of it, when active.
-        let page: UInt64?
+        /// When active: its language (its feeds') and what the sitemap's fingerprint takes of it.
+        let active: (language: String, page: UInt64)?
 
         /// Nil for a posting that is not published (in no output).
         package init?(_ entry: CatalogEntry) {
@@ -54,11 +52,9 @@ package struct OutputFingerprints: Sendable {
             for translation in translations { hash.add(translation.status.rawValue) }
             published = hash.value
             guard entry.status == .active else {
-                feedLanguage = nil
-                page = nil
+                active = nil
                 return
             }
-            feedLanguage = posting.language
             var page = StableHash()
             page.add(posting.language)
             page.add(posting.url)
@@ -68,7 +64,7 @@ package struct OutputFingerprints: Sendable {
                 page.add(translation.language)
                 page.add(translation.url)
             }
-            self.page = page.value
+            active = (posting.language, page.value)
         }
     }
 
@@ -78,9 +74,10 @@ package struct OutputFingerprints: Sendable {
         var published = StableHash()
         var pages = StableHash()
         for case let share? in shares {
-            if let language = share.feedLanguage { feeds[language, default: []].append(share.feed) }
             published.add(share.published)
-            if let page = share.page { pages.add(page) }
+            guard let active = share.active else { continue }
+            feeds[active.language, default: []].append(share.feed)
+            pages.add(active.page)
         }
         self.shares = feeds
         self.published = published.value

@@ -34,7 +34,7 @@ package struct YAMLSource: Sendable {
         } catch let error as YamlError {
             return .failure(DiagnosticError(diagnostic(for: error)))
         } catch let found as AliasKeyGuard.Found {
-            let location = found.mark.map(at) ?? SourceLocation(file: file)
+            let location = SourceLocation(file: file, line: found.line + lineOffset, column: found.column)
             return .failure(DiagnosticError(.error("an alias (*name) cannot be a key; write the key out", at: location)))
         } catch {
             return .failure(DiagnosticError(.error("cannot read YAML: \(error)", at: SourceLocation(file: file))))

@@ -6,7 +6,7 @@ APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-
 # Test-only tools: xmllint for the consumer checks, Hugo to compare published sets with, man
 # for install-check, Chromium to read the status page as a browser does.
 TEST_APT_PACKAGES := libxml2-utils hugo man-db chromium
-PY_PACKAGES := feedparser pyld pyyaml
+PY_PACKAGES := feedparser pyld pyyaml html5lib
 CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -25,12 +25,14 @@ test: deps testdeps pydeps
 	$(MAKE) consumers
 
 # Independent consumers (xmllint, feedparser, pyld, Python's csv) over a fresh build of the
-# sample and, when ../shared is present, of the real corpus.
+# sample and, when ../shared is present, of the real corpus; html5lib, as a browser parses
+# HTML, over the HTML published for 1,000 generated hostile bodies.
 consumers:
 	rm -rf .build/consumer-check && mkdir -p .build/consumer-check/sample
 	$$($(SWIFT) build --show-bin-path)/jobfeed build --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
 		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports > .build/consumer-check/sample/summary.txt
 	python3 Tests/consumers/check_outputs.py .build/consumer-check/sample/feeds .build/consumer-check/sample/exports en fr
+	python3 Tests/consumers/feed_html_safety.py $$($(SWIFT) build --show-bin-path)/jobfeed .build/consumer-check/hostile-html
 	$$($(SWIFT) build --show-bin-path)/jobfeed report --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
 		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports --output .build/consumer-check/sample/report.html
 	python3 Tests/consumers/check_report.py "$$PWD/.build/consumer-check/sample/report.html" .build/consumer-check/sample/summary.txt \
@@ -150,7 +152,7 @@ testdeps:
 	$(call install_missing,$(TEST_APT_PACKAGES))
 
 pydeps:
-	@python3 -c "import feedparser, pyld, yaml" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c "import feedparser, pyld, yaml, html5lib" 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 clean:
 	rm -rf .build

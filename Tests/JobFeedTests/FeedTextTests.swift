@@ -60,6 +60,19 @@ import JobFeedSystem
         #expect(PlainText.from("Caf&eacute; &amp; co &#x1F600; &bogus; &") == "Café & co \u{1F600} &bogus; &")
     }
 
+    /// Indeed's descriptions have literal characters in their text, but a tag's attribute
+    /// values stay escaped: there `&quot;` keeps the value closed.
+    @Test func indeedDescriptionsAreLiteralInTextOnly() throws {
+        let body = "<div title='x\" onmouseover=\"alert(1)'>Pay & \"perks\" > 0</div>\n\n[apply](https://jobs.example.org/?a=1&b=\"2\")"
+        let site = try TemporarySite(postings: ["en/job.md": TemporarySite.posting("title: A\ndate: 2026-01-05", body: body)])
+        defer { site.remove() }
+        _ = try site.build()
+        let indeed = try #require(site.read("exports/indeed.xml"))
+        #expect(indeed.contains("<div title=\"x&quot; onmouseover=&quot;alert(1)\">Pay & \"perks\" > 0</div>"))
+        #expect(indeed.contains("<a href=\"https://jobs.example.org/?a=1&amp;b=%222%22\">apply</a>"))
+        #expect(!indeed.contains("onmouseover=\""))
+    }
+
     @Test func aFeedWithNoPostingsIsDatedByTheBuildNotNineteenSeventy() throws {
         let site = try TemporarySite(postings: ["en/only.md": TemporarySite.posting("title: Only English\ndate: 2026-01-05")])
         defer { site.remove() }

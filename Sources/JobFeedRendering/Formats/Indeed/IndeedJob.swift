@@ -74,9 +74,12 @@ package struct IndeedJob {
         for part in parts { bytes += part.utf8 }
     }
 
-    /// The HTML with literal characters where Indeed wants them (it shows `&amp;` as is): only
-    /// `&lt;` stays, since a literal `<` could open a tag. One pass over the bytes, copied in
-    /// runs between the entities it replaces.
+    /// The HTML with literal characters where Indeed wants them (it shows `&amp;` as is): in
+    /// text only, where only `&lt;` stays, since a literal `<` could open a tag. Tags are
+    /// copied as they are: in an attribute value `&quot;` is what keeps the value closed
+    /// (`title="x&quot; onmouseover=&quot;…"` made literal was a second attribute), and the
+    /// feed HTML escapes every `>` and `"` in its values, so a tag ends at the first `>`. One
+    /// pass over the bytes, copied in runs between the entities it replaces.
     package static func literal(_ html: String) -> String {
         guard html.containsUTF8Byte(where: { $0 == 0x26 }) else { return html }
         var html = html
@@ -86,7 +89,11 @@ package struct IndeedJob {
             var runStart = 0
             var index = 0
             scan: while index < input.count {
-                if input[index] == 0x26 {
+                switch input[index] {
+                case UInt8(ascii: "<"):
+                    index = input[index...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? input.count
+                    continue scan
+                case UInt8(ascii: "&"):
                     let rest = UnsafeBufferPointer(rebasing: input[index...])
                     for (entity, character) in Self.entities where rest.starts(with: entity.utf8) {
                         output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
@@ -95,6 +102,8 @@ package struct IndeedJob {
                         runStart = index
                         continue scan
                     }
+                default:
+                    break
                 }
                 index += 1
             }

@@ -69,6 +69,15 @@ import JobFeed
         ])
     }
 
+    /// An alias is the node its anchor names, mark and all: a bad value aliased three times
+    /// in a list is one mistake, said once.
+    @Test func aBadValueAliasedInAListIsReportedOnce() {
+        let outcome = parse(TemporarySite.posting("title: A\nopens: 2026-03-02\nx: &bad [1]\nlocations: [*bad, *bad, *bad]"))
+        #expect(outcome.diagnostics.map(\.description) == [
+            "postings/en/job.md:4:4: error: each location must be a mapping with street, city, region, postalCode, country",
+        ])
+    }
+
     @Test(arguments: [
         ("Full-time", EmploymentType.fullTime), ("part time", .partTime), ("CONTRACTOR", .contractor),
         ("contract", .contractor), ("Temps plein", .fullTime), ("stage", .intern), ("per_diem", .perDiem),

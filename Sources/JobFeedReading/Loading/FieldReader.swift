@@ -22,6 +22,9 @@ package struct FieldReader {
     private let inherited: [String: YAMLSource]
     package let dates: DateParser
     package private(set) var diagnostics: [Diagnostic] = []
+    /// What is in `diagnostics`: an aliased value is the same node wherever it is used, so a
+    /// value that cannot be read, aliased nine times in a list, would give nine equal lines.
+    private var recorded: Set<Diagnostic> = []
 
     /// Fields whose value may be a placeholder such as `tbd`.
     package static let placeholderFields: Set<PostingField> = [.date, .updated, .validThrough, .salary, .salaryMin, .salaryMax, .applyUrl]
@@ -119,24 +122,25 @@ package struct FieldReader {
     package mutating func warnAboutUnreadCanonicalKeys() {
         for field in PostingField.allCases where !config.readKeys.contains(fold(field.rawValue)) {
             guard let node = lookup[fold(field.rawValue)] else { continue }
-            diagnostics.append(.warning("'\(field.rawValue)' is not read on this site: the config takes \(field.rawValue) from '\(config.sourceKey(for: field))' (fields:); rename this key or remove it", at: source(ofKey: field.rawValue).location(of: node)))
+            record(.warning("'\(field.rawValue)' is not read on this site: the config takes \(field.rawValue) from '\(config.sourceKey(for: field))' (fields:); rename this key or remove it", at: source(ofKey: field.rawValue).location(of: node)))
         }
     }
 
     package mutating func error(_ field: PostingField, _ message: String) {
-        diagnostics.append(.error(message, at: location(field)))
+        record(.error(message, at: location(field)))
     }
 
     package mutating func warning(_ field: PostingField, _ message: String) {
-        diagnostics.append(.warning(message, at: location(field)))
+        record(.warning(message, at: location(field)))
     }
 
     package mutating func record(_ diagnostic: Diagnostic) {
+        guard recorded.insert(diagnostic).inserted else { return }
         diagnostics.append(diagnostic)
     }
 
     package mutating func record(contentsOf more: [Diagnostic]) {
-        diagnostics += more
+        for diagnostic in more { record(diagnostic) }
     }
 
     /// A single text value; numbers and booleans are taken as their text. A placeholder

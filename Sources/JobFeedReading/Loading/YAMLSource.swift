@@ -53,6 +53,10 @@ package struct YAMLSource: Sendable {
     private func diagnostic(for error: YamlError) -> Diagnostic {
         let fix = "fix the YAML syntax (quote values that contain ': ' or start with a special character)"
         switch error {
+        case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+            // libyaml's own words name the C function that sets the limit (MAX_NESTING_LEVEL,
+            // 1,000 less the flow levels it has scanned ahead, in Yams' copy).
+            return .error("invalid YAML: lists and mappings nested deeper than YAML's parser allows (about 1,000 levels); flatten them", at: at(mark))
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")

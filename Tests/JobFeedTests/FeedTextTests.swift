@@ -73,6 +73,20 @@ import JobFeedSystem
         #expect(!indeed.contains("onmouseover=\""))
     }
 
+    /// Identifiers that differ only by characters no reader sees (and XML drops) are one
+    /// identifier: Indeed's reference numbers tell the two postings apart by their slugs.
+    @Test func identifiersThatDifferOnlyByInvisibleCharactersAreOne() throws {
+        let site = try TemporarySite(postings: [
+            "en/first.md": TemporarySite.posting("title: A\ndate: 2026-01-05\nidentifier: REQ-1"),
+            "en/second.md": TemporarySite.posting("title: B\ndate: 2026-01-05\nidentifier: \"REQ-1\\u200B\\u0001\""),
+        ])
+        defer { site.remove() }
+        _ = try site.build()
+        let indeed = try #require(site.read("exports/indeed.xml"))
+        let references = indeed.components(separatedBy: "<referencenumber><![CDATA[").dropFirst().map { $0.prefix { $0 != "]" } }
+        #expect(references.sorted() == ["REQ-1-en-first", "REQ-1-en-second"])
+    }
+
     @Test func aFeedWithNoPostingsIsDatedByTheBuildNotNineteenSeventy() throws {
         let site = try TemporarySite(postings: ["en/only.md": TemporarySite.posting("title: Only English\ndate: 2026-01-05")])
         defer { site.remove() }

@@ -112,27 +112,34 @@ package struct PostingParser: Sendable {
         reader.warnAboutUnreadCanonicalKeys()
         let directApply = reader.bool(.directApply)
         let categories = reader.list(.category)
+        let identifier = readIdentifier(&reader, identity: identity)
         reader.warnAboutFormulas(.title, title)
         reader.warnAboutFormulas(.description, summary)
         categories.forEach { reader.warnAboutFormulas(.category, $0) }
-        guard let title = title.map(decodeReferences), let identity, let dates else { return nil }
+        guard let title = title.map({ PublishedText.line(decodeReferences($0)) }), let identity, let dates, let identifier else { return nil }
         var posting = Posting(Posting.Fields(
             source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath,
                                   absolutePath: file.absolutePath, keyLines: KeyLines(keyLines(reader))),
             language: identity.language, slug: identity.slug, translationKey: identity.translationKey,
-            title: title, summary: summary, body: body, datePosted: dates.posted, isUndated: dates.isUndated, dateModified: dates.modified,
+            title: title, summary: PublishedText.block(summary), body: body, datePosted: dates.posted, isUndated: dates.isUndated, dateModified: dates.modified,
             validThrough: dates.closing, isArchived: archived, isDraft: draft, employmentTypes: employment,
-            locations: place.locations, remote: place.remote, salary: salary,
-            identifier: reader.text(.identifier) ?? identity.translationKey ?? identity.slug,
-            directApply: directApply, url: "", applyURL: "", categories: categories))
+            locations: place.locations.map(Self.published), remote: place.remote, salary: salary,
+            identifier: identifier,
+            directApply: directApply, url: "", applyURL: "", categories: categories.map(PublishedText.line).filter { !$0.isEmpty }))
         PostingLinks.resolve(&posting, reader: &reader, path: file.path)
         return posting
     }
 
     private func readTitle(_ reader: inout FieldReader) -> String? {
-        let isBlank = reader.node(.title).map { $0.scalarText?.trimmed.isEmpty == true } ?? true
-        if isBlank {
+        let node = reader.node(.title)
+        let written = node?.scalarText
+        if node == nil || written?.trimmed.isEmpty == true {
             reader.error(.title, "missing required field '\(reader.key(.title))'; add a 'title:' line to the front matter")
+            return nil
+        }
+        if written?.showsNothing == true {
+            // Published, it would be an empty title in every feed and export.
+            reader.error(.title, "the title shows nothing: it has only spaces, control and invisible characters; write the title")
             return nil
         }
         guard let title = reader.words(.title) else { return nil }
@@ -141,6 +148,32 @@ package struct PostingParser: Sendable {
             return nil
         }
         return title
+    }
+
+    /// The identifier as the exports carry it (Indeed's reference numbers, which must be
+    /// unique, are made from it): without characters no reader sees, which XML drops anyway,
+    /// so that two identifiers that differ only by them are not published as one. The
+    /// translation key, then the slug, when none is written.
+    private func readIdentifier(_ reader: inout FieldReader, identity: PostingIdentity?) -> String? {
+        guard let written = reader.text(.identifier) else {
+            return identity.map { $0.translationKey.map { PublishedText.line($0.withoutInvisibleCharacters) }.flatMap(\.nilIfEmpty) ?? $0.slug }
+        }
+        let kept = PublishedText.line(written.withoutInvisibleCharacters)
+        if kept.isEmpty {
+            reader.error(.identifier, "the identifier shows nothing: it has only spaces, control and invisible characters; write the identifier")
+            return nil
+        }
+        if kept != written.trimmed {
+            reader.warning(.identifier, "the identifier has control or invisible characters, which are left out: '\(kept)'")
+        }
+        return kept
+    }
+
+    /// An address as the outputs carry it: each part one line (see `PublishedText`).
+    private static func published(_ location: Location) -> Location {
+        func line(_ part: String?) -> String? { part.map(PublishedText.line).flatMap(\.nilIfEmpty) }
+        return Location(street: line(location.street), city: line(location.city), region: line(location.region),
+                        postalCode: line(location.postalCode), country: PublishedText.line(location.country))
     }
 
     private func keyLines(_ reader: FieldReader) -> [String: Int] {

@@ -87,6 +87,23 @@ import JobFeedSystem
         #expect(references.sorted() == ["REQ-1-en-first", "REQ-1-en-second"])
     }
 
+    /// Windows-1252 text decoded as Latin-1 (U+0092 for a `’`, U+0096 for a `–`) reaches
+    /// every output as what it stood for, and no C1 control reaches any (feed validators flag
+    /// them; readers show boxes).
+    @Test func windows1252ReadAsLatin1IsPublishedAsWhatItMeant() throws {
+        let site = try TemporarySite(postings: [
+            "en/job.md": TemporarySite.posting("title: \"It\\x92s a \\x93job\\x94\"\ndate: 2026-01-05", body: "We\u{92}re hiring \u{96} now\u{85}"),
+        ])
+        defer { site.remove() }
+        _ = try site.build()
+        for path in ["feeds/en/rss.xml", "feeds/en/atom.xml", "feeds/en/feed.json", "exports/postings.csv", "exports/indeed.xml", "exports/jsonld/en/job.jsonld"] {
+            let output = try #require(site.read(path), "\(path)")
+            #expect(!output.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }, "\(path) holds a C1 control")
+            #expect(output.contains("It\u{2019}s a \u{201C}job\u{201D}"), "\(path) lost the title's quotes")
+            #expect(output.contains("We\u{2019}re hiring \u{2013} now\u{2026}"), "\(path) lost the body's punctuation")
+        }
+    }
+
     @Test func aFeedWithNoPostingsIsDatedByTheBuildNotNineteenSeventy() throws {
         let site = try TemporarySite(postings: ["en/only.md": TemporarySite.posting("title: Only English\ndate: 2026-01-05")])
         defer { site.remove() }

@@ -1,21 +1,34 @@
 /// A posting's text as every output carries it, made once when the posting is read, so that
 /// the feeds, the CSV and the JSON agree: XML cannot carry controls and its parsers turn a CR
-/// into a line feed, the CSV writes line breaks as CRLF, and JSON keeps anything. Controls
-/// other than tab and line feed are left out (a CR, alone or before a line feed, is a line
-/// feed), and so are noncharacters (U+FFFE, U+FFFF…), which mean nothing.
+/// into a line feed, the CSV writes line breaks as CRLF, and JSON keeps anything.
+///
+/// - Controls other than tab and line feed are left out; a CR, alone or before a line feed, is
+///   a line feed. So are noncharacters (U+FFFE, U+FFFF…), which mean nothing.
+/// - The C1 controls (U+0080–U+009F) are text pasted from Windows-1252 and decoded as Latin-1:
+///   U+0092 was a `’`, U+0096 a `–`. Each becomes the character it stood for, as HTML does for
+///   such character references (WHATWG's table); the five with no meaning there are left out.
+///   Feed validators flag them, and readers show them as boxes or nothing.
 package enum PublishedText {
-    /// Text that may run over lines: a summary.
+    /// Text that may run over lines: a summary, a body.
     package static func block(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsWork) else { return text }
+        guard mayNeedWork(text) else { return text }
         var kept = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
-            if scalar == "\n", previous == "\r" { continue }
-            if scalar == "\r" {
+            switch scalar.value {
+            case 0x0A where previous == "\r":
+                continue
+            case 0x0D:
                 kept.append("\n")
-            } else if scalar == "\t" || scalar == "\n" || !(scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint) {
+            case 0x09, 0x0A:
                 kept.append(scalar)
+            case 0x80...0x9F:
+                if let meant = windows1252[Int(scalar.value - 0x80)] { kept.append(meant) }
+            case ..<0x20, 0x7F:
+                continue
+            default:
+                if !scalar.properties.isNoncharacterCodePoint { kept.append(scalar) }
             }
         }
         return String(kept)
@@ -43,13 +56,47 @@ package enum PublishedText {
         return String(kept).trimmed
     }
 
-    private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
-            || scalar.properties.isNoncharacterCodePoint
+    /// Whether the UTF-8 holds a C0 control other than tab and line feed, DEL, a C1 control
+    /// (C2 80–9F) or a noncharacter (EF B7 90–AF, EF BF BE–BF, and U+nFFFE/U+nFFFF in the
+    /// other planes): read as bytes, since every body goes through here and almost none needs
+    /// more (French text is full of C2 A0 and C2 AB, none of them C1 controls).
+    private static func mayNeedWork(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x09, 0x0A:
+                    break
+                case ..<0x20, 0x7F:
+                    return true
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    return true
+                case 0xEF where index + 2 < bytes.count:
+                    let (second, third) = (bytes[index + 1], bytes[index + 2])
+                    if (second == 0xB7 && (0x90...0xAF).contains(third)) || (second == 0xBF && third >= 0xBE) { return true }
+                case 0xF0...0xF4 where index + 3 < bytes.count:
+                    if bytes[index + 1] & 0x0F == 0x0F, bytes[index + 2] == 0xBF, bytes[index + 3] >= 0xBE { return true }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// A line break or tab: U+2028 and U+2029 too, which JavaScript once read as line ends.
     private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "\t" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
+
+    /// What U+0080 to U+009F stand for in Windows-1252 (nil: nothing there).
+    private static let windows1252: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
 }

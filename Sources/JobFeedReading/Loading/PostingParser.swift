@@ -121,7 +121,7 @@ package struct PostingParser: Sendable {
             source: PostingSource(displayPath: file.displayPath, relativePath: file.path.relativePath,
                                   absolutePath: file.absolutePath, keyLines: KeyLines(keyLines(reader))),
             language: identity.language, slug: identity.slug, translationKey: identity.translationKey,
-            title: title, summary: PublishedText.block(summary), body: body, datePosted: dates.posted, isUndated: dates.isUndated, dateModified: dates.modified,
+            title: title, summary: PublishedText.block(summary), body: PublishedText.block(body), datePosted: dates.posted, isUndated: dates.isUndated, dateModified: dates.modified,
             validThrough: dates.closing, isArchived: archived, isDraft: draft, employmentTypes: employment,
             locations: place.locations.map(Self.published), remote: place.remote, salary: salary,
             identifier: identifier,

@@ -25,4 +25,20 @@ import JobFeed
     func aBlockKeepsItsLinesWithOneKindOfLineBreak(written: String, published: String) {
         #expect(PublishedText.block(written) == published)
     }
+
+    /// Long text is scanned eight bytes at a time: what needs work is found at any offset,
+    /// across a word's edge too (the two bytes of U+0092 on either side of it).
+    @Test func whatNeedsWorkIsFoundAtAnyOffset() {
+        for offset in 0..<20 {
+            let padding = String(repeating: "a", count: offset)
+            #expect(PublishedText.block(padding + "\u{92}" + String(repeating: "b", count: 20)) == padding + "\u{2019}" + String(repeating: "b", count: 20))
+            #expect(PublishedText.block(padding + "\u{1}\u{7F}" + String(repeating: "b", count: 20)) == padding + String(repeating: "b", count: 20))
+            let lines = String(repeating: "\n\t", count: offset)
+            #expect(PublishedText.block(lines + "\u{1B}" + lines) == lines + lines)
+            #expect(PublishedText.block(lines + "\u{7F}x" + lines) == lines + "x" + lines)
+            #expect(PublishedText.block(padding + "\u{FFFE}\u{1FFFF}\n\u{A0}\u{AB}" + String(repeating: "b", count: 9)) == padding + "\n\u{A0}\u{AB}" + String(repeating: "b", count: 9))
+        }
+        let untouched = String(repeating: "Caf\u{E9} \u{AB} Emploi \u{BB}\u{A0}: d\u{E9}veloppeur\n\t\u{1F600}\u{2014} ", count: 50)
+        #expect(PublishedText.block(untouched) == untouched)
+    }
 }

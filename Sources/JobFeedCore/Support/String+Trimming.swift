@@ -38,6 +38,8 @@ extension StringProtocol {
 
     /// The text without its invisible characters.
     package var withoutInvisibleCharacters: String {
-        String(String.UnicodeScalarView(unicodeScalars.filter { !$0.isInvisible }))
+        let text = String(self)
+        if PublishedText.isPrintableASCII(text) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isInvisible }))
     }
 }

@@ -28,6 +28,15 @@ import JobFeed
         #expect(toronto.parse("2026-07-15")?.seconds == 1_784_088_000)  // 04:00 UTC, EDT
     }
 
+    /// A wall-clock time the zone skips or repeats is read as Go's `time.Date` (so Hugo) reads
+    /// it: the offset in force at that clock time read as UTC, unless the instant it gives
+    /// falls outside that offset's span. 02:30 on the day clocks spring forward is 06:30 UTC
+    /// (01:30 EST); 01:30 on the day they fall back is its first time, 05:30 UTC (EDT).
+    @Test func skippedAndRepeatedClockTimesAreReadAsHugoReadsThem() {
+        #expect(toronto.parse("2026-03-08 02:30")?.seconds == 1_772_951_400)
+        #expect(toronto.parse("2026-11-01 01:30")?.seconds == 1_793_511_000)
+    }
+
     @Test func closingDatesRunToTheEndOfTheDay() {
         let closing = toronto.parse("2026-01-15", boundary: .endOfDay)
         let lastSecond: Int64 = 1_768_453_200 + 86_399

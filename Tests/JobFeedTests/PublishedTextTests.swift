@@ -41,4 +41,14 @@ import JobFeed
         let untouched = String(repeating: "Caf\u{E9} \u{AB} Emploi \u{BB}\u{A0}: d\u{E9}veloppeur\n\t\u{1F600}\u{2014} ", count: 50)
         #expect(PublishedText.block(untouched) == untouched)
     }
+
+    /// XML text loses what XML forbids, found past plain words at any offset: C0 controls but
+    /// tab, line feed and carriage return, and U+FFFE/U+FFFF; nothing else changes.
+    @Test func xmlTextLosesWhatXMLForbidsAtAnyOffset() {
+        for offset in 0..<20 {
+            let padding = String(repeating: "a\r\n\t", count: offset / 4) + String(repeating: "b", count: offset % 4)
+            #expect(XMLText.clean(padding + "\u{1}x\u{FFFE}y\u{FFFF}" + padding) == padding + "xy" + padding)
+            #expect(XMLText.clean(padding + "\u{7F}\u{85}\u{FFFD}\u{EFFF}" + padding) == padding + "\u{7F}\u{85}\u{FFFD}\u{EFFF}" + padding)
+        }
+    }
 }

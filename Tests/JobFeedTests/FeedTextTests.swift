@@ -79,12 +79,14 @@ import JobFeedSystem
         let site = try TemporarySite(postings: [
             "en/first.md": TemporarySite.posting("title: A\ndate: 2026-01-05\nidentifier: REQ-1"),
             "en/second.md": TemporarySite.posting("title: B\ndate: 2026-01-05\nidentifier: \"REQ-1\\u200B\\u0001\""),
+            // Windows-1252 read as Latin-1 is what it stood for, in an identifier as anywhere.
+            "en/third.md": TemporarySite.posting("title: \"\\x92\"\ndate: 2026-01-05\nidentifier: \"REQ\\x962\""),
         ])
         defer { site.remove() }
         _ = try site.build()
         let indeed = try #require(site.read("exports/indeed.xml"))
         let references = indeed.components(separatedBy: "<referencenumber><![CDATA[").dropFirst().map { $0.prefix { $0 != "]" } }
-        #expect(references.sorted() == ["REQ-1-en-first", "REQ-1-en-second"])
+        #expect(references.sorted() == ["REQ-1-en-first", "REQ-1-en-second", "REQ\u{2013}2-en"])
     }
 
     /// Windows-1252 text decoded as Latin-1 (U+0092 for a `’`, U+0096 for a `–`) reaches

@@ -60,4 +60,40 @@ import JobFeed
     func schemesAreRecognized(text: String, hasScheme: Bool) {
         #expect(URLResolver.hasScheme(text) == hasScheme, "\(text)")
     }
+
+    /// What a URL cannot hold is percent-encoded as browsers do, and escapes already written
+    /// stay as they are: Foundation alone encoded a raw HTML link's `%20` again, as `%2520`,
+    /// when the link also held a space or a character outside ASCII.
+    @Test(arguments: [
+        ("/x/\u{E9}%20y", "https://example.org/x/%C3%A9%20y"),
+        ("a b%20c", "https://example.org/en/jobs/job-1/a%20b%20c"),
+        ("docs/a|b%2Fc", "https://example.org/en/jobs/job-1/docs/a%7Cb%2Fc"),
+        ("#a#b", "https://example.org/en/jobs/job-1/#a%23b"),
+        ("?q=%E9 x", "https://example.org/en/jobs/job-1/?q=%E9%20x"),
+        ("100%", "https://example.org/en/jobs/job-1/100%25"),
+        ("%zz/%4", "https://example.org/en/jobs/job-1/%25zz/%254"),
+        ("https://example.org/a b/\u{E9}%20", "https://example.org/a%20b/%C3%A9%20"),
+        ("../a%20b", "https://example.org/en/jobs/a%20b"),
+        (" ", "https://example.org/en/jobs/job-1/"),
+    ])
+    func invalidCharactersAreEscapedAndEscapesKept(reference: String, resolved: String) {
+        #expect(URLResolver.resolve(reference, against: "https://example.org/en/jobs/job-1/") == resolved)
+    }
+
+    /// Thousands of references mixing escapes with what must be escaped, from a fixed seed:
+    /// each resolves to a URL Foundation reads, with every escape of the reference in it as written.
+    @Test func generatedReferencesKeepTheirEscapes() {
+        let pieces = ["a", "/", "%20", "%C3%A9", " ", "\u{E9}", "|", "#", "?", "=", "%", "\"", "x y", "%2F", "."]
+        var random = SplitMix64(seed: 20261205)
+        for _ in 0..<2_000 {
+            let reference = (0..<Int(random.next() % 6 + 1)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let resolved = URLResolver.resolve(reference, against: "https://example.org/en/jobs/job-1/")
+            #expect(URL(string: resolved) != nil, "\(reference) gave \(resolved)")
+            // A `..` may take a segment, escapes and all, away.
+            for escape in ["%20", "%C3%A9", "%2F"] where reference.contains(escape) && !reference.contains("..") {
+                #expect(resolved.contains(escape), "\(reference) gave \(resolved)")
+            }
+            #expect(!resolved.contains("%2520") && !resolved.contains("%25C3") && !resolved.contains("%252F"), "\(reference) gave \(resolved)")
+        }
+    }
 }

@@ -95,7 +95,9 @@ public enum URLTemplateError: Error, Sendable, CustomStringConvertible {
 /// Resolves relative references against an absolute URL (RFC 3986), keeping absolute ones.
 package enum URLResolver {
     package static func resolve(_ reference: String, against base: String) -> String {
-        let trimmed = reference.trimmed
+        let trimmed = escapingInvalidCharacters(reference.trimmed)
+        // An empty reference is the base itself (RFC 3986 §5.2.2); Foundation gives no URL.
+        if trimmed.isEmpty { return base }
         if hasScheme(trimmed) { return trimmed }
         if let resolved = PlainPathReference.resolve(trimmed, against: base) { return resolved }
         guard let baseURL = URL(string: base), let resolved = URL(string: trimmed, relativeTo: baseURL) else {
@@ -103,6 +105,52 @@ package enum URLResolver {
         }
         return resolved.absoluteString
     }
+
+    /// The reference with what a URL cannot hold percent-encoded as browsers do (a space, a
+    /// character outside ASCII as its UTF-8 bytes, `"<>\\^`{|}`, a `#` after the first, a `%`
+    /// that starts no escape), its escapes kept as they are. Foundation, handed a string with
+    /// any of those, encoded all of it, escapes too: `/x/é%20y`, as raw HTML bodies write
+    /// links, came out as `/x/%C3%A9%2520y`, a page that does not exist.
+    package static func escapingInvalidCharacters(_ reference: String) -> String {
+        var reference = reference
+        return reference.withUTF8 { bytes in
+            var hashes = 0
+            let needsWork = bytes.indices.contains { index in
+                if bytes[index] == UInt8(ascii: "#") { hashes += 1 }
+                return isInvalid(at: index, in: bytes, afterFragment: hashes > 1)
+            }
+            guard needsWork else { return String(decoding: bytes, as: UTF8.self) }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            var inFragment = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if isInvalid(at: index, in: bytes, afterFragment: inFragment && byte == UInt8(ascii: "#")) {
+                    escaped += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                } else {
+                    escaped.append(byte)
+                }
+                if byte == UInt8(ascii: "#") { inFragment = true }
+            }
+            return String(decoding: escaped, as: UTF8.self)
+        }
+    }
+
+    private static func isInvalid(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, afterFragment: Bool) -> Bool {
+        let byte = bytes[index]
+        switch byte {
+        case ...0x20, 0x7F...: return true
+        case UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"),
+             UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            return true
+        case UInt8(ascii: "#"): return afterFragment
+        case UInt8(ascii: "%"):
+            return !(index + 2 < bytes.count && bytes[index + 1].isASCIIHexDigit && bytes[index + 2].isASCIIHexDigit)
+        default: return false
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     package static func hasScheme(_ text: String) -> Bool {
         // ASCII up to the colon, as nearly every URL is, is judged by its bytes alone.

@@ -14,6 +14,7 @@ extension UInt8 {
     @inlinable package var isASCIILetter: Bool { (0x41...0x5A).contains(self & 0xDF) }
     @inlinable package var isASCIIUppercaseLetter: Bool { (0x41...0x5A).contains(self) }
     @inlinable package var isASCIIDigit: Bool { (0x30...0x39).contains(self) }
+    @inlinable package var isASCIIHexDigit: Bool { isASCIIDigit || (0x41...0x46).contains(self & 0xDF) }
     /// RFC 3986's unreserved characters: letters, digits, `-._~`, which no URL part encodes.
     @inlinable package var isURLUnreserved: Bool {
         isASCIILetter || isASCIIDigit || self == 0x2D || self == 0x2E || self == 0x5F || self == 0x7E

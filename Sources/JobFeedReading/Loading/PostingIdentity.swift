@@ -30,7 +30,7 @@ package struct PostingIdentity: Sendable {
         if reader.config.conventions == .jekyll { slug = Self.withoutDatePrefix(slug) }
         if let own = reader.text(.slug) {
             guard PostingPath.isSafeComponent(Substring(own)) else {
-                reader.error(.slug, "'\(reader.key(.slug))' must be one file-name-safe word without '/', '\\' or a leading '.'")
+                reader.error(.slug, "'\(reader.key(.slug))' must be one file-name-safe word of at most \(PostingPath.maximumComponentBytes) bytes, without '/', '\\' or a leading '.'")
                 return nil
             }
             slug = path.slug(replacingLastWith: own)
@@ -38,7 +38,7 @@ package struct PostingIdentity: Sendable {
         // Hugo's pages are at its sanitized paths, `slug:` included.
         if reader.config.conventions == .hugo { slug = HugoPath(config: reader.config).sanitized(slug) }
         guard PostingPath.isSafeSlug(slug) else {
-            reader.record(.error("the file's path does not make a safe slug ('\(slug)'); rename the file or set 'slug:'", at: SourceLocation(file: reader.source.file)))
+            reader.record(.error("the file's path does not make a safe slug ('\(slug)': each part one file-name-safe word of at most \(PostingPath.maximumComponentBytes) bytes); rename the file or set 'slug:'", at: SourceLocation(file: reader.source.file)))
             return nil
         }
         let key = reader.text(.translationKey)

@@ -105,9 +105,13 @@ package struct PostingPath: Sendable, Hashable {
         return extensions.first { endsWithIgnoringASCIICase(name.utf8, $0) }
     }
 
+    /// The most bytes a slug part may have: it names per-posting files (with their extension
+    /// and a `.gz` twin), and file systems take at most 255 bytes a name.
+    package static let maximumComponentBytes = 200
+
     /// A slug part must stay inside its output folder and be a usable file name.
     package static func isSafeComponent(_ part: Substring) -> Bool {
-        !part.isEmpty && part != "." && part != ".." && !part.hasPrefix(".") && part.utf8.count <= 200
+        !part.isEmpty && part != "." && part != ".." && !part.hasPrefix(".") && part.utf8.count <= maximumComponentBytes
             && !part.unicodeScalars.contains { $0.value < 0x20 || $0 == "\\" || $0 == "/" || $0.value == 0x7F }
     }
 

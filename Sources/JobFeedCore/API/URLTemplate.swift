@@ -112,38 +112,34 @@ package enum URLResolver {
     /// any of those, encoded all of it, escapes too: `/x/é%20y`, as raw HTML bodies write
     /// links, came out as `/x/%C3%A9%2520y`, a page that does not exist.
     package static func escapingInvalidCharacters(_ reference: String) -> String {
-        var reference = reference
-        return reference.withUTF8 { bytes in
-            var hashes = 0
-            let needsWork = bytes.indices.contains { index in
-                if bytes[index] == UInt8(ascii: "#") { hashes += 1 }
-                return isInvalid(at: index, in: bytes, afterFragment: hashes > 1)
-            }
-            guard needsWork else { return String(decoding: bytes, as: UTF8.self) }
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 16)
+        var text = reference
+        let escaped: [UInt8]? = text.withUTF8 { bytes in
+            // Made only once a byte needs escaping: nearly every reference is left as it is.
+            var escaped: [UInt8]?
             var inFragment = false
             for index in bytes.indices {
                 let byte = bytes[index]
-                if isInvalid(at: index, in: bytes, afterFragment: inFragment && byte == UInt8(ascii: "#")) {
-                    escaped += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                if isInvalid(at: index, in: bytes, inFragment: inFragment) {
+                    if escaped == nil { escaped = Array(bytes[..<index]) }
+                    escaped! += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
                 } else {
-                    escaped.append(byte)
+                    escaped?.append(byte)
                 }
                 if byte == UInt8(ascii: "#") { inFragment = true }
             }
-            return String(decoding: escaped, as: UTF8.self)
+            return escaped
         }
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? reference
     }
 
-    private static func isInvalid(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, afterFragment: Bool) -> Bool {
+    private static func isInvalid(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, inFragment: Bool) -> Bool {
         let byte = bytes[index]
         switch byte {
         case ...0x20, 0x7F...: return true
         case UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"),
              UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
             return true
-        case UInt8(ascii: "#"): return afterFragment
+        case UInt8(ascii: "#"): return inFragment
         case UInt8(ascii: "%"):
             return !(index + 2 < bytes.count && bytes[index + 1].isASCIIHexDigit && bytes[index + 2].isASCIIHexDigit)
         default: return false

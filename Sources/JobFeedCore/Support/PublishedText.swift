@@ -57,6 +57,23 @@ package enum PublishedText {
         return String(kept).trimmed
     }
 
+    /// A line without the characters no reader shows as a glyph: what remains of an
+    /// identifier, or of a title, once published. Empty, the text shows nothing.
+    package static func visibleLine(_ text: String) -> String {
+        let line = line(text)
+        if isPrintableASCII(line) { return line }
+        return String(String.UnicodeScalarView(line.unicodeScalars.filter { !isInvisible($0) })).trimmed
+    }
+
+    /// A format character (zero-width spaces, direction marks, U+FEFF), a control or a
+    /// noncharacter.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format: true
+        default: scalar.properties.isNoncharacterCodePoint
+        }
+    }
+
     /// Printable ASCII only, as most titles, identifiers and address parts are: nothing to do
     /// but trim.
     package static func isPrintableASCII(_ text: String) -> Bool {

@@ -17,29 +17,3 @@ extension Unicode.Scalar {
         value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : properties.isWhitespace
     }
 }
-
-extension Unicode.Scalar {
-    /// A character no reader shows as a glyph: a control (which XML cannot carry, and the
-    /// feeds drop), a format character (zero-width spaces, direction marks, U+FEFF) or a
-    /// noncharacter.
-    package var isInvisible: Bool {
-        switch properties.generalCategory {
-        case .control, .format: true
-        default: properties.isNoncharacterCodePoint
-        }
-    }
-}
-
-extension StringProtocol {
-    /// Whether the text would show nothing to a reader: only white space and invisible characters.
-    package var showsNothing: Bool {
-        unicodeScalars.allSatisfy { $0.isSpace || $0.isInvisible }
-    }
-
-    /// The text without its invisible characters.
-    package var withoutInvisibleCharacters: String {
-        let text = String(self)
-        if PublishedText.isPrintableASCII(text) { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isInvisible }))
-    }
-}

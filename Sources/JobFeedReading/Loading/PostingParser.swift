@@ -137,7 +137,7 @@ package struct PostingParser: Sendable {
             reader.error(.title, "missing required field '\(reader.key(.title))'; add a 'title:' line to the front matter")
             return nil
         }
-        if let written, PublishedText.line(written).showsNothing {
+        if let written, PublishedText.visibleLine(written).isEmpty {
             // Published, it would be an empty title in every feed and export.
             reader.error(.title, "the title shows nothing: it has only spaces, control and invisible characters; write the title")
             return nil
@@ -155,11 +155,10 @@ package struct PostingParser: Sendable {
     /// so that two identifiers that differ only by them are not published as one. The
     /// translation key, then the slug, when none is written.
     private func readIdentifier(_ reader: inout FieldReader, identity: PostingIdentity?) -> String? {
-        func published(_ text: String) -> String { PublishedText.line(text).withoutInvisibleCharacters.trimmed }
         guard let written = reader.text(.identifier) else {
-            return identity.map { $0.translationKey.map(published).flatMap(\.nilIfEmpty) ?? $0.slug }
+            return identity.map { $0.translationKey.map(PublishedText.visibleLine).flatMap(\.nilIfEmpty) ?? $0.slug }
         }
-        let kept = published(written)
+        let kept = PublishedText.visibleLine(written)
         if kept.isEmpty {
             reader.error(.identifier, "the identifier shows nothing: it has only spaces, control and invisible characters; write the identifier")
             return nil

@@ -24,7 +24,7 @@ package final class PollingWatcher: Sendable {
                     try? await Task.sleep(for: interval)
                     let current = Self.snapshot(roots)
                     for path in Set(previous.keys).union(current.keys) where previous[path] != current[path] {
-                        report(.changed(path))
+                        report(.changed(path.text))
                     }
                     previous = current
                 }
@@ -36,20 +36,22 @@ package final class PollingWatcher: Sendable {
         task.withLock { $0?.cancel() }
     }
 
-    package static func snapshot(_ roots: [String]) -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
+    /// Each file's stamp, by its path byte for byte: two files named alike in different code
+    /// points (see `ExactPath`) are two entries, so that a change to either is seen.
+    package static func snapshot(_ roots: [String]) -> [ExactPath: FileStamp] {
+        var stamps: [ExactPath: FileStamp] = [:]
         for root in roots {
             // A file root (the config) is stamped itself: Foundation's enumerator of a file
             // enumerates nothing, and a poller never saw the config change.
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue,
                   let walker = FileManager.default.enumerator(atPath: root) else {
-                if let stamp = FileStamp(path: root) { stamps[root] = stamp }
+                if let stamp = FileStamp(path: root) { stamps[ExactPath(root)] = stamp }
                 continue
             }
             while let relative = walker.nextObject() as? String {
                 let path = root + "/" + relative
-                if let stamp = FileStamp(path: path) { stamps[path] = stamp }
+                if let stamp = FileStamp(path: path) { stamps[ExactPath(path)] = stamp }
             }
         }
         return stamps

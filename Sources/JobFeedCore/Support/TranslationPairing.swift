@@ -10,8 +10,9 @@
 package struct TranslationPairing {
     package let config: Config
     package private(set) var diagnostics: [Diagnostic] = []
-    /// Each paired posting's translation group (numbered as they were found), by its file's path.
-    private var groups: [String: Int] = [:]
+    /// Each paired posting's translation group (numbered as they were found), by its file's
+    /// path, byte for byte: two files whose names differ only in how an accent is encoded are two postings.
+    private var groups: [ExactPath: Int] = [:]
     private var groupCount = 0
 
     package let languages: [String]
@@ -35,8 +36,8 @@ package struct TranslationPairing {
         var kept: [Posting] = []
         kept.reserveCapacity(postings.count)
         // Read in path order already, nearly always: then there is nothing to sort.
-        let inPathOrder = zip(postings, postings.dropFirst()).allSatisfy { $0.source.relativePath < $1.source.relativePath }
-        for var posting in inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath < $1.source.relativePath }) {
+        let inPathOrder = zip(postings, postings.dropFirst()).allSatisfy { $0.source.relativePath.precedesExactly($1.source.relativePath) }
+        for var posting in inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath.precedesExactly($1.source.relativePath) }) {
             if let earlier = firstBySlug[Page(language: posting.language, slug: posting.slug)] {
                 var unique = posting.slug + "-" + String(String(StableHash.of(posting.source.relativePath), radix: 16).prefix(6))
                 while firstBySlug[Page(language: posting.language, slug: unique)] != nil { unique += "-2" }
@@ -60,7 +61,7 @@ package struct TranslationPairing {
             var found = warnAboutDuplicates(key, sharing)
             let matched = match(sharing)
             for group in matched {
-                for posting in group { groups[posting.source.relativePath] = groupCount }
+                for posting in group { groups[ExactPath(posting.source.relativePath)] = groupCount }
                 groupCount += 1
             }
             found += check(key, matched)
@@ -74,7 +75,7 @@ package struct TranslationPairing {
     package func linkTranslations(_ entries: consuming [CatalogEntry]) -> [CatalogEntry] {
         // Each entry's group looked up once, and members kept as indices: copying every entry
         // into its group cost more than the linking.
-        let groupOf = entries.map { groups[$0.posting.source.relativePath] }
+        let groupOf = entries.map { groups[ExactPath($0.posting.source.relativePath)] }
         var members = [[Int]](repeating: [], count: groupCount)
         for (index, group) in groupOf.enumerated() {
             if let group { members[group].append(index) }
@@ -119,7 +120,7 @@ package struct TranslationPairing {
         let rank = rank
         let present = byLanguage.keys.sorted { rank[$0, default: .max] < rank[$1, default: .max] }
         guard let anchorLanguage = present.first else { return [] }
-        var groups = byLanguage[anchorLanguage]!.sorted { $0.source.relativePath < $1.source.relativePath }.map { [$0] }
+        var groups = byLanguage[anchorLanguage]!.sorted { $0.source.relativePath.precedesExactly($1.source.relativePath) }.map { [$0] }
         for language in present.dropFirst() {
             let candidates = byLanguage[language]!
             var pairs: [(group: Int, posting: Int)] = []
@@ -138,10 +139,10 @@ package struct TranslationPairing {
     }
 
     /// How unlike two translations are: a different state first, then dates, then paths.
-    private static func distance(_ left: Posting, _ right: Posting) -> (Int, Int64, Int64, String) {
+    private static func distance(_ left: Posting, _ right: Posting) -> (Int, Int64, Int64, ExactPath) {
         let state = (left.isArchived != right.isArchived ? 2 : 0) + (left.isDraft != right.isDraft ? 1 : 0)
         let closing = abs((left.validThrough?.seconds ?? 0) - (right.validThrough?.seconds ?? 0))
-        return (state, abs(left.datePosted.seconds - right.datePosted.seconds), closing, right.source.relativePath)
+        return (state, abs(left.datePosted.seconds - right.datePosted.seconds), closing, ExactPath(right.source.relativePath))
     }
 
     /// Warns about a key with no partner, and about partners that disagree on whether the job

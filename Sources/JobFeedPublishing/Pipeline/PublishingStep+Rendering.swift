@@ -45,7 +45,7 @@ extension PublishingStep {
         writer.removals = context.removals
         context.result = try writer.write(context.plan)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
-        context.lastGood.save(keeping: Set(context.files.map(\.path.relativePath)))
+        context.lastGood.save(keeping: Set(context.files.map { ExactPath($0.path.relativePath) }))
         context.diagnostics += context.lastGood.takeWarnings()
     }
 }

@@ -15,7 +15,8 @@ package struct LastGoodIndex: Sendable {
     }
 
     package var generation = 0
-    package var entries: [String: Entry] = [:]
+    /// By posting path, byte for byte (see `ExactPath`).
+    package var entries: [ExactPath: Entry] = [:]
 
     package var liveBytes: UInt64 {
         entries.values.reduce(0) { $0 + UInt64($1.stamp.size) }
@@ -36,7 +37,7 @@ package struct LastGoodIndex: Sendable {
             else { return LastGoodIndex(generation: Int(generation)) }
             let stamp = FileStamp(size: Int64(bitPattern: size), modifiedSeconds: Int(Int64(bitPattern: seconds)),
                                   modifiedNanoseconds: Int(Int64(bitPattern: nanoseconds)), inode: inode)
-            index.entries[path] = Entry(stamp: stamp, offset: offset)
+            index.entries[ExactPath(path)] = Entry(stamp: stamp, offset: offset)
         }
         return index
     }
@@ -45,8 +46,8 @@ package struct LastGoodIndex: Sendable {
         var bytes = Self.magic
         Self.append(UInt64(generation), to: &bytes)
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            Self.append(UInt64(path.utf8.count), to: &bytes)
-            bytes += path.utf8
+            Self.append(UInt64(path.text.utf8.count), to: &bytes)
+            bytes += path.text.utf8
             for value in [UInt64(bitPattern: entry.stamp.size), UInt64(bitPattern: Int64(entry.stamp.modifiedSeconds)),
                           UInt64(bitPattern: Int64(entry.stamp.modifiedNanoseconds)), entry.stamp.inode, entry.offset] {
                 Self.append(value, to: &bytes)

@@ -32,13 +32,13 @@ package struct LastGoodStore: Sendable {
     }
 
     package func source(for relativePath: String) -> String? {
-        guard let entry = index.entries[relativePath] else { return nil }
+        guard let entry = index.entries[ExactPath(relativePath)] else { return nil }
         return Self.read(entry, from: packPath(index.generation)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Whether a posting read cleanly at this stamp needs a new copy.
     package func needsCopy(_ relativePath: String, stamp: FileStamp) -> Bool {
-        index.entries[relativePath]?.stamp != stamp
+        index.entries[ExactPath(relativePath)]?.stamp != stamp
     }
 
     /// Starts this build's appends, first rewriting the pack if more than half of it is dead.
@@ -72,7 +72,7 @@ package struct LastGoodStore: Sendable {
     }
 
     /// Forgets the copies of postings that are gone and saves the index.
-    package mutating func save(keeping present: Set<String>) {
+    package mutating func save(keeping present: Set<ExactPath>) {
         var next = staged ?? index
         next.entries = next.entries.filter { present.contains($0.key) }
         committedPackSize = nil
@@ -100,7 +100,7 @@ package struct LastGoodStore: Sendable {
         let newPack = packPath(next.generation + 1)
         let appender = LastGoodAppender(index: LastGoodIndex(generation: next.generation + 1), packPath: newPack, truncating: true)
         for (path, entry) in next.entries.sorted(by: { $0.key < $1.key }) {
-            if let data = Self.read(entry, from: packPath(next.generation)) { appender.append(path, data, stamp: entry.stamp) }
+            if let data = Self.read(entry, from: packPath(next.generation)) { appender.append(path.text, data, stamp: entry.stamp) }
         }
         if let compacted = appender.finish() {
             next = compacted.index

@@ -52,7 +52,7 @@ package struct PostingDiscovery {
             throw DiagnosticError(.error("cannot list the folder: \(error.reason); nothing was published or removed (fix its permissions or mount, then build again)",
                                          at: SourceLocation(file: DisplayPath.of(path: error.path))))
         }
-        return found.sorted { $0.path.relativePath < $1.path.relativePath }
+        return found.sorted { $0.path.relativePath.precedesExactly($1.path.relativePath) }
     }
 
     private mutating func walk(_ folder: URL, relative: String, realRoot: String, into found: inout [PostingFile]) throws(SystemError) {
@@ -68,7 +68,7 @@ package struct PostingDiscovery {
         } catch where error.code == ENOENT && !relative.isEmpty {
             return
         }
-        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+        for entry in entries.sorted(by: { $0.name.precedesExactly($1.name) }) where !entry.name.hasPrefix(".") {
             let name = entry.name
             let path = folderPath + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name

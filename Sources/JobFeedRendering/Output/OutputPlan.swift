@@ -1,4 +1,5 @@
 import Foundation
+import JobFeedCore
 import JobFeedSystem
 
 /// The bytes every output file should hold after a build, by absolute path: in memory, or
@@ -46,8 +47,14 @@ package struct OutputPlan: Sendable {
     /// How many output files the build holds, changed or not.
     package var count: Int { files.count + staged.count + prepared.count + compared.count + kept.count }
 
+    /// Whether the plan holds a file at this path, byte for byte (see `ExactPath`): a file on
+    /// disk named like a planned one in other code points (the posting file renamed on a Mac)
+    /// is another file, and stale.
     package func contains(_ path: String) -> Bool {
-        files[path] != nil || staged[path] != nil || prepared[path] != nil || compared[path] != nil || kept.contains(path)
+        func holds(_ key: String?) -> Bool { key.map { ExactPath($0) == ExactPath(path) } ?? false }
+        return holds(files.index(forKey: path).map { files[$0].key }) || holds(staged.index(forKey: path).map { staged[$0].key })
+            || holds(prepared.index(forKey: path).map { prepared[$0].key }) || holds(compared.index(forKey: path).map { compared[$0].key })
+            || holds(kept.firstIndex(of: path).map { kept[$0] })
     }
 
     package init(files: [String: Data] = [:], staged: [String: StagedFile] = [:], prepared: [String: PreparedFile] = [:], kept: Set<String> = [], fingerprints: [String: UInt64] = [:], retired: [String] = [], ownedFolders: [(folder: URL, pathExtension: String)] = []) {

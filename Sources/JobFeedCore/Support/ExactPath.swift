@@ -1,0 +1,38 @@
+/// A path as the file system holds it: equal and hashed byte for byte.
+///
+/// `String` compares by Unicode canonical equivalence: `café` spelled with a composed `é` and
+/// `café` spelled with `e` and a combining accent are one string to it, and neither sorts
+/// before the other, while Linux holds them as two files (one saved on a Mac beside one saved
+/// elsewhere, or renamed by one). Records kept by `String` path merged the two postings: a
+/// broken edit to one published the other's last good version at its URL.
+package struct ExactPath: Hashable, Comparable, Sendable {
+    package let text: String
+
+    package init(_ text: String) {
+        self.text = text
+    }
+
+    package static func == (left: ExactPath, right: ExactPath) -> Bool {
+        left.text.utf8.count == right.text.utf8.count && left.text.utf8.elementsEqual(right.text.utf8)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    package static func < (left: ExactPath, right: ExactPath) -> Bool {
+        left.text.precedesExactly(right.text)
+    }
+}
+
+extension String {
+    /// Whether this path sorts before `other`: in `String`'s order, and where that finds the
+    /// two equal (the same text in other code points, see `ExactPath`), in byte order, so that
+    /// no two files tie and the order does not hang on the order a folder was listed in.
+    package func precedesExactly(_ other: String) -> Bool {
+        if self < other { return true }
+        if other < self { return false }
+        return utf8.lexicographicallyPrecedes(other.utf8)
+    }
+}

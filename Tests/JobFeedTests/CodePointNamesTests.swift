@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import JobFeed
+@testable import JobFeedCore
+@testable import JobFeedWatching
+
+/// Two posting files whose names read alike but are spelled in different code points (`café`
+/// with a composed `é`, and with `e` and a combining accent): one string to Swift's `==`, two
+/// files to Linux. Each is a posting of its own in every record jobfeed keeps.
+@Suite struct CodePointNamesTests {
+    static let composed = "caf\u{E9}"
+    static let decomposed = "cafe\u{301}"
+
+    static func posting(_ title: String, key: String) -> String {
+        TemporarySite.posting("title: \(title)\ndate: 2026-01-05\ntranslationKey: \(key)")
+    }
+
+    static func site() throws -> TemporarySite {
+        let site = try TemporarySite()
+        try site.write("postings/en/\(composed).md", posting("Composed", key: "composed"))
+        try site.write("postings/en/\(decomposed).md", posting("Decomposed", key: "decomposed"))
+        try site.write("postings/fr/\(composed).md", posting("Compose FR", key: "composed"))
+        try site.write("postings/fr/autre.md", posting("Decompose FR", key: "decomposed"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("postings/en").path)
+        #expect(Set(names.map { ExactPath($0) }).count == 2, "the file system holds two files")
+        return site
+    }
+
+    static func titles(_ site: TemporarySite) -> [String] {
+        let feed = site.read("feeds/en/rss.xml") ?? ""
+        return feed.components(separatedBy: "<item>").dropFirst().compactMap { item in
+            item.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first
+        }.sorted()
+    }
+
+    @Test func pathsAreComparedByteForByte() {
+        #expect(Self.composed == Self.decomposed, "String equality is canonical equivalence")
+        #expect(ExactPath(Self.composed) != ExactPath(Self.decomposed))
+        #expect(Set([ExactPath(Self.composed), ExactPath(Self.decomposed)]).count == 2)
+        #expect(Self.decomposed.precedesExactly(Self.composed) && !Self.composed.precedesExactly(Self.decomposed))
+        #expect("en/a.md".precedesExactly("en/b.md") && !"en/b.md".precedesExactly("en/b.md"))
+        #expect("f".precedesExactly("e\u{301}") && !"e\u{301}".precedesExactly("f"), "String's order first (é after f), bytes only for a tie")
+    }
+
+    @Test func eachKeepsItsOwnLastGoodVersion() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(Self.titles(site) == ["Composed", "Decomposed"])
+        for (name, title) in [(Self.composed, "Composed"), (Self.decomposed, "Decomposed")] {
+            try site.write("postings/en/\(name).md", TemporarySite.posting("title: [broken\ndate: 2026-01-05"))
+            let report = try site.build()
+            #expect(report.hasErrors)
+            #expect(Self.titles(site) == ["Composed", "Decomposed"], "a broken \(title) keeps its own last good version")
+            try site.write("postings/en/\(name).md", Self.posting(title, key: title.lowercased()))
+            _ = try site.build()
+        }
+    }
+
+    @Test func eachLinksItsOwnTranslation() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        _ = try site.build()
+        let feed = site.read("feeds/en/atom.xml") ?? ""
+        let entries = feed.components(separatedBy: "<entry>").dropFirst()
+        let composed = try #require(entries.first { $0.contains("<title>Composed</title>") })
+        let decomposed = try #require(entries.first { $0.contains("<title>Decomposed</title>") })
+        #expect(composed.contains("hreflang=\"fr\" href=\"https://jobs.example.org/fr/jobs/caf%C3%A9/\""))
+        #expect(decomposed.contains("hreflang=\"fr\" href=\"https://jobs.example.org/fr/jobs/autre/\""))
+    }
+
+    @Test func aFileRenamedIntoOtherCodePointsLeavesNoStaleFile() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("postings/en/\(Self.composed).md", Self.posting("Composed", key: "composed"))
+        _ = try site.build()
+        let postings = site.root.appendingPathComponent("postings/en")
+        try FileManager.default.moveItem(atPath: postings.path + "/\(Self.composed).md", toPath: postings.path + "/\(Self.decomposed).md")
+        let report = try site.build()
+        let documents = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("exports/jsonld/en").path)
+        #expect(documents.map { ExactPath($0) } == [ExactPath(Self.decomposed + ".jsonld")])
+        #expect(report.files.removed.count == 1)
+    }
+
+    @Test func thePollingWatcherStampsEach() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        #expect(PollingWatcher.snapshot([site.root.appendingPathComponent("postings/en").path]).count == 2)
+    }
+}

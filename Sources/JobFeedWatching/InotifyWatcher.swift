@@ -72,7 +72,7 @@ package final class InotifyWatcher: Sendable {
 
     private func watchTree(_ folder: String) throws(Failure) {
         try watch(folder)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.startsWithByte(".") {
             let path = folder + "/" + name
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {

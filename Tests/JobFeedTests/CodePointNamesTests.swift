@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import JobFeed
 @testable import JobFeedCore
+@testable import JobFeedReading
 @testable import JobFeedWatching
 
 /// Two posting files whose names read alike but are spelled in different code points (`café`
@@ -86,5 +87,21 @@ import JobFeed
         let site = try Self.site()
         defer { site.remove() }
         #expect(PollingWatcher.snapshot([site.root.appendingPathComponent("postings/en").path]).count == 2)
+    }
+
+    /// Names are read by their bytes, as the file system and the site generators read them: a
+    /// `.` or `_` followed by a combining accent is still a leading `.` or `_`.
+    @Test func leadingDotsAndUnderscoresAreBytes() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        try site.write("postings/en/open.md", Self.posting("Open", key: "open"))
+        try site.write("postings/en/_\u{301}drafts/secret.md", Self.posting("Secret", key: "secret"))
+        try site.write("postings/en/.\u{301}hidden.md", Self.posting("Hidden", key: "hidden"))
+        try site.write("postings/en/dotted.md", TemporarySite.posting("title: Dotted\ndate: 2026-01-05\nslug: \".\u{301}x\""))
+        let report = try site.build()
+        #expect(Self.titles(site) == ["Open"])
+        #expect(report.diagnostics.contains { $0.message.hasPrefix("'slug' must be one file-name-safe word") })
+        #expect(PostingPath.isSafeSlug("x\u{600}/job"), "a '/' after a prepended mark still separates parts")
+        #expect(!PostingPath.isSafeSlug("x\u{600}/../job"))
     }
 }

@@ -121,7 +121,7 @@ package struct SectionPageFinder {
         mutating func walk(_ folder: String, relative: String) throws(SystemError) {
             guard visited.insert(URL(fileURLWithPath: folder).resolvingSymlinksInPath().path).inserted else { return }
             let entries = try pages(in: folder)
-            for entry in entries where !entry.name.hasPrefix(".") && !entry.name.hasPrefix("_") && entry.nameNotUTF8 == nil {
+            for entry in entries where !entry.name.startsWithByte(".") && !entry.name.startsWithByte("_") && entry.nameNotUTF8 == nil {
                 let path = folder + "/" + entry.name
                 let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 guard !finder.excluded.excludes(name: entry.name, relativePath: relativePath) else { continue }

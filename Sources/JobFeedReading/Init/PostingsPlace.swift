@@ -27,7 +27,7 @@ struct PostingsPlace {
         let parents = Set(folders.map { ($0.value as NSString).deletingLastPathComponent })
         guard parents.count == 1, let parent = parents.first, folders.allSatisfy({ ($0.value as NSString).lastPathComponent == $0.key }) else { return nil }
         let visible = { (folder: String) in
-            FolderWalk.entries(of: root.appendingPathComponent(folder).path).map(\.name).filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
+            FolderWalk.entries(of: root.appendingPathComponent(folder).path).map(\.name).filter { !$0.startsWithByte(".") && !$0.startsWithByte("_") }.sorted()
         }
         var found: [String: String] = [:]
         for code in folders.keys {

@@ -158,7 +158,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
 
     /// `posts`, `drafts`, a collection's label, or `pages`: from the document's first `_` folder.
     private static func type(of path: String) -> String {
-        guard let folder = path.split(separator: "/").dropLast().first(where: { $0.hasPrefix("_") }) else { return "pages" }
+        guard let folder = path.split(separator: "/").dropLast().first(where: { $0.startsWithByte("_") }) else { return "pages" }
         return String(folder.dropFirst())
     }
 

@@ -68,7 +68,7 @@ package struct PostingDiscovery {
         } catch where error.code == ENOENT && !relative.isEmpty {
             return
         }
-        for entry in entries.sorted(by: { $0.name.precedesExactly($1.name) }) where !entry.name.hasPrefix(".") {
+        for entry in entries.sorted(by: { $0.name.precedesExactly($1.name) }) where !entry.name.startsWithByte(".") {
             let name = entry.name
             let path = folderPath + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
@@ -79,7 +79,7 @@ package struct PostingDiscovery {
             if let shown = entry.nameNotUTF8 {
                 // Such a name cannot be opened by the text it reads as, nor made a URL: left out
                 // and said so, rather than taken for a file that vanished.
-                if kind == .file || kind == .link ? PostingPath.isPostingFile(name) : kind == .folder && !name.hasPrefix("_") {
+                if kind == .file || kind == .link ? PostingPath.isPostingFile(name) : kind == .folder && !name.startsWithByte("_") {
                     let what = kind == .folder ? "this folder's name is not UTF-8; the postings in it are" : "this posting's file name is not UTF-8; it is"
                     diagnostics.append(.error("\(what) not published until it is renamed (the bytes shown as \\x are not UTF-8)", at: SourceLocation(file: displayRoot + "/" + (relative.isEmpty ? "" : relative + "/") + shown)))
                 }
@@ -99,7 +99,7 @@ package struct PostingDiscovery {
                 }
             }
             if kind == .folder {
-                guard !name.hasPrefix("_") else { continue }
+                guard !name.startsWithByte("_") else { continue }
                 try walk(URL(fileURLWithPath: path), relative: relativePath, realRoot: realRoot, into: &found)
             } else if kind == .file, PostingPath.isPostingFile(name) {
                 found.append(PostingFile(absolutePath: path, path: PostingPath(relativePath: relativePath, languages: languages),

@@ -89,7 +89,7 @@ package struct PostingPath: Sendable, Hashable {
     }
 
     package static func isPostingFile(_ name: String) -> Bool {
-        guard !name.hasPrefix("_"), !name.hasPrefix(".") else { return false }
+        guard !name.startsWithByte("_"), !name.startsWithByte(".") else { return false }
         return postingExtension(of: name[...]) != nil
     }
 
@@ -109,13 +109,16 @@ package struct PostingPath: Sendable, Hashable {
     /// and a `.gz` twin), and file systems take at most 255 bytes a name.
     package static let maximumComponentBytes = 200
 
-    /// A slug part must stay inside its output folder and be a usable file name.
+    /// A slug part must stay inside its output folder and be a usable file name. Read as bytes
+    /// and scalars, as the file system reads it: as `Character`s, `.` followed by a combining
+    /// accent is no `.`, and a `/` after a prepended mark (U+0600) is no `/`.
     package static func isSafeComponent(_ part: Substring) -> Bool {
-        !part.isEmpty && part != "." && part != ".." && !part.hasPrefix(".") && part.utf8.count <= maximumComponentBytes
+        !part.isEmpty && part.utf8.first != UInt8(ascii: ".") && part.utf8.count <= maximumComponentBytes
             && !part.unicodeScalars.contains { $0.value < 0x20 || $0 == "\\" || $0 == "/" || $0.value == 0x7F }
     }
 
     package static func isSafeSlug(_ slug: String) -> Bool {
-        !slug.isEmpty && slug.split(separator: "/", omittingEmptySubsequences: false).allSatisfy(isSafeComponent)
+        !slug.isEmpty && slug.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .allSatisfy { isSafeComponent(Substring($0)) }
     }
 }

@@ -28,7 +28,8 @@ test: deps testdeps pydeps
 # sample, of 400 generated postings with hostile text fields and, when ../shared is present,
 # of the real corpus; html5lib, as a browser parses HTML, over the HTML published for 1,000
 # generated hostile bodies; Python's zoneinfo over 600 generated postings' dates as people
-# write them, and the live set they make.
+# write them, and the live set they make; a model of a site whose posting files have hard
+# names, through 20 rounds of edits, renames, breaks and drafts, against incremental builds.
 consumers:
 	rm -rf .build/consumer-check && mkdir -p .build/consumer-check/sample
 	$$($(SWIFT) build --show-bin-path)/jobfeed build --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
@@ -37,6 +38,7 @@ consumers:
 	python3 Tests/consumers/feed_html_safety.py $$($(SWIFT) build --show-bin-path)/jobfeed .build/consumer-check/hostile-html
 	python3 Tests/consumers/hostile_text.py $$($(SWIFT) build --show-bin-path)/jobfeed .build/consumer-check/hostile-text
 	python3 Tests/consumers/dates_agree.py $$($(SWIFT) build --show-bin-path)/jobfeed .build/consumer-check/dates
+	python3 Tests/consumers/names_agree.py $$($(SWIFT) build --show-bin-path)/jobfeed .build/consumer-check/names 20
 	$$($(SWIFT) build --show-bin-path)/jobfeed report --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
 		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports --output .build/consumer-check/sample/report.html
 	python3 Tests/consumers/check_report.py "$$PWD/.build/consumer-check/sample/report.html" .build/consumer-check/sample/summary.txt \

@@ -16,12 +16,17 @@ import JobFeed
         TemporarySite.posting("title: \(title)\ndate: 2026-01-05\ntranslationKey: \(key)")
     }
 
-    static func site() throws -> TemporarySite {
+    /// A site with these postings, written in order (keys of a `[String: String]` spelled alike
+    /// in different code points would be one).
+    static func site(_ postings: [(path: String, text: String)]) throws -> TemporarySite {
         let site = try TemporarySite()
-        try site.write("postings/en/\(composed).md", posting("Composed", key: "composed"))
-        try site.write("postings/en/\(decomposed).md", posting("Decomposed", key: "decomposed"))
-        try site.write("postings/fr/\(composed).md", posting("Compose FR", key: "composed"))
-        try site.write("postings/fr/autre.md", posting("Decompose FR", key: "decomposed"))
+        for (path, text) in postings { try site.write("postings/" + path, text) }
+        return site
+    }
+
+    static func site() throws -> TemporarySite {
+        let site = try Self.site([("en/\(composed).md", posting("Composed", key: "composed")), ("en/\(decomposed).md", posting("Decomposed", key: "decomposed")),
+                                  ("fr/\(composed).md", posting("Compose FR", key: "composed")), ("fr/autre.md", posting("Decompose FR", key: "decomposed"))])
         let names = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("postings/en").path)
         #expect(Set(names.map { ExactPath($0) }).count == 2, "the file system holds two files")
         return site
@@ -92,16 +97,46 @@ import JobFeed
     /// Names are read by their bytes, as the file system and the site generators read them: a
     /// `.` or `_` followed by a combining accent is still a leading `.` or `_`.
     @Test func leadingDotsAndUnderscoresAreBytes() throws {
-        let site = try TemporarySite()
+        let site = try Self.site([("en/open.md", Self.posting("Open", key: "open")), ("en/_\u{301}drafts/secret.md", Self.posting("Secret", key: "secret")),
+                                  ("en/.\u{301}hidden.md", Self.posting("Hidden", key: "hidden")),
+                                  ("en/dotted.md", TemporarySite.posting("title: Dotted\ndate: 2026-01-05\nslug: \".\u{301}x\""))])
         defer { site.remove() }
-        try site.write("postings/en/open.md", Self.posting("Open", key: "open"))
-        try site.write("postings/en/_\u{301}drafts/secret.md", Self.posting("Secret", key: "secret"))
-        try site.write("postings/en/.\u{301}hidden.md", Self.posting("Hidden", key: "hidden"))
-        try site.write("postings/en/dotted.md", TemporarySite.posting("title: Dotted\ndate: 2026-01-05\nslug: \".\u{301}x\""))
         let report = try site.build()
         #expect(Self.titles(site) == ["Open"])
         #expect(report.diagnostics.contains { $0.message.hasPrefix("'slug' must be one file-name-safe word") })
         #expect(PostingPath.isSafeSlug("x\u{600}/job"), "a '/' after a prepended mark still separates parts")
         #expect(!PostingPath.isSafeSlug("x\u{600}/../job"))
+    }
+
+    /// A path is taken apart on its bytes: a `.` or `/` after the prepended mark U+0600, or a
+    /// `/` before a combining accent, is one `Character` with it.
+    @Test func pathsAreTakenApartOnTheirBytes() {
+        #expect(PostingPath.isPostingFile("x\u{600}.md"))
+        let nested = PostingPath(relativePath: "en/x\u{600}/job\u{600}.fr.md", languages: ["en", "fr"])
+        #expect(nested.language == "en" && ExactPath(nested.slug) == ExactPath("x\u{600}/job\u{600}"))
+        let accented = PostingPath(relativePath: "fr/\u{301}x/job.md", languages: ["en", "fr"])
+        #expect(accented.language == "fr" && ExactPath(accented.slug) == ExactPath("\u{301}x/job"))
+        #expect(ExactPath(String("a/x\u{600}/b".folderPath)) == ExactPath("a/x\u{600}"))
+        #expect("a/\u{301}b".pathComponents().count == 2 && "a/\u{301}b".split(separator: "/").count == 1)
+    }
+
+    /// Two folders named alike in different code points, and names ending in U+0600: each posting
+    /// is published once, in a folder of its own, and a renamed one leaves nothing behind.
+    @Test func foldersNamedAlikeAndPrependedMarksArePublished() throws {
+        let site = try Self.site([("en/\(Self.composed)/one.md", Self.posting("One", key: "one")), ("en/\(Self.decomposed)/two.md", Self.posting("Two", key: "two")),
+                                  ("en/x\u{600}.md", Self.posting("Three", key: "three"))])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(!report.hasErrors)
+        #expect(!report.diagnostics.contains { $0.message.contains("reached twice") })
+        #expect(Self.titles(site) == ["One", "Three", "Two"])
+        let documents = site.root.appendingPathComponent("exports/jsonld/en").path
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: documents).map { ExactPath($0) })
+            == [ExactPath(Self.composed), ExactPath(Self.decomposed), ExactPath("x\u{600}.jsonld")])
+        let postings = site.root.appendingPathComponent("postings/en").path
+        try FileManager.default.moveItem(atPath: postings + "/x\u{600}.md", toPath: postings + "/three.md")
+        _ = try site.build()
+        #expect(!FileManager.default.fileExists(atPath: documents + "/x\u{600}.jsonld"))
+        #expect(Self.titles(site) == ["One", "Three", "Two"])
     }
 }

@@ -54,7 +54,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
             case let .placeholder(name, keepsSlashes):
                 guard let value = values(name), !value.isEmpty || Self.mayBeEmpty.contains(name) else { return .failure(MissingPlaceholder(name: name)) }
                 // A path value joins the literal before it: no doubled slash (`{lang}/{permalink:path}`).
-                let path = keepsSlashes && text.hasSuffix("/") && value.hasPrefix("/") ? String(value.dropFirst()) : value
+                let path = keepsSlashes && text.endsWithByte("/") && value.startsWithByte("/") ? String(Substring(value.utf8.dropFirst())) : value
                 text += Self.encode(path, keepingSlashes: keepsSlashes)
             }
         }
@@ -64,7 +64,7 @@ public struct URLTemplate: Sendable, Hashable, CustomStringConvertible {
     /// A page's path as a site generator takes it from front matter (`/jobs/x/`): below the
     /// base URL, its path included, each segment encoded.
     package static func page(_ path: String, on base: String) -> String {
-        (base.hasSuffix("/") ? base : base + "/") + encode(String(path.drop { $0 == "/" }), keepingSlashes: true)
+        (base.endsWithByte("/") ? base : base + "/") + encode(String(Substring(path.utf8.drop { $0 == UInt8(ascii: "/") })), keepingSlashes: true)
     }
 
     private static func encode(_ value: String, keepingSlashes: Bool) -> String {

@@ -7,7 +7,7 @@ extension Posting {
         let oldApply = config.urls.apply.flatMap { try? $0.expand(base: config.baseURL, values: { oldValues[$0] }).get() }
         self.slug = slug
         self.linkValues["slug"] = slug
-        self.linkValues["name"] = slug.split(separator: "/").last.map(String.init)
+        self.linkValues["name"] = slug.pathComponents().last.map(String.init)
         let values = self.linkValues
         // A page at its own path (Hugo's `url:`, Jekyll's `permalink:`) stays there.
         let madeByTemplate = (try? config.urls.posting.expand(base: config.baseURL, values: { oldValues[$0] }).get()) == oldURL

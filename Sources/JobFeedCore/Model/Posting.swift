@@ -22,8 +22,7 @@ public struct Posting: Sendable, Hashable {
 
     /// The folders between the language root and the file (`careers`), for `{section}` in templates.
     public var section: String {
-        guard let slash = self.slug.lastIndex(of: "/") else { return "" }
-        return String(self.slug[..<slash])
+        String(slug.folderPath)
     }
 
     public static func == (left: Posting, right: Posting) -> Bool {

@@ -36,12 +36,3 @@ extension String {
         return utf8.lexicographicallyPrecedes(other.utf8)
     }
 }
-
-extension StringProtocol {
-    /// Whether the name's first byte is this ASCII character, as the file system and the site
-    /// generators read a name (Hugo and Jekyll skip `.` and `_` names by their first byte): as
-    /// `Character`s, `_` followed by a combining accent is no `_`.
-    package func startsWithByte(_ character: Unicode.Scalar) -> Bool {
-        utf8.first == UInt8(ascii: character)
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import JobFeedCore
 import JobFeedRendering
 import JobFeedSystem
 
@@ -31,7 +32,7 @@ package struct OwnedFolderSurvey {
                 keepsSomething = !survey(path, isRoot: false, suffix: suffix, plan) || keepsSomething
             } else if entry.name.hasPrefix(OutputWriter.temporaryPrefix) {
                 temporaries.append(path)
-            } else if entry.name.hasSuffix(suffix) && !plan.contains(path) {
+            } else if entry.name.endsWithBytes(suffix) && !plan.contains(path) {
                 stale.append(path)
             } else {
                 keepsSomething = true

@@ -7,7 +7,9 @@ import Synchronization
 /// thousands of per-posting files.
 package final class StagingFolders: Sendable {
     private let state: StateFolder
-    private let decided = Mutex<[String: String]>([:])
+    /// By exact folder path: the first of two folders named alike in different code points
+    /// created, the other was taken for it and never created.
+    private let decided = Mutex<[ExactPath: String]>([:])
     /// Whether outputs are written over spares (`spares:`); when not, none is kept.
     package let keepsSpares: Bool
 
@@ -18,9 +20,9 @@ package final class StagingFolders: Sendable {
 
     package func folder(for target: String) -> String {
         let parent = Self.parent(of: target)
-        if let known = decided.withLock({ $0[parent] }) { return known }
+        if let known = decided.withLock({ $0[ExactPath(parent)] }) { return known }
         let folder = state.stagingFolder(beside: parent)
-        decided.withLock { $0[parent] = folder }
+        decided.withLock { $0[ExactPath(parent)] = folder }
         return folder
     }
 

@@ -25,7 +25,7 @@ package struct ExcludedPaths: Sendable {
     package func excludes(relativePath: String) -> Bool {
         guard !names.isEmpty || !paths.isEmpty else { return false }
         var prefix = ""
-        for component in relativePath.split(separator: "/").map(String.init) {
+        for component in relativePath.pathComponents().map(String.init) {
             prefix += prefix.isEmpty ? component : "/" + component
             if excludes(name: component, relativePath: prefix) { return true }
         }

@@ -48,7 +48,7 @@ package struct HugoPermalink {
     private var sections: String? {
         let config = reader.config
         guard let content = config.contentFolder, posting.source.absolutePath.hasPrefix(content + "/") else { return nil }
-        let folders = posting.source.absolutePath.dropFirst(content.count + 1).split(separator: "/").dropLast().map(String.init)
+        let folders = Substring(posting.source.absolutePath.utf8.dropFirst(content.utf8.count + 1)).pathComponents().dropLast().map(String.init)
         // A content folder per language (`content/fr/jobs/`): the language's folder is its root.
         let skipsLanguage = config.languageCodes.count > 1 && folders.first.map(config.languageCodes.contains) == true
         // Hugo 0.111 builds a section tree per language: a folder with only `_index.fr.md` is a
@@ -66,6 +66,6 @@ package struct HugoPermalink {
 
     /// The file's name without language and extension, or a page bundle's folder.
     private var filename: String? {
-        path.slug.split(separator: "/").last.map { urlized(String($0)) }
+        path.slug.pathComponents().last.map { urlized(String($0)) }
     }
 }

@@ -133,7 +133,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
         guard !scope.isEmpty else { return true }
         guard scope.contains("*") else { return path.hasPrefix(scope) }
         var prefix = ""
-        for component in path.split(separator: "/") {
+        for component in path.pathComponents() {
             prefix += prefix.isEmpty ? String(component) : "/" + component
             if fnmatch(scope, prefix, FNM_PATHNAME | FNM_PERIOD) == 0 { return true }
         }
@@ -158,7 +158,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
 
     /// `posts`, `drafts`, a collection's label, or `pages`: from the document's first `_` folder.
     private static func type(of path: String) -> String {
-        guard let folder = path.split(separator: "/").dropLast().first(where: { $0.startsWithByte("_") }) else { return "pages" }
+        guard let folder = path.pathComponents().dropLast().first(where: { $0.startsWithByte("_") }) else { return "pages" }
         return String(folder.dropFirst())
     }
 

@@ -23,7 +23,8 @@ package struct PostingDiscovery {
     /// What Hugo's `ignoreFiles` leave out, under `conventions: hugo`.
     private var ignoredByHugo: HugoIgnoredFiles?
     package private(set) var diagnostics: [Diagnostic] = []
-    private var visitedFolders: Set<String> = []
+    /// By exact path: two folders named alike in different code points are two folders.
+    private var visitedFolders: Set<ExactPath> = []
 
     package init(root: URL, languages: [String], exclude: [String] = []) {
         self.root = root
@@ -56,7 +57,7 @@ package struct PostingDiscovery {
     }
 
     private mutating func walk(_ folder: URL, relative: String, realRoot: String, into found: inout [PostingFile]) throws(SystemError) {
-        guard visitedFolders.insert(folder.resolvingSymlinksInPath().path).inserted else {
+        guard visitedFolders.insert(ExactPath(folder.resolvingSymlinksInPath().path)).inserted else {
             diagnostics.append(.warning("folder reached twice through a symbolic link; skipped", at: SourceLocation(file: DisplayPath.of(folder))))
             return
         }

@@ -51,9 +51,10 @@ package struct PostingIdentity: Sendable {
 
     /// `2026-03-01-designer` → `designer`: Jekyll's file names carry the date, its URLs do not.
     package static func withoutDatePrefix(_ slug: String) -> String {
-        let parts = slug.split(separator: "/", omittingEmptySubsequences: false)
-        guard let last = parts.last, last.count > 11, last.dropFirst(10).first == "-",
-              last.prefix(10).allSatisfy({ $0.isNumber || $0 == "-" }) else { return slug }
-        return (parts.dropLast().map(String.init) + [String(last.dropFirst(11))]).joined(separator: "/")
+        // Bytes, as Jekyll's pattern reads ASCII digits: `½` is a number `Character` too.
+        let parts = slug.pathComponents(omittingEmpty: false)
+        guard let last = parts.last, last.utf8.count > 11, last.utf8.dropFirst(10).first == UInt8(ascii: "-"),
+              last.utf8.prefix(10).allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }) else { return slug }
+        return (parts.dropLast().map(String.init) + [String(Substring(last.utf8.dropFirst(11)))]).joined(separator: "/")
     }
 }

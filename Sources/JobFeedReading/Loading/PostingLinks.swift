@@ -71,7 +71,7 @@ package enum PostingLinks {
     /// `/a/../b/` is `/b/`, as the generators write the page (and never above the site's root).
     private static func withoutDotSegments(_ path: String) -> String {
         var kept: [Substring] = []
-        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+        for segment in path.pathComponents(omittingEmpty: false) {
             switch segment {
             case ".": continue
             case "..": if let last = kept.last, !(kept.count == 1 && last.isEmpty) { kept.removeLast() }
@@ -79,7 +79,7 @@ package enum PostingLinks {
             }
         }
         let joined = kept.joined(separator: "/")
-        return path.hasSuffix("/") && !joined.hasSuffix("/") ? joined + "/" : joined
+        return path.endsWithByte("/") && !joined.endsWithByte("/") ? joined + "/" : joined
     }
 
     /// The values of the placeholders `names`: what jobfeed derives (`lang`, `slug`, `section`,
@@ -114,15 +114,15 @@ package enum PostingLinks {
         switch name {
         case "slug": return posting.slug
         case "section": return posting.section
-        case "name": return posting.slug.split(separator: "/").last.map { jekyll ? JekyllSlug.slugify(String($0)) : String($0) }
-        case "jekyllTitle": return posting.slug.split(separator: "/").last.map { JekyllSlug.slugify(String($0), pretty: true, cased: true) }
+        case "name": return posting.slug.pathComponents().last.map { jekyll ? JekyllSlug.slugify(String($0)) : String($0) }
+        case "jekyllTitle": return posting.slug.pathComponents().last.map { JekyllSlug.slugify(String($0), pretty: true, cased: true) }
         case "jekyllPath":
             // Jekyll's `:path`: the file's path in its collection, without its extension, as
             // written (a date at the start of its name kept).
             return String(PostingPath.stripExtension(posting.source.relativePath[...]))
         case "file":
             // The file's own name, date prefix included (Jekyll's `:name`).
-            return posting.source.relativePath.split(separator: "/").last.map { name in
+            return posting.source.relativePath.pathComponents().last.map { name in
                 let stem = String(PostingPath.stripExtension(name))
                 return jekyll ? JekyllSlug.slugify(stem) : stem
             }

@@ -14,37 +14,15 @@ package struct PostingPath: Sendable, Hashable {
     package init(relativePath: String, languages: [String]) {
         self.relativePath = relativePath
         var path = relativePath
-        if let read = path.withUTF8({ Self.readPrintableASCII($0, languages: languages) }) {
-            (language, slug) = read
-            return
-        }
-        // Substrings until the slug is joined: every posting file's path is taken apart on every
-        // build and every watcher rebuild.
-        var components = relativePath.split(separator: "/")
-        var stem = Self.stripExtension(components.removeLast())
-        var language: String?
-        if let folder = components.firstIndex(where: { component in languages.contains { $0 == component } }) {
-            language = String(components.remove(at: folder))
-        }
-        if let dot = stem.lastIndex(of: ".") {
-            let suffix = stem[stem.index(after: dot)...]
-            if languages.contains(where: { $0 == suffix }) {
-                language = language ?? String(suffix)
-                stem = stem[..<dot]
-            }
-        }
-        if stem == "index", !components.isEmpty { stem = components.removeLast() }
-        self.language = language
-        components.append(stem)
-        self.slug = components.joined(separator: "/")
+        (language, slug) = path.withUTF8 { Self.read($0, languages: languages) }
     }
 
-    /// The same reading, on the bytes of a path of printable ASCII (nearly every site's, where
-    /// a byte is a character): discovery takes every posting file's path apart before a cron
-    /// build or a watcher's rebuild can start, and the reading by `Substring`s was 1.6 µs a path.
-    /// Nil for any other path.
-    private static func readPrintableASCII(_ path: UnsafeBufferPointer<UInt8>, languages: [String]) -> (language: String?, slug: String)? {
-        guard path.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+    /// The path taken apart on its bytes, as the file system and the site generators take it:
+    /// read as `Character`s, a `/` or `.` after a prepended mark (U+0600) was no `/` or `.`, so
+    /// `x؀.md` was no Markdown file and was left out without a word. Discovery takes every
+    /// posting file's path apart before a cron build or a watcher's rebuild can start (by
+    /// `Substring`s it was 1.6 µs a path).
+    private static func read(_ path: UnsafeBufferPointer<UInt8>, languages: [String]) -> (language: String?, slug: String) {
         // The components, as `split` gives them (empty ones left out).
         var folders: [Range<Int>] = []
         var start = 0
@@ -52,8 +30,8 @@ package struct PostingPath: Sendable, Hashable {
             if index > start { folders.append(start..<index) }
             start = index + 1
         }
-        guard var stem = folders.popLast() else { return nil }
-        if let ext = extensions.first(where: { endsWithIgnoringASCIICase(path[stem], $0) }) { stem = stem.lowerBound..<(stem.upperBound - ext.utf8.count) }
+        guard var stem = folders.popLast() else { return (nil, "") }
+        if let length = extensionLength(path[stem]) { stem = stem.lowerBound..<(stem.upperBound - length) }
         func languageNamed(_ range: Range<Int>) -> String? {
             languages.first { $0.utf8.elementsEqual(path[range]) }
         }
@@ -74,35 +52,31 @@ package struct PostingPath: Sendable, Hashable {
         return (language, String(decoding: slug, as: UTF8.self))
     }
 
-    /// Whether the bytes end with the (lowercase) extension, ASCII letters in any case.
-    private static func endsWithIgnoringASCIICase(_ name: some BidirectionalCollection<UInt8>, _ ext: String) -> Bool {
-        name.count >= ext.utf8.count
-            && zip(name.suffix(ext.utf8.count), ext.utf8).allSatisfy { byte, expected in
-                (byte.isASCIIUppercaseLetter ? byte + 32 : byte) == expected
-            }
+    /// How many bytes the posting extension the name ends with takes, its dot included (nil for
+    /// none): what follows the last `.` byte, lower-cased as Go's `strings.ToLower` (Hugo's)
+    /// does, is `md` or `markdown` (the Kelvin sign `\u{212A}` is a `k` to it).
+    private static func extensionLength(_ name: some BidirectionalCollection<UInt8>) -> Int? {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let ext = name[name.index(after: dot)...]
+        let isPosting = ext.allSatisfy { $0 < 0x80 }
+            ? extensions.contains { $0.utf8.dropFirst().elementsEqual(ext.lazy.map { $0.isASCIIUppercaseLetter ? $0 + 32 : $0 }) }
+            : extensions.contains { $0.dropFirst() == String(decoding: ext, as: UTF8.self).lowercased() }
+        return isPosting ? ext.count + 1 : nil
     }
 
     /// The slug with its last part replaced by a front-matter `slug`.
     package func slug(replacingLastWith name: String) -> String {
-        guard let slash = slug.lastIndex(of: "/") else { return name }
-        return slug[...slash] + name
+        slug.utf8.contains(UInt8(ascii: "/")) ? slug.folderPath + "/" + name : name
     }
 
     package static func isPostingFile(_ name: String) -> Bool {
         guard !name.startsWithByte("_"), !name.startsWithByte(".") else { return false }
-        return postingExtension(of: name[...]) != nil
+        return extensionLength(name.utf8) != nil
     }
 
     /// The name or path without its posting extension (`.md`, `.markdown`, in any case).
     package static func stripExtension(_ name: Substring) -> Substring {
-        postingExtension(of: name).map { name.dropLast($0.count) } ?? name
-    }
-
-    /// The extension the name ends with, in any case. ASCII names (nearly all) are compared
-    /// byte by byte; others as text, lowercased.
-    private static func postingExtension(of name: Substring) -> String? {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return extensions.first { name.lowercased().hasSuffix($0) } }
-        return extensions.first { endsWithIgnoringASCIICase(name.utf8, $0) }
+        extensionLength(name.utf8).map { Substring(name.utf8.dropLast($0)) } ?? name
     }
 
     /// The most bytes a slug part may have: it names per-posting files (with their extension

@@ -70,7 +70,7 @@ struct UnreadVisibilityKeys {
 
     /// A page bundle's `index.md` (or `index.fr.md`): only there does Hugo read `headless`.
     private static func isBundleIndex(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = path.pathComponents().last.map(String.init) ?? path
         return name.hasPrefix("index.") && PostingPath.isPostingFile(name)
     }
 

@@ -67,6 +67,6 @@ extension URL {
     func relativePath(from folder: URL) -> String {
         let base = folder.standardizedFileURL.path
         let path = standardizedFileURL.path
-        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+        return path.relative(below: base).map(String.init) ?? path
     }
 }

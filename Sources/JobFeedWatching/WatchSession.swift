@@ -63,11 +63,11 @@ package struct WatchSession {
         return { event in
             guard case let .changed(path) = event else { return report(event) }
             let name = (path as NSString).lastPathComponent
-            let inPostings = path.hasPrefix(root + "/")
+            let inPostings = path.isBelow(root)
             if path == configPath || generatorConfigs.contains(path) || readsCascades && Config.isSectionPage(name)
                 && (inPostings || sectionFolders.contains((path as NSString).deletingLastPathComponent)) {
                 report(.configChanged)
-            } else if inPostings, PostingPath.isPostingFile(name), !excluded.excludes(relativePath: String(path.dropFirst(root.count + 1))) {
+            } else if inPostings, PostingPath.isPostingFile(name), !excluded.excludes(relativePath: String(path.relative(below: root) ?? "")) {
                 report(event)
             }
         }
@@ -83,7 +83,7 @@ package struct WatchSession {
     /// folder (a poller watches files: a section page made there later is found by inotify alone).
     private var pollingRoots: [String] {
         let root = config.postingsDirectory.resolvingSymlinksInPath().path
-        let above = config.sectionPages.map(\.file.path).filter { !$0.hasPrefix(root + "/") }
+        let above = config.sectionPages.map(\.file.path).filter { !$0.isBelow(root) }
         return [config.postingsDirectory.standardizedFileURL.path, options.configFile.standardizedFileURL.path] + generatorConfigPaths + above
     }
 

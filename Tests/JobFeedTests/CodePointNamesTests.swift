@@ -139,4 +139,22 @@ import JobFeed
         #expect(!FileManager.default.fileExists(atPath: documents + "/x\u{600}.jsonld"))
         #expect(Self.titles(site) == ["One", "Three", "Two"])
     }
+
+    /// A symbolic link out of the postings folder (`café`, composed) into a folder named alike
+    /// in other code points (`café`, decomposed) points outside: as text, its target was below
+    /// the postings folder, and a private folder's posting was published.
+    @Test func aLinkIntoAFolderNamedAlikeIsOutside() throws {
+        let site = try TemporarySite(config: TemporarySite.standardConfig + "\npostings: \(Self.composed)")
+        defer { site.remove() }
+        try site.write("\(Self.composed)/en/open.md", Self.posting("Open", key: "open"))
+        try site.write("\(Self.decomposed)/private/secret.md", Self.posting("Secret", key: "secret"))
+        try FileManager.default.createSymbolicLink(atPath: site.root.path + "/\(Self.composed)/en/linked",
+                                                   withDestinationPath: site.root.path + "/\(Self.decomposed)/private")
+        let report = try site.build()
+        #expect(Self.titles(site) == ["Open"])
+        #expect(report.diagnostics.contains { $0.message.hasPrefix("symbolic link points outside the postings folder") })
+        #expect("/site/postings/\u{301}x.md".isBelow("/site/postings") && !"/site/postings/\u{301}x.md".hasPrefix("/site/postings/"))
+        #expect(!"/site/\(Self.decomposed)/x".isBelow("/site/\(Self.composed)") && "/site/\(Self.decomposed)/x".hasPrefix("/site/\(Self.composed)/"))
+        #expect("/site/postings/\u{301}x.md".relative(below: "/site/postings").map { ExactPath(String($0)) } == ExactPath("\u{301}x.md"))
+    }
 }

@@ -19,7 +19,7 @@ package enum DisplayPath {
         package init() {}
 
         package func of(path: String) -> String {
-            path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+            path.utf8.starts(with: prefix.utf8) ? String(Substring(path.utf8.dropFirst(prefix.utf8.count))) : path
         }
     }
 

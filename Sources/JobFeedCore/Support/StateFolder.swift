@@ -48,7 +48,7 @@ package struct StateFolder: Sendable {
         let statePath = state.standardizedFileURL.path
         return published.contains { folder in
             let path = folder.standardizedFileURL.path
-            return statePath == path || statePath.hasPrefix(path + "/") || path.hasPrefix(statePath + "/")
+            return ExactPath(statePath) == ExactPath(path) || statePath.isBelow(path) || path.isBelow(statePath)
         }
     }
 }

@@ -19,6 +19,19 @@ extension StringProtocol {
         Substring(self).utf8.count >= suffix.utf8.count && Substring(self).utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
     }
 
+    /// Whether this path lies below `folder` (starts with its bytes and a `/`). As text, a path
+    /// whose next name starts with a combining accent does not start with `folder/`, and one
+    /// below a folder named alike in other code points does.
+    package func isBelow(_ folder: some StringProtocol) -> Bool {
+        let path = Substring(self).utf8, folder = Substring(folder).utf8
+        return path.count > folder.count && path.starts(with: folder) && path.dropFirst(folder.count).first == UInt8(ascii: "/")
+    }
+
+    /// The path below `folder`, without it and the `/` after it; nil when it is not below it.
+    package func relative(below folder: some StringProtocol) -> Substring? {
+        isBelow(folder) ? Substring(Substring(self).utf8.dropFirst(Substring(folder).utf8.count + 1)) : nil
+    }
+
     /// The parts between `/` bytes.
     package func pathComponents(omittingEmpty: Bool = true) -> [Substring] {
         Substring(self).utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }

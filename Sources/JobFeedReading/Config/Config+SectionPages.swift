@@ -36,7 +36,7 @@ extension Config {
         guard let contentFolder else { return [] }
         var folders: [String] = []
         var folder = postingsDirectory.resolvingSymlinksInPath().path
-        while folder.hasPrefix(contentFolder + "/") {
+        while folder.isBelow(contentFolder) {
             folder = (folder as NSString).deletingLastPathComponent
             folders.append(folder)
         }
@@ -82,7 +82,7 @@ package struct SectionPageFinder {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else { return nil }
         var above: [String] = []
-        if root.hasPrefix(top + "/") {
+        if root.isBelow(top) {
             var folder = (root as NSString).deletingLastPathComponent
             while folder.count > top.count {
                 above.append(folder)
@@ -146,7 +146,7 @@ package struct SectionPageFinder {
                     diagnostics.append(.error("this section page is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: display)))
                     continue
                 }
-                let relative = path.hasPrefix(content + "/") ? String(path.dropFirst(content.count + 1)) : entry.name
+                let relative = path.relative(below: content).map(String.init) ?? entry.name
                 let language = PostingPath(relativePath: relative, languages: finder.languages).language ?? finder.defaultLanguage
                 found.append(SectionPage(file: SiteFile(path: path, displayPath: display, text: text), language: language))
             }
@@ -156,7 +156,7 @@ package struct SectionPageFinder {
         private func isFolderInside(_ path: String) -> Bool {
             let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             var info = stat()
-            return (real == finder.root || real.hasPrefix(finder.root + "/")) && stat(real, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            return (ExactPath(real) == ExactPath(finder.root) || real.isBelow(finder.root)) && stat(real, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }
     }
 }

@@ -83,7 +83,7 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
         var merged = mapping
         var present = Set(mapping.compactMap { $0.key.scalarText?.lowercased() })
         var sources: [String: YAMLSource] = [:]
-        for cascade in cascades where cascade.language == language && (folder == cascade.folder || folder.hasPrefix(cascade.folder + "/")) {
+        for cascade in cascades where cascade.language == language && (ExactPath(folder) == ExactPath(cascade.folder) || folder.isBelow(cascade.folder)) {
             for entry in cascade.entries where entry.target.matches(path: path, language: language) {
                 for (keyNode, value) in entry.values {
                     guard let key = keyNode.scalarText?.lowercased() else { continue }
@@ -111,7 +111,7 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
     /// case, after a `/`.
     private func hugoPath(of file: PostingFile) -> String {
         let content = contentFolder ?? ""
-        let relative = file.absolutePath.hasPrefix(content + "/") ? String(file.absolutePath.dropFirst(content.count + 1)) : file.path.relativePath
+        let relative = file.absolutePath.relative(below: content).map(String.init) ?? file.path.relativePath
         return "/" + PostingPath(relativePath: relative, languages: languages).slug.lowercased()
     }
 }

@@ -47,8 +47,8 @@ package struct HugoPermalink {
     /// outside the content folder.
     private var sections: String? {
         let config = reader.config
-        guard let content = config.contentFolder, posting.source.absolutePath.hasPrefix(content + "/") else { return nil }
-        let folders = Substring(posting.source.absolutePath.utf8.dropFirst(content.utf8.count + 1)).pathComponents().dropLast().map(String.init)
+        guard let content = config.contentFolder, let below = posting.source.absolutePath.relative(below: content) else { return nil }
+        let folders = below.pathComponents().dropLast().map(String.init)
         // A content folder per language (`content/fr/jobs/`): the language's folder is its root.
         let skipsLanguage = config.languageCodes.count > 1 && folders.first.map(config.languageCodes.contains) == true
         // Hugo 0.111 builds a section tree per language: a folder with only `_index.fr.md` is a

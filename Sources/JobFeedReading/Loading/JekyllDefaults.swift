@@ -61,8 +61,8 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
     package var isEmpty: Bool { sets.isEmpty }
 
     package func apply(to mapping: Node.Mapping, file: PostingFile) -> (mapping: Node.Mapping, sources: [String: YAMLSource]) {
-        guard !sets.isEmpty, file.absolutePath.hasPrefix(siteFolder + "/") else { return (mapping, [:]) }
-        var defaults = values(forPath: String(file.absolutePath.dropFirst(siteFolder.count + 1)))
+        guard !sets.isEmpty, let below = file.absolutePath.relative(below: siteFolder) else { return (mapping, [:]) }
+        var defaults = values(forPath: String(below))
         // A default permalink with tokens is the pattern of every page it reaches, not a page's
         // own path: `init` writes it as the URL template (`permalinkPattern(forPath:)`).
         if let key = defaults.first(where: { $0.key.scalarText == "permalink" })?.key, defaults[key]?.scalarText?.contains(":") == true {
@@ -146,7 +146,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
     /// glob is matched against the files as they lie, from the site's folder.
     private func covers(_ scope: String, _ path: String) -> Bool {
         guard let collectionsFolder, !scope.contains("*") else { return Self.scope(scope, covers: path) }
-        let strip = { (text: String) in text.hasPrefix(collectionsFolder) ? String(text.dropFirst(collectionsFolder.count)) : text }
+        let strip = { (text: String) in text.utf8.starts(with: collectionsFolder.utf8) ? String(Substring(text.utf8.dropFirst(collectionsFolder.utf8.count))) : text }
         return Self.scope(strip(scope), covers: strip(path))
     }
 

@@ -17,14 +17,14 @@ package struct JekyllExclusions: Sendable {
         guard let file = config.generatorConfig(of: .jekyll) else { return nil }
         let site = URL(fileURLWithPath: file.path).deletingLastPathComponent().resolvingSymlinksInPath().path
         let postings = config.postingsDirectory.resolvingSymlinksInPath().path
-        guard postings == site || postings.hasPrefix(site + "/"),
+        guard ExactPath(postings) == ExactPath(site) || postings.isBelow(site),
               let root = try? YAMLSource.compose(yaml: file.text)?.mapping else { return nil }
         let list = { (key: String) in root.first { $0.key.scalarText == key }?.value.scalarList ?? [] }
         let included = Set(list("include"))
         patterns = list("exclude").filter { !$0.isEmpty && !included.contains($0) }
             .map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
         guard !patterns.isEmpty else { return nil }
-        prefix = postings == site ? "" : String(postings.dropFirst(site.count + 1)) + "/"
+        prefix = postings.relative(below: site).map { $0 + "/" } ?? ""
     }
 
     /// `relativePath`: from the postings folder.

@@ -39,6 +39,7 @@ consumers:
 	python3 Tests/consumers/hostile_text.py $$($(SWIFT) build --show-bin-path)/jobfeed .build/consumer-check/hostile-text
 	python3 Tests/consumers/dates_agree.py $$($(SWIFT) build --show-bin-path)/jobfeed .build/consumer-check/dates
 	python3 Tests/consumers/names_agree.py $$($(SWIFT) build --show-bin-path)/jobfeed .build/consumer-check/names 20
+	python3 Tests/consumers/check_outputs.py .build/consumer-check/names/feeds .build/consumer-check/names/exports en fr
 	$$($(SWIFT) build --show-bin-path)/jobfeed report --now $(CHECK_NOW) --state .build/consumer-check/sample/state \
 		--feeds .build/consumer-check/sample/feeds --exports .build/consumer-check/sample/exports --output .build/consumer-check/sample/report.html
 	python3 Tests/consumers/check_report.py "$$PWD/.build/consumer-check/sample/report.html" .build/consumer-check/sample/summary.txt \

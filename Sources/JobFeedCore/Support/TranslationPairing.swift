@@ -4,8 +4,8 @@
 /// forgetting to change the key is the commonest edit careers sites see: two postings with one
 /// key in one language are both published, each a job of its own, with a warning naming both.
 /// Translations then pair by best match: the same archived/draft state first, then the nearest
-/// dates, then path order. A slug used twice in one language would be one URL for two jobs:
-/// the later file in path order gets a slug of its own, stable as long as its path is
+/// dates, then path order. A slug used twice in one language (the same bytes) would be one URL
+/// for two jobs: the later file in path order gets a slug of its own, stable as long as its path is
 /// (`designer-3f9a2c`), with a warning.
 package struct TranslationPairing {
     package let config: Config
@@ -27,9 +27,11 @@ package struct TranslationPairing {
     }
 
     package mutating func pair(_ postings: [Posting]) -> [Posting] {
+        // A slug byte for byte: two that read alike in other code points are two pages to Hugo
+        // and Jekyll, and two files.
         struct Page: Hashable {
             var language: String
-            var slug: String
+            var slug: ExactPath
         }
         var firstBySlug: [Page: Posting] = [:]
         firstBySlug.reserveCapacity(postings.count)
@@ -38,13 +40,13 @@ package struct TranslationPairing {
         // Read in path order already, nearly always: then there is nothing to sort.
         let inPathOrder = zip(postings, postings.dropFirst()).allSatisfy { $0.source.relativePath.precedesExactly($1.source.relativePath) }
         for var posting in inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath.precedesExactly($1.source.relativePath) }) {
-            if let earlier = firstBySlug[Page(language: posting.language, slug: posting.slug)] {
+            if let earlier = firstBySlug[Page(language: posting.language, slug: ExactPath(posting.slug))] {
                 var unique = posting.slug + "-" + String(String(StableHash.of(posting.source.relativePath), radix: 16).prefix(6))
-                while firstBySlug[Page(language: posting.language, slug: unique)] != nil { unique += "-2" }
+                while firstBySlug[Page(language: posting.language, slug: ExactPath(unique))] != nil { unique += "-2" }
                 diagnostics.append(.warning("slug '\(posting.slug)' is already used in '\(posting.language)' by \(earlier.source.displayPath); this posting is published as '\(unique)' (rename one file or set 'slug:')", at: posting.source.location(ofKey: "slug")))
                 posting.relink(slug: unique, config: config)
             }
-            firstBySlug[Page(language: posting.language, slug: posting.slug)] = posting
+            firstBySlug[Page(language: posting.language, slug: ExactPath(posting.slug))] = posting
             kept.append(posting)
         }
         var byKey: [String: [Int]] = [:]

@@ -42,6 +42,6 @@ public enum FuzzHarness {
         } catch {
             return ["rendering failed: \(error)"]
         }
-        return plan.files.sorted { $0.key < $1.key }.flatMap { path, bytes in OutputFormats.violations(in: bytes, at: path, config: config) }
+        return plan.files.sorted { $0.key < $1.key }.map { ($0.key.text, $0.value) }.flatMap { path, bytes in OutputFormats.violations(in: bytes, at: path, config: config) }
     }
 }

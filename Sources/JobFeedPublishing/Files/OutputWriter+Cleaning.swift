@@ -10,7 +10,7 @@ extension OutputWriter {
     package func wouldWrite(_ plan: OutputPlan) -> WriteResult {
         var result = WriteResult()
         let display = DisplayPath.Relative()
-        for (path, differs) in plan.compared.sorted(by: { $0.key < $1.key }) {
+        for (path, differs) in plan.compared.sorted(by: { $0.key < $1.key }).map({ ($0.key.text, $0.value) }) {
             result.paths.append(path)
             if differs { result.written.append(display.of(path: path)) } else { result.unchanged.append(display.of(path: path)) }
         }

@@ -43,9 +43,9 @@ package struct OutputWriter {
         let display = DisplayPath.Relative()
         var publication = Publication(state: state)
         var prepared = plan.prepared
-        for (path, data) in plan.files { prepared[path] = prepare(path, data) }
+        for (path, data) in plan.files { prepared[path] = prepare(path.text, data) }
         var recorded: [(path: String, size: Int, digest: UInt64)] = []
-        for (path, file) in prepared.sorted(by: { $0.key < $1.key }) {
+        for (path, file) in prepared.sorted(by: { $0.key < $1.key }).map({ ($0.key.text, $0.value) }) {
             result.paths.append(path)
             switch file.state {
             case .unchanged:

@@ -27,7 +27,8 @@ public final class BuildCache: Sendable {
     }
 
     private let reads = Mutex<[String: Read]>([:])
-    private let outputs = Mutex<[String: Output]>([:])
+    /// By exact path (see `ExactPath`): per-posting documents whose slugs read alike are two.
+    private let outputs = Mutex<[ExactPath: Output]>([:])
     private let knownPaths = Mutex<Set<String>>([])
     /// Bodies, formats' parts and feeds' fingerprints.
     package let rendered: RenderCache
@@ -121,14 +122,14 @@ public final class BuildCache: Sendable {
     /// new bytes are the same: then it need not even be read back.
     /// `stamp`: the file's, when the caller has just taken it.
     package func outputIsCurrent(_ path: String, data: Data, digest: UInt64? = nil, stamp: FileStamp? = nil) -> Bool {
-        guard let known = outputs.withLock({ $0[path] }), known.size == data.count,
+        guard let known = outputs.withLock({ $0[ExactPath(path)] }), known.size == data.count,
               let stamp = stamp ?? FileStamp(path: path), stamp == known.stamp else { return false }
         return known.digest == (digest ?? ContentDigest.of(data))
     }
 
     /// Whether the file holds, as the last build wrote it, bytes of this size and digest.
     package func outputIsCurrent(_ path: String, size: Int, digest: UInt64) -> Bool {
-        guard let known = outputs.withLock({ $0[path] }), known.size == size, known.digest == digest else { return false }
+        guard let known = outputs.withLock({ $0[ExactPath(path)] }), known.size == size, known.digest == digest else { return false }
         return FileStamp(path: path) == known.stamp
     }
 
@@ -138,20 +139,20 @@ public final class BuildCache: Sendable {
 
     package func recordOutput(_ path: String, size: Int, digest: UInt64) {
         guard let stamp = FileStamp(path: path) else { return }
-        outputs.withLock { $0[path] = Output(stamp: stamp, size: size, digest: digest) }
+        outputs.withLock { $0[ExactPath(path)] = Output(stamp: stamp, size: size, digest: digest) }
     }
 
     /// The outputs' stamps as last recorded, by this build or the one before it, when the file
     /// was written or found unchanged: every output whose bytes the cache knows, and each feed
     /// whose inputs it knows.
-    package var outputStamps: [String: FileStamp] {
+    package var outputStamps: [ExactPath: FileStamp] {
         var stamps = outputs.withLock { $0.mapValues(\.stamp) }
-        for (path, recorded) in rendered.outputFingerprints { stamps[path] = recorded.stamp }
+        for (path, recorded) in rendered.outputFingerprints { stamps[ExactPath(path)] = recorded.stamp }
         return stamps
     }
 
     /// What each output held when it was written, for the archive to keep.
-    package var recordedOutputs: [String: Output] {
+    package var recordedOutputs: [ExactPath: Output] {
         get { outputs.withLock { $0 } }
         set { outputs.withLock { $0 = newValue } }
     }

@@ -32,7 +32,8 @@ package struct CacheIndex {
     package var generation = 0
     package var packLength: UInt64 = 0
     package var entries: [Key: Entry] = [:]
-    package var outputs: [String: BuildCache.Output] = [:]
+    /// By exact path (see `ExactPath`): per-posting documents whose slugs read alike are two.
+    package var outputs: [ExactPath: BuildCache.Output] = [:]
     package var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] = [:]
     /// The digest of the index file this was read from or written as (not part of it): the
     /// log's records name it.
@@ -88,7 +89,7 @@ package struct CacheIndex {
         guard index.entries.count == total else { throw ByteReader.Malformed() }
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
-            index.outputs[path] = try readOutput(&reader)
+            index.outputs[ExactPath(path)] = try readOutput(&reader)
         }
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
@@ -121,7 +122,7 @@ package struct CacheIndex {
         }
         writer.append(outputs.count)
         for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
-            writer.append(path)
+            writer.append(path.text)
             Self.write(output, to: &writer)
         }
         writer.append(fingerprints.count)

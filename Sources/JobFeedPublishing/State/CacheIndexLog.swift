@@ -19,8 +19,8 @@ package struct CacheIndexLog {
         package var packLength: UInt64
         package var entries: [(CacheIndex.Key, CacheIndex.Entry)] = []
         package var removedEntries: [CacheIndex.Key] = []
-        package var outputs: [(String, BuildCache.Output)] = []
-        package var removedOutputs: [String] = []
+        package var outputs: [(ExactPath, BuildCache.Output)] = []
+        package var removedOutputs: [ExactPath] = []
         package var fingerprints: [(String, (fingerprint: UInt64, stamp: FileStamp))] = []
         package var removedFingerprints: [String] = []
 
@@ -29,7 +29,7 @@ package struct CacheIndexLog {
         }
 
         /// What was recorded of outputs and feeds that differs from what the index holds.
-        package mutating func record(outputs now: [String: BuildCache.Output], fingerprints nowFingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)], since index: CacheIndex) {
+        package mutating func record(outputs now: [ExactPath: BuildCache.Output], fingerprints nowFingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)], since index: CacheIndex) {
             outputs = now.filter { index.outputs[$0.key] != $0.value }.map { ($0.key, $0.value) }
             removedOutputs = index.outputs.keys.filter { now[$0] == nil }
             fingerprints = nowFingerprints.filter { path, recorded in
@@ -66,10 +66,10 @@ package struct CacheIndexLog {
             }
             writer.append(outputs.count)
             for (path, output) in outputs {
-                writer.append(path)
+                writer.append(path.text)
                 CacheIndex.write(output, to: &writer)
             }
-            writer.append(removedOutputs)
+            writer.append(removedOutputs.map(\.text))
             writer.append(fingerprints.count)
             for (path, recorded) in fingerprints {
                 writer.append(path)
@@ -95,8 +95,8 @@ package struct CacheIndexLog {
                 change.entries.append((key, entry))
             }
             for _ in 0..<(try reader.count()) { change.removedEntries.append(CacheIndex.Key(path: try reader.string(), kind: try reader.string())) }
-            for _ in 0..<(try reader.count()) { change.outputs.append((try reader.string(), try CacheIndex.readOutput(&reader))) }
-            change.removedOutputs = try reader.strings()
+            for _ in 0..<(try reader.count()) { change.outputs.append((ExactPath(try reader.string()), try CacheIndex.readOutput(&reader))) }
+            change.removedOutputs = try reader.strings().map(ExactPath.init)
             for _ in 0..<(try reader.count()) {
                 change.fingerprints.append((try reader.string(), (try reader.uint64(), try FileStamp.read(from: &reader))))
             }

@@ -5,12 +5,15 @@ import JobFeedSystem
 /// The bytes every output file should hold after a build, by absolute path: in memory, or
 /// already in a staged file for the large outputs of a build.
 package struct OutputPlan: Sendable {
-    package var files: [String: Data] = [:]
+    // Files that may be per-posting documents are keyed byte for byte (see `ExactPath`): two
+    // postings whose slugs read alike in other code points have a document each, as the site
+    // generators give them a page each.
+    package var files: [ExactPath: Data] = [:]
     package var staged: [String: StagedFile] = [:]
     /// Per-posting files already compared with what is on disk, and staged when they change.
-    package var prepared: [String: PreparedFile] = [:]
+    package var prepared: [ExactPath: PreparedFile] = [:]
     /// Outputs compared with the files on disk and not kept (`check`): whether each differs.
-    package var compared: [String: Bool] = [:]
+    package var compared: [ExactPath: Bool] = [:]
     /// Outputs known unchanged without rendering them (a watcher's unchanged feeds).
     package var kept: Set<String> = []
     /// What each rendered feed was made from, for a long-running process's cache.
@@ -21,8 +24,10 @@ package struct OutputPlan: Sendable {
     /// hold belongs to a posting that no longer exists, and is removed.
     package var ownedFolders: [(folder: URL, pathExtension: String)] = []
 
+    package init() {}
+
     package mutating func add(_ url: URL, _ data: Data) {
-        files[url.standardizedFileURL.path] = data
+        files[ExactPath(url.standardizedFileURL.path)] = data
     }
 
     package mutating func add(_ output: PendingOutput) {
@@ -30,40 +35,30 @@ package struct OutputPlan: Sendable {
         if let file = output.file {
             staged[output.path] = file
         } else if let comparison = output.sink.comparison {
-            compared[output.path] = comparison.finish()
+            compared[ExactPath(output.path)] = comparison.finish()
         } else {
-            files[output.path] = output.sink.data
+            files[ExactPath(output.path)] = output.sink.data
         }
     }
 
     package mutating func add(_ path: String, _ file: PlannedFile) {
         switch file {
-        case let .inMemory(data): files[path] = data
-        case let .prepared(prepared): self.prepared[path] = prepared
-        case let .compared(differs): compared[path] = differs
+        case let .inMemory(data): files[ExactPath(path)] = data
+        case let .prepared(prepared): self.prepared[ExactPath(path)] = prepared
+        case let .compared(differs): compared[ExactPath(path)] = differs
         }
     }
 
     /// How many output files the build holds, changed or not.
     package var count: Int { files.count + staged.count + prepared.count + compared.count + kept.count }
 
-    /// Whether the plan holds a file at this path, byte for byte (see `ExactPath`): a file on
-    /// disk named like a planned one in other code points (the posting file renamed on a Mac)
-    /// is another file, and stale.
+    /// Whether the plan holds a file at this path, byte for byte: a file on disk named like a
+    /// planned one in other code points (the posting file renamed on a Mac) is another file,
+    /// and stale.
     package func contains(_ path: String) -> Bool {
-        func holds(_ key: String?) -> Bool { key.map { ExactPath($0) == ExactPath(path) } ?? false }
-        return holds(files.index(forKey: path).map { files[$0].key }) || holds(staged.index(forKey: path).map { staged[$0].key })
-            || holds(prepared.index(forKey: path).map { prepared[$0].key }) || holds(compared.index(forKey: path).map { compared[$0].key })
-            || holds(kept.firstIndex(of: path).map { kept[$0] })
-    }
-
-    package init(files: [String: Data] = [:], staged: [String: StagedFile] = [:], prepared: [String: PreparedFile] = [:], kept: Set<String> = [], fingerprints: [String: UInt64] = [:], retired: [String] = [], ownedFolders: [(folder: URL, pathExtension: String)] = []) {
-        self.files = files
-        self.staged = staged
-        self.prepared = prepared
-        self.kept = kept
-        self.fingerprints = fingerprints
-        self.retired = retired
-        self.ownedFolders = ownedFolders
+        let exact = ExactPath(path)
+        func holds(_ key: String?) -> Bool { key.map { ExactPath($0) == exact } ?? false }
+        return files[exact] != nil || prepared[exact] != nil || compared[exact] != nil
+            || holds(staged.index(forKey: path).map { staged[$0].key }) || holds(kept.firstIndex(of: path).map { kept[$0] })
     }
 }

@@ -118,6 +118,11 @@ import JobFeed
         #expect(accented.language == "fr" && ExactPath(accented.slug) == ExactPath("\u{301}x/job"))
         #expect(ExactPath(String("a/x\u{600}/b".folderPath)) == ExactPath("a/x\u{600}"))
         #expect("a/\u{301}b".pathComponents().count == 2 && "a/\u{301}b".split(separator: "/").count == 1)
+        // Jekyll's dated names: ASCII digits, as its pattern's `\d` reads them (`٢` and `½` are
+        // number `Character`s too), on the last part's bytes.
+        #expect(PostingIdentity.withoutDatePrefix("jobs/x\u{600}/2026-03-01-designer") == "jobs/x\u{600}/designer")
+        #expect(PostingIdentity.withoutDatePrefix("\u{662}\u{660}\u{662}\u{666}-\u{660}\u{663}-\u{660}\u{661}-x") == "\u{662}\u{660}\u{662}\u{666}-\u{660}\u{663}-\u{660}\u{661}-x")
+        #expect(PostingIdentity.withoutDatePrefix("2026-03-01-") == "2026-03-01-")
     }
 
     /// Two folders named alike in different code points, and names ending in U+0600: each posting

@@ -37,13 +37,6 @@ extension StringProtocol {
         Substring(self).utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 
-    /// What follows the last `/` byte (all of it when there is none).
-    package var lastPathComponent: Substring {
-        let whole = Substring(self)
-        guard let slash = whole.utf8.lastIndex(of: UInt8(ascii: "/")) else { return whole }
-        return whole[whole.utf8.index(after: slash)...]
-    }
-
     /// What comes before the last `/` byte (nothing when there is none).
     package var folderPath: Substring {
         let whole = Substring(self)

@@ -7,8 +7,8 @@ import Synchronization
 /// thousands of per-posting files.
 package final class StagingFolders: Sendable {
     private let state: StateFolder
-    /// By exact folder path: the first of two folders named alike in different code points
-    /// created, the other was taken for it and never created.
+    /// By exact folder path: keyed by text, the second of two folders named alike in other code
+    /// points was taken for the first, and never created.
     private let decided = Mutex<[ExactPath: String]>([:])
     /// Whether outputs are written over spares (`spares:`); when not, none is kept.
     package let keepsSpares: Bool

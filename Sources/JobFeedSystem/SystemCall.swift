@@ -59,7 +59,7 @@ package enum SystemCall {
             guard info.st_mode & S_IFMT == S_IFDIR else { throw SystemError(operation: "create the folder", path: path, code: ENOTDIR) }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = path.parentFolder
         if !parent.isEmpty, parent != path { try makeFolders(parent, mode: 0o755) }
         if mkdir(path, mode) != 0 && errno != EEXIST { throw SystemError(operation: "create the folder", path: path, code: errno) }
     }

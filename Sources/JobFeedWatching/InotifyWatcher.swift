@@ -47,7 +47,7 @@ package final class InotifyWatcher: Sendable {
         self.report = report
         roots = Set(trees)
         for tree in trees { try watchTree(tree) }
-        for folder in single + trees.map({ ($0 as NSString).deletingLastPathComponent }) {
+        for folder in single + trees.map(\.parentFolder) {
             if let watch = try watch(folder) { singles.withLock { _ = $0.insert(watch) } }
         }
         let thread = Thread { [self] in self.readLoop() }

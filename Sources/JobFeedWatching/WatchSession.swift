@@ -36,10 +36,10 @@ package struct WatchSession {
         let root = config.postingsDirectory.standardizedFileURL.path
         if !options.polling {
             do {
-                let configFolder = (configPath as NSString).deletingLastPathComponent
+                let configFolder = configPath.parentFolder
                 let sectionFolders = config.sectionFoldersAbove.filter { $0 != configFolder }
                 // Hugo's config folder (`config/_default/hugo.toml`), when that is where its config is.
-                let generatorFolders = [config.generatorConfig.map { ($0.path as NSString).deletingLastPathComponent }]
+                let generatorFolders = [config.generatorConfig.map { $0.path.parentFolder }]
                     .compactMap { $0 }.filter { $0 != configFolder }
                 inotify = try InotifyWatcher(trees: [root], folders: [configFolder] + generatorFolders + sectionFolders, report: filter(report))
                 logger.info("watching \(DisplayPath.of(path: root)) and \(DisplayPath.of(path: configPath)) with inotify")
@@ -62,10 +62,10 @@ package struct WatchSession {
         let generatorConfigs = Set(generatorConfigPaths)
         return { event in
             guard case let .changed(path) = event else { return report(event) }
-            let name = (path as NSString).lastPathComponent
+            let name = path.lastName
             let inPostings = path.isBelow(root)
             if path == configPath || generatorConfigs.contains(path) || readsCascades && Config.isSectionPage(name)
-                && (inPostings || sectionFolders.contains((path as NSString).deletingLastPathComponent)) {
+                && (inPostings || sectionFolders.contains(path.parentFolder)) {
                 report(.configChanged)
             } else if inPostings, PostingPath.isPostingFile(name), !excluded.excludes(relativePath: String(path.relative(below: root) ?? "")) {
                 report(event)

@@ -118,6 +118,16 @@ import JobFeed
         #expect(accented.language == "fr" && ExactPath(accented.slug) == ExactPath("\u{301}x/job"))
         #expect(ExactPath(String("a/x\u{600}/b".folderPath)) == ExactPath("a/x\u{600}"))
         #expect("a/\u{301}b".pathComponents().count == 2 && "a/\u{301}b".split(separator: "/").count == 1)
+        // Foundation's NSString on Linux finds `/` among Characters; parentFolder and lastName
+        // find it among bytes, and give NSString's answers for paths without such marks.
+        #expect("/a/x\u{600}/b.md".parentFolder == "/a/x\u{600}" && "/a/x\u{600}/b.md".lastName == "b.md")
+        #expect(("/a/x\u{600}/b.md" as NSString).deletingLastPathComponent == "/a")
+        for path in ["/a/b/c.md", "/a", "/a/b/", "/", "", "a/b"] {
+            #expect(path.parentFolder == (path as NSString).deletingLastPathComponent, "\(path)")
+            #expect(path.lastName == (path as NSString).lastPathComponent, "\(path)")
+        }
+        // Of a bare name, NSString's deletingLastPathComponent traps on Linux (Foundation 6.3).
+        #expect("a".parentFolder == "" && "a".lastName == "a")
         // Jekyll's dated names: ASCII digits, as its pattern's `\d` reads them (`٢` and `½` are
         // number `Character`s too), on the last part's bytes.
         #expect(PostingIdentity.withoutDatePrefix("jobs/x\u{600}/2026-03-01-designer") == "jobs/x\u{600}/designer")
@@ -178,5 +188,45 @@ import JobFeed
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: documents).map { ExactPath($0) })
             == [ExactPath(Self.composed + ".jsonld"), ExactPath(Self.decomposed + ".jsonld")])
         #expect(try site.build().files.written.isEmpty, "a second build finds both documents as it wrote them")
+    }
+
+    /// Hard names in a Hugo site, Hugo itself the judge: after `init`, a build publishes each
+    /// live job at the URL `hugo list` gives it (names that read alike in other code points,
+    /// U+0600 before `.` and `/`, an accent after `-`, `%`, `?`, `&`, `+`, Hangul composed and
+    /// not, full-width and Hebrew letters, a joiner, a space, capitals), and no page of a
+    /// section its cascade makes drafts.
+    @Test(.enabled(if: SiteFixtureTests.hugo != nil, "skipped: Debian's hugo is not installed (make test installs it)"))
+    func hardNamesInAHugoSiteAreWhereHugoPublishesThem() throws {
+        let root = ScratchPath.unused("site-hugo-names")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let jobs = root.appendingPathComponent("content/jobs")
+        try FileManager.default.createDirectory(at: jobs, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: SiteFixtureTests.sites.appendingPathComponent("hugo/hugo.toml"), to: root.appendingPathComponent("hugo.toml"))
+        try Data("---\ntitle: Jobs\n---\n".utf8).write(to: jobs.appendingPathComponent("_index.md"))
+        // Not `#`: Hugo's permalink keeps it raw (`/jobs/c#/`, a fragment), where jobfeed links
+        // to `/jobs/c%23/`, the page Hugo writes.
+        let names = [Self.composed, Self.decomposed, "x\u{600}", "-\u{301}x", "50%", "why?", "r&d", "c++", "\u{D55C}\u{AD6D}",
+                     "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}", "\u{FF24}\u{FF45}\u{FF56}", "\u{5DE}\u{5E4}\u{5EA}\u{5D7}", "Designer",
+                     "a\u{200D}b", "data analyst", "\u{C5}ngstr\u{F6}m"]
+        for (number, name) in names.enumerated() {
+            let text = "---\ntitle: T\(number)\ndate: 2026-05-01\nexpiryDate: 2027-01-01\nremote: true\napplicantCountries: [CA]\nemploymentType: FULL_TIME\n---\nWork.\n"
+            for path in ["\(name).md", "x\u{600}/\(name).fr.md", "draft\u{600}/\(name).fr.md"] {
+                let file = jobs.path + "/" + path
+                try FileManager.default.createDirectory(atPath: file.parentFolder, withIntermediateDirectories: true)
+                #expect(FileManager.default.createFile(atPath: file, contents: Data(text.utf8)))
+            }
+        }
+        // A French section whose cascade makes its pages drafts: none of them is published, and
+        // its sibling's pages all are (a folder found among Characters was `jobs` for both).
+        try Data("---\ntitle: Brouillons\ncascade:\n  draft: true\n---\n".utf8).write(to: jobs.appendingPathComponent("draft\u{600}/_index.fr.md"))
+        try Data("---\ntitle: Section\n---\n".utf8).write(to: jobs.appendingPathComponent("x\u{600}/_index.fr.md"))
+        let initialised = SiteInit(root: root).run()
+        try Data(initialised.configText.utf8).write(to: root.appendingPathComponent("jobfeed.yml"))
+        let config = try Config.load(from: root.appendingPathComponent("jobfeed.yml"))
+        let moment = "2026-06-01T12:00:00-04:00"
+        let (urls, _) = try SiteFixtureTests().published(config, at: moment)
+        #expect(urls.count == 2 * names.count, "the drafts' section is not published")
+        let hugoPages = SiteFixtureTests.hugoPublished(try #require(SiteFixtureTests.hugo), site: root, clock: moment)
+        #expect(urls == hugoPages, "only jobfeed: \(urls.subtracting(hugoPages).sorted()); only Hugo: \(hugoPages.subtracting(urls).sorted())")
     }
 }

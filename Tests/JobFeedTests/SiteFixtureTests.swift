@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JobFeed
+@testable import JobFeedCore
 
 /// The sites in Tests/Sites, written for this project after real conventions: for each,
 /// `jobfeed init` then a build publishes every live posting at the URL the site generator
@@ -215,10 +216,11 @@ import JobFeed
         // start with the path.
         // A page Hugo renders no page for (`_build: {render: false}`) is listed with no permalink.
         let all = list("all").dropFirst()
-        let permalinks = Dictionary(all.map { ($0[0], $0[$0.count - 1]) }.filter { !$0.1.isEmpty }, uniquingKeysWith: { first, _ in first })
+        // By exact path: two pages whose paths read alike in other code points are two pages.
+        let permalinks = Dictionary(all.map { (ExactPath($0[0]), $0[$0.count - 1]) }.filter { !$0.1.isEmpty }, uniquingKeysWith: { first, _ in first })
         // `list drafts` leaves out a draft that has expired, and `list expired` a draft: the
         // draft column of `list all` says it of every page.
-        let hidden = Set(["drafts", "future", "expired"].flatMap { list($0).map { $0[0] } } + all.filter { $0.count > 6 && $0[$0.count - 2] == "true" }.map { $0[0] })
+        let hidden = Set((["drafts", "future", "expired"].flatMap { list($0).map { $0[0] } } + all.filter { $0.count > 6 && $0[$0.count - 2] == "true" }.map { $0[0] }).map(ExactPath.init))
         return Set(permalinks.filter { !hidden.contains($0.key) }.values)
     }
 }

@@ -37,6 +37,22 @@ extension StringProtocol {
         Substring(self).utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 
+    /// What `NSString.deletingLastPathComponent` gives, found by bytes: Foundation on Linux
+    /// looks for the `/` among `Character`s, so of `/a/x؀/b.md` it gave `/a` as the folder and
+    /// `x؀/b.md` as the last component. Trailing `/`s are not a component; the root's folder is
+    /// `/`, and a name's alone is empty.
+    package var parentFolder: String {
+        var path = Substring(self).utf8
+        while path.count > 1, path.last == UInt8(ascii: "/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.startIndex ? "/" : String(Substring(path[..<slash]))
+    }
+
+    /// What `NSString.lastPathComponent` gives, found by bytes (see `parentFolder`).
+    package var lastName: String {
+        pathComponents().last.map(String.init) ?? (startsWithByte("/") ? "/" : "")
+    }
+
     /// What comes before the last `/` byte (nothing when there is none).
     package var folderPath: Substring {
         let whole = Substring(self)

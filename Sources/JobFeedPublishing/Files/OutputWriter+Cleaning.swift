@@ -29,7 +29,7 @@ extension OutputWriter {
     package func removeLeftovers(_ plan: OutputPlan, _ survey: OwnedFolderSurvey) {
         for path in survey.temporaries { SystemCall.remove(path) }
         for folder in survey.emptied { rmdir(folder) }
-        for folder in Set(plan.staged.keys.map { ($0 as NSString).deletingLastPathComponent }) {
+        for folder in Set(plan.staged.keys.map(\.parentFolder)) {
             for entry in FolderWalk.entries(of: folder) where !entry.isFolder && entry.name.hasPrefix(Self.temporaryPrefix) {
                 SystemCall.remove(folder + "/" + entry.name)
             }

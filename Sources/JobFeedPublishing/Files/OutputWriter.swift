@@ -136,7 +136,7 @@ package struct OutputWriter {
     /// Writes the bytes to a new temporary file in the target's folder, creating the folder
     /// when it is missing.
     package static func writeTemporary(_ data: Data, beside path: String, in staging: String? = nil, mode: mode_t = 0o644) throws(SystemError) -> String {
-        let folder = staging ?? (path as NSString).deletingLastPathComponent
+        let folder = staging ?? path.parentFolder
         let temporary = StagedFile.temporaryPath(in: folder)
         let create = { () throws(SystemError) in
             try OpenFile(temporary, .writeOnly, options: [.create, .exclusiveCreate], permissions: FilePermissions(rawValue: mode), operation: "write")

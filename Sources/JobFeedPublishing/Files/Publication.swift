@@ -106,7 +106,7 @@ package struct Publication {
         let backup = state.rollback.path + "/\(getpid())-\(number)"
         if link(target, backup) == 0 { return backup }
         guard errno == EXDEV else { throw SystemError(operation: "keep the old version of", path: target, code: errno) }
-        let beside = StagedFile.temporaryPath(in: (target as NSString).deletingLastPathComponent)
+        let beside = StagedFile.temporaryPath(in: target.parentFolder)
         try SystemCall.check("keep the old version of", target) { link(target, beside) }
         return beside
     }

@@ -37,7 +37,7 @@ extension Config {
         var folders: [String] = []
         var folder = postingsDirectory.resolvingSymlinksInPath().path
         while folder.isBelow(contentFolder) {
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = folder.parentFolder
             folders.append(folder)
         }
         return folders
@@ -83,14 +83,14 @@ package struct SectionPageFinder {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else { return nil }
         var above: [String] = []
         if root.isBelow(top) {
-            var folder = (root as NSString).deletingLastPathComponent
+            var folder = root.parentFolder
             while folder.count > top.count {
                 above.append(folder)
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = folder.parentFolder
             }
         }
         // Hugo's paths start at its content folder: `content/` unless the site names another.
-        let content = above.first { ($0 as NSString).lastPathComponent == "content" } ?? above.last ?? root
+        let content = above.first { $0.lastName == "content" } ?? above.last ?? root
         var scan = Scan(finder: self, content: content)
         do {
             for folder in above.reversed() where folder.count >= content.count { try scan.pages(in: folder) }

@@ -24,8 +24,8 @@ struct PostingsPlace {
     static func perLanguage(_ site: GeneratorSite, root: URL, sections: [String]) -> PostingsPlace? {
         let folders = site.languageContentFolders
         guard folders.count > 1 else { return nil }
-        let parents = Set(folders.map { ($0.value as NSString).deletingLastPathComponent })
-        guard parents.count == 1, let parent = parents.first, folders.allSatisfy({ ($0.value as NSString).lastPathComponent == $0.key }) else { return nil }
+        let parents = Set(folders.map { $0.value.parentFolder })
+        guard parents.count == 1, let parent = parents.first, folders.allSatisfy({ $0.value.lastName == $0.key }) else { return nil }
         let visible = { (folder: String) in
             FolderWalk.entries(of: root.appendingPathComponent(folder).path).map(\.name).filter { !$0.startsWithByte(".") && !$0.startsWithByte("_") }.sorted()
         }

@@ -77,7 +77,7 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
     /// case (`params.location` for a key under `params:`), the section page each came from.
     package func apply(to mapping: Node.Mapping, file: PostingFile) -> (mapping: Node.Mapping, sources: [String: YAMLSource]) {
         guard !cascades.isEmpty else { return (mapping, [:]) }
-        let folder = (file.absolutePath as NSString).deletingLastPathComponent
+        let folder = file.absolutePath.parentFolder
         let language = file.path.language ?? defaultLanguage
         let path = hugoPath(of: file)
         var merged = mapping

@@ -30,7 +30,7 @@ package enum OutputFormats {
     /// The problems with an output file, by the invariants of the format that wrote it; a file
     /// that no format writes is one.
     package static func violations(in bytes: Data, at path: String, config: Config) -> [String] {
-        let name = (path as NSString).lastPathComponent
+        let name = path.lastName
         guard let format = writer(of: path, config: config) else { return ["\(name) is not a file any output format writes"] }
         if path.hasSuffix(".gz") { return [] }
         return format.violations(in: bytes).map { "\(name): \($0)" }

@@ -84,6 +84,15 @@ import JobFeed
                          "https://www.prairielabs.example/careers/jobs/Senior-Developer-(Remote)/"])
     }
 
+    /// Postings with no site generator's config beside them: `init` writes the config from their
+    /// front matter alone, and its first line says so in words that read (it lacked "from").
+    @Test func initWithNoGeneratorConfigSaysItReadThePostingsAlone() throws {
+        let site = try TemporarySite(postings: ["en/designer.md": TemporarySite.posting("title: Designer\ndate: 2026-01-05")])
+        defer { site.remove() }
+        let text = SiteInit(root: site.root).run().configText
+        #expect(text.hasPrefix("# jobfeed configuration written by `jobfeed init` from the postings' front matter.\n"), "\(text.prefix(120))")
+    }
+
     @Test func aGovernmentStyleSitePublishesItsOpenJobsAtTheirPermalinks() throws {
         let (root, config) = try initialised("govsite")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -18,7 +18,7 @@ package struct ConfigWriter {
                              "NL": "EUR", "ES": "EUR", "IT": "EUR", "BE": "EUR", "PT": "EUR", "CH": "CHF", "IN": "INR", "JP": "JPY"]
 
     package var text: String {
-        var lines = ["# jobfeed configuration written by `jobfeed init`" + (site.configFile.map { " from \($0) and" } ?? "") + " the postings' front matter.",
+        var lines = ["# jobfeed configuration written by `jobfeed init`" + (site.configFile.map { " from \($0) and" } ?? " from") + " the postings' front matter.",
                      "# Every key is documented in jobfeed's README; run `jobfeed check` after any change.",
                      "baseURL: \(quoted(baseURL))",
                      "timeZone: \(quoted(timeZone))" + (site.timeZone == nil ? "   # not found in the site's config: UTC assumed" : ""),

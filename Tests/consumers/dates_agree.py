@@ -16,14 +16,13 @@ live (published, not yet closed), each with the instants zoneinfo computes: `pub
 date and its end (23:59:59) as a closing time. Prints each disagreement; exits 1 on any.
 """
 import datetime as dt
-import os
-import random
-import shutil
 import subprocess
 import sys
 from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
+
+import generated_site
 
 SITE_ZONE = "America/Toronto"
 NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
@@ -89,13 +88,8 @@ def written(instant, rng, closing):
 
 
 def main():
-    jobfeed, site = sys.argv[1], sys.argv[2]
-    count = int(sys.argv[3]) if len(sys.argv) > 3 else 600
-    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
-    shutil.rmtree(site, ignore_errors=True)
-    os.makedirs(f"{site}/postings/en")
-    with open(f"{site}/jobfeed.yml", "w") as config:
-        config.write(CONFIG)
+    jobfeed, site, count, rng = generated_site.arguments(600)
+    generated_site.fresh(site, CONFIG, ["en"])
     expected = {}
     while len(expected) < count:
         year = dt.timedelta(days=365)

@@ -16,15 +16,14 @@ is written out again on purpose: it is what the output is held to, not read from
 Prints "N passed, N failed" and exits non-zero on any failure.
 """
 import json
-import os
-import random
 import re
-import shutil
 import subprocess
 import sys
 from xml.etree import ElementTree
 
 import html5lib
+
+import generated_site
 
 ALLOWED = {
     "a": {"href", "hreflang"}, "abbr": set(), "acronym": set(), "b": set(), "bdi": set(), "bdo": set(),
@@ -142,13 +141,8 @@ def html_fields(site):
 
 
 def main():
-    jobfeed, site = sys.argv[1], sys.argv[2]
-    count = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
-    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
-    shutil.rmtree(site, ignore_errors=True)
-    os.makedirs(f"{site}/postings/en")
-    with open(f"{site}/jobfeed.yml", "w") as config:
-        config.write(CONFIG)
+    jobfeed, site, count, rng = generated_site.arguments(1000)
+    generated_site.fresh(site, CONFIG, ["en"])
     bodies = {}
     for index in range(count):
         title = f"Posting {index}"

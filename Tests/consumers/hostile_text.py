@@ -14,10 +14,10 @@ jobfeed refuses are left out of the outputs; the ones it publishes must be corre
 Exits with check_outputs.py's status.
 """
 import os
-import random
-import shutil
 import subprocess
 import sys
+
+import generated_site
 
 PIECES = ["=", "+", "-", "@", "\t", "\r", "\n", "\r\n", '"', "'", "&", "&amp;", "<", ">", "]]>", "</script>", "<!--",
           "-->", "\\", "\x01", "\x0b", "\x7f", "\u0085", "\u2028", "\u2029", "\ufffe", "\uffff", "\ufeff", "\u202e",
@@ -56,9 +56,7 @@ def escaped(text):
 
 
 def main():
-    jobfeed, site = sys.argv[1], sys.argv[2]
-    count = int(sys.argv[3]) if len(sys.argv) > 3 else 400
-    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+    jobfeed, site, count, rng = generated_site.arguments(400)
 
     def raw(pieces=PIECES):
         return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
@@ -66,11 +64,7 @@ def main():
     def text():
         return escaped(raw())
 
-    shutil.rmtree(site, ignore_errors=True)
-    for language in ("en", "fr"):
-        os.makedirs(f"{site}/postings/{language}")
-    with open(f"{site}/jobfeed.yml", "w") as config:
-        config.write(CONFIG)
+    generated_site.fresh(site, CONFIG, ["en", "fr"])
     for index in range(count):
         language = rng.choice(["en", "fr"])
         with open(f"{site}/postings/{language}/p{index:04d}.md", "w") as posting:

@@ -22,12 +22,13 @@ Prints each disagreement; exits 1 on any.
 """
 import filecmp
 import os
-import random
 import shutil
 import subprocess
 import sys
 import unicodedata
 from xml.etree import ElementTree
+
+import generated_site
 
 NOW = "2026-06-01T12:00:00Z"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -223,13 +224,8 @@ def check(jobfeed, site, root, scratch, round_number):
 
 
 def main():
-    jobfeed, root = sys.argv[1], sys.argv[2]
-    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 40
-    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
-    shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(root)
-    with open(os.path.join(root, "jobfeed.yml"), "w") as f:
-        f.write(CONFIG)
+    jobfeed, root, rounds, rng = generated_site.arguments(40)
+    generated_site.fresh(root, CONFIG)
     site = Site(rng)
     for _ in range(30):
         site.add()

@@ -54,7 +54,7 @@ import JobFeedSystem
     @Test(arguments: ["/site/exports/jsonld/en/jobs/job-1.jsonld", "/site/feeds/en/rss.xml", "/rss.xml", "/a b/é/ü.json",
                       "/site/exports/indeed.xml"])
     func anOutputsFolderIsFoundByItsLastSlash(path: String) {
-        #expect(StagingFolders.parent(of: path) == (path as NSString).deletingLastPathComponent)
+        #expect(path.parentFolder == (path as NSString).deletingLastPathComponent)
     }
 
     static func mode(of path: String) -> mode_t {

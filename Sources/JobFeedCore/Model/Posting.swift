@@ -22,7 +22,7 @@ public struct Posting: Sendable, Hashable {
 
     /// The folders between the language root and the file (`careers`), for `{section}` in templates.
     public var section: String {
-        String(slug.folderPath)
+        slug.parentFolder
     }
 
     public static func == (left: Posting, right: Posting) -> Bool {

@@ -12,6 +12,6 @@ public struct SectionPage: Sendable, Hashable {
 
     /// The folder it heads.
     public var folder: String {
-        String(file.path.folderPath)
+        file.path.parentFolder
     }
 }

@@ -27,6 +27,11 @@ extension StringProtocol {
         return path.count > folder.count && path.starts(with: folder) && path.dropFirst(folder.count).first == UInt8(ascii: "/")
     }
 
+    /// Whether this path is `folder` or lies below it, byte for byte.
+    package func isAtOrBelow(_ folder: some StringProtocol) -> Bool {
+        Substring(self).utf8.elementsEqual(Substring(folder).utf8) || isBelow(folder)
+    }
+
     /// The path below `folder`, without it and the `/` after it; nil when it is not below it.
     package func relative(below folder: some StringProtocol) -> Substring? {
         isBelow(folder) ? Substring(Substring(self).utf8.dropFirst(Substring(folder).utf8.count + 1)) : nil
@@ -51,12 +56,5 @@ extension StringProtocol {
     /// What `NSString.lastPathComponent` gives, found by bytes (see `parentFolder`).
     package var lastName: String {
         pathComponents().last.map(String.init) ?? (startsWithByte("/") ? "/" : "")
-    }
-
-    /// What comes before the last `/` byte (nothing when there is none).
-    package var folderPath: Substring {
-        let whole = Substring(self)
-        guard let slash = whole.utf8.lastIndex(of: UInt8(ascii: "/")) else { return whole[whole.startIndex..<whole.startIndex] }
-        return whole[..<slash]
     }
 }

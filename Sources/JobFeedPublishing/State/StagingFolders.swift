@@ -19,7 +19,7 @@ package final class StagingFolders: Sendable {
     }
 
     package func folder(for target: String) -> String {
-        let parent = Self.parent(of: target)
+        let parent = target.parentFolder
         if let known = decided.withLock({ $0[ExactPath(parent)] }) { return known }
         let folder = state.stagingFolder(beside: parent)
         decided.withLock { $0[ExactPath(parent)] = folder }
@@ -35,13 +35,5 @@ package final class StagingFolders: Sendable {
 
     package static func spare(for target: String, in state: StateFolder) -> String {
         state.spares.path + "/" + StateFolder.fileName(for: target)
-    }
-
-    /// The folder of a standardized absolute file path (`/a/b` for `/a/b/c.xml`), by its last
-    /// slash: what `NSString.deletingLastPathComponent` gives such a path, without bridging it
-    /// for every per-posting file.
-    package static func parent(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 }

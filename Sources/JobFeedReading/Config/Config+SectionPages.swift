@@ -156,7 +156,7 @@ package struct SectionPageFinder {
         private func isFolderInside(_ path: String) -> Bool {
             let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             var info = stat()
-            return (ExactPath(real) == ExactPath(finder.root) || real.isBelow(finder.root)) && stat(real, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            return real.isAtOrBelow(finder.root) && stat(real, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }
     }
 }

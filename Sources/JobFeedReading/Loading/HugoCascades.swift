@@ -83,7 +83,7 @@ package struct HugoCascades: InheritedFrontMatter, @unchecked Sendable {
         var merged = mapping
         var present = Set(mapping.compactMap { $0.key.scalarText?.lowercased() })
         var sources: [String: YAMLSource] = [:]
-        for cascade in cascades where cascade.language == language && (ExactPath(folder) == ExactPath(cascade.folder) || folder.isBelow(cascade.folder)) {
+        for cascade in cascades where cascade.language == language && folder.isAtOrBelow(cascade.folder) {
             for entry in cascade.entries where entry.target.matches(path: path, language: language) {
                 for (keyNode, value) in entry.values {
                     guard let key = keyNode.scalarText?.lowercased() else { continue }

@@ -17,7 +17,7 @@ package struct JekyllExclusions: Sendable {
         guard let file = config.generatorConfig(of: .jekyll) else { return nil }
         let site = URL(fileURLWithPath: file.path).deletingLastPathComponent().resolvingSymlinksInPath().path
         let postings = config.postingsDirectory.resolvingSymlinksInPath().path
-        guard ExactPath(postings) == ExactPath(site) || postings.isBelow(site),
+        guard postings.isAtOrBelow(site),
               let root = try? YAMLSource.compose(yaml: file.text)?.mapping else { return nil }
         let list = { (key: String) in root.first { $0.key.scalarText == key }?.value.scalarList ?? [] }
         let included = Set(list("include"))

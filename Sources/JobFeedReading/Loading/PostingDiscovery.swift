@@ -89,7 +89,7 @@ package struct PostingDiscovery {
             if kind == .link {
                 // Only a symbolic link needs resolving, and it must stay inside the folder.
                 let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                guard ExactPath(real) == ExactPath(realRoot) || real.isBelow(realRoot) else {
+                guard real.isAtOrBelow(realRoot) else {
                     diagnostics.append(.warning("symbolic link points outside the postings folder; skipped", at: SourceLocation(file: displayRoot + "/" + relativePath)))
                     continue
                 }

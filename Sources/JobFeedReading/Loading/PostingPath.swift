@@ -66,7 +66,7 @@ package struct PostingPath: Sendable, Hashable {
 
     /// The slug with its last part replaced by a front-matter `slug`.
     package func slug(replacingLastWith name: String) -> String {
-        slug.utf8.contains(UInt8(ascii: "/")) ? slug.folderPath + "/" + name : name
+        slug.utf8.contains(UInt8(ascii: "/")) ? slug.parentFolder + "/" + name : name
     }
 
     package static func isPostingFile(_ name: String) -> Bool {

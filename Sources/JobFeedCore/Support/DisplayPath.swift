@@ -13,7 +13,7 @@ package enum DisplayPath {
 
     /// Paths relative to the working folder as it is now, asked of the system once (the
     /// output writer names thousands of files at a time).
-    package struct Relative {
+    package struct Relative: Sendable {
         private let prefix = DisplayPath.workingFolderPrefix
 
         package init() {}

@@ -42,33 +42,31 @@ package struct OutputWriter {
         var result = WriteResult()
         let display = DisplayPath.Relative()
         var publication = Publication(state: state)
-        var prepared = plan.prepared
-        for (path, data) in plan.files { prepared[path] = prepare(path.text, data) }
-        var recorded: [(path: String, size: Int, digest: UInt64)] = []
-        for (path, file) in prepared.sorted(by: { $0.key < $1.key }).map({ ($0.key.text, $0.value) }) {
-            result.paths.append(path)
-            switch file.state {
-            case .unchanged:
-                result.unchanged.append(display.of(path: path))
-            case let .staged(temporaryPath, size, digest):
-                publication.replace(path, with: temporaryPath)
-                if let digest { recorded.append((path, size, digest)) }
-                result.written.append(display.of(path: path))
-            case let .failed(reason):
-                throw Self.failure(path, reason)
-            }
-        }
+        var preparing = plan.prepared
+        for (path, data) in plan.files { preparing[path] = prepare(path.text, data) }
+        let prepared = preparing
         var twins = Twins(writer: self)
         defer { twins.discard() }
         // Finished (each one's last copy made) and compared with its target on every core:
         // serially, the large outputs' last copies held up a cron build's publication. The
-        // owned folders are surveyed meanwhile, on the core that finishes its files first
-        // (10,000 per-posting files, 8 ms of a cron build on one core).
+        // owned folders are surveyed and the per-posting documents sorted out meanwhile, on
+        // the cores that finish their files first (10,000 per-posting files: 8 ms of a cron
+        // build on one core for the survey, about as much for the documents).
         let staged = plan.staged.sorted(by: { $0.key < $1.key })
-        var replaced: [String] = []
-        let (finished, surveys) = Parallel.map(staged.map(\.value), { file in
+        let (finished, sideWork) = Parallel.map(staged.map(\.value), { file in
             Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
-        }, then: [plan], { plan in OwnedFolderSurvey(plan) })
+        }, then: [SideWork.survey, .documents], { work in work.run(plan, prepared, display) })
+        guard case let .survey(survey) = sideWork[0], case let .documents(documents) = sideWork[1] else { preconditionFailure("Parallel.map keeps its lists' order") }
+        if let failure = documents.failure { throw Self.failure(failure.path, failure.reason) }
+        result.paths += documents.paths
+        result.unchanged += documents.unchanged
+        var recorded: [(path: String, size: Int, digest: UInt64)] = []
+        for file in documents.staged {
+            publication.replace(file.path, with: file.temporaryPath)
+            if let digest = file.digest { recorded.append((file.path, file.size, digest)) }
+            result.written.append(display.of(path: file.path))
+        }
+        var replaced: [String] = []
         for ((path, file), outcome) in zip(staged, finished) {
             result.paths.append(path)
             let matchesTarget: Bool
@@ -92,7 +90,6 @@ package struct OutputWriter {
             twins.add(of: path, from: path, spans: nil, changed: false, &result)
         }
         try twins.make(into: &publication, &result)
-        let survey = surveys[0]
         let stale = survey.stale + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
         do {
@@ -115,6 +112,23 @@ package struct OutputWriter {
         result.unchanged.sort()
         result.removed = stale.map { display.of(path: $0) }
         return result
+    }
+
+    /// What the write does beside finishing the large outputs, on whichever core is free.
+    private enum SideWork: Sendable {
+        case survey, documents
+
+        enum Outcome: Sendable {
+            case survey(OwnedFolderSurvey)
+            case documents(PreparedDocuments)
+        }
+
+        func run(_ plan: OutputPlan, _ prepared: [ExactPath: PreparedFile], _ display: DisplayPath.Relative) -> Outcome {
+            switch self {
+            case .survey: .survey(OwnedFolderSurvey(plan))
+            case .documents: .documents(PreparedDocuments(prepared, display: display))
+            }
+        }
     }
 
     package static func failure(_ path: String, _ reason: String) -> DiagnosticError {

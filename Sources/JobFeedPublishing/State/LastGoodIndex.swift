@@ -42,16 +42,20 @@ package struct LastGoodIndex: Sendable {
         return index
     }
 
+    /// In path order, so that the same copies give the same bytes. Written with no array per
+    /// entry: at 10,000 postings this ran in a cron build's serial end.
     package func encoded() -> Data {
         var bytes = Self.magic
+        bytes.reserveCapacity(Self.magic.count + 8 + entries.count * 64)
         Self.append(UInt64(generation), to: &bytes)
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             Self.append(UInt64(path.text.utf8.count), to: &bytes)
             bytes += path.text.utf8
-            for value in [UInt64(bitPattern: entry.stamp.size), UInt64(bitPattern: Int64(entry.stamp.modifiedSeconds)),
-                          UInt64(bitPattern: Int64(entry.stamp.modifiedNanoseconds)), entry.stamp.inode, entry.offset] {
-                Self.append(value, to: &bytes)
-            }
+            Self.append(UInt64(bitPattern: entry.stamp.size), to: &bytes)
+            Self.append(UInt64(bitPattern: Int64(entry.stamp.modifiedSeconds)), to: &bytes)
+            Self.append(UInt64(bitPattern: Int64(entry.stamp.modifiedNanoseconds)), to: &bytes)
+            Self.append(entry.stamp.inode, to: &bytes)
+            Self.append(entry.offset, to: &bytes)
         }
         return Data(bytes)
     }

@@ -130,9 +130,9 @@ import JobFeed
         #expect("a".parentFolder == "" && "a".lastName == "a")
         // Jekyll's dated names: ASCII digits, as its pattern's `\d` reads them (`٢` and `½` are
         // number `Character`s too), on the last part's bytes.
-        #expect(PostingIdentity.withoutDatePrefix("jobs/x\u{600}/2026-03-01-designer") == "jobs/x\u{600}/designer")
-        #expect(PostingIdentity.withoutDatePrefix("\u{662}\u{660}\u{662}\u{666}-\u{660}\u{663}-\u{660}\u{661}-x") == "\u{662}\u{660}\u{662}\u{666}-\u{660}\u{663}-\u{660}\u{661}-x")
-        #expect(PostingIdentity.withoutDatePrefix("2026-03-01-") == "2026-03-01-")
+        #expect(JekyllFileName.withoutDate("jobs/x\u{600}/2026-03-01-designer") == "jobs/x\u{600}/designer")
+        #expect(JekyllFileName.withoutDate("\u{662}\u{660}\u{662}\u{666}-\u{660}\u{663}-\u{660}\u{661}-x") == "\u{662}\u{660}\u{662}\u{666}-\u{660}\u{663}-\u{660}\u{661}-x")
+        #expect(JekyllFileName.withoutDate("2026-03-01-") == "2026-03-01-")
     }
 
     /// Two folders named alike in different code points, and names ending in U+0600: each posting

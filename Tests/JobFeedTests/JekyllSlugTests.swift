@@ -20,6 +20,29 @@ import JobFeed
         #expect(JekyllSlug.slugify(text, pretty: pretty, cased: cased) == slug)
     }
 
+    /// Dated file names as Jekyll's pattern reads them, `(\d{2,4}-\d{1,2}-\d{1,2})-(.*)`: month
+    /// and day need no leading zero, a two-digit year is completed as Ruby does, and a name
+    /// that only looks like a date (ten digits, a five-digit year, a three-digit day) is none.
+    @Test(arguments: [
+        ("2026-03-01-designer", JekyllFileName.Parts(2026, 3, 1, "designer")),
+        ("2026-3-1-designer", .init(2026, 3, 1, "designer")),
+        ("21-7-19-night-nurse", .init(2021, 7, 19, "night-nurse")),
+        ("99-12-31-y2k", .init(1999, 12, 31, "y2k")),
+        ("2026-10-01-Senior Dev (Remote)", .init(2026, 10, 1, "Senior Dev (Remote)")),
+        ("2026-03-01-2026-03-02-twice", .init(2026, 3, 1, "2026-03-02-twice")),
+        ("1234567890-x", nil),
+        ("12026-03-01-x", nil),
+        ("2026-03-001-x", nil),
+        ("2026-003-01-x", nil),
+        ("2-03-01-x", nil),
+        ("2026-03-01", nil),
+        ("2026-03-01-", nil),
+        ("designer", nil),
+    ])
+    func datedNamesAreJekylls(name: String, parts: JekyllFileName.Parts?) {
+        #expect(JekyllFileName(name).map(JekyllFileName.Parts.init) == parts)
+    }
+
     /// A collection's permalink as init writes it: Jekyll's tokens, longest first, a built-in
     /// style as its pattern, and a token jobfeed does not fill left for init to ask about.
     @Test(arguments: [
@@ -64,5 +87,22 @@ import JobFeed
         defer { try? FileManager.default.removeItem(at: root) }
         let report = try Publisher(config: config, now: try #require(DateParser(timeZone: .gmt).parse("2026-11-29T12:00:00-06:00"))).build()
         #expect(report.catalog.entries.contains { $0.posting.url == "https://www.prairielabs.example/careers/jobs/" + page })
+    }
+}
+
+extension JekyllFileName {
+    /// What a dated name holds, to compare in the tests.
+    struct Parts: Equatable, Sendable, CustomTestStringConvertible {
+        var year: Int, month: Int, day: Int, slug: String
+
+        init(_ year: Int, _ month: Int, _ day: Int, _ slug: String) {
+            (self.year, self.month, self.day, self.slug) = (year, month, day, slug)
+        }
+
+        init(_ name: JekyllFileName) {
+            self.init(name.year, name.month, name.day, name.slug)
+        }
+
+        var testDescription: String { "\(year)-\(month)-\(day) \(slug)" }
     }
 }

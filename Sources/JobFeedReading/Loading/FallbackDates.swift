@@ -67,13 +67,3 @@ package enum GitHistory {
         return process.terminationStatus == 0 ? data : nil
     }
 }
-
-extension FallbackDates {
-    /// The date a Jekyll-style file name starts with (`2026-03-01-designer.md`).
-    package static func dateInFileName(_ relativePath: String, parser: DateParser) -> Timestamp? {
-        let name = relativePath.lastName.utf8
-        // A date is ten ASCII bytes: cut anywhere else, the name could be cut inside a character.
-        guard name.count > 11, name.dropFirst(10).first == UInt8(ascii: "-"), name.prefix(10).allSatisfy({ $0 < 0x80 }) else { return nil }
-        return parser.parse(String(Substring(name.prefix(10))))
-    }
-}

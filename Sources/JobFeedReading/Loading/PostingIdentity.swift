@@ -27,7 +27,7 @@ package struct PostingIdentity: Sendable {
             return nil
         }
         var slug = path.slug
-        if reader.config.conventions == .jekyll { slug = Self.withoutDatePrefix(slug) }
+        if reader.config.conventions == .jekyll { slug = JekyllFileName.withoutDate(slug) }
         if let own = reader.text(.slug) {
             guard PostingPath.isSafeComponent(Substring(own)) else {
                 reader.error(.slug, "'\(reader.key(.slug))' must be one file-name-safe word of at most \(PostingPath.maximumComponentBytes) bytes, without '/', '\\' or a leading '.'")
@@ -47,14 +47,5 @@ package struct PostingIdentity: Sendable {
             return nil
         }
         return PostingIdentity(language: language, slug: slug, translationKey: key)
-    }
-
-    /// `2026-03-01-designer` → `designer`: Jekyll's file names carry the date, its URLs do not.
-    package static func withoutDatePrefix(_ slug: String) -> String {
-        // Bytes, as Jekyll's pattern reads ASCII digits: `½` is a number `Character` too.
-        let parts = slug.pathComponents(omittingEmpty: false)
-        guard let last = parts.last, last.utf8.count > 11, last.utf8.dropFirst(10).first == UInt8(ascii: "-"),
-              last.utf8.prefix(10).allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }) else { return slug }
-        return (parts.dropLast().map(String.init) + [String(Substring(last.utf8.dropFirst(11)))]).joined(separator: "/")
     }
 }

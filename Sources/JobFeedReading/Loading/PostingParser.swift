@@ -202,7 +202,7 @@ package struct PostingParser: Sendable {
         var posted: Timestamp
         if let ownDate {
             posted = ownDate
-        } else if let fromName = FallbackDates.dateInFileName(file.path.relativePath, parser: reader.dates), config.conventions == .jekyll {
+        } else if let fromName = JekyllFileName.date(of: file.path.relativePath, parser: reader.dates), config.conventions == .jekyll {
             posted = fromName
         } else {
             let fallback = fallbackDates.date(for: file)

@@ -202,7 +202,7 @@ package struct PostingParser: Sendable {
         var posted: Timestamp
         if let ownDate {
             posted = ownDate
-        } else if let fromName = JekyllFileName.date(of: file.path.relativePath, parser: reader.dates), config.conventions == .jekyll {
+        } else if config.conventions == .jekyll, let fromName = JekyllFileName.date(of: file.path.relativePath, parser: reader.dates) {
             posted = fromName
         } else {
             let fallback = fallbackDates.date(for: file)

@@ -97,30 +97,24 @@ import JobFeed
         #expect(try entry(report, "foldered").posting.language == "en")
     }
 
+    /// A Jekyll site dates a posting by its file name, as Jekyll reads it (`\d{2,4}-\d{1,2}-\d{1,2}-`:
+    /// `2026-3-1-` is a date too) and publishes it at the slug after the date; a name whose
+    /// digits are no date keeps them in its slug; `published: false` is a draft.
     @Test func jekyllSitesDateFromTheFileNameAndHonourPublishedFalse() throws {
         let site = try site("conventions: jekyll", [
             "en/2026-03-01-designer.md": TemporarySite.posting("title: Designer"),
+            "en/2026-3-4-analyst.md": TemporarySite.posting("title: Analyst"),
+            "en/1234567890-tester.md": TemporarySite.posting("title: Tester\ndate: 2026-03-02"),
             "en/2026-03-02-hidden.md": TemporarySite.posting("title: Hidden\npublished: false")])
         defer { site.remove() }
         let report = try site.build()
         let designer = try entry(report, "designer")
         #expect(designer.posting.datePosted.seconds == Self.gmt.parse("2026-03-01T05:00:00Z")!.seconds)
         #expect(designer.posting.url == "https://jobs.example.org/en/jobs/designer/")
-        #expect(report.catalog.entries.allSatisfy { $0.posting.slug != "hidden" })
-    }
-
-    /// A Jekyll site whose file names leave out the leading zeros: the posting is at the slug
-    /// after the date and dated by its name, as Jekyll publishes it; a name whose digits are no
-    /// date (Jekyll's `\d{2,4}-\d{1,2}-\d{1,2}-`) keeps them in its slug.
-    @Test func jekyllSitesReadUnpaddedDatesAndKeepDigitsThatAreNoDate() throws {
-        let site = try site("conventions: jekyll", [
-            "en/2026-3-1-designer.md": TemporarySite.posting("title: Designer"),
-            "en/1234567890-tester.md": TemporarySite.posting("title: Tester\ndate: 2026-03-02")])
-        defer { site.remove() }
-        let report = try site.build()
-        let designer = try entry(report, "designer")
-        #expect(designer.posting.datePosted.seconds == Self.gmt.parse("2026-03-01T05:00:00Z")!.seconds)
-        #expect(designer.posting.url == "https://jobs.example.org/en/jobs/designer/")
+        let analyst = try entry(report, "analyst")
+        #expect(analyst.posting.datePosted.seconds == Self.gmt.parse("2026-03-04T05:00:00Z")!.seconds)
+        #expect(analyst.posting.url == "https://jobs.example.org/en/jobs/analyst/")
         #expect(try entry(report, "1234567890-tester").posting.url == "https://jobs.example.org/en/jobs/1234567890-tester/")
+        #expect(report.catalog.entries.allSatisfy { $0.posting.slug != "hidden" })
     }
 }

@@ -19,7 +19,7 @@ package enum DisplayPath {
         package init() {}
 
         package func of(path: String) -> String {
-            path.utf8.starts(with: prefix.utf8) ? String(Substring(path.utf8.dropFirst(prefix.utf8.count))) : path
+            path.afterBytes(prefix).map(String.init) ?? path
         }
     }
 

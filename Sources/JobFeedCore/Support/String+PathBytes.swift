@@ -32,6 +32,12 @@ extension StringProtocol {
         Substring(self).utf8.elementsEqual(Substring(folder).utf8) || isBelow(folder)
     }
 
+    /// What follows these leading bytes; nil when the text does not start with them.
+    package func afterBytes(_ prefix: some StringProtocol) -> Substring? {
+        let text = Substring(self).utf8, prefix = Substring(prefix).utf8
+        return text.starts(with: prefix) ? Substring(text.dropFirst(prefix.count)) : nil
+    }
+
     /// The path below `folder`, without it and the `/` after it; nil when it is not below it.
     package func relative(below folder: some StringProtocol) -> Substring? {
         isBelow(folder) ? Substring(Substring(self).utf8.dropFirst(Substring(folder).utf8.count + 1)) : nil

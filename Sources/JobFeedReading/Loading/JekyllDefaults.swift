@@ -146,7 +146,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
     /// glob is matched against the files as they lie, from the site's folder.
     private func covers(_ scope: String, _ path: String) -> Bool {
         guard let collectionsFolder, !scope.contains("*") else { return Self.scope(scope, covers: path) }
-        let strip = { (text: String) in text.utf8.starts(with: collectionsFolder.utf8) ? String(Substring(text.utf8.dropFirst(collectionsFolder.utf8.count))) : text }
+        let strip = { (text: String) in text.afterBytes(collectionsFolder).map(String.init) ?? text }
         return Self.scope(strip(scope), covers: strip(path))
     }
 

@@ -8,7 +8,7 @@ import JobFeedCore
 /// the last part of the path. It is read on bytes: Jekyll's `\d` is an ASCII digit (`٢` and `½`
 /// are number `Character`s too), and a cut anywhere else could fall inside a character. A name
 /// with nothing after its date keeps its date as its slug, as jobfeed has no empty slugs.
-package struct JekyllFileName: Equatable, Sendable {
+package struct JekyllFileName: Sendable {
     package let year: Int
     package let month: Int
     package let day: Int
@@ -54,9 +54,6 @@ package struct JekyllFileName: Equatable, Sendable {
 
     /// The date a posting file's name starts with, as the site's `parser` reads it.
     package static func date(of relativePath: String, parser: DateParser) -> Timestamp? {
-        let name = relativePath.lastName
-        // Without its extension: what follows the last `.`, as Jekyll's `(\.[^.]+)$`.
-        let stem = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { Substring(name.utf8[..<$0]) } ?? Substring(name)
-        return JekyllFileName(stem).flatMap { parser.parse($0.date) }
+        JekyllFileName(PostingPath.stripExtension(Substring(relativePath.lastName))).flatMap { parser.parse($0.date) }
     }
 }

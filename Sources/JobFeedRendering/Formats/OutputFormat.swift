@@ -60,7 +60,7 @@ extension OutputFormat {
     package func writes(_ path: String, config: Config) -> Bool {
         if files(config).contains(where: { $0.standardizedFileURL.path == path }) { return true }
         return ownedFolders(config).contains { folder, pathExtension in
-            path.utf8.starts(with: (folder.standardizedFileURL.path + "/").utf8) && path.endsWithBytes("." + pathExtension)
+            path.isBelow(folder.standardizedFileURL.path) && path.endsWithBytes("." + pathExtension)
         }
     }
 }

@@ -87,14 +87,18 @@ import JobFeed
         defer { site.remove() }
         try await watch.run {
             let before = watch.count
+            // Into a folder watched from the start: the first files of a new folder can be
+            // written before its watch is added, and the watcher covers those with a rescan,
+            // which is no per-file event for the count below (998 of 1,000 with the other core
+            // busy).
             for index in 0..<1000 {
-                try site.write("postings/en/burst/job-\(index).md", TemporarySite.posting("title: Burst \(index)\ndate: 2026-01-05"))
+                try site.write("postings/en/burst-\(index).md", TemporarySite.posting("title: Burst \(index)\ndate: 2026-01-05"))
             }
             // However slowly the events arrive, no quiet period passes until the test lets it.
             await watch.waitUntilSeen(files: 1000)
             // The rebuild is recorded after it publishes: waiting for the file alone, a busy
             // machine could still be finishing that rebuild when the count is asserted.
-            await watch.wait(for: "the burst to be published") { watch.count > before && site.read("exports/jsonld/en/burst/job-999.jsonld") != nil }
+            await watch.wait(for: "the burst to be published") { watch.count > before && site.read("exports/jsonld/en/burst-999.jsonld") != nil }
             await watch.letQuietPeriodsPass(10)
             #expect(watch.count - before == 1, "rebuilds after the burst: \(watch.count - before)")
             let fresh = try TemporarySite(postings: [:])

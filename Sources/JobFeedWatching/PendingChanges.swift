@@ -13,8 +13,17 @@ package struct PendingChanges: Sendable {
     /// inotify lost part of the tree: switch to polling before rebuilding.
     package var pollingNeeded: String?
 
+    package init() {}
+
     package var isEmpty: Bool {
         files.isEmpty && !configChanged && !rescan && !interval && time == nil && !retry && pollingNeeded == nil
+    }
+
+    /// The posting files written since the last rebuild, when nothing else changed that a
+    /// listing of the folder could see: nil when a rescan, a config change, a retry or the
+    /// interval's safety net wants the folder listed again.
+    package var knownChanges: Set<String>? {
+        configChanged || rescan || interval || retry || pollingNeeded != nil ? nil : files
     }
 
     /// One phrase for the log: which files, or which posting expired or appeared.

@@ -105,13 +105,14 @@ public final class WatchService: Service, Sendable {
     /// (the stream holds one), so a burst during a rebuild causes exactly one more.
     private func loop(_ session: inout WatchSession, triggers: AsyncStream<Void>, trigger: AsyncStream<Void>.Continuation) async {
         var schedule = WakeSchedule()
-        var wake = self.wake(schedule.after(await rebuild(&session, PendingChanges()), now: clock.now()), trigger: trigger)
+        var wake = self.wake(schedule.after(await rebuild(&session, PendingChanges(), changed: nil), now: clock.now()), trigger: trigger)
         for await _ in triggers {
             if stopping.withLock({ $0 }) { break }
             var work = pending.withLock { current -> PendingChanges in
                 defer { current = PendingChanges() }
                 return current
             }
+            let changed = work.knownChanges
             // Late events of files the last build read as they are now (the rest of a burst's
             // events, arriving after its rebuild began) change nothing.
             work.files = work.files.filter { !session.cache.hasRead($0) }
@@ -119,7 +120,7 @@ public final class WatchService: Service, Sendable {
             if let reason = work.pollingNeeded { session.switchToPolling(because: reason) }
             if work.configChanged { session.reloadConfig() }
             wake?.cancel()
-            wake = self.wake(schedule.after(await rebuild(&session, work), now: clock.now()), trigger: trigger)
+            wake = self.wake(schedule.after(await rebuild(&session, work, changed: changed), now: clock.now()), trigger: trigger)
         }
         wake?.cancel()
     }
@@ -137,15 +138,16 @@ public final class WatchService: Service, Sendable {
     }
 
     /// Runs one build off the cooperative thread pool (it blocks on file I/O and C libraries);
-    /// the next status change, or nil when the rebuild failed.
-    private func rebuild(_ session: inout WatchSession, _ work: PendingChanges) async -> Result<NextChange?, DiagnosticError> {
+    /// the next status change, or nil when the rebuild failed. `changed`: the posting files
+    /// written since the last rebuild, when they are all that changed (`Publisher.changedFiles`).
+    private func rebuild(_ session: inout WatchSession, _ work: PendingChanges, changed: Set<String>?) async -> Result<NextChange?, DiagnosticError> {
         let started = ContinuousClock.now
         if let lock, !lock.reassert(for: session.config, logger: logger) {
             let failure = DiagnosticError(.error("another jobfeed holds the lock; not rebuilding", at: SourceLocation(file: DisplayPath.of(StateFolder(session.config).lock))))
             RebuildLog(logger: logger).failed(failure)
             return .failure(failure)
         }
-        let publisher = session.publisher(now: clock.now(), shouldStop: { [self] in stopping.withLock { $0 } })
+        let publisher = session.publisher(now: clock.now(), changedFiles: changed, shouldStop: { [self] in stopping.withLock { $0 } })
         let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let result = Result { () throws(DiagnosticError) in try publisher.build() }

@@ -24,8 +24,10 @@ package struct WatchSession {
         cache = BuildCache(persistingIn: config)
     }
 
-    package func publisher(now: Timestamp, shouldStop: @escaping @Sendable () -> Bool) -> Publisher {
-        Publisher(config: config, now: now, cache: cache, shouldStop: shouldStop)
+    package func publisher(now: Timestamp, changedFiles: Set<String>? = nil, shouldStop: @escaping @Sendable () -> Bool) -> Publisher {
+        var publisher = Publisher(config: config, now: now, cache: cache, shouldStop: shouldStop)
+        publisher.changedFiles = changedFiles
+        return publisher
     }
 
     /// Watches the postings tree and the config file; reports only what can change outputs

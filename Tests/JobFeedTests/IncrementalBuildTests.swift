@@ -25,13 +25,25 @@ import JobFeedSystem
         let cache = BuildCache()
         let config = try site.config()
         _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        let changed: String
         switch edit {
-        case .body: try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer", body: "Changed."))
-        case .title: try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester ]]> renamed\ndate: 2026-03-01"))
-        case .translationAdded: try site.write("postings/fr/writer.md", TemporarySite.posting("title: Rédacteur\ndate: 2026-02-02\ntranslationKey: writer"))
-        case .postingRemoved: try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/fr/designer.md"))
+        case .body:
+            changed = "postings/en/designer.md"
+            try site.write(changed, TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer", body: "Changed."))
+        case .title:
+            changed = "postings/en/tester.md"
+            try site.write(changed, TemporarySite.posting("title: Tester ]]> renamed\ndate: 2026-03-01"))
+        case .translationAdded:
+            changed = "postings/fr/writer.md"
+            try site.write(changed, TemporarySite.posting("title: Rédacteur\ndate: 2026-02-02\ntranslationKey: writer"))
+        case .postingRemoved:
+            changed = "postings/fr/designer.md"
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent(changed))
         }
-        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        // As a watcher rebuilds: told which file was written (an edit keeps the last listing).
+        var rebuild = Publisher(config: config, now: TemporarySite.now, cache: cache)
+        rebuild.changedFiles = [site.root.appendingPathComponent(changed).standardizedFileURL.path]
+        _ = try rebuild.build()
         let incremental = OutputTree.files(below: site.root)
 
         let fresh = try TemporarySite(postings: [:])

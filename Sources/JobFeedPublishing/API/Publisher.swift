@@ -13,6 +13,10 @@ public struct Publisher: Sendable {
     public var cache: BuildCache?
     /// Asked between steps; when it returns true the build stops before writing anything.
     public var shouldStop: @Sendable () -> Bool
+    /// The posting files that changed since the last build over `cache`, when the caller
+    /// knows them all (a watcher told of each write): the others' listing and stamps are
+    /// taken from that build. Nil: the folder is listed and every file stat'ed.
+    public var changedFiles: Set<String>?
     /// Told how far the build has come (postings read and rendered, files written), from any
     /// thread: the command line draws a progress line with it.
     public var progress: (@Sendable (BuildProgress) -> Void)?
@@ -44,26 +48,30 @@ public struct Publisher: Sendable {
         let setUp = try prepareState()
         let cache = self.cache ?? BuildCache(persistingIn: config)
         cache.archive?.preloadIndex()
-        // The files found for the up-to-date check are the ones the build then reads.
-        var discovery = PostingDiscovery(config: config)
-        let files: [PostingFile]
-        do { files = try discovery.files() } catch {
-            cache.archive?.waitForPreload()
-            throw error
+        // The files found for the up-to-date check are the ones the build then reads; their
+        // stamps, taken once, serve the check, the cache's room and the reading.
+        let discovered: DiscoveredPostings
+        if let changedFiles, let last = cache.discovered?.updating(changedFiles) {
+            discovered = last
+        } else {
+            do { discovered = try DiscoveredPostings.find(config) } catch {
+                cache.archive?.waitForPreload()
+                throw error
+            }
         }
-        // Taken once, for the up-to-date check, the cache's room and the reading.
-        let stamps = files.map { FileStamp(path: $0.absolutePath) }
-        if self.cache == nil, setUp.isEmpty, let report = upToDateReport(strict: strict, files: files, stamps: stamps) {
+        // Kept only for a build that runs to its end (a rebuild after a failure lists again).
+        cache.discovered = nil
+        if self.cache == nil, setUp.isEmpty, let report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
             cache.archive?.waitForPreload()
             return report
         }
-        cache.beginBuild(room: CacheArchive.room(for: stamps))
+        cache.beginBuild(room: CacheArchive.room(for: discovered.stamps))
         // The replaced outputs' old versions are removed while the build finishes.
         let removals = BackgroundRemovals()
         defer { removals.wait() }
         var report: BuildReport
         do {
-            report = try run(Self.buildSteps, strict: strict, discovered: (files, stamps, discovery.diagnostics), cache: cache, removals: removals)
+            report = try run(Self.buildSteps, strict: strict, discovered: discovered, cache: cache, removals: removals)
         } catch {
             cache.archive?.abandon()
             throw error
@@ -73,6 +81,8 @@ public struct Publisher: Sendable {
         } else {
             cache.archive?.abandon()
         }
+        // A watcher's next rebuild starts from this listing (see `changedFiles`).
+        if self.cache != nil { cache.discovered = discovered }
         // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
         if self.cache == nil {
             record(report, strict: strict, known: cache.outputStamps)
@@ -139,7 +149,7 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
-                     discovered: (files: [PostingFile], stamps: [FileStamp?], diagnostics: [Diagnostic])? = nil, cache: BuildCache? = nil, removals: BackgroundRemovals? = nil) throws(DiagnosticError) -> BuildReport {
+                     discovered: DiscoveredPostings? = nil, cache: BuildCache? = nil, removals: BackgroundRemovals? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache ?? self.cache, shouldStop: shouldStop)
         context.removals = removals
         context.destination = destination

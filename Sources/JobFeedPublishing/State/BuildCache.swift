@@ -30,6 +30,7 @@ public final class BuildCache: Sendable {
     /// By exact path (see `ExactPath`): per-posting documents whose slugs read alike are two.
     private let outputs = Mutex<[ExactPath: Output]>([:])
     private let knownPaths = Mutex<Set<String>>([])
+    private let lastDiscovered = Mutex<DiscoveredPostings?>(nil)
     /// Bodies, formats' parts and feeds' fingerprints.
     package let rendered: RenderCache
     package let archive: CacheArchive?
@@ -95,6 +96,12 @@ public final class BuildCache: Sendable {
         if outcome.posting != nil, !archive.holds(bodyKey, stamp: stamp, context: 0) { return nil }
         reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
         return outcome
+    }
+
+    /// The posting files the last build that ran to its end found, and their stamps.
+    package var discovered: DiscoveredPostings? {
+        get { lastDiscovered.withLock { $0 } }
+        set { lastDiscovered.withLock { $0 = newValue } }
     }
 
     /// Whether the last build already read the file as it is now (or knew it was gone): a late

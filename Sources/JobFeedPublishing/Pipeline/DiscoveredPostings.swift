@@ -1,0 +1,51 @@
+import JobFeedCore
+import JobFeedReading
+import JobFeedSystem
+
+/// The posting files a build found, with their stamps as it found them. A watcher's cache
+/// keeps them, so that a rebuild told which files changed takes the same list again with only
+/// those files stat'ed: listing the folder and stat'ing every file was 70 ms of a 10,000-posting
+/// watcher's 600 ms rebuild.
+package struct DiscoveredPostings: Sendable {
+    package private(set) var files: [PostingFile]
+    package private(set) var stamps: [FileStamp?]
+    package let diagnostics: [Diagnostic]
+    /// Whether every file is plain (see `FileStamp.ofListed`): a file with another name (a
+    /// hard link, a symbolic link to it) changes when that name is written, unannounced.
+    private let allPlain: Bool
+    private let indexByPath: [String: Int]
+
+    /// Lists the postings folder (see `PostingDiscovery`) and stats every file.
+    package static func find(_ config: Config) throws(DiagnosticError) -> DiscoveredPostings {
+        var discovery = PostingDiscovery(config: config)
+        let files = try discovery.files()
+        let listed = files.map { FileStamp.ofListed(path: $0.absolutePath) }
+        return DiscoveredPostings(files: files, stamps: listed.map(\.stamp), diagnostics: discovery.diagnostics,
+                                  allPlain: listed.allSatisfy(\.plain))
+    }
+
+    private init(files: [PostingFile], stamps: [FileStamp?], diagnostics: [Diagnostic], allPlain: Bool) {
+        self.files = files
+        self.stamps = stamps
+        self.diagnostics = diagnostics
+        self.allPlain = allPlain
+        indexByPath = Dictionary(files.indices.map { (files[$0].absolutePath, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The same files with the `changed` ones stat'ed again, when these are all the changes
+    /// there were: nil when a listing could differ (a changed path that was not listed, is
+    /// gone or is no plain file now) or when a file could change unannounced (one not plain).
+    /// Which files a folder holds depends only on names (`PostingDiscovery`), so an edited
+    /// file changes nothing in the list.
+    package func updating(_ changed: Set<String>) -> DiscoveredPostings? {
+        guard allPlain else { return nil }
+        var updated = self
+        for path in changed {
+            guard let index = indexByPath[path] else { return nil }
+            let now = FileStamp.ofListed(path: path)
+            guard now.plain else { return nil }
+            updated.stamps[index] = now.stamp
+        }
+        return updated
+    }
+}

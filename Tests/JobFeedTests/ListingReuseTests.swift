@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import JobFeed
+import JobFeedPublishing
+import JobFeedSystem
+import JobFeedWatching
+
+/// A watcher's rebuild, told which posting files were written, takes the last build's listing
+/// with only those files stat'ed again (`DiscoveredPostings.updating`); whenever the listing
+/// could differ, or a file could change without its own name being written, it lists again.
+@Suite struct ListingReuseTests {
+    static let postings = [
+        "en/designer.md": TemporarySite.posting("title: Designer\ndate: 2026-01-05"),
+        "en/writer.md": TemporarySite.posting("title: Writer\ndate: 2026-02-01"),
+    ]
+
+    func path(_ site: TemporarySite, _ relative: String) -> String {
+        site.root.appendingPathComponent("postings/" + relative).standardizedFileURL.path
+    }
+
+    @Test func anEditedFileIsStatedAgainAndTheRestIsKept() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let listed = try DiscoveredPostings.find(try site.config())
+        let edited = path(site, "en/designer.md")
+        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer, a longer title\ndate: 2026-01-05"))
+        let updated = try #require(listed.updating([edited]))
+        #expect(updated.files == listed.files)
+        let index = try #require(listed.files.firstIndex { $0.absolutePath == edited })
+        #expect(updated.stamps[index] == FileStamp(path: edited))
+        #expect(updated.stamps[index] != listed.stamps[index])
+        #expect(updated.stamps[1 - index] == listed.stamps[1 - index])
+        #expect(listed.updating([])?.stamps == listed.stamps)
+    }
+
+    enum Change: String, CaseIterable {
+        case fileAdded, fileRemoved, fileBecameALink
+    }
+
+    @Test(arguments: Change.allCases)
+    func aChangeTheListingCouldSeeListsAgain(_ change: Change) throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let listed = try DiscoveredPostings.find(try site.config())
+        let changed: String
+        switch change {
+        case .fileAdded:
+            try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester\ndate: 2026-03-01"))
+            changed = path(site, "en/tester.md")
+        case .fileRemoved:
+            changed = path(site, "en/writer.md")
+            try FileManager.default.removeItem(atPath: changed)
+        case .fileBecameALink:
+            changed = path(site, "en/writer.md")
+            try FileManager.default.removeItem(atPath: changed)
+            try FileManager.default.createSymbolicLink(atPath: changed, withDestinationPath: "designer.md")
+        }
+        #expect(listed.updating([changed]) == nil)
+        #expect(listed.updating([]) != nil)
+    }
+
+    /// A hard link or a symbolic link to a posting changes when the other name is written, and
+    /// only that name's change is reported: with one in the folder, every rebuild lists again.
+    @Test(arguments: [false, true])
+    func aFileWithTwoNamesIsNeverTakenFromTheListing(symbolic: Bool) throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let other = path(site, "en/copy.md")
+        if symbolic {
+            try FileManager.default.createSymbolicLink(atPath: other, withDestinationPath: "designer.md")
+        } else {
+            try FileManager.default.linkItem(atPath: path(site, "en/designer.md"), toPath: other)
+        }
+        let cache = BuildCache()
+        let config = try site.config()
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        #expect(cache.discovered?.updating([]) == nil)
+        // Written in place, by the first name: the inode, and so both names, keep it.
+        let handle = try #require(FileHandle(forWritingAtPath: path(site, "en/designer.md")))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(TemporarySite.posting("title: Designer, edited\ndate: 2026-01-05").utf8))
+        try handle.close()
+        var rebuild = Publisher(config: config, now: TemporarySite.now, cache: cache)
+        rebuild.changedFiles = [path(site, "en/designer.md")]
+        _ = try rebuild.build()
+        #expect(site.read("exports/jsonld/en/copy.jsonld")?.contains("Designer, edited") == true)
+        #expect(site.read("exports/jsonld/en/designer.jsonld")?.contains("Designer, edited") == true)
+    }
+
+    @Test func onlyFileWritesAreKnownChanges() {
+        var pending = PendingChanges()
+        pending.files = ["/site/postings/en/a.md"]
+        #expect(pending.knownChanges == ["/site/postings/en/a.md"])
+        pending.time = NextChange(at: Timestamp(seconds: 0), postings: [])
+        #expect(pending.knownChanges == ["/site/postings/en/a.md"])
+        for mark in [\PendingChanges.rescan, \.configChanged, \.interval, \.retry] {
+            var marked = pending
+            marked[keyPath: mark] = true
+            #expect(marked.knownChanges == nil)
+        }
+        pending.pollingNeeded = "inotify lost a folder"
+        #expect(pending.knownChanges == nil)
+    }
+}

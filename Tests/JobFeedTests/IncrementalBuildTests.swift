@@ -2,6 +2,8 @@ import Foundation
 import Synchronization
 import Testing
 import JobFeed
+import JobFeedCore
+import JobFeedPublishing
 import JobFeedSystem
 
 /// A watcher's rebuild replays cached feed items, JSON-LD documents and CSV rows: its outputs
@@ -114,6 +116,31 @@ extension IncrementalBuildTests {
         #expect(report.hasErrors)
         #expect(site.read("feeds/en/rss.xml")?.contains("Designer 6") == true)
         #expect(site.read("feeds/en/rss.xml")?.contains("Designer 100") == true)
+    }
+
+    /// The index is written in path order however it came to hold its paths: read back from
+    /// its file (whose order it keeps) and then changed, it encodes as one made afresh.
+    @Test func theIndexIsWrittenInPathOrderHoweverItWasMade() throws {
+        func entry(_ number: Int) -> LastGoodIndex.Entry {
+            LastGoodIndex.Entry(stamp: FileStamp(size: Int64(number), modifiedSeconds: number, modifiedNanoseconds: 0, inode: UInt64(number)), offset: UInt64(number * 10))
+        }
+        func index(_ entries: [(String, Int)]) -> LastGoodIndex {
+            var index = LastGoodIndex(generation: 3)
+            for (path, number) in entries { index.set(entry(number), for: ExactPath(path)) }
+            return index
+        }
+        let file = ScratchPath.unused("last-good-index")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try index([("en/b.md", 1), ("fr/é.md", 2), ("en/a.md", 3), ("fr/e\u{301}.md", 4)]).encoded().write(to: file)
+        var read = LastGoodIndex.load(from: file.path)
+        #expect(read.encoded() == index([("fr/e\u{301}.md", 4), ("en/a.md", 3), ("fr/é.md", 2), ("en/b.md", 1)]).encoded())
+        read.set(entry(5), for: ExactPath("en/a.md"))
+        #expect(read.encoded() == index([("en/a.md", 5), ("en/b.md", 1), ("fr/é.md", 2), ("fr/e\u{301}.md", 4)]).encoded())
+        read.keepOnly([ExactPath("en/a.md"), ExactPath("fr/é.md")])
+        #expect(read.encoded() == index([("fr/é.md", 2), ("en/a.md", 5)]).encoded())
+        read = LastGoodIndex.load(from: file.path)
+        read.set(entry(6), for: ExactPath("en/0.md"))
+        #expect(read.encoded() == index([("fr/é.md", 2), ("en/a.md", 3), ("en/0.md", 6), ("fr/e\u{301}.md", 4), ("en/b.md", 1)]).encoded())
     }
 
     @Test func aDamagedIndexOnlyForgetsTheFallbacks() throws {

@@ -42,7 +42,7 @@ package final class LastGoodAppender: Sendable {
                 state.failure = error
                 return
             }
-            state.index.entries[ExactPath(relativePath)] = LastGoodIndex.Entry(stamp: stamp, offset: state.offset)
+            state.index.set(LastGoodIndex.Entry(stamp: stamp, offset: state.offset), for: ExactPath(relativePath))
             state.offset += UInt64(data.count)
             state.appended += 1
         }

@@ -12,11 +12,35 @@ package struct LastGoodIndex: Sendable {
     package struct Entry: Sendable, Hashable {
         package var stamp: FileStamp
         package var offset: UInt64
+
+        package init(stamp: FileStamp, offset: UInt64) {
+            self.stamp = stamp
+            self.offset = offset
+        }
     }
 
     package var generation = 0
     /// By posting path, byte for byte (see `ExactPath`).
-    package var entries: [ExactPath: Entry] = [:]
+    package private(set) var entries: [ExactPath: Entry] = [:]
+    /// The paths in order (and perhaps some forgotten since), while no path has come since the
+    /// index was read: a build that replaces copies (every edit) then encodes it without sorting
+    /// every path again (12 ms at 10,000 postings, in the write step's serial stretch).
+    private var sortedPaths: [ExactPath]?
+
+    package init(generation: Int = 0) {
+        self.generation = generation
+    }
+
+    /// Records where the posting's copy lies.
+    package mutating func set(_ entry: Entry, for path: ExactPath) {
+        if entries.updateValue(entry, forKey: path) == nil { sortedPaths = nil }
+    }
+
+    /// Forgets the copies of postings not in `present`, in place (filtering made a new table
+    /// of every copy, build after build); the others' order stands.
+    package mutating func keepOnly(_ present: Set<ExactPath>) {
+        for path in entries.keys where !present.contains(path) { entries[path] = nil }
+    }
 
     package var liveBytes: UInt64 {
         entries.values.reduce(0) { $0 + UInt64($1.stamp.size) }
@@ -31,6 +55,7 @@ package struct LastGoodIndex: Sendable {
         var reader = ByteReader(data)
         guard reader.bytes(magic.count).map(Array.init) == magic, let generation = reader.integer() else { return LastGoodIndex() }
         var index = LastGoodIndex(generation: Int(generation))
+        var paths: [ExactPath] = []
         while !reader.isAtEnd {
             guard let path = reader.string(), let size = reader.integer(), let seconds = reader.integer(),
                   let nanoseconds = reader.integer(), let inode = reader.integer(), let offset = reader.integer()
@@ -38,7 +63,10 @@ package struct LastGoodIndex: Sendable {
             let stamp = FileStamp(size: Int64(bitPattern: size), modifiedSeconds: Int(Int64(bitPattern: seconds)),
                                   modifiedNanoseconds: Int(Int64(bitPattern: nanoseconds)), inode: inode)
             index.entries[ExactPath(path)] = Entry(stamp: stamp, offset: offset)
+            paths.append(ExactPath(path))
         }
+        // Written in order; checked, as a file another version wrote need not be.
+        if paths.count == index.entries.count, zip(paths, paths.dropFirst()).allSatisfy({ $0 < $1 }) { index.sortedPaths = paths }
         return index
     }
 
@@ -48,7 +76,8 @@ package struct LastGoodIndex: Sendable {
         var bytes = Self.magic
         bytes.reserveCapacity(Self.magic.count + 8 + entries.count * 64)
         Self.append(UInt64(generation), to: &bytes)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        for path in sortedPaths ?? entries.keys.sorted() {
+            guard let entry = entries[path] else { continue }
             Self.append(UInt64(path.text.utf8.count), to: &bytes)
             bytes += path.text.utf8
             Self.append(UInt64(bitPattern: entry.stamp.size), to: &bytes)

@@ -74,8 +74,7 @@ package struct LastGoodStore: Sendable {
     /// Forgets the copies of postings that are gone and saves the index.
     package mutating func save(keeping present: Set<ExactPath>) {
         var next = staged ?? index
-        // Removed in place: filtering made a new table of every copy, build after build.
-        for path in next.entries.keys where !present.contains(path) { next.entries[path] = nil }
+        next.keepOnly(present)
         committedPackSize = nil
         guard staged != nil || next.entries.count != index.entries.count else { return }
         do {

@@ -76,6 +76,12 @@ package final class OpenFile: Sendable {
         }
     }
 
+    /// Asks the kernel to read the whole file into the page cache, without waiting
+    /// (`POSIX_FADV_WILLNEED`).
+    package func prefetch() {
+        _ = posix_fadvise(rawValue, 0, 0, POSIX_FADV_WILLNEED)
+    }
+
     /// Starts writing the file's dirty pages from `offset` to disk, without waiting.
     package func startWriteback(from offset: Int64) {
         _ = sync_file_range(rawValue, Int(offset), 0, 2 /* SYNC_FILE_RANGE_WRITE */)

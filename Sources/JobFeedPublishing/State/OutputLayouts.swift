@@ -27,6 +27,9 @@ package struct OutputLayouts: Sendable {
     package func previous(of path: String) -> PreviousOutput? {
         guard let (identity, spans) = readRecord(Self.magic, of: path, Self.spans),
               let file = Self.open(path, ifStill: identity) else { return nil }
+        // The build copies most of it, a chunk of postings at a time: pages the page cache
+        // has lost are read ahead meanwhile, rather than waited for, copy after copy.
+        file.prefetch()
         return PreviousOutput(file: file, spans: spans)
     }
 

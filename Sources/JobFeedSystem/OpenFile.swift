@@ -76,6 +76,29 @@ package final class OpenFile: Sendable {
         }
     }
 
+    /// Makes the file's first `length` bytes read as zeros while keeping its blocks: on ext4 a
+    /// change to the extents' flags, no data written or read. Writing over old bytes that the
+    /// page cache no longer holds reads each partly written page from disk first; over
+    /// zeroed blocks there is nothing to read. False when the file system cannot.
+    @discardableResult
+    package func zeroKeepingBlocks(_ length: Int64) -> Bool {
+        // Whole blocks, so that no edge of the range is zeroed by writing to it.
+        let rounded = (length + 4095) / 4096 * 4096
+        return fallocate(rawValue, JOBFEED_FALLOC_FL_ZERO_RANGE | JOBFEED_FALLOC_FL_KEEP_SIZE, 0, Int(rounded)) == 0
+    }
+
+    /// The share of the first `length` bytes' pages that the page cache holds (`mincore` over
+    /// a mapping of them); nil when that cannot be told (the file must be open for reading).
+    package func residentShare(of length: Int) -> Double? {
+        guard length > 0 else { return 1 }
+        guard let mapping = mmap(nil, length, PROT_READ, MAP_SHARED, rawValue, 0), mapping != MAP_FAILED else { return nil }
+        defer { munmap(mapping, length) }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        var pages = [UInt8](repeating: 0, count: (length + pageSize - 1) / pageSize)
+        guard mincore(mapping, length, &pages) == 0 else { return nil }
+        return Double(pages.count { $0 & 1 != 0 }) / Double(pages.count)
+    }
+
     /// Asks the kernel to read the whole file into the page cache, without waiting
     /// (`POSIX_FADV_WILLNEED`).
     package func prefetch() {

@@ -19,11 +19,18 @@ package enum SpareFile {
         guard rename(spare, path) == 0 else { return nil }
         var info = stat()
         guard let mode = newFileMode, stat(path, &info) == 0, info.st_nlink == 1, info.st_uid == geteuid(), info.st_gid == getegid(),
-              info.st_mode & 0o7777 == mode, let file = try? OpenFile(path, .writeOnly, operation: "write"), file.isOpenOnlyHere()
+              info.st_mode & 0o7777 == mode, let file = try? OpenFile(path, .readWrite, operation: "write"), file.isOpenOnlyHere()
         else {
             SystemCall.remove(path)
             return nil
         }
+        // Its old bytes are never read again. Written over where the page cache has lost them
+        // (an idle file, between builds), each page a write ends inside is read from disk first:
+        // 1,551 waits on such reads in a cron build at 10,000 postings. Zeroed, its blocks are
+        // kept and nothing is read; but zeroing drops the pages too, and a spare still in memory
+        // is written over faster as it is (10,000 postings, back-to-back builds: 0.61 against 0.56 s).
+        let size = Int(info.st_size)
+        if file.residentShare(of: size) ?? 0 < 0.95 { file.zeroKeepingBlocks(Int64(size)) }
         return file
     }
 

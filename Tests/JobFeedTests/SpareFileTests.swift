@@ -160,6 +160,45 @@ import JobFeedSystem
         #expect(spare(of: Self.feed, in: site) != nil)
     }
 
+    /// Whether this machine's scratch folder can zero a file keeping its blocks, and drop its
+    /// pages from the page cache when asked (tmpfs keeps them): what the next test needs.
+    static let pagesCanBeDropped: Bool = {
+        guard let path = try? spareLike("probe", bytes: 1 << 16), let file = try? OpenFile(path, .readWrite, operation: "write") else { return false }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return (file.residentShare(of: 1 << 16) ?? 1) < 0.5 && file.zeroKeepingBlocks(1 << 16)
+    }()
+
+    /// A file as a spare is (a build's staged file: its mode), `bytes` long, synced to disk and
+    /// its pages dropped from the page cache; closed.
+    static func spareLike(_ name: String, bytes: Int) throws -> String {
+        let path = ScratchPath.unused(name).path
+        let file = try OpenFile(path, .writeOnly, options: [.create, .exclusiveCreate], permissions: [.ownerReadWrite, .groupRead, .otherRead], operation: "write")
+        try file.writeAll(Data(repeating: UInt8(ascii: "x"), count: bytes))
+        _ = fsync(file.rawValue)
+        _ = posix_fadvise(file.rawValue, 0, 0, POSIX_FADV_DONTNEED)
+        return path
+    }
+
+    /// A spare the page cache has lost is zeroed as it is claimed, its blocks kept: written
+    /// over, each page a write ends inside would be read from disk first. One the page cache
+    /// holds is written over as it is.
+    @Test(.enabled(if: spareIsUsable && pagesCanBeDropped), arguments: [false, true])
+    func aSpareThePageCacheLostIsZeroedWithItsBlocksKept(lost: Bool) throws {
+        let spare = try Self.spareLike("spare", bytes: 1 << 20)
+        // Read in full: the page cache holds it again.
+        if !lost { #expect(FileManager.default.contents(atPath: spare)?.count == 1 << 20) }
+        var before = stat()
+        _ = stat(spare, &before)
+        let claimedPath = ScratchPath.unused("claimed").path
+        defer { try? FileManager.default.removeItem(atPath: claimedPath) }
+        #expect(SpareFile.claim(spare, as: claimedPath) != nil)
+        var after = stat()
+        _ = stat(claimedPath, &after)
+        #expect(after.st_blocks == before.st_blocks && after.st_size == before.st_size)
+        let bytes = try #require(FileManager.default.contents(atPath: claimedPath))
+        #expect(bytes.allSatisfy { $0 == (lost ? 0 : UInt8(ascii: "x")) })
+    }
+
     /// With `spares: false` no spare is kept, and turning it off removes those kept: each
     /// output is a new file, as before spares.
     @Test func sparesCanBeTurnedOff() throws {

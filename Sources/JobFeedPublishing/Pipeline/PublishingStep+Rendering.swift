@@ -56,7 +56,10 @@ extension PublishingStep {
     package static let recordHistory = PublishingStep("record history", .publication) { context in
         guard !context.result.written.isEmpty || !context.result.removed.isEmpty else { return }
         var active: [String: Int] = [:]
-        for language in context.config.languageCodes { active[language] = context.catalog.active(in: language).count }
+        // Counted where they are: filtering copied every entry, twice per language.
+        for language in context.config.languageCodes {
+            active[language] = context.catalog.entries.count { $0.status == .active && $0.posting.language == language }
+        }
         context.diagnostics += HistoryStore(StateFolder(context.config)).record(BuildHistory.Point(at: context.now.seconds, active: active))
     }
 

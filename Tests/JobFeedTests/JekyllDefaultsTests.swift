@@ -127,6 +127,21 @@ import JobFeed
         #expect(try site.build().catalog.entries.map(\.posting.title) == ["Open"])
     }
 
+    /// Jekyll compares scopes' paths with documents' as Ruby compares strings: by their bytes,
+    /// and their lengths in code points (checked with Jekyll 4.3.1). A folder `café` spelled
+    /// with `e` and an accent is not `café` spelled with `é`.
+    @Test func scopesCompareWithDocumentsByteForByte() throws {
+        let site = try TemporarySite(config: Self.config)
+        defer { site.remove() }
+        try site.write("_config.yml", "defaults:\n  - scope: {path: \"_jobs/cafe\\u0301\"}\n    values: {team: Accent}\n  - scope: {path: _jobs/cafe}\n    values: {team: Plain}\n")
+        try site.write("_jobs/cafe\u{301}/2026-10-01-decomposed.md", Self.posting("Decomposed"))
+        try site.write("_jobs/caf\u{E9}/2026-10-01-composed.md", Self.posting("Composed"))
+        let report = try site.build()
+        // Both scopes cover the first by its bytes; the one with the accent is the longer.
+        #expect(report.posting(titled: "Decomposed")?.categories == ["Accent"])
+        #expect(report.posting(titled: "Composed")?.categories == [])
+    }
+
     @Test func aJekyllConfigThatIsNotYAMLStopsTheBuild() throws {
         let site = try TemporarySite(config: Self.config)
         defer { site.remove() }

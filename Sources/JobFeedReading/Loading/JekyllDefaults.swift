@@ -48,7 +48,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
                 guard let mapping = set.mapping, let values = mapping["values"]?.mapping else { return nil }
                 let scope = mapping["scope"]?.mapping
                 let path = scope?["path"]?.scalarText ?? ""
-                return DefaultSet(path: path.hasPrefix("/") ? String(path.dropFirst()) : path,
+                return DefaultSet(path: path.afterBytes("/").map(String.init) ?? path,
                                   type: scope?["type"]?.scalarText.map(Self.currentTypeName), values: values)
             }
         case let .failure(error):
@@ -119,19 +119,21 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
         return merge(top, over: base, taking: &ignored)
     }
 
-    /// Jekyll's `has_precedence?`: a longer path wins; at the same length, a set with a type, or
-    /// one no less specific than the last.
+    /// Jekyll's `has_precedence?`: a longer path (in code points, as Ruby counts) wins; at the
+    /// same length, a set with a type, or one no less specific than the last.
     private static func precedes(_ new: DefaultSet, _ old: DefaultSet?) -> Bool {
         guard let old else { return true }
-        if new.path.count != old.path.count { return new.path.count > old.path.count }
+        let (newLength, oldLength) = (new.path.unicodeScalars.count, old.path.unicodeScalars.count)
+        if newLength != oldLength { return newLength > oldLength }
         return new.type != nil || old.type == nil
     }
 
-    /// A path scope covers the documents whose path starts with it (Jekyll compares the text,
-    /// not folder by folder); a glob, those below a file or folder it matches.
+    /// A path scope covers the documents whose path starts with its bytes (Jekyll compares the
+    /// text, not folder by folder, nor `é` with `e` and an accent); a glob, those below a file or
+    /// folder it matches.
     private static func scope(_ scope: String, covers path: String) -> Bool {
         guard !scope.isEmpty else { return true }
-        guard scope.contains("*") else { return path.hasPrefix(scope) }
+        guard scope.utf8.contains(UInt8(ascii: "*")) else { return path.afterBytes(scope) != nil }
         var prefix = ""
         for component in path.pathComponents() {
             prefix += prefix.isEmpty ? String(component) : "/" + component
@@ -145,7 +147,7 @@ package struct JekyllDefaults: InheritedFrontMatter, @unchecked Sendable {
     /// `my_collections/_jobs/internal/`, for both paths are compared without that folder; a
     /// glob is matched against the files as they lie, from the site's folder.
     private func covers(_ scope: String, _ path: String) -> Bool {
-        guard let collectionsFolder, !scope.contains("*") else { return Self.scope(scope, covers: path) }
+        guard let collectionsFolder, !scope.utf8.contains(UInt8(ascii: "*")) else { return Self.scope(scope, covers: path) }
         let strip = { (text: String) in text.afterBytes(collectionsFolder).map(String.init) ?? text }
         return Self.scope(strip(scope), covers: strip(path))
     }

@@ -13,7 +13,6 @@ package struct DiscoveredPostings: Sendable {
     /// Whether every file is plain (see `FileStamp.ofListed`): a file with another name (a
     /// hard link, a symbolic link to it) changes when that name is written, unannounced.
     private let allPlain: Bool
-    private let indexByPath: [String: Int]
 
     /// Lists the postings folder (see `PostingDiscovery`) and stats every file.
     package static func find(_ config: Config) throws(DiagnosticError) -> DiscoveredPostings {
@@ -29,7 +28,6 @@ package struct DiscoveredPostings: Sendable {
         self.stamps = stamps
         self.diagnostics = diagnostics
         self.allPlain = allPlain
-        indexByPath = Dictionary(files.indices.map { (files[$0].absolutePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The same files with the `changed` ones stat'ed again, when these are all the changes
@@ -40,6 +38,8 @@ package struct DiscoveredPostings: Sendable {
     package func updating(_ changed: Set<String>) -> DiscoveredPostings? {
         guard allPlain else { return nil }
         var updated = self
+        // Made here, not with the list: a one-shot build never asks.
+        let indexByPath = changed.isEmpty ? [:] : Dictionary(files.indices.map { (files[$0].absolutePath, $0) }, uniquingKeysWith: { first, _ in first })
         for path in changed {
             guard let index = indexByPath[path] else { return nil }
             let now = FileStamp.ofListed(path: path)

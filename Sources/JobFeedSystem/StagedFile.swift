@@ -76,6 +76,14 @@ package final class StagedFile: @unchecked Sendable {
         folder + "/" + temporaryPrefix + "\(getpid())-\(counter.add(1, ordering: .relaxed).newValue)"
     }
 
+    /// Whether `name` is a temporary file's whose process has ended (so no one will rename or
+    /// remove it): the process that made it is in its name.
+    package static func isLeftByEndedProcess(_ name: String) -> Bool {
+        guard let rest = name.afterBytes(temporaryPrefix), let process = rest.split(separator: "-").first.flatMap({ pid_t($0) }), process > 0
+        else { return false }
+        return kill(process, 0) != 0 && errno == ESRCH
+    }
+
     private static let bufferSize = 1 << 20
 
     package func write(_ bytes: UnsafeRawBufferPointer) {

@@ -43,6 +43,30 @@ import JobFeedSystem
         #expect(!second.diagnostics.contains { $0.message.contains("moved") })
     }
 
+    /// A killed build's temporary files beside the state folder's own (the record, an index, a
+    /// layout: each written to a temporary file renamed over it) are removed by the next build;
+    /// one whose process still runs (`report`, which takes no lock, writing its page) is kept.
+    @Test func aKilledBuildsTemporaryStateFilesAreRemovedByTheNext() throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let state = site.root.appendingPathComponent(StateFolder.defaultName)
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let left = [".jobfeed-tmp-\(ended.processIdentifier)-7", "cache/layouts/.jobfeed-tmp-\(ended.processIdentifier)-8"]
+        let running = ".jobfeed-tmp-\(getpid())-9"
+        for name in left + [running] {
+            let file = state.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8)))
+        }
+        _ = try site.build()
+        for name in left { #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent(name).path)) }
+        #expect(FileManager.default.fileExists(atPath: state.appendingPathComponent(running).path))
+    }
+
     @Test func aStateFolderInsideAPublishedFolderIsRefused() throws {
         let site = try TemporarySite(config: TemporarySite.standardConfig + "\nstate: exports/state\n")
         defer { site.remove() }

@@ -26,6 +26,16 @@ extension StateFolder {
         for entry in FolderWalk.entries(of: staging.path) { SystemCall.remove(staging.path + "/" + entry.name) }
     }
 
+    /// Removes the temporary files killed builds left beside the state folder's own files (the
+    /// build record, the history, the indexes, the layouts: each is written to a temporary file
+    /// renamed over it). Only those whose process has ended: `report`, which takes no lock, may
+    /// be writing its page here meanwhile.
+    package func removeEndedProcessesTemporaries() {
+        for file in FolderWalk.files(below: path) where StagedFile.isLeftByEndedProcess(file.lastName) {
+            SystemCall.remove(path + "/" + file)
+        }
+    }
+
     /// Creates the folder (and any below it) owner-only, tightening one that exists.
     package static func create(_ folder: URL) throws(SystemError) {
         try SystemCall.makeFolders(folder.path, mode: 0o700)
@@ -37,6 +47,7 @@ extension StateFolder {
     package func prepare(exports: URL) throws(SystemError) -> [Diagnostic] {
         try Self.create(url)
         clearStaging()
+        removeEndedProcessesTemporaries()
         var moved: [String] = []
         let legacyCopies = exports.appendingPathComponent(".jobfeed-last-good").path
         if FileManager.default.fileExists(atPath: legacyCopies) {

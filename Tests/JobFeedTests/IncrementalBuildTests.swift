@@ -44,7 +44,7 @@ import JobFeedSystem
         }
         // As a watcher rebuilds: told which file was written (an edit keeps the last listing).
         var rebuild = Publisher(config: config, now: TemporarySite.now, cache: cache)
-        rebuild.changedFiles = [site.root.appendingPathComponent(changed).standardizedFileURL.path]
+        rebuild.changedFiles = [site.path(changed)]
         _ = try rebuild.build()
         let incremental = OutputTree.files(below: site.root)
 
@@ -83,7 +83,7 @@ extension IncrementalBuildTests {
         defer { site.remove() }
         let cache = BuildCache()
         let config = try site.config()
-        let removed = site.root.appendingPathComponent("postings/fr/designer.md").standardizedFileURL.path
+        let removed = site.path("postings/fr/designer.md")
         _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
         try FileManager.default.removeItem(atPath: removed)
         #expect(!cache.hasRead(removed))

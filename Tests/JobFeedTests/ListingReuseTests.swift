@@ -14,15 +14,11 @@ import JobFeedWatching
         "en/writer.md": TemporarySite.posting("title: Writer\ndate: 2026-02-01"),
     ]
 
-    func path(_ site: TemporarySite, _ relative: String) -> String {
-        site.root.appendingPathComponent("postings/" + relative).standardizedFileURL.path
-    }
-
     @Test func anEditedFileIsStatedAgainAndTheRestIsKept() throws {
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }
         let listed = try DiscoveredPostings.find(try site.config())
-        let edited = path(site, "en/designer.md")
+        let edited = site.path("postings/en/designer.md")
         try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer, a longer title\ndate: 2026-01-05"))
         let updated = try #require(listed.updating([edited]))
         #expect(updated.files == listed.files)
@@ -46,12 +42,12 @@ import JobFeedWatching
         switch change {
         case .fileAdded:
             try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester\ndate: 2026-03-01"))
-            changed = path(site, "en/tester.md")
+            changed = site.path("postings/en/tester.md")
         case .fileRemoved:
-            changed = path(site, "en/writer.md")
+            changed = site.path("postings/en/writer.md")
             try FileManager.default.removeItem(atPath: changed)
         case .fileBecameALink:
-            changed = path(site, "en/writer.md")
+            changed = site.path("postings/en/writer.md")
             try FileManager.default.removeItem(atPath: changed)
             try FileManager.default.createSymbolicLink(atPath: changed, withDestinationPath: "designer.md")
         }
@@ -65,23 +61,23 @@ import JobFeedWatching
     func aFileWithTwoNamesIsNeverTakenFromTheListing(symbolic: Bool) throws {
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }
-        let other = path(site, "en/copy.md")
+        let other = site.path("postings/en/copy.md")
         if symbolic {
             try FileManager.default.createSymbolicLink(atPath: other, withDestinationPath: "designer.md")
         } else {
-            try FileManager.default.linkItem(atPath: path(site, "en/designer.md"), toPath: other)
+            try FileManager.default.linkItem(atPath: site.path("postings/en/designer.md"), toPath: other)
         }
         let cache = BuildCache()
         let config = try site.config()
         _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
         #expect(cache.discovered?.updating([]) == nil)
         // Written in place, by the first name: the inode, and so both names, keep it.
-        let handle = try #require(FileHandle(forWritingAtPath: path(site, "en/designer.md")))
+        let handle = try #require(FileHandle(forWritingAtPath: site.path("postings/en/designer.md")))
         try handle.truncate(atOffset: 0)
         try handle.write(contentsOf: Data(TemporarySite.posting("title: Designer, edited\ndate: 2026-01-05").utf8))
         try handle.close()
         var rebuild = Publisher(config: config, now: TemporarySite.now, cache: cache)
-        rebuild.changedFiles = [path(site, "en/designer.md")]
+        rebuild.changedFiles = [site.path("postings/en/designer.md")]
         _ = try rebuild.build()
         #expect(site.read("exports/jsonld/en/copy.jsonld")?.contains("Designer, edited") == true)
         #expect(site.read("exports/jsonld/en/designer.jsonld")?.contains("Designer, edited") == true)

@@ -30,7 +30,7 @@ import JobFeedSystem
 
     /// The output's spare, when there is one.
     func spare(of output: String, in site: TemporarySite) -> String? {
-        let target = site.root.appendingPathComponent(output).standardizedFileURL.path
+        let target = site.path(output)
         let spare = StagingFolders.spare(for: target, in: StateFolder(url: site.root.appendingPathComponent(StateFolder.defaultName)))
         return FileManager.default.fileExists(atPath: spare) ? spare : nil
     }

@@ -42,6 +42,11 @@ struct TemporarySite {
         try Data(text.utf8).write(to: url)
     }
 
+    /// The absolute path of a file in the site, as the build and the watcher spell it.
+    func path(_ relative: String) -> String {
+        root.appendingPathComponent(relative).standardizedFileURL.path
+    }
+
     func read(_ path: String) -> String? {
         FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
     }

@@ -23,7 +23,7 @@ public struct BuildCommand: ParsableCommand {
 
     @OptionGroup public var progress: ProgressOptions
 
-    @Flag(name: .long, help: "Print how long each pipeline step took.")
+    @Flag(name: .long, help: "Print how long each part of the build took: the pipeline steps, and around them the state folder, the listing, the build cache and the build record.")
     public var timings = false
 
     @Flag(name: .long, help: "Publish nothing at all when any posting has an error (default: leave that posting out, or keep its last good version).")

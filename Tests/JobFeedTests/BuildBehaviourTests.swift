@@ -24,6 +24,22 @@ import JobFeed
         #expect(OutputTree.modificationDates(below: site.root) == times)
     }
 
+    /// `build --timings` accounts for the whole build: the stretches around the pipeline's
+    /// steps too, in the order they run (their durations are not checked, only that each is
+    /// there once).
+    @Test func aBuildsTimingsNameEveryStretchInOrder() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let first = try site.build()
+        #expect(first.timings.map(\.step) == [
+            "prepare the state folder", "discover postings", "open the build cache",
+            "read postings", "catalog postings", "render outputs", "write outputs", "record history", "notify the WebSub hub",
+            "commit the build cache", "record the build",
+        ])
+        let unchanged = try site.build()
+        #expect(unchanged.timings.map(\.step) == ["prepare the state folder", "discover postings", "check the build record"])
+    }
+
     @Test func thePerPostingFileOfARemovedPostingIsRemoved() throws {
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }

@@ -45,7 +45,9 @@ public struct Publisher: Sendable {
     /// rest from the build cache in the state folder (`CacheArchive`), as a watcher's rebuild
     /// over `BuildCache(persistingIn:)` does.
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
+        var stopwatch = Stopwatch()
         let setUp = try prepareState()
+        stopwatch.lap("prepare the state folder")
         let cache = self.cache ?? BuildCache(persistingIn: config)
         cache.archive?.preloadIndex()
         // The files found for the up-to-date check are the ones the build then reads; their
@@ -59,13 +61,18 @@ public struct Publisher: Sendable {
                 throw error
             }
         }
+        stopwatch.lap(PublishingStep.discoverPostings.name)
         // Kept only for a build that runs to its end (a rebuild after a failure lists again).
         cache.discovered = nil
-        if self.cache == nil, setUp.isEmpty, let report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
+        if self.cache == nil, setUp.isEmpty, var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
             cache.archive?.waitForPreload()
+            stopwatch.lap("check the build record")
+            report.timings = stopwatch.laps
             return report
         }
         cache.beginBuild(room: CacheArchive.room(for: discovered.stamps))
+        stopwatch.lap("open the build cache")
+        let lapsBefore = stopwatch.takeLaps()
         // The replaced outputs' old versions are removed while the build finishes.
         let removals = BackgroundRemovals()
         defer { removals.wait() }
@@ -76,8 +83,10 @@ public struct Publisher: Sendable {
             cache.archive?.abandon()
             throw error
         }
+        stopwatch.restart()
         if report.published, let archive = cache.archive {
             report.diagnostics += archive.commit(cache)
+            stopwatch.lap("commit the build cache")
         } else {
             cache.archive?.abandon()
         }
@@ -86,8 +95,10 @@ public struct Publisher: Sendable {
         // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
         if self.cache == nil {
             record(report, strict: strict, known: cache.outputStamps)
+            stopwatch.lap("record the build")
             BackgroundRelease.release(consume cache)
         }
+        report.timings = lapsBefore + report.timings + stopwatch.laps
         return report.adding(setUp)
     }
 
@@ -198,7 +209,9 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// False when `--strict` held everything back because of errors, or the build was stopped.
     public var published = true
-    /// How long each pipeline step took, in order (printed by `build --timings`).
+    /// How long each pipeline step took, in order, and by `build` the stretches around them:
+    /// preparing the state folder, listing the postings, opening and committing the build
+    /// cache, saving the build record (printed by `build --timings`).
     public var timings: [(step: String, duration: Duration)] = []
     /// When the outputs must next change with no file changing (for the watcher's sleep).
     public var nextChange: NextChange?

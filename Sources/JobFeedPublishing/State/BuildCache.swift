@@ -11,8 +11,8 @@ import Synchronization
 ///
 /// Over the state folder's build cache (`CacheArchive`), which one-shot builds and the watcher
 /// use alike, parts live on disk and come back one posting at a time, so memory stays that of
-/// the postings and a chunk of their bytes; readings are kept in memory too, so that a
-/// watcher's rebuild decodes only what changed. Without it (`init()`), everything is kept in
+/// the postings and a chunk of their bytes; readings are kept in memory too (not by a one-shot
+/// build: `forOneBuild`), so that a watcher's rebuild decodes only what changed. Without it (`init()`), everything is kept in
 /// memory for the process's life.
 public final class BuildCache: Sendable {
     package struct Read: Sendable {
@@ -27,6 +27,10 @@ public final class BuildCache: Sendable {
     }
 
     private let reads = Mutex<[String: Read]>([:])
+    /// Whether readings are kept in memory for the next build in this process: a one-shot
+    /// build has none, and storing 10,000 of them under a lock shared by both cores was a
+    /// tenth of its reading.
+    private let keepsReadings: Bool
     /// By exact path (see `ExactPath`): per-posting documents whose slugs read alike are two.
     private let outputs = Mutex<[ExactPath: Output]>([:])
     private let knownPaths = Mutex<Set<String>>([])
@@ -53,14 +57,20 @@ public final class BuildCache: Sendable {
         self.init(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config)))
     }
 
+    /// The same, for one build and no other in this process (a one-shot `build`).
+    package static func forOneBuild(persistingIn config: Config) -> BuildCache {
+        BuildCache(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config)), keepsReadings: false)
+    }
+
     /// A cache that reads the build cache in the config's state folder and adds nothing to it
     /// (`check`, `report`, which take no lock).
     package convenience init(readingFrom config: Config) {
         self.init(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config), readOnly: true))
     }
 
-    package init(archive: CacheArchive?) {
+    package init(archive: CacheArchive?, keepsReadings: Bool = true) {
         self.archive = archive
+        self.keepsReadings = keepsReadings
         layouts = archive.map { OutputLayouts(folder: $0.folder.appendingPathComponent(OutputLayouts.folderName)) }
         rendered = RenderCache(archive: archive)
     }
@@ -82,7 +92,7 @@ public final class BuildCache: Sendable {
     /// (the file parsed again while its stamp is still this one), made only for a reading
     /// taken from the archive (a watcher's rebuild finds all but the changed ones in memory).
     package func read(_ path: String, stamp: FileStamp, rereading: () -> @Sendable () -> [UInt8]?) -> PostingReader.Outcome? {
-        if let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
+        if keepsReadings, let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
         let pathHash = PartKey.hash(ofPath: path)
         guard let archive, let stored = archive.part(PartKey(path: path, pathHash: pathHash, kind: Self.readingKind), stamp: stamp, context: 0),
               let data = stored.data() else { return nil }
@@ -94,7 +104,7 @@ public final class BuildCache: Sendable {
         guard let outcome = try? PostingReader.Outcome.read(from: data, body: body) else { return nil }
         // A body the archive no longer holds (dropped as damaged) is read with its file afresh.
         if outcome.posting != nil, !archive.holds(bodyKey, stamp: stamp, context: 0) { return nil }
-        reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
+        if keepsReadings { reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) } }
         return outcome
     }
 
@@ -122,7 +132,7 @@ public final class BuildCache: Sendable {
                 archive.store(FormatPart(data: body.withUTF8 { Data($0) }), as: PartKey(path: path, kind: Self.bodyKind), stamp: stamp, context: 0)
             }
         }
-        reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) }
+        if keepsReadings { reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) } }
     }
 
     /// True when the output file is still exactly what this process last wrote there and the

@@ -11,7 +11,16 @@ public struct Catalog: Sendable {
     }
 
     public func active(in language: String) -> [CatalogEntry] {
-        entries(in: language).filter { $0.status == .active }
+        entries.filter { Self.isActive($0, in: language) }
+    }
+
+    /// How many `active(in:)` would give, counted without copying them.
+    public func activeCount(in language: String) -> Int {
+        entries.count { Self.isActive($0, in: language) }
+    }
+
+    private static func isActive(_ entry: CatalogEntry, in language: String) -> Bool {
+        entry.status == .active && entry.posting.language == language
     }
 
     /// When a language's feed last changed: its newest active posting, or the moment a posting

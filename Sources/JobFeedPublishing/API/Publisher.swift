@@ -48,7 +48,7 @@ public struct Publisher: Sendable {
         var stopwatch = Stopwatch()
         let setUp = try prepareState()
         stopwatch.lap("prepare the state folder")
-        let cache = self.cache ?? BuildCache.forOneBuild(persistingIn: config)
+        let cache = self.cache ?? BuildCache(persistingIn: config, keepsReadings: false)
         cache.archive?.preloadIndex()
         // The files found for the up-to-date check are the ones the build then reads; their
         // stamps, taken once, serve the check, the cache's room and the reading.

@@ -56,10 +56,7 @@ extension PublishingStep {
     package static let recordHistory = PublishingStep("record history", .publication) { context in
         guard !context.result.written.isEmpty || !context.result.removed.isEmpty else { return }
         var active: [String: Int] = [:]
-        // Counted where they are: filtering copied every entry, twice per language.
-        for language in context.config.languageCodes {
-            active[language] = context.catalog.entries.count { $0.status == .active && $0.posting.language == language }
-        }
+        for language in context.config.languageCodes { active[language] = context.catalog.activeCount(in: language) }
         context.diagnostics += HistoryStore(StateFolder(context.config)).record(BuildHistory.Point(at: context.now.seconds, active: active))
     }
 

@@ -12,8 +12,8 @@ import Synchronization
 /// Over the state folder's build cache (`CacheArchive`), which one-shot builds and the watcher
 /// use alike, parts live on disk and come back one posting at a time, so memory stays that of
 /// the postings and a chunk of their bytes; readings are kept in memory too (not by a one-shot
-/// build: `forOneBuild`), so that a watcher's rebuild decodes only what changed. Without it (`init()`), everything is kept in
-/// memory for the process's life.
+/// build: `keepsReadings`), so that a watcher's rebuild decodes only what changed. Without it
+/// (`init()`), everything is kept in memory for the process's life.
 public final class BuildCache: Sendable {
     package struct Read: Sendable {
         package var stamp: FileStamp
@@ -54,12 +54,13 @@ public final class BuildCache: Sendable {
     /// A cache over the build cache in the config's state folder, which builds read from and
     /// add to (for a long-running process: the watcher).
     public convenience init(persistingIn config: Config) {
-        self.init(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config)))
+        self.init(persistingIn: config, keepsReadings: true)
     }
 
-    /// The same, for one build and no other in this process (a one-shot `build`).
-    package static func forOneBuild(persistingIn config: Config) -> BuildCache {
-        BuildCache(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config)), keepsReadings: false)
+    /// The same; without `keepsReadings`, for one build and no other in this process (a
+    /// one-shot `build`).
+    package convenience init(persistingIn config: Config, keepsReadings: Bool) {
+        self.init(archive: CacheArchive(state: StateFolder(config), key: CacheArchive.key(for: config)), keepsReadings: keepsReadings)
     }
 
     /// A cache that reads the build cache in the config's state folder and adds nothing to it

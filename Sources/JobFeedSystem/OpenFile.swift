@@ -87,14 +87,28 @@ package final class OpenFile: Sendable {
         return fallocate(rawValue, JOBFEED_FALLOC_FL_ZERO_RANGE | JOBFEED_FALLOC_FL_KEEP_SIZE, 0, Int(rounded)) == 0
     }
 
-    /// The share of the first `length` bytes' pages that the page cache holds (`mincore` over
-    /// a mapping of them); nil when that cannot be told (the file must be open for reading).
-    package func residentShare(of length: Int) -> Double? {
+    /// How `residentShare` asks the kernel.
+    package enum ResidencyQuery: Sendable, CaseIterable {
+        /// `cachestat`, one walk of the page cache's tree; Linux 6.5 and later, else `mincore`.
+        case cachestat
+        /// `mincore` over a mapping of the bytes: a lookup from the tree's root for each page,
+        /// 6 ms of a one-core stretch of a cron build for the spares of 10,000 postings.
+        case mincore
+    }
+
+    /// The share of the first `length` bytes' pages that the page cache holds; nil when that
+    /// cannot be told (the file must be open for reading).
+    package func residentShare(of length: Int, asking query: ResidencyQuery = .cachestat) -> Double? {
         guard length > 0 else { return 1 }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let pageCount = (length + pageSize - 1) / pageSize
+        var cached: UInt64 = 0
+        if query == .cachestat, jobfeed_cached_pages(rawValue, UInt64(length), &cached) == 0 {
+            return min(1, Double(cached) / Double(pageCount))
+        }
         guard let mapping = mmap(nil, length, PROT_READ, MAP_SHARED, rawValue, 0), mapping != MAP_FAILED else { return nil }
         defer { munmap(mapping, length) }
-        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        var pages = [UInt8](repeating: 0, count: (length + pageSize - 1) / pageSize)
+        var pages = [UInt8](repeating: 0, count: pageCount)
         guard mincore(mapping, length, &pages) == 0 else { return nil }
         return Double(pages.count { $0 & 1 != 0 }) / Double(pages.count)
     }

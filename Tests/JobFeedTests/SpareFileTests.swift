@@ -199,6 +199,26 @@ import JobFeedSystem
         #expect(bytes.allSatisfy { $0 == (lost ? 0 : UInt8(ascii: "x")) })
     }
 
+    /// The two ways of asking the kernel how much of a file its page cache holds agree: the
+    /// file's pages dropped, a quarter of them read back, then all of them.
+    @Test(.enabled(if: pagesCanBeDropped)) func cachestatAndMincoreTellTheSameShare() throws {
+        let pageCount = 64
+        let length = pageCount * Int(sysconf(Int32(_SC_PAGESIZE))) - 100
+        let path = try Self.spareLike("resident", bytes: length)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try OpenFile(path, .readOnly, operation: "read")
+        _ = posix_fadvise(file.rawValue, 0, 0, POSIX_FADV_RANDOM)
+        var shares: [[Double?]] = []
+        for readLength in [0, length / 4, length] {
+            var buffer = [UInt8](repeating: 0, count: max(readLength, 1))
+            _ = try buffer.withUnsafeMutableBytes { bytes in try file.read(at: 0, into: UnsafeMutableRawBufferPointer(rebasing: bytes.prefix(readLength))) }
+            shares.append(OpenFile.ResidencyQuery.allCases.map { file.residentShare(of: length, asking: $0) })
+        }
+        for share in shares { #expect(share[0] == share[1]) }
+        #expect(shares[0][0] == 0 && shares[2][0] == 1)
+        #expect((shares[1][0] ?? 0) >= 0.25 && (shares[1][0] ?? 1) < 1)
+    }
+
     /// With `spares: false` no spare is kept, and turning it off removes those kept: each
     /// output is a new file, as before spares.
     @Test func sparesCanBeTurnedOff() throws {

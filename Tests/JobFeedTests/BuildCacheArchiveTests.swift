@@ -12,12 +12,7 @@ import JobFeedSystem
     typealias Edit = IncrementalBuildTests.Edit
 
     func edit(_ site: TemporarySite, _ edit: Edit) throws {
-        switch edit {
-        case .body: try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer", body: "Changed."))
-        case .title: try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester ]]> renamed\ndate: 2026-03-01"))
-        case .translationAdded: try site.write("postings/fr/writer.md", TemporarySite.posting("title: Rédacteur\ndate: 2026-02-02\ntranslationKey: writer"))
-        case .postingRemoved: try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/fr/designer.md"))
-        }
+        _ = try edit.apply(to: site)
     }
 
     /// The outputs a build from nothing makes of the site's postings now.

@@ -17,7 +17,31 @@ import JobFeedSystem
     ]
 
     enum Edit: String, CaseIterable {
-        case body, title, translationAdded, postingRemoved
+        case body, title, translationAdded, postingRemoved, documentTampered
+
+        /// Makes the edit; returns the posting file it changed, as a site-relative path.
+        func apply(to site: TemporarySite) throws -> String {
+            switch self {
+            case .body:
+                try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer", body: "Changed."))
+                return "postings/en/designer.md"
+            case .title:
+                try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester ]]> renamed\ndate: 2026-03-01"))
+                return "postings/en/tester.md"
+            case .translationAdded:
+                try site.write("postings/fr/writer.md", TemporarySite.posting("title: Rédacteur\ndate: 2026-02-02\ntranslationKey: writer"))
+                return "postings/fr/writer.md"
+            case .postingRemoved:
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/fr/designer.md"))
+                return "postings/fr/designer.md"
+            case .documentTampered:
+                // A per-posting document the last build wrote, changed since; another posting's
+                // edit brings the rebuild, which must find the document no longer as written.
+                try site.write("exports/jsonld/en/designer.jsonld", "tampered")
+                try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester, edited\ndate: 2026-03-01"))
+                return "postings/en/tester.md"
+            }
+        }
     }
 
     @Test(arguments: Edit.allCases)
@@ -27,21 +51,7 @@ import JobFeedSystem
         let cache = BuildCache()
         let config = try site.config()
         _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
-        let changed: String
-        switch edit {
-        case .body:
-            changed = "postings/en/designer.md"
-            try site.write(changed, TemporarySite.posting("title: Designer\ndate: 2026-01-05\ntranslationKey: designer", body: "Changed."))
-        case .title:
-            changed = "postings/en/tester.md"
-            try site.write(changed, TemporarySite.posting("title: Tester ]]> renamed\ndate: 2026-03-01"))
-        case .translationAdded:
-            changed = "postings/fr/writer.md"
-            try site.write(changed, TemporarySite.posting("title: Rédacteur\ndate: 2026-02-02\ntranslationKey: writer"))
-        case .postingRemoved:
-            changed = "postings/fr/designer.md"
-            try FileManager.default.removeItem(at: site.root.appendingPathComponent(changed))
-        }
+        let changed = try edit.apply(to: site)
         // As a watcher rebuilds: told which file was written (an edit keeps the last listing).
         var rebuild = Publisher(config: config, now: TemporarySite.now, cache: cache)
         rebuild.changedFiles = [site.path(changed)]

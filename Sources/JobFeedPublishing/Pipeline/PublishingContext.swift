@@ -28,6 +28,9 @@ package struct PublishingContext: Sendable {
     /// Every posting file's path and stamp as read.
     package var inputs = StableHash()
     package let cache: BuildCache?
+    /// The recorded outputs still as the last build wrote them, found while the catalog is
+    /// made (nil: each is stat'ed as it renders).
+    package var currentOutputs: CurrentOutputs?
     /// Where this build writes outputs before they are renamed into place.
     package let staging: StagingFolders
     /// Where the outputs go as they render: staged files for a build; memory or nowhere for
@@ -81,12 +84,20 @@ extension PublishingContext {
         }
     }
 
+    /// Whether an output holds, as the last build wrote it, bytes of this size and digest.
+    private var isCurrent: @Sendable (String, Int, UInt64) -> Bool {
+        guard let current = currentOutputs?.outputs else {
+            return { [cache] path, size, digest in cache?.outputIsCurrent(path, size: size, digest: digest) ?? false }
+        }
+        return { path, size, digest in current[ExactPath(path)].map { $0.size == size && $0.digest == digest } ?? false }
+    }
+
     /// What the formats' writers need from this build.
     package var formatBuild: FormatBuild {
         let files = OutputWriter(state: StateFolder(config), staging: staging, cache: cache)
         return FormatBuild(config: config, catalog: catalog, destination: destination, cache: cache?.rendered,
                            output: output, prepare: { path, data, digest in files.prepare(path, data, digest: digest) },
-                           isCurrent: { [cache] path, size, digest in cache?.outputIsCurrent(path, size: size, digest: digest) ?? false },
+                           isCurrent: isCurrent,
                            fingerprints: cache.map { _ in OutputFingerprints(shares: Parallel.map(catalog.entries, OutputFingerprints.Share.init)) })
     }
 }

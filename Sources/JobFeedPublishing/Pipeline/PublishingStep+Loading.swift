@@ -26,6 +26,8 @@ extension PublishingStep {
     /// Pairs translations and sets each posting's status for "now"; bodies are rendered later,
     /// a chunk at a time, as the outputs are written.
     package static let catalogPostings = PublishingStep("catalog postings", .preparation) { context in
+        // The catalog takes one core: the outputs' files are stat'ed on the other meanwhile.
+        if let cache = context.cache { context.currentOutputs = CurrentOutputs(of: cache.recordedOutputs) }
         var pairing = TranslationPairing(config: context.config)
         let postings = pairing.pair(context.postings)
         context.diagnostics += pairing.diagnostics

@@ -4,10 +4,10 @@ import JobFeedSystem
 import Synchronization
 
 /// The outputs the last build recorded whose files are still as it wrote them (same stamp),
-/// found on a core of their own while the catalog is made, on the other: a per-posting
+/// found on a core of their own while the catalog is made on the other: a per-posting
 /// document a build would write again with the same bytes is left as it is when it is one of
-/// these. Stat'ing 10,000 documents one by one as the postings render, on the cores rendering
-/// them, took more CPU than any other part of a cron build's check of a posting (see README).
+/// these. Stat'ed one by one as their postings rendered, on the cores rendering them, 7,420
+/// documents took 28.5 ms of a cron build's CPU at 10,000 postings (perf).
 package final class CurrentOutputs: Sendable {
     private let found = Mutex<[ExactPath: BuildCache.Output]?>(nil)
     private let finding = DispatchGroup()

@@ -29,7 +29,7 @@ package struct PublishingContext: Sendable {
     package var inputs = StableHash()
     package let cache: BuildCache?
     /// The recorded outputs still as the last build wrote them, found while the catalog is
-    /// made (nil: each is stat'ed as it renders).
+    /// made (nil without a cache: nothing was recorded).
     package var currentOutputs: CurrentOutputs?
     /// Where this build writes outputs before they are renamed into place.
     package let staging: StagingFolders
@@ -84,11 +84,10 @@ extension PublishingContext {
         }
     }
 
-    /// Whether an output holds, as the last build wrote it, bytes of this size and digest.
+    /// Whether an output holds, as the last build wrote it, bytes of this size and digest: one
+    /// of the outputs the catalog step found still as recorded (none without a cache).
     private var isCurrent: @Sendable (String, Int, UInt64) -> Bool {
-        guard let current = currentOutputs?.outputs else {
-            return { [cache] path, size, digest in cache?.outputIsCurrent(path, size: size, digest: digest) ?? false }
-        }
+        let current = currentOutputs?.outputs ?? [:]
         return { path, size, digest in current[ExactPath(path)].map { $0.size == size && $0.digest == digest } ?? false }
     }
 

@@ -145,11 +145,6 @@ public final class BuildCache: Sendable {
         return known.digest == (digest ?? ContentDigest.of(data))
     }
 
-    /// Whether the file holds, as the last build wrote it, bytes of this size and digest.
-    package func outputIsCurrent(_ path: String, size: Int, digest: UInt64) -> Bool {
-        guard let known = outputs.withLock({ $0[ExactPath(path)] }), known.size == size, known.digest == digest else { return false }
-        return FileStamp(path: path) == known.stamp
-    }
 
     package func recordOutput(_ path: String, data: Data) {
         recordOutput(path, size: data.count, digest: ContentDigest.of(data))

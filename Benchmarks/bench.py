@@ -53,18 +53,21 @@ WORK = os.path.join(HERE, "..", ".build", "bench")
 NOW = "2026-11-29"
 
 
-def measure(command):
+def measure(command, output=False):
+    """(wall s, CPU s, peak RSS MB) of the command, and with `output` what it printed."""
     # The run starts with no dirty pages: the writeback of the run before is not its cost.
     os.sync()
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE if output else subprocess.DEVNULL, stderr=subprocess.PIPE)
+    printed = process.stdout.read().decode() if output else None
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     stderr = process.stderr.read().decode()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"{' '.join(command)} exited {code}:\n{stderr[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    measured = (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return measured + (printed,) if output else measured
 
 
 def median(values):

@@ -83,6 +83,26 @@ import JobFeedWatching
         #expect(site.read("exports/jsonld/en/designer.jsonld")?.contains("Designer, edited") == true)
     }
 
+    /// The listing's stamps are taken by name from each folder (`FileStamp.ofListed(paths:)`):
+    /// they must be what stat'ing each path gives, for every kind of entry and when folders
+    /// take turns.
+    @Test func stampsTakenByNameAreThoseTakenByPath() throws {
+        let site = try TemporarySite(postings: Self.postings.merging(["fr/designer.md": TemporarySite.posting("title: Designer FR\ndate: 2026-01-05")]) { first, _ in first })
+        defer { site.remove() }
+        let folder = site.path("postings/en")
+        try FileManager.default.linkItem(atPath: folder + "/writer.md", toPath: folder + "/hard-link.md")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.md", withDestinationPath: "designer.md")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/broken.md", withDestinationPath: "gone.md")
+        let paths = ["designer.md", "hard-link.md", "link.md", "broken.md", "missing.md"].map { folder + "/" + $0 }
+            + [site.path("postings/fr/designer.md"), folder + "/writer.md", site.path("postings/none/x.md"), "relative.md"]
+        let byName = FileStamp.ofListed(paths: paths)
+        let byPath = paths.map { FileStamp.ofListed(path: $0) }
+        #expect(byName.map(\.stamp) == byPath.map(\.stamp))
+        #expect(byName.map(\.plain) == byPath.map(\.plain))
+        #expect(byName.map(\.plain) == [true, false, false, false, false, true, false, false, false])
+        #expect(byName.map { $0.stamp != nil } == [true, true, true, false, false, true, true, false, false])
+    }
+
     @Test func onlyFileWritesAreKnownChanges() {
         var pending = PendingChanges()
         pending.files = ["/site/postings/en/a.md"]

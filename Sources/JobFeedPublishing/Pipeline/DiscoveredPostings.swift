@@ -18,7 +18,7 @@ package struct DiscoveredPostings: Sendable {
     package static func find(_ config: Config) throws(DiagnosticError) -> DiscoveredPostings {
         var discovery = PostingDiscovery(config: config)
         let files = try discovery.files()
-        let listed = files.map { FileStamp.ofListed(path: $0.absolutePath) }
+        let listed = FileStamp.ofListed(paths: files.map(\.absolutePath))
         return DiscoveredPostings(files: files, stamps: listed.map(\.stamp), diagnostics: discovery.diagnostics,
                                   allPlain: listed.allSatisfy(\.plain))
     }

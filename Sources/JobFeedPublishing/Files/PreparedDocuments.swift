@@ -6,9 +6,10 @@ import JobFeedRendering
 /// staged ones in path order (the order they are published in), the display paths of the
 /// unchanged ones, every path, and the first failure by path.
 ///
-/// Only the staged and the failed are sorted, a handful in a cron build: sorting all 10,000
-/// documents by path, and taking their display paths, was a stretch of a cron build's serial
-/// end, which the write now spends on whichever core is free while the large outputs finish.
+/// Made on whichever core is free while the large outputs finish: sorting 10,000 documents'
+/// paths and display paths, and taking the display paths, was a stretch of a cron build's
+/// serial end. The lists are sorted as the build's result lists them, so that the write's
+/// sorts of the whole lists, these and a few files more, only merge.
 struct PreparedDocuments: Sendable {
     struct Staged: Sendable {
         var path: String
@@ -38,6 +39,8 @@ struct PreparedDocuments: Sendable {
                 failures.append((path, reason))
             }
         }
+        paths.sort()
+        unchanged.sort()
         self.staged = staged.sorted { $0.path < $1.path }.map(\.file)
         failure = failures.min { $0.path < $1.path }.map { ($0.path.text, $0.reason) }
     }

@@ -61,7 +61,7 @@ package struct ChunkRenderer: Sendable {
     /// stops the build (every output must hold every active posting).
     private func render(_ entry: CatalogEntry) throws(RenderError) -> (item: RenderedChunk.Item, renderedBody: Bool) {
         let slot = cache?.slot(for: entry)
-        let (kept, complete) = slot.map { keptParts(entry, $0) } ?? ([:], false)
+        let (kept, complete) = slot.map { keptParts(entry, $0) } ?? (FormatParts(), false)
         if complete {
             // Every byte this posting contributes is cached: its body is never needed.
             return (RenderedChunk.Item(entry: RenderedEntry(entry: entry, body: .unrendered), parts: kept), false)
@@ -81,10 +81,10 @@ package struct ChunkRenderer: Sendable {
         let rendered = RenderedEntry(entry: entry, body: body)
         // What was cached is used as it was read; only the rest is rendered.
         var parts = kept
-        for format in formats where parts[format.id] == nil {
+        for format in formats where parts[kind: format.id] == nil {
             do {
                 guard let data = try format.part(rendered) else { continue }
-                parts[format.id] = slot.flatMap { cache?.store(data, kind: format.id, in: $0) } ?? FormatPart(data: data)
+                parts[kind: format.id] = slot.flatMap { cache?.store(data, kind: format.id, in: $0) } ?? FormatPart(data: data)
             } catch {
                 var failure = error
                 failure.stopsTheBuild = true
@@ -97,14 +97,14 @@ package struct ChunkRenderer: Sendable {
     /// The kinds of bytes the formats keep for the posting that the cache holds and an output
     /// takes, read back (and checked), each once; and whether that is all of them, so that the
     /// body is not needed.
-    private func keptParts(_ entry: CatalogEntry, _ slot: RenderCache.Slot) -> (parts: [String: FormatPart], complete: Bool) {
-        guard let cache else { return ([:], false) }
-        var parts: [String: FormatPart] = [:]
+    private func keptParts(_ entry: CatalogEntry, _ slot: RenderCache.Slot) -> (parts: FormatParts, complete: Bool) {
+        guard let cache else { return (FormatParts(), false) }
+        var parts = FormatParts(capacity: formats.count)
         var complete = true
         for format in formats {
             guard let kind = format.keptKind(for: entry), !unneeded.contains(where: { $0.covers(kind, of: entry) }) else { continue }
             let part = cache.part(kind, in: slot) { part in needs?.needsBytes(kind, of: entry, part: part) ?? true }
-            if let part { parts[kind] = part } else { complete = false }
+            if let part { parts[kind: kind] = part } else { complete = false }
         }
         return (parts, complete)
     }

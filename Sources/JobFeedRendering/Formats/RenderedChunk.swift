@@ -7,9 +7,9 @@ package struct RenderedChunk: Sendable {
     /// struct retained its posting's storage, translations, body and parts every time.
     package final class Item: Sendable {
         package let entry: RenderedEntry
-        package let parts: [String: FormatPart]
+        package let parts: FormatParts
 
-        package init(entry: RenderedEntry, parts: [String: FormatPart]) {
+        package init(entry: RenderedEntry, parts: FormatParts) {
             self.entry = entry
             self.parts = parts
         }

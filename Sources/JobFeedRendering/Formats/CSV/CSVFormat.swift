@@ -46,7 +46,7 @@ package final class CSVTableWriter: FormatWriter, @unchecked Sendable {
 
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         for item in chunk.items {
-            if let line = item.parts[format] { output.sink.write(line) }
+            if let line = item.parts[kind: format] { output.sink.write(line) }
         }
         return []
     }

@@ -79,7 +79,7 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
 
     /// The item the chunk brought from the cache, else the cache's, else rendered (and kept).
     private func write(_ item: RenderedChunk.Item) throws(XMLWriterError) {
-        if let cached = item.parts[itemKind] { return try xml.append(cached) }
+        if let cached = item.parts[kind: itemKind] { return try xml.append(cached) }
         let entry = item.entry
         guard let cache, let slot = cache.slot(for: entry.entry) else { return try format.item(entry, xml) }
         if let cached = cache.part(itemKind, in: slot) { return try xml.append(cached) }

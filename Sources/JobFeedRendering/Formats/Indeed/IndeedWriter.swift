@@ -30,7 +30,7 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         do {
             for item in chunk.items where item.entry.status == .active {
-                guard let body = item.parts[format] else { continue }
+                guard let body = item.parts[kind: format] else { continue }
                 let posting = item.entry.posting
                 var reference = posting.identifier + "-" + posting.language
                 if shared.contains(reference) { reference += "-" + posting.slug }

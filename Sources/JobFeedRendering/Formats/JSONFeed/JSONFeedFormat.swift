@@ -100,7 +100,7 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
 
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         for item in chunk.items where room > 0 && item.entry.posting.language == language {
-            guard let part = item.parts[format] else { continue }
+            guard let part = item.parts[kind: format] else { continue }
             room -= 1
             output.sink.write(isEmpty ? "\n" : ",\n")
             isEmpty = false

@@ -69,7 +69,7 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
         var planned: [(String, PlannedFile)] = []
         for item in chunk.items {
-            guard let document = item.parts[format] else { continue }
+            guard let document = item.parts[kind: format] else { continue }
             let path = path(of: item.entry.entry)
             // Left in the cache only when every writer that takes it, this one among them,
             // said it needs no bytes: here, that the file is current (`needsBytes`).

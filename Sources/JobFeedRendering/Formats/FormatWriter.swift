@@ -28,15 +28,26 @@ extension FormatWriter {
 /// Which of the postings' cached bytes this build's writers need read back, by kind: bytes no
 /// writer needs (each copies them from its previous file) are left in the cache.
 package struct PartNeeds: Sendable {
-    private let writers: [String: [any FormatWriter]]
+    /// The writers grouped by the kind they take, in a short list searched in order: asked for
+    /// every cached part of every posting, a dictionary hashed the kind each time.
+    private let takers: [(kind: String, writers: [any FormatWriter])]
 
     package init(_ writers: [any FormatWriter]) {
-        self.writers = Dictionary(grouping: writers.filter { $0.partKind != nil }, by: { $0.partKind ?? "" })
+        var takers: [(kind: String, writers: [any FormatWriter])] = []
+        for writer in writers {
+            guard let kind = writer.partKind else { continue }
+            if let index = takers.firstIndex(where: { $0.kind == kind }) {
+                takers[index].writers.append(writer)
+            } else {
+                takers.append((kind, [writer]))
+            }
+        }
+        self.takers = takers
     }
 
     package func needsBytes(_ kind: String, of entry: CatalogEntry, part: FormatPart) -> Bool {
-        guard let takers = writers[kind] else { return true }
-        return takers.contains { $0.unneeded?.covers(kind, of: entry) != true && $0.needsBytes(of: entry, part: part) }
+        guard let writers = takers.first(where: { $0.kind == kind })?.writers else { return true }
+        return writers.contains { $0.unneeded?.covers(kind, of: entry) != true && $0.needsBytes(of: entry, part: part) }
     }
 }
 

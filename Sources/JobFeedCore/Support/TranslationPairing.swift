@@ -10,9 +10,11 @@
 package struct TranslationPairing {
     package let config: Config
     package private(set) var diagnostics: [Diagnostic] = []
-    /// Each paired posting's translation group (numbered as they were found), by its file's
-    /// path, byte for byte: two files whose names differ only in how an accent is encoded are two postings.
-    private var groups: [ExactPath: Int] = [:]
+    /// Each paired posting's translation group (numbered as they were found), by its place
+    /// among the postings `pair` returned: looked up by place, where by path (hashing 50,000
+    /// paths twice, each in memory of its own) made the catalog a build's longest one-core
+    /// stretch at 50,000 postings.
+    private var groups: [Int?] = []
     private var groupCount = 0
 
     package let languages: [String]
@@ -33,51 +35,48 @@ package struct TranslationPairing {
             var language: String
             var slug: ExactPath
         }
-        var firstBySlug: [Page: Posting] = [:]
-        firstBySlug.reserveCapacity(postings.count)
-        var kept: [Posting] = []
-        kept.reserveCapacity(postings.count)
         // Read in path order already, nearly always: then there is nothing to sort.
         let inPathOrder = zip(postings, postings.dropFirst()).allSatisfy { $0.source.relativePath.precedesExactly($1.source.relativePath) }
-        for var posting in inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath.precedesExactly($1.source.relativePath) }) {
+        var kept = inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath.precedesExactly($1.source.relativePath) })
+        // Each posting's fields read in one pass: each one's are in memory of their own.
+        var firstBySlug: [Page: Int] = [:]
+        firstBySlug.reserveCapacity(kept.count)
+        var byKey: [String: [Int]] = [:]
+        byKey.reserveCapacity(kept.count)
+        for index in kept.indices {
+            let posting = kept[index]
             if let earlier = firstBySlug[Page(language: posting.language, slug: ExactPath(posting.slug))] {
                 var unique = posting.slug + "-" + String(String(StableHash.of(posting.source.relativePath), radix: 16).prefix(6))
                 while firstBySlug[Page(language: posting.language, slug: ExactPath(unique))] != nil { unique += "-2" }
-                diagnostics.append(.warning("slug '\(posting.slug)' is already used in '\(posting.language)' by \(earlier.source.displayPath); this posting is published as '\(unique)' (rename one file or set 'slug:')", at: posting.source.location(ofKey: "slug")))
-                posting.relink(slug: unique, config: config)
+                diagnostics.append(.warning("slug '\(posting.slug)' is already used in '\(posting.language)' by \(kept[earlier].source.displayPath); this posting is published as '\(unique)' (rename one file or set 'slug:')", at: posting.source.location(ofKey: "slug")))
+                kept[index].relink(slug: unique, config: config)
             }
-            firstBySlug[Page(language: posting.language, slug: ExactPath(posting.slug))] = posting
-            kept.append(posting)
-        }
-        var byKey: [String: [Int]] = [:]
-        byKey.reserveCapacity(kept.count)
-        for (index, posting) in kept.enumerated() {
+            firstBySlug[Page(language: kept[index].language, slug: ExactPath(kept[index].slug))] = index
             if let key = posting.translationKey { byKey[key, default: []].append(index) }
         }
-        groups.reserveCapacity(kept.count)
+        groups = Array(repeating: nil, count: kept.count)
         // Keys in any order (a group's number only tells its members apart); the warnings of
         // each key then in the order of the keys, as the site reads them.
         var warnings: [(key: String, diagnostics: [Diagnostic])] = []
         for (key, indices) in byKey {
-            let sharing = indices.map { kept[$0] }
-            var found = warnAboutDuplicates(key, sharing)
-            let matched = match(sharing)
+            var found = warnAboutDuplicates(key, indices, in: kept)
+            let matched = match(indices, in: kept)
             for group in matched {
-                for posting in group { groups[ExactPath(posting.source.relativePath)] = groupCount }
+                for index in group { groups[index] = groupCount }
                 groupCount += 1
             }
-            found += check(key, matched)
+            found += check(key, matched, in: kept)
             if !found.isEmpty { warnings.append((key, found)) }
         }
         diagnostics += warnings.sorted { $0.key < $1.key }.flatMap(\.diagnostics)
         return kept
     }
 
-    /// Fills each entry's translations: the entries in other languages of its group.
-    package func linkTranslations(_ entries: consuming [CatalogEntry]) -> [CatalogEntry] {
-        // Each entry's group looked up once, and members kept as indices: copying every entry
-        // into its group cost more than the linking.
-        let groupOf = entries.map { groups[ExactPath($0.posting.source.relativePath)] }
+    /// Fills each entry's translations: the entries in other languages of its group. `places`
+    /// are the entries' places among the postings `pair` returned, which they were made from.
+    package func linkTranslations(_ entries: consuming [CatalogEntry], madeFrom places: [Int]) -> [CatalogEntry] {
+        // Members kept as indices: copying every entry into its group cost more than the linking.
+        let groupOf = places.map { groups[$0] }
         var members = [[Int]](repeating: [], count: groupCount)
         for (index, group) in groupOf.enumerated() {
             if let group { members[group].append(index) }
@@ -95,12 +94,12 @@ package struct TranslationPairing {
         return entries
     }
 
-    private func warnAboutDuplicates(_ key: String, _ sharing: [Posting]) -> [Diagnostic] {
+    private func warnAboutDuplicates(_ key: String, _ sharing: [Int], in postings: [Posting]) -> [Diagnostic] {
         // Most keys: one posting in each of two languages.
-        if sharing.count < 2 || sharing.count == 2 && sharing[0].language != sharing[1].language { return [] }
+        if sharing.count < 2 || sharing.count == 2 && postings[sharing[0]].language != postings[sharing[1]].language { return [] }
         var diagnostics: [Diagnostic] = []
         for language in languages {
-            let same = sharing.filter { $0.language == language }
+            let same = sharing.map { postings[$0] }.filter { $0.language == language }
             guard let first = same.first else { continue }
             for other in same.dropFirst() {
                 diagnostics.append(.warning("translationKey '\(key)' is also used in '\(language)' by \(first.source.displayPath); both are published as separate jobs, and translations pair by status and dates (give each job its own key)", at: other.source.location(ofKey: "translationKey")))
@@ -109,25 +108,26 @@ package struct TranslationPairing {
         return diagnostics
     }
 
-    /// Splits the postings sharing a key into translation groups of at most one posting per
-    /// language: the first language's postings anchor the groups (in path order), and each
-    /// other language's postings join the group whose anchor they match best, greedily.
-    private func match(_ sharing: [Posting]) -> [[Posting]] {
+    /// Splits the postings sharing a key (their places in `postings`, in path order) into
+    /// translation groups of at most one posting per language: the first language's postings
+    /// anchor the groups (in path order), and each other language's postings join the group
+    /// whose anchor they match best, greedily.
+    private func match(_ sharing: [Int], in postings: [Posting]) -> [[Int]] {
         // Most keys: one posting in each of two languages, which pair with each other.
-        if sharing.count == 2, sharing[0].language != sharing[1].language {
+        if sharing.count == 2, postings[sharing[0]].language != postings[sharing[1]].language {
             let (first, second) = (sharing[0], sharing[1])
-            return rank[first.language, default: .max] <= rank[second.language, default: .max] ? [[first, second]] : [[second, first]]
+            return rank[postings[first].language, default: .max] <= rank[postings[second].language, default: .max] ? [[first, second]] : [[second, first]]
         }
-        let byLanguage = Dictionary(grouping: sharing) { $0.language }
+        let byLanguage = Dictionary(grouping: sharing) { postings[$0].language }
         let rank = rank
         let present = byLanguage.keys.sorted { rank[$0, default: .max] < rank[$1, default: .max] }
         guard let anchorLanguage = present.first else { return [] }
-        var groups = byLanguage[anchorLanguage]!.sorted { $0.source.relativePath.precedesExactly($1.source.relativePath) }.map { [$0] }
+        var groups = byLanguage[anchorLanguage]!.sorted { postings[$0].source.relativePath.precedesExactly(postings[$1].source.relativePath) }.map { [$0] }
         for language in present.dropFirst() {
             let candidates = byLanguage[language]!
             var pairs: [(group: Int, posting: Int)] = []
             for group in groups.indices { for posting in candidates.indices { pairs.append((group, posting)) } }
-            pairs.sort { Self.distance(groups[$0.group][0], candidates[$0.posting]) < Self.distance(groups[$1.group][0], candidates[$1.posting]) }
+            pairs.sort { Self.distance(postings[groups[$0.group][0]], postings[candidates[$0.posting]]) < Self.distance(postings[groups[$1.group][0]], postings[candidates[$1.posting]]) }
             var usedGroups = Set<Int>()
             var usedPostings = Set<Int>()
             for (group, posting) in pairs where !usedGroups.contains(group) && !usedPostings.contains(posting) {
@@ -149,10 +149,10 @@ package struct TranslationPairing {
 
     /// Warns about a key with no partner, and about partners that disagree on whether the job
     /// is archived or when it closes: one language would stay online after the other closed.
-    private func check(_ key: String, _ groups: [[Posting]]) -> [Diagnostic] {
+    private func check(_ key: String, _ groups: [[Int]], in postings: [Posting]) -> [Diagnostic] {
         guard languages.count > 1 else { return [] }
         var diagnostics: [Diagnostic] = []
-        for group in groups {
+        for group in groups.lazy.map({ $0.map { postings[$0] } }) {
             guard let first = group.first, group.count > 1 else {
                 if let alone = group.first {
                     diagnostics.append(.warning("translationKey '\(key)' has no translation in \(languages.filter { $0 != alone.language }.joined(separator: ", ")); add one or remove the key", at: alone.source.location(ofKey: "translationKey")))

@@ -31,12 +31,15 @@ extension PublishingStep {
         var pairing = TranslationPairing(config: context.config)
         let postings = pairing.pair(context.postings)
         context.diagnostics += pairing.diagnostics
-        let now = context.now
-        let entries = postings.compactMap { posting in
-            let status = PostingStatus(posting, now: now)
-            return status.isPublished ? CatalogEntry(posting: posting, status: status, translations: []) : nil
+        var entries: [CatalogEntry] = []
+        var places: [Int] = []
+        for (place, posting) in postings.enumerated() {
+            let status = PostingStatus(posting, now: context.now)
+            guard status.isPublished else { continue }
+            entries.append(CatalogEntry(posting: posting, status: status, translations: []))
+            places.append(place)
         }
-        context.catalog.entries = CatalogEntry.inFeedOrder(pairing.linkTranslations(entries), languages: context.config.languageCodes)
+        context.catalog.entries = CatalogEntry.inFeedOrder(pairing.linkTranslations(entries, madeFrom: places), languages: context.config.languageCodes)
     }
 }
 

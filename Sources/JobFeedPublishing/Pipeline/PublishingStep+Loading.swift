@@ -47,15 +47,19 @@ extension CatalogEntry {
     /// Language in config order, then newest first, then by slug so ties are stable. The sort
     /// keys are taken once per entry, not once per comparison (a tenth of a 10,000-posting
     /// rebuild went to looking up languages and fields in the comparisons).
+    /// The entries' places are sorted, not the entries with their keys: at 50,000 postings
+    /// that moved 56 bytes a swap, a sixth of the catalog step.
     package static func inFeedOrder(_ entries: [CatalogEntry], languages: [String]) -> [CatalogEntry] {
         let rank = Dictionary(languages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let keyed = entries.map { entry in
-            (language: rank[entry.posting.language] ?? .max, date: entry.posting.datePosted.seconds, slug: entry.posting.slug, entry: entry)
+        let keys = entries.map { entry in
+            (language: rank[entry.posting.language] ?? .max, date: entry.posting.datePosted.seconds, slug: entry.posting.slug)
         }
-        return keyed.sorted { left, right in
+        let order = keys.indices.sorted { left, right in
+            let (left, right) = (keys[left], keys[right])
             if left.language != right.language { return left.language < right.language }
             if left.date != right.date { return left.date > right.date }
             return left.slug < right.slug
-        }.map(\.entry)
+        }
+        return order.map { entries[$0] }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JobFeedCore
+import SystemPackage
 
 extension FileStamp {
     /// The stamp of the file at `path` now; nil when it cannot be stat'ed (gone, or not ours).
@@ -24,24 +25,21 @@ extension FileStamp {
     /// by name from that folder's descriptor, opened once, rather than by walking every path
     /// from the root (10,000 posting files: 16 ms of `lstat` by path here, 10 ms by name).
     package static func ofListed(paths: [String]) -> [(stamp: FileStamp?, plain: Bool)] {
-        var folder: (path: Substring, descriptor: Int32)?
-        defer { if let folder, folder.descriptor >= 0 { close(folder.descriptor) } }
+        var folder: (path: Substring, file: OpenFile?)?
         return paths.map { path in
             guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return ofListed(path: path) }
             let folderPath = path[..<slash]
             if folder?.path != folderPath {
-                if let folder, folder.descriptor >= 0 { close(folder.descriptor) }
-                folder = (folderPath, open(String(folderPath), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+                folder = (folderPath, try? OpenFile(String(folderPath), .readOnly, options: .directory, operation: "list the folder"))
             }
-            guard let descriptor = folder?.descriptor, descriptor >= 0 else { return ofListed(path: path) }
+            guard let descriptor = folder?.file?.rawValue else { return ofListed(path: path) }
             let nameOffset = path.utf8.distance(from: path.utf8.startIndex, to: slash) + 1
-            return path.withCString { ofListed(name: $0 + nameOffset, in: descriptor, path: path) }
+            return path.withCString { ofListed(name: $0 + nameOffset, in: descriptor) }
         }
     }
 
-    /// `ofListed(path:)` for the file `name` in the open folder `folder`, `path` being where
-    /// that is.
-    private static func ofListed(name: UnsafePointer<CChar>, in folder: Int32, path: String) -> (stamp: FileStamp?, plain: Bool) {
+    /// `ofListed(path:)` for the file `name` in the open folder `folder`.
+    private static func ofListed(name: UnsafePointer<CChar>, in folder: Int32) -> (stamp: FileStamp?, plain: Bool) {
         var info = stat()
         guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return (nil, false) }
         guard info.st_mode & S_IFMT == S_IFREG else {

@@ -1,9 +1,6 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
 import JobFeedCore
-import JobFeedReading
-#endif
+import JobFeedSystem
 
 /// Tells a WebSub hub that feeds changed (`hub.mode=publish`, `hub.url=<feed>`), so that
 /// subscribers and aggregators learn of new jobs without polling. Each request has a timeout and
@@ -32,26 +29,13 @@ package struct HubNotifier: Sendable {
     }
 
     private func post(_ feed: String) -> Result<Void, HubFailure> {
-        var request = URLRequest(url: hub, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         var form = URLComponents()
         form.queryItems = [URLQueryItem(name: "hub.mode", value: "publish"), URLQueryItem(name: "hub.url", value: feed)]
-        request.httpBody = Data((form.percentEncodedQuery ?? "").utf8)
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var outcome: Result<Void, HubFailure> = .failure(HubFailure("no answer"))
-        URLSession.shared.dataTask(with: request) { _, response, error in
-            if let error {
-                outcome = .failure(HubFailure(error.localizedDescription))
-            } else if let status = (response as? HTTPURLResponse)?.statusCode, !(200..<300).contains(status) {
-                outcome = .failure(HubFailure("HTTP \(status)"))
-            } else {
-                outcome = .success(())
-            }
-            done.signal()
-        }.resume()
-        done.wait()
-        return outcome
+        switch FormPost.send(form.percentEncodedQuery ?? "", to: hub.absoluteString, timeout: timeout) {
+        case let .success(status) where (200..<300).contains(status): return .success(())
+        case let .success(status): return .failure(HubFailure("HTTP \(status)"))
+        case let .failure(failure): return .failure(HubFailure(failure.reason))
+        }
     }
 }
 

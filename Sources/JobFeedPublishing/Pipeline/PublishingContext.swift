@@ -28,9 +28,13 @@ package struct PublishingContext: Sendable {
     /// Every posting file's path and stamp as read.
     package var inputs = StableHash()
     package let cache: BuildCache?
-    /// The recorded outputs still as the last build wrote them, found while the catalog is
-    /// made (nil without a cache: nothing was recorded).
-    package var currentOutputs: CurrentOutputs?
+    /// The outputs the last build recorded whose files are still as it wrote them (same
+    /// stamp), stat'ed on a core of their own while the catalog is made on the other (nil
+    /// without a cache: nothing was recorded). A per-posting document a build would write
+    /// again with the same bytes is left as it is when it is one of these; stat'ed one by one
+    /// as their postings rendered, 7,420 documents took 28.5 ms of a cron build's CPU at
+    /// 10,000 postings (perf).
+    package var currentOutputs: BackgroundValue<[ExactPath: BuildCache.Output]>?
     /// Where this build writes outputs before they are renamed into place.
     package let staging: StagingFolders
     /// Where the outputs go as they render: staged files for a build; memory or nowhere for
@@ -87,7 +91,7 @@ extension PublishingContext {
     /// Whether an output holds, as the last build wrote it, bytes of this size and digest: one
     /// of the outputs the catalog step found still as recorded (none without a cache).
     private var isCurrent: @Sendable (String, Int, UInt64) -> Bool {
-        let current = currentOutputs?.outputs ?? [:]
+        let current = currentOutputs?.value ?? [:]
         return { path, size, digest in current[ExactPath(path)].map { $0.size == size && $0.digest == digest } ?? false }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import JobFeedCore
 import JobFeedReading
+import JobFeedSystem
 
 extension PublishingStep {
     /// Lists the posting files below the postings folder.
@@ -27,7 +28,9 @@ extension PublishingStep {
     /// a chunk at a time, as the outputs are written.
     package static let catalogPostings = PublishingStep("catalog postings", .preparation) { context in
         // The catalog takes one core: the outputs' files are stat'ed on the other meanwhile.
-        if let cache = context.cache { context.currentOutputs = CurrentOutputs(of: cache.recordedOutputs) }
+        if let recorded = context.cache?.recordedOutputs {
+            context.currentOutputs = BackgroundValue { recorded.filter { path, output in FileStamp(path: path.text) == output.stamp } }
+        }
         var pairing = TranslationPairing(config: context.config)
         let postings = pairing.pair(context.postings)
         context.diagnostics += pairing.diagnostics

@@ -145,7 +145,6 @@ public final class BuildCache: Sendable {
         return known.digest == (digest ?? ContentDigest.of(data))
     }
 
-
     package func recordOutput(_ path: String, data: Data) {
         recordOutput(path, size: data.count, digest: ContentDigest.of(data))
     }

@@ -75,27 +75,23 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         appending = Mutex(Appending(length: 0))
     }
 
-    /// The index read ahead by `preloadIndex`, and the wait for it.
-    private let preloaded = Mutex<(index: CacheIndex, damaged: Bool)?>(nil)
-    private let preloading = DispatchGroup()
+    /// The index being read ahead by `preloadIndex`, until `open` takes it.
+    private let preloaded = Mutex<BackgroundValue<(index: CacheIndex, damaged: Bool)>?>(nil)
 
     /// Starts reading the index on a thread of its own, for `open` to take: a one-shot build
     /// finds and stats its posting files meanwhile (at 10,000 postings both take about 40 ms).
     /// Reading only: what `open` cuts off or discards, it does itself.
     package func preloadIndex() {
         guard !opened else { return }
-        preloading.enter()
-        Thread.detachNewThread { [self] in
-            let loaded = CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
-            preloaded.withLock { $0 = loaded }
-            preloading.leave()
-        }
+        let path = folder.appendingPathComponent(CacheIndex.fileName).path
+        let key = key
+        preloaded.withLock { $0 = BackgroundValue { CacheIndex.load(from: path, key: key) } }
     }
 
     /// Returns when the index read ahead is read (a build that found nothing to do leaves no
     /// thread behind).
     package func waitForPreload() {
-        preloading.wait()
+        preloaded.withLock { $0 }?.wait()
     }
 
     /// Reads the index the first time it is called (or takes it from `preloadIndex`), and
@@ -104,11 +100,11 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     package func open() -> Bool {
         guard !opened else { return false }
         opened = true
-        preloading.wait()
-        var (index, damage) = preloaded.withLock { loaded in
+        let readAhead = preloaded.withLock { loaded in
             defer { loaded = nil }
             return loaded
-        } ?? CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
+        }
+        var (index, damage) = readAhead?.value ?? CacheIndex.load(from: folder.appendingPathComponent(CacheIndex.fileName).path, key: key)
         let log = folder.appendingPathComponent(CacheIndexLog.fileName).path
         if !damage, index.fileDigest != 0 { logLength = CacheIndexLog.replay(from: log, onto: &index, following: index.fileDigest) }
         if readOnly {

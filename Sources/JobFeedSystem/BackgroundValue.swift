@@ -1,0 +1,31 @@
+import Foundation
+import Synchronization
+
+/// A value worked out on a thread of its own while the caller goes on, and waited for where it
+/// is needed: a one-shot build's cache index read while the posting files are listed, the
+/// outputs the last build recorded stat'ed while the catalog is made.
+package final class BackgroundValue<Value: Sendable>: Sendable {
+    private let result = Mutex<Value?>(nil)
+    private let done = DispatchGroup()
+
+    package init(_ work: @escaping @Sendable () -> Value) {
+        done.enter()
+        Thread.detachNewThread { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            done.leave()
+        }
+    }
+
+    /// Returns when the work has ended.
+    package func wait() {
+        done.wait()
+    }
+
+    /// The value, once the work has ended.
+    package var value: Value {
+        done.wait()
+        // Set before the group is left.
+        return result.withLock { $0! }
+    }
+}

@@ -15,10 +15,7 @@ extension FileStamp {
     /// only when it is written by that name (the watcher is told of it); a linked one's changes
     /// when another name is written. One `lstat` for a plain file, as `init(path:)` costs.
     package static func ofListed(path: String) -> (stamp: FileStamp?, plain: Bool) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return (nil, false) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return (FileStamp(path: path), false) }
-        return (FileStamp(info), info.st_nlink == 1)
+        ofListed(name: path, in: AT_FDCWD)
     }
 
     /// `ofListed(path:)` for each path, in order: each run of paths in one folder is stat'ed
@@ -38,7 +35,8 @@ extension FileStamp {
         }
     }
 
-    /// `ofListed(path:)` for the file `name` in the open folder `folder`.
+    /// `ofListed(path:)` for the file `name` in the open folder `folder` (a path, from
+    /// `AT_FDCWD`).
     private static func ofListed(name: UnsafePointer<CChar>, in folder: Int32) -> (stamp: FileStamp?, plain: Bool) {
         var info = stat()
         guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return (nil, false) }

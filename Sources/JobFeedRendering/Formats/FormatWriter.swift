@@ -28,25 +28,20 @@ extension FormatWriter {
 /// Which of the postings' cached bytes this build's writers need read back, by kind: bytes no
 /// writer needs (each copies them from its previous file) are left in the cache.
 package struct PartNeeds: Sendable {
-    /// The writers grouped by the kind they take, in a short list searched in order: asked for
-    /// every cached part of every posting, a dictionary hashed the kind each time.
-    private let takers: [(kind: String, writers: [any FormatWriter])]
+    /// The writers by the kind they take: asked for every cached part of every posting.
+    private let takers: ByKind<[any FormatWriter]>
 
     package init(_ writers: [any FormatWriter]) {
-        var takers: [(kind: String, writers: [any FormatWriter])] = []
+        var takers = ByKind<[any FormatWriter]>()
         for writer in writers {
             guard let kind = writer.partKind else { continue }
-            if let index = takers.firstIndex(where: { $0.kind == kind }) {
-                takers[index].writers.append(writer)
-            } else {
-                takers.append((kind, [writer]))
-            }
+            takers[kind: kind] = (takers[kind: kind] ?? []) + [writer]
         }
         self.takers = takers
     }
 
     package func needsBytes(_ kind: String, of entry: CatalogEntry, part: FormatPart) -> Bool {
-        guard let writers = takers.first(where: { $0.kind == kind })?.writers else { return true }
+        guard let writers = takers[kind: kind] else { return true }
         return writers.contains { $0.unneeded?.covers(kind, of: entry) != true && $0.needsBytes(of: entry, part: part) }
     }
 }

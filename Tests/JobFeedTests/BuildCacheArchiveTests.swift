@@ -161,7 +161,7 @@ import JobFeedSystem
         defer { site.remove() }
         _ = try site.build()
         let (index, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
-        let items = index.entries.filter { $0.key.path.contains("/postings/fr/") && ["rss-item", "atom-item", "jsonfeed"].contains($0.key.kind) }
+        let items = index.allEntries.filter { $0.key.path.contains("/postings/fr/") && ["rss-item", "atom-item", "jsonfeed"].contains($0.key.kind) }
         #expect(items.count == 3)
         try damage(items.values, in: site)
         try edit(site, .title)
@@ -202,7 +202,7 @@ import JobFeedSystem
         _ = try site.build()
         let (index, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
         let pastTheLimit = ["/postings/en/writer.md", "/postings/en/designer.md"]
-        let items = index.entries.filter { entry in
+        let items = index.allEntries.filter { entry in
             pastTheLimit.contains { entry.key.path.hasSuffix($0) } && ["rss-item", "atom-item", "jsonfeed"].contains(entry.key.kind)
         }
         #expect(items.count == 2 && items.keys.allSatisfy { $0.kind == "jsonfeed" })
@@ -303,7 +303,7 @@ import JobFeedSystem
         defer { site.remove() }
         _ = try site.build()
         let (index, _) = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
-        let parts = index.entries.filter { !$0.key.kind.hasPrefix("reading") && $0.value.length > 0 }
+        let parts = index.allEntries.filter { !$0.key.kind.hasPrefix("reading") && $0.value.length > 0 }
         #expect(Set(parts.keys.map(\.kind)).isSuperset(of: ["rss-item", "jsonld", "csv", "indeed"]))
         try damage(parts.values, in: site)
         try edit(site, .title)

@@ -15,7 +15,7 @@ import Synchronization
     /// Flips the first byte of every body the cache holds.
     func damageBodies(_ site: TemporarySite) throws -> Int {
         let (index, _) = CacheIndex.load(from: archiveTests.cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config()))
-        let bodies = index.entries.filter { $0.key.kind == "reading body" && $0.value.length > 0 }
+        let bodies = index.allEntries.filter { $0.key.kind == "reading body" && $0.value.length > 0 }
         try archiveTests.damage(bodies.values, in: site)
         return bodies.count
     }

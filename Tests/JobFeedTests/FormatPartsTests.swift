@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import JobFeedRendering
+@_spi(Specialized) import JobFeedRendering
 
 /// A posting's parts by kind, as the writers look them up.
 @Suite struct FormatPartsTests {

@@ -1,7 +1,7 @@
 import Foundation
 import JobFeedCore
 import JobFeedReading
-import JobFeedRendering
+@_spi(Specialized) import JobFeedRendering
 
 /// Renders a chunk of catalog entries on every core: each one's body (in its three forms), and
 /// each format's part for it, reusing what a long-running process's cache holds for unchanged
@@ -99,13 +99,13 @@ package struct ChunkRenderer: Sendable {
     /// body is not needed.
     private func keptParts(_ entry: CatalogEntry, _ slot: RenderCache.Slot) -> (parts: FormatParts, complete: Bool) {
         guard let cache else { return (FormatParts(), false) }
-        var parts = FormatParts(capacity: formats.count)
-        var complete = true
+        var kinds: [String] = []
+        kinds.reserveCapacity(formats.count)
         for format in formats {
             guard let kind = format.keptKind(for: entry), !unneeded.contains(where: { $0.covers(kind, of: entry) }) else { continue }
-            let part = cache.part(kind, in: slot) { part in needs?.needsBytes(kind, of: entry, part: part) ?? true }
-            if let part { parts[kind: kind] = part } else { complete = false }
+            kinds.append(kind)
         }
-        return (parts, complete)
+        let parts = cache.parts(kinds, in: slot) { kind, part in needs?.needsBytes(kind, of: entry, part: part) ?? true }
+        return (parts, kinds.allSatisfy { parts[kind: $0] != nil })
     }
 }

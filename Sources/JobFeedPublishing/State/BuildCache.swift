@@ -1,7 +1,7 @@
 import Foundation
 import JobFeedCore
 import JobFeedReading
-import JobFeedRendering
+@_spi(Specialized) import JobFeedRendering
 import JobFeedSystem
 import Synchronization
 
@@ -46,6 +46,7 @@ public final class BuildCache: Sendable {
     /// apart (see `BodyText`).
     private static let readingKind = "reading"
     private static let bodyKind = "reading body"
+    private static let readingKinds = [readingKind, bodyKind]
 
     public convenience init() {
         self.init(archive: nil)
@@ -94,17 +95,20 @@ public final class BuildCache: Sendable {
     /// taken from the archive (a watcher's rebuild finds all but the changed ones in memory).
     package func read(_ path: String, stamp: FileStamp, rereading: () -> @Sendable () -> [UInt8]?) -> PostingReader.Outcome? {
         if keepsReadings, let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
-        let pathHash = PartKey.hash(ofPath: path)
-        guard let archive, let stored = archive.part(PartKey(path: path, pathHash: pathHash, kind: Self.readingKind), stamp: stamp, context: 0),
-              let data = stored.data() else { return nil }
-        let bodyKey = PartKey(path: path, pathHash: pathHash, kind: Self.bodyKind)
+        guard let archive else { return nil }
+        // The posting is looked up once for both; the body's bytes are left in the archive.
+        let posting = PostingKey(path: path)
+        let parts = archive.parts(Self.readingKinds, of: posting, stamp: stamp, context: 0) { kind, _ in kind == Self.readingKind }
+        guard let data = parts[kind: Self.readingKind]?.data() else { return nil }
         let reread = rereading()
+        // Looked up when needed, in the index as it is then: a watcher keeps the reading past
+        // a compaction, which moves the body's bytes.
         let body = BodyText(deferred: {
-            archive.part(bodyKey, stamp: stamp, context: 0).flatMap { $0.data() }.map { [UInt8]($0) } ?? reread()
+            archive.parts([Self.bodyKind], of: posting, stamp: stamp, context: 0)[kind: Self.bodyKind]?.data().map { [UInt8]($0) } ?? reread()
         })
         guard let outcome = try? PostingReader.Outcome.read(from: data, body: body) else { return nil }
         // A body the archive no longer holds (dropped as damaged) is read with its file afresh.
-        if outcome.posting != nil, !archive.holds(bodyKey, stamp: stamp, context: 0) { return nil }
+        if outcome.posting != nil, parts[kind: Self.bodyKind] == nil { return nil }
         if keepsReadings { reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) } }
         return outcome
     }

@@ -1,6 +1,6 @@
 import Foundation
 import JobFeedCore
-import JobFeedRendering
+@_spi(Specialized) import JobFeedRendering
 import JobFeedSystem
 import SystemPackage
 
@@ -24,12 +24,19 @@ extension CacheArchive {
         // The index is changed in place (a copy of 100,000 entries per build otherwise); a
         // failure to save it discards the whole cache.
         var change = CacheIndexLog.Change(packLength: state.length)
-        for key in damagedKeys.withLock({ $0 }) where index.entries.removeValue(forKey: key) != nil { change.removedEntries.append(key) }
+        for key in damagedKeys.withLock({ $0 }) where index[key] != nil {
+            index[key] = nil
+            change.removedEntries.append(key)
+        }
         // Said once: what was damaged is dropped from the index now.
         damaged.withLock { $0 = false }
         damagedKeys.withLock { $0 = [] }
-        for (key, entry) in state.entries { index.entries[key] = entry }
-        change.entries = state.entries.map { ($0.key, $0.value) }
+        for (posting, kinds) in state.entries {
+            for (kind, entry) in kinds.pairs {
+                index.entries[posting, default: ByKind()][kind: kind] = entry
+                change.entries.append((Key(posting: posting, kind: kind), entry))
+            }
+        }
         if let live = state.livePaths {
             // Matched by the paths' hashes, taken when the keys were made: hashing and comparing
             // 100,000 keys' paths took 20 ms of a cron build's last, serial stretch at 10,000
@@ -37,8 +44,10 @@ extension CacheArchive {
             // which are never used without their file's stamp.
             let liveHashes = Set(live.map(PartKey.hash(ofPath:)))
             let dead = index.entries.keys.filter { !liveHashes.contains($0.pathHash) }
-            for key in dead { index.entries[key] = nil }
-            change.removedEntries += dead
+            for posting in dead {
+                guard let kinds = index.entries.removeValue(forKey: posting) else { continue }
+                change.removedEntries += kinds.pairs.map { Key(posting: posting, kind: $0.kind) }
+            }
         }
         index.packLength = state.length
         change.record(outputs: cache.recordedOutputs, fingerprints: cache.rendered.outputFingerprints, since: index)
@@ -96,14 +105,15 @@ extension CacheArchive {
         do {
             let output = try OpenFile(path, .writeOnly, options: [.create, .truncate], permissions: FilePermissions(rawValue: StateFolder.fileMode), operation: "write")
             let input = try OpenFile(packPath(index.generation), .readOnly, operation: "read")
-            for (key, entry) in index.entries.sorted(by: { $0.value.offset < $1.value.offset }) {
+            for (key, entry) in index.allEntries.sorted(by: { $0.value.offset < $1.value.offset }) {
                 var data = Data(count: entry.length)
                 guard try data.withUnsafeMutableBytes({ try input.read(at: Int64(entry.offset), into: $0) }) == entry.length else {
-                    next.entries[key] = nil
+                    next[key] = nil
                     continue
                 }
                 try output.writeAll(data)
-                next.entries[key]?.offset = next.packLength
+                let offset = next.packLength
+                next[key]?.offset = offset
                 next.packLength += UInt64(entry.length)
             }
             return next

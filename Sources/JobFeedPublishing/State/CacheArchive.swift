@@ -1,6 +1,6 @@
 import Foundation
 import JobFeedCore
-import JobFeedRendering
+@_spi(Specialized) import JobFeedRendering
 import JobFeedSystem
 import SystemPackage
 import Synchronization
@@ -23,7 +23,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     typealias Entry = CacheIndex.Entry
 
     struct Appending {
-        var entries: [Key: Entry] = [:]
+        /// By posting, as in the index.
+        var entries: [PostingKey: ByKind<Entry>] = [:]
         /// The pack's length with everything appended, written or not yet.
         var length: UInt64
         /// Appended bytes not yet written: the pack is written a megabyte at a time, not in
@@ -155,13 +156,30 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return 256 << 20 + 6 * postings
     }
 
-    package func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
-        guard let (entry, appended) = entry(key, stamp: stamp, context: context) else { return nil }
-        // Its bytes may still wait, or be on their way to the pack.
-        if appended { writePending() }
+    package func parts(_ kinds: [String], of posting: PostingKey, stamp: FileStamp, context: UInt64,
+                       needsBytes: (String, FormatPart) -> Bool = { _, _ in true }) -> FormatParts {
+        let appended = appending.withLock { $0.entries.isEmpty ? nil : $0.entries[posting] }
+        let indexed = index.entries[posting]
+        var parts = FormatParts()
+        guard appended != nil || indexed != nil else { return parts }
+        var flushed = false
+        for kind in kinds {
+            let fresh = appended?[kind: kind]
+            guard let entry = fresh ?? indexed?[kind: kind], entry.stamp == stamp, entry.context == context else { continue }
+            // Its bytes may still wait, or be on their way to the pack.
+            if fresh != nil, !flushed {
+                writePending()
+                flushed = true
+            }
+            parts[kind: kind] = part(entry, key: PartKey(posting: posting, kind: kind)) { needsBytes(kind, $0) }
+        }
+        return parts
+    }
+
+    /// The entry's part: asked with what the index knows, the part that reads its bytes later
+    /// is made only when it is left in the cache.
+    private func part(_ entry: Entry, key: PartKey, needsBytes: (FormatPart) -> Bool) -> FormatPart? {
         let source = key.source
-        // Asked with what the index knows; the part that reads its bytes later is made only
-        // when it is left in the cache.
         if !needsBytes(FormatPart(describing: entry.digest, length: entry.length, source: source)) {
             return FormatPart(leftInCache: entry.digest, length: entry.length, source: source) { [self] in
                 read(entry, key: key, source: source)?.data()
@@ -170,24 +188,12 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         return read(entry, key: key, source: source)
     }
 
-    /// Whether bytes are kept under `key` for this stamp and context; nothing is read or written.
-    package func holds(_ key: PartKey, stamp: FileStamp, context: UInt64) -> Bool {
-        entry(key, stamp: stamp, context: context) != nil
-    }
-
-    /// The entry for `key`, if it is for this stamp and context, and whether this build appended it.
-    private func entry(_ key: PartKey, stamp: FileStamp, context: UInt64) -> (entry: Entry, appended: Bool)? {
-        let appended = appending.withLock { $0.entries[key] }
-        guard let entry = appended ?? index.entries[key], entry.stamp == stamp, entry.context == context else { return nil }
-        return (entry, appended != nil)
-    }
-
     package func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {
         guard let data = part.data() else { return }
         let digest = part.digest ?? ContentDigest.of(data)
         let full = appending.withLock { state -> Bool in
             guard state.failure == nil else { return false }
-            state.entries[key] = Entry(stamp: stamp, context: context, offset: state.length, length: data.count, digest: digest)
+            state.entries[key.posting, default: ByKind()][kind: key.kind] = Entry(stamp: stamp, context: context, offset: state.length, length: data.count, digest: digest)
             state.length += UInt64(data.count)
             state.pending.append(contentsOf: data)
             return state.pending.count >= 1 << 20

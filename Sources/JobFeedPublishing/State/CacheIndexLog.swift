@@ -40,8 +40,8 @@ package struct CacheIndexLog {
 
         func apply(to index: inout CacheIndex) {
             index.packLength = packLength
-            for key in removedEntries { index.entries[key] = nil }
-            for (key, entry) in entries { index.entries[key] = entry }
+            for key in removedEntries { index[key] = nil }
+            for (key, entry) in entries { index[key] = entry }
             for path in removedOutputs { index.outputs[path] = nil }
             for (path, output) in outputs { index.outputs[path] = output }
             for path in removedFingerprints { index.fingerprints[path] = nil }

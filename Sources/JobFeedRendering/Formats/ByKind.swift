@@ -3,17 +3,23 @@
 /// Searched in order: a dictionary per posting hashed every kind on each insert and lookup, and
 /// was made and freed for each of 10,000 postings in every build (the kinds are short, so
 /// comparing them is comparing two words).
-package struct ByKind<Value: Sendable>: Sendable {
-    private var entries: [(kind: String, value: Value)] = []
+///
+/// Public under an SPI, and inlinable, so that it is specialized in the modules that use it:
+/// a `package` declaration's `@inlinable` body is not (the publishing module called the
+/// generic getter and setter, copying each value through its witnesses; checked with `nm` on
+/// this toolchain), and the SPI keeps it out of the library's public API.
+@_spi(Specialized)
+public struct ByKind<Value: Sendable>: Sendable {
+    @usableFromInline var entries: [(kind: String, value: Value)] = []
 
-    package init() {}
+    @inlinable public init() {}
 
     /// Room for `capacity` kinds at once, rather than the list growing its way there.
-    package init(capacity: Int) {
+    @inlinable public init(capacity: Int) {
         entries.reserveCapacity(capacity)
     }
 
-    package subscript(kind kind: String) -> Value? {
+    @inlinable public subscript(kind kind: String) -> Value? {
         get { entries.first { $0.kind == kind }?.value }
         set {
             let index = entries.firstIndex { $0.kind == kind }
@@ -26,8 +32,21 @@ package struct ByKind<Value: Sendable>: Sendable {
         }
     }
 
-    package var values: some Collection<Value> {
+    @inlinable public var values: some Collection<Value> {
         entries.lazy.map(\.value)
+    }
+
+    /// Each kind with its value, in the order they were set.
+    @inlinable public var pairs: [(kind: String, value: Value)] {
+        entries
+    }
+
+    @inlinable public var count: Int {
+        entries.count
+    }
+
+    @inlinable public var isEmpty: Bool {
+        entries.isEmpty
     }
 }
 

@@ -32,7 +32,7 @@ package struct FormatPart: Sendable {
     }
 
     /// What a cache's index says of a part, without its bytes: for asking whether anyone needs
-    /// them (see `PartArchive.part`).
+    /// them (see `PartArchive.parts`).
     package init(describing digest: UInt64, length: Int, source: UInt64) {
         self.init(leftInCache: digest, length: length, source: source) { nil }
     }

@@ -19,6 +19,15 @@ package struct PartKey: Hashable, Sendable {
         self.init(path: path, pathHash: Self.hash(ofPath: path), kind: kind)
     }
 
+    package init(posting: PostingKey, kind: String) {
+        self.init(path: posting.path, pathHash: posting.pathHash, kind: kind)
+    }
+
+    /// The posting file whose bytes these are.
+    package var posting: PostingKey {
+        PostingKey(path: path, pathHash: pathHash)
+    }
+
     /// With the path's hash (`hash(ofPath:)`) already taken: a posting's every kind is looked
     /// up at once, and hashing its path again for each came to 2% of a cron build.
     package init(path: String, pathHash: UInt64, kind: String) {
@@ -43,14 +52,40 @@ package struct PartKey: Hashable, Sendable {
     }
 }
 
+/// One posting file in the build cache's tables, which hold each posting's kinds together: a
+/// build looks a posting up once for all of them.
+package struct PostingKey: Hashable, Sendable {
+    package let path: String
+    /// `PartKey.hash(ofPath:)`: what the tables hash, taken once.
+    package let pathHash: UInt64
+
+    package init(path: String) {
+        self.init(path: path, pathHash: PartKey.hash(ofPath: path))
+    }
+
+    package init(path: String, pathHash: UInt64) {
+        self.path = path
+        self.pathHash = pathHash
+    }
+
+    package static func == (left: PostingKey, right: PostingKey) -> Bool {
+        left.pathHash == right.pathHash && left.path == right.path
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(pathHash)
+    }
+}
+
 /// Where a one-shot build finds what earlier builds rendered and read, and keeps what it
 /// renders and reads now: the build cache in the state folder. Bytes go there and come back
 /// on demand, one posting at a time, so that a build never holds every posting's bytes.
 package protocol PartArchive: Sendable {
-    /// The bytes stored under `key` for this stamp and context, read back intact, with the
-    /// digest they were checked against; left in the archive when `needsBytes`, shown the
-    /// part so far, says no one needs them read.
-    func part(_ key: PartKey, stamp: FileStamp, context: UInt64, needsBytes: (FormatPart) -> Bool) -> FormatPart?
+    /// The bytes of each of `kinds` stored for the posting at this stamp and context, those it
+    /// holds, read back intact with the digest they were checked against; each left in the
+    /// archive when `needsBytes`, shown its kind and the part so far, says no one needs it read.
+    func parts(_ kinds: [String], of posting: PostingKey, stamp: FileStamp, context: UInt64,
+               needsBytes: (String, FormatPart) -> Bool) -> FormatParts
     /// Keeps the bytes (their digest is taken when the part has none).
     func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64)
     /// The posting files that exist now: the others' entries are dropped when the build publishes.

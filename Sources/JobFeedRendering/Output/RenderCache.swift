@@ -45,8 +45,7 @@ package final class RenderCache: Sendable {
     /// A posting's place among the parts: its file, the file's stamp, and what else its bytes
     /// depend on, worked out once for all of its parts.
     package struct Slot: Sendable {
-        fileprivate let path: String
-        fileprivate let pathHash: UInt64
+        fileprivate let posting: PostingKey
         fileprivate let stamp: FileStamp
         /// A stable hash of the context (see `context(of:)`), the archive's key too.
         fileprivate let context: UInt64
@@ -55,26 +54,36 @@ package final class RenderCache: Sendable {
     /// Nil for a posting that was not read from a file (nothing to key it on).
     package func slot(for entry: CatalogEntry) -> Slot? {
         entry.posting.source.stamp.map { stamp in
-            let path = entry.posting.source.absolutePath
-            return Slot(path: path, pathHash: PartKey.hash(ofPath: path), stamp: stamp, context: Self.context(of: entry))
+            Slot(posting: PostingKey(path: entry.posting.source.absolutePath), stamp: stamp, context: Self.context(of: entry))
         }
     }
 
-    /// The posting's bytes of `kind`, when its file and context are unchanged; left in the
-    /// build cache when `needsBytes` says no output needs them read (see `FormatPart`).
-    package func part(_ kind: String, in slot: Slot, needsBytes: (FormatPart) -> Bool = { _ in true }) -> FormatPart? {
-        // Made from the slot's path hash, taken once for all of the posting's kinds.
-        let key = PartKey(path: slot.path, pathHash: slot.pathHash, kind: kind)
+    /// The posting's bytes of each of `kinds` that are kept for its file and context as they
+    /// are now; each left in the build cache when `needsBytes` says no output needs it read
+    /// (see `FormatPart`). The posting is looked up once for all of them.
+    package func parts(_ kinds: [String], in slot: Slot, needsBytes: (String, FormatPart) -> Bool = { _, _ in true }) -> FormatParts {
         if let archive {
-            return archive.part(key, stamp: slot.stamp, context: slot.context, needsBytes: needsBytes)
+            return archive.parts(kinds, of: slot.posting, stamp: slot.stamp, context: slot.context, needsBytes: needsBytes)
         }
-        return parts.withLock { $0[key].flatMap { $0.stamp == slot.stamp && $0.context == slot.context ? $0.part : nil } }
+        return parts.withLock { parts in
+            var found = FormatParts(capacity: kinds.count)
+            for kind in kinds {
+                guard let kept = parts[PartKey(posting: slot.posting, kind: kind)], kept.stamp == slot.stamp, kept.context == slot.context else { continue }
+                found[kind: kind] = kept.part
+            }
+            return found
+        }
+    }
+
+    /// The posting's bytes of `kind`, when its file and context are unchanged.
+    package func part(_ kind: String, in slot: Slot) -> FormatPart? {
+        parts([kind], in: slot)[kind: kind]
     }
 
     /// Keeps the bytes, with their digest, computed here once.
     @discardableResult
     package func store(_ data: Data, kind: String, in slot: Slot) -> FormatPart {
-        let key = PartKey(path: slot.path, pathHash: slot.pathHash, kind: kind)
+        let key = PartKey(posting: slot.posting, kind: kind)
         let part = FormatPart(data: data, digest: ContentDigest.of(data), source: key.source)
         if let archive {
             archive.store(part, as: key, stamp: slot.stamp, context: slot.context)

@@ -101,6 +101,11 @@ import JobFeedWatching
         #expect(byName.map(\.plain) == byPath.map(\.plain))
         #expect(byName.map(\.plain) == [true, false, false, false, false, true, false, false, false])
         #expect(byName.map { $0.stamp != nil } == [true, true, true, false, false, true, true, false, false])
+        // Taken in runs on both cores, split within a folder and across folders: the same, in order.
+        for run in [1, 2, 4] {
+            let inRuns = DiscoveredPostings.stamps(of: paths, run: run)
+            #expect(inRuns.map(\.stamp) == byPath.map(\.stamp) && inRuns.map(\.plain) == byPath.map(\.plain), "runs of \(run)")
+        }
     }
 
     @Test func onlyFileWritesAreKnownChanges() {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JobFeed
+import JobFeedSystem
 
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
 public struct JobFeedCommand: AsyncParsableCommand {
@@ -11,6 +12,11 @@ public struct JobFeedCommand: AsyncParsableCommand {
         defaultSubcommand: BuildCommand.self)
 
     public init() {}
+
+    /// What a jobfeed process sets before anything else: how its allocator grows its heaps.
+    public static func setUpProcess() {
+        HeapGrowth.growInLargeSteps()
+    }
 
     /// What to say instead of parsing, for `-V` and a mistyped subcommand (`jobfeed biuld`):
     /// the version, or the nearest subcommand and the list of them; nil to parse as usual.

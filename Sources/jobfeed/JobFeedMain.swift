@@ -4,6 +4,7 @@ import JobFeedCLI
 @main
 struct JobFeedMain {
     static func main() async {
+        JobFeedCommand.setUpProcess()
         if let (text, status) = JobFeedCommand.preamble(Array(CommandLine.arguments.dropFirst())) {
             FileHandle(fileDescriptor: status == 0 ? 1 : 2).write(Data((text + "\n").utf8))
             exit(status)

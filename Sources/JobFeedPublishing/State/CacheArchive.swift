@@ -160,8 +160,10 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
                        needsBytes: (String, FormatPart) -> Bool = { _, _ in true }) -> FormatParts {
         let appended = appending.withLock { $0.entries.isEmpty ? nil : $0.entries[posting] }
         let indexed = index.entries[posting]
-        var parts = FormatParts()
-        guard appended != nil || indexed != nil else { return parts }
+        guard appended != nil || indexed != nil else { return FormatParts() }
+        // Room for every kind at once: grown one part at a time, the list was allocated anew
+        // three times for each posting.
+        var parts = FormatParts(capacity: kinds.count)
         var flushed = false
         for kind in kinds {
             let fresh = appended?[kind: kind]

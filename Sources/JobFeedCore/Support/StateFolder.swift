@@ -40,7 +40,7 @@ package struct StateFolder: Sendable {
     /// The name an output's own file takes in one of these folders (its layout, its spare): a
     /// stable hash of the output's path.
     package static func fileName(for output: String) -> String {
-        String(StableHash.of(output), radix: 16)
+        String(StableHash.fnv1a(output), radix: 16)
     }
 
     /// Whether the state folder and a published folder contain one another.

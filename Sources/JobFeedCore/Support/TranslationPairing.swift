@@ -47,7 +47,7 @@ package struct TranslationPairing {
         for index in kept.indices {
             let posting = kept[index]
             if let earlier = firstBySlug[Page(language: posting.language, slug: ExactPath(posting.slug))] {
-                var unique = posting.slug + "-" + String(String(StableHash.of(posting.source.relativePath), radix: 16).prefix(6))
+                var unique = posting.slug + "-" + String(String(StableHash.fnv1a(posting.source.relativePath), radix: 16).prefix(6))
                 while firstBySlug[Page(language: posting.language, slug: ExactPath(unique))] != nil { unique += "-2" }
                 diagnostics.append(.warning("slug '\(posting.slug)' is already used in '\(posting.language)' by \(kept[earlier].source.displayPath); this posting is published as '\(unique)' (rename one file or set 'slug:')", at: posting.source.location(ofKey: "slug")))
                 kept[index].relink(slug: unique, config: config)

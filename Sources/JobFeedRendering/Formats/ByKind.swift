@@ -5,9 +5,10 @@
 /// comparing them is comparing two words).
 ///
 /// Public under an SPI, and inlinable, so that it is specialized in the modules that use it:
-/// a `package` declaration's `@inlinable` body is not (the publishing module called the
-/// generic getter and setter, copying each value through its witnesses; checked with `nm` on
-/// this toolchain), and the SPI keeps it out of the library's public API.
+/// declared `package` and `@inlinable`, it was not (the publishing module called the generic
+/// getter and setter, copying each value through its witnesses; checked with `nm` and
+/// `objdump` on this toolchain, as with a two-module package where the same type declared
+/// `public` was specialized), and the SPI keeps it out of the library's public API.
 @_spi(Specialized)
 public struct ByKind<Value: Sendable>: Sendable {
     @usableFromInline var entries: [(kind: String, value: Value)] = []

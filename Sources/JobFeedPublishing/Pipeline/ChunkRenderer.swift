@@ -101,8 +101,10 @@ package struct ChunkRenderer: Sendable {
         guard let cache else { return (FormatParts(), false) }
         var kinds: [String] = []
         kinds.reserveCapacity(formats.count)
-        for format in formats {
-            guard let kind = format.keptKind(for: entry), !unneeded.contains(where: { $0.covers(kind, of: entry) }) else { continue }
+        // By index: a `for … in` over the formats copied each one out of the array (an
+        // existential, through its value witnesses) for every posting.
+        for index in formats.indices {
+            guard let kind = formats[index].keptKind(for: entry), !unneeded.contains(where: { $0.covers(kind, of: entry) }) else { continue }
             kinds.append(kind)
         }
         let parts = cache.parts(kinds, in: slot) { kind, part in needs?.needsBytes(kind, of: entry, part: part) ?? true }

@@ -42,7 +42,7 @@ extension CacheArchive {
             // 100,000 keys' paths took 20 ms of a cron build's last, serial stretch at 10,000
             // postings. A dead path whose hash met a live one's would only keep its entries,
             // which are never used without their file's stamp.
-            let liveHashes = Set(live.map(PartKey.hash(ofPath:)))
+            let liveHashes = Set(live.map(PostingKey.hash(ofPath:)))
             let dead = index.entries.keys.filter { !liveHashes.contains($0.pathHash) }
             for posting in dead {
                 guard let kinds = index.entries.removeValue(forKey: posting) else { continue }

@@ -4,47 +4,33 @@ import JobFeedCore
 /// Names one posting file's bytes of one kind in a cache: a format's part, a feed's item, or
 /// (in the build cache) the file's reading.
 package struct PartKey: Hashable, Sendable {
-    package let path: String
+    /// The posting file whose bytes these are, its path hashed once for all of its kinds (a
+    /// posting's every kind is looked up at once, and hashing its path again for each came to
+    /// 2% of a cron build).
+    package let posting: PostingKey
     /// A format id, or a format's own name for a kind of bytes (a feed dialect's items).
     package let kind: String
     /// A stable hash of the two, which names the part in an output's layout (`PartSpan`).
     /// Taken once, and what the caches' tables hash: a cron build at 10,000 postings looks
     /// keys up some 300,000 times, and hashed and compared each path in full every time.
     package let source: UInt64
-    /// A stable hash of the path alone (see `hash(ofPath:)`), taken on the way to `source`:
-    /// what a build matches against the posting files that still exist.
-    package let pathHash: UInt64
 
     package init(path: String, kind: String) {
-        self.init(path: path, pathHash: Self.hash(ofPath: path), kind: kind)
+        self.init(posting: PostingKey(path: path), kind: kind)
     }
 
     package init(posting: PostingKey, kind: String) {
-        self.init(path: posting.path, pathHash: posting.pathHash, kind: kind)
-    }
-
-    /// The posting file whose bytes these are.
-    package var posting: PostingKey {
-        PostingKey(path: path, pathHash: pathHash)
-    }
-
-    /// With the path's hash (`hash(ofPath:)`) already taken: a posting's every kind is looked
-    /// up at once, and hashing its path again for each came to 2% of a cron build.
-    package init(path: String, pathHash: UInt64, kind: String) {
-        self.path = path
+        self.posting = posting
         self.kind = kind
-        self.pathHash = pathHash
-        var hash = StableHash(continuing: pathHash)
+        var hash = StableHash(continuing: posting.pathHash)
         hash.add(kind)
         source = hash.value
     }
 
-    package static func hash(ofPath path: String) -> UInt64 {
-        StableHash.of(path)
-    }
+    package var path: String { posting.path }
 
     package static func == (left: PartKey, right: PartKey) -> Bool {
-        left.source == right.source && left.path == right.path && left.kind == right.kind
+        left.source == right.source && left.posting.path == right.posting.path && left.kind == right.kind
     }
 
     package func hash(into hasher: inout Hasher) {
@@ -56,16 +42,17 @@ package struct PartKey: Hashable, Sendable {
 /// build looks a posting up once for all of them.
 package struct PostingKey: Hashable, Sendable {
     package let path: String
-    /// `PartKey.hash(ofPath:)`: what the tables hash, taken once.
+    /// `hash(ofPath:)`: what the tables hash, taken once; what a build matches against the
+    /// posting files that still exist.
     package let pathHash: UInt64
 
     package init(path: String) {
-        self.init(path: path, pathHash: PartKey.hash(ofPath: path))
+        self.path = path
+        pathHash = Self.hash(ofPath: path)
     }
 
-    package init(path: String, pathHash: UInt64) {
-        self.path = path
-        self.pathHash = pathHash
+    package static func hash(ofPath path: String) -> UInt64 {
+        StableHash.of(path)
     }
 
     package static func == (left: PostingKey, right: PostingKey) -> Bool {

@@ -59,13 +59,11 @@ package struct CacheIndex {
     package subscript(key: Key) -> Entry? {
         get { entries[key.posting]?[kind: key.kind] }
         set {
-            let posting = key.posting
-            if let newValue {
-                entries[posting, default: ByKind()][kind: key.kind] = newValue
-            } else if entries[posting] != nil {
-                entries[posting]?[kind: key.kind] = nil
-                if entries[posting]?.isEmpty == true { entries[posting] = nil }
-            }
+            if let newValue { return entries[key.posting, default: ByKind()][kind: key.kind] = newValue }
+            // A posting whose last kind goes leaves the table.
+            guard var kinds = entries.removeValue(forKey: key.posting) else { return }
+            kinds[kind: key.kind] = nil
+            if !kinds.isEmpty { entries[key.posting] = kinds }
         }
     }
 

@@ -101,9 +101,6 @@ package struct OutputWriter {
         }
         for file in prepared.values { file.published() }
         for file in plan.staged.values { file.published() }
-        if let layouts = cache?.layouts {
-            for (path, file) in plan.staged { layouts.save(file.spans, for: path) }
-        }
         for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
         removeLeftovers(plan, survey)
         pruneSpares(keeping: (Array(plan.staged.keys) + plan.kept).flatMap { gzip ? [$0, $0 + ".gz"] : [$0] })
@@ -112,6 +109,19 @@ package struct OutputWriter {
         result.unchanged.sort()
         result.removed = stale.map { display.of(path: $0) }
         return result
+    }
+
+    /// Records, on a thread of its own, where the parts lie in the outputs `write` published,
+    /// for the next build to copy them (see `OutputLayouts`); wait for it before the build ends.
+    /// A cron build's serial end spent 7 to 11 ms here at 10,000 postings (six files of 36,000
+    /// parts, each renamed over the last), as long as it then spends saving the last-good
+    /// copies' index on the other core.
+    package func saveLayouts(of plan: OutputPlan) -> BackgroundValue<Void>? {
+        guard let layouts = cache?.layouts, !plan.staged.isEmpty else { return nil }
+        let spans = plan.staged.map { ($0.key, $0.value.spans) }
+        return BackgroundValue {
+            for (path, spans) in spans { layouts.save(spans, for: path) }
+        }
     }
 
     /// What the write does beside finishing the large outputs, on whichever core is free.

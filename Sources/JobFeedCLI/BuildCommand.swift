@@ -56,6 +56,7 @@ public struct BuildCommand: ParsableCommand {
             Console.print(report.timings.map { "\($0.step): \($0.duration.formatted(.units(allowed: [.milliseconds], width: .abbreviated)))" }.joined(separator: "\n"))
             Console.print("bodies rendered: \(report.bodiesRendered) of \(report.catalog.entries.count) published postings (the rest from the build cache)")
             Console.print("parts copied from the published outputs: \(report.partsCopied)")
+            Console.print("bytes left in place in the outputs' spares: \(report.files.bytesLeftInPlace)")
             Console.print("feeds and exports left unrendered, what they are made from unchanged: \(report.files.kept.count)")
             Console.print("gzip segments copied from the published twins: \(report.files.twinSegmentsCopied)")
         }

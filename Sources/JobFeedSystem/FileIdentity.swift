@@ -60,6 +60,14 @@ package struct FileIdentity: Sendable, Hashable {
             && lhs.changed.tv_sec == rhs.changed.tv_sec && lhs.changed.tv_nsec == rhs.changed.tv_nsec
     }
 
+    /// The same file with the same bytes, whatever renamed or linked it meanwhile (which moves
+    /// its status-change time): what a build's own moves of a replaced output into the spares
+    /// leave of its identity (see `OutputWriter.saveLayouts`).
+    package func isSameVersion(as other: FileIdentity) -> Bool {
+        device == other.device && inode == other.inode && size == other.size
+            && modified.tv_sec == other.modified.tv_sec && modified.tv_nsec == other.modified.tv_nsec
+    }
+
     package func hash(into hasher: inout Hasher) {
         hasher.combine(device)
         hasher.combine(inode)

@@ -142,6 +142,11 @@ package final class OpenFile: Sendable {
         try data.withUnsafeBytes { bytes in Result { () throws(SystemError) in try writeAll(bytes) } }.get()
     }
 
+    /// Moves the file's position on by `length` bytes, leaving what lies there as it is.
+    package func skip(_ length: Int) throws(SystemError) {
+        _ = try SystemCall.check("write", path) { lseek(rawValue, off_t(length), SEEK_CUR) }
+    }
+
     /// Cuts the file (or extends it with zeros) to `size` bytes.
     package func truncate(to size: Int64) throws(SystemError) {
         try SystemCall.check("write", path) { ftruncate(rawValue, off_t(size)) }

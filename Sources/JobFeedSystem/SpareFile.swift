@@ -13,9 +13,10 @@ import JobFeedCore
 /// mode are what a new file's would be. Otherwise it is removed, and a new file is written as
 /// before.
 package enum SpareFile {
-    /// The spare at `spare`, renamed to `path` and opened for writing from its start; nil when
-    /// there is none, or it cannot be used (then it is gone).
-    package static func claim(_ spare: String, as path: String) -> OpenFile? {
+    /// The spare at `spare`, renamed to `path` and opened for writing from its start, and
+    /// whether it holds its old bytes still (not zeroed); nil when there is none, or it cannot
+    /// be used (then it is gone).
+    package static func claim(_ spare: String, as path: String) -> (file: OpenFile, keptBytes: Bool)? {
         guard rename(spare, path) == 0 else { return nil }
         var info = stat()
         guard let mode = newFileMode, stat(path, &info) == 0, info.st_nlink == 1, info.st_uid == geteuid(), info.st_gid == getegid(),
@@ -30,8 +31,11 @@ package enum SpareFile {
         // kept and nothing is read; but zeroing drops the pages too, and a spare still in memory
         // is written over faster as it is (10,000 postings, back-to-back builds: 0.61 against 0.56 s).
         let size = Int(info.st_size)
-        if file.residentShare(of: size) ?? 0 < 0.95 { file.zeroKeepingBlocks(Int64(size)) }
-        return file
+        guard file.residentShare(of: size) ?? 0 >= 0.95 else {
+            file.zeroKeepingBlocks(Int64(size))
+            return (file, false)
+        }
+        return (file, true)
     }
 
     /// What a staged file's mode comes to (0644 less the umask), read once from

@@ -25,6 +25,9 @@ package final class StagedFile: @unchecked Sendable {
         var offset: Int64
         var length: Int
         var held: [UInt8] = []
+        /// The target's published version and where the stretch lies in it too, when it does
+        /// (for the mirror): the source itself, but for a stretch left in place.
+        var previous: (file: OpenFile, offset: Int64)?
     }
 
     private var pendingCopy: PendingCopy?
@@ -52,19 +55,35 @@ package final class StagedFile: @unchecked Sendable {
     /// start (see `SpareFile`): cut to this version's size when finished, and put back there
     /// when discarded.
     private let spare: String?
+    /// Where the parts lie in the spare, by offset, when its layout describes it and its bytes
+    /// were kept: a part to be copied where the spare holds it already is left there. A cron
+    /// build that edits one posting so writes what follows the posting's part, not the whole
+    /// file (10,000 postings: the oldest posting's part lies at 99% of its feeds).
+    private let inPlace: [Int64: PartSpan]
+    package private(set) var bytesLeftInPlace = 0
+    /// The target's published version when the build began and where its parts lie: once
+    /// replaced, it is the next build's spare, with that layout (see `OutputWriter.saveLayouts`).
+    package var previousVersion: (identity: FileIdentity, layout: [PartSpan])?
 
     /// Creates the temporary file in `folder` (the staging folder the state folder chose), or
-    /// takes the target's `spare` there when it can be written over.
-    package init(target: String, folder: String, spare: String? = nil) throws(SystemError) {
+    /// takes the target's `spare` there when it can be written over, with `spareLayout`,
+    /// where its parts lie, when a layout describes it as it is.
+    package init(target: String, folder: String, spare: String? = nil, spareLayout: [PartSpan]? = nil) throws(SystemError) {
         self.target = target
         temporaryPath = Self.temporaryPath(in: folder)
+        var inPlace: [Int64: PartSpan] = [:]
         if let spare, let reused = SpareFile.claim(spare, as: temporaryPath) {
-            file = reused
+            file = reused.file
             self.spare = spare
+            if reused.keptBytes, let spareLayout {
+                inPlace.reserveCapacity(spareLayout.count)
+                for span in spareLayout { inPlace[span.offset] = span }
+            }
         } else {
             file = try OpenFile(temporaryPath, .writeOnly, options: [.create, .exclusiveCreate], permissions: [.ownerReadWrite, .groupRead, .otherRead], operation: "write")
             self.spare = nil
         }
+        self.inPlace = inPlace
         buffer.reserveCapacity(Self.bufferSize)
     }
 
@@ -108,17 +127,36 @@ package final class StagedFile: @unchecked Sendable {
     /// `copy_file_range`.
     package func copy(from source: OpenFile, _ span: PartSpan) {
         defer { size += span.length }
+        // Where the spare holds the same part already, it is "copied" from this file itself,
+        // to the same offset: left where it lies (see `flush`).
+        if let file, let kept = inPlace[Int64(size)], kept.source == span.source, kept.digest == span.digest, kept.length == span.length {
+            return add(kept, from: file, previous: (source, span))
+        }
+        add(span, from: source, previous: (source, span))
+    }
+
+    /// Copies that follow on from each other in the source, with the same bytes between them
+    /// as there, become one. The stretch lies at the same place in the target's published
+    /// version (`previous`) while every part and lead it takes does.
+    private func add(_ span: PartSpan, from source: OpenFile, previous: (file: OpenFile, span: PartSpan)) {
         if let pending = pendingCopy, pending.source === source, span.leadLength == pending.held.count,
-           span.offset == pending.offset + Int64(pending.length + pending.held.count),
-           span.lead == pending.held.withUnsafeBytes({ ContentDigest.of($0) }) {
-            pendingCopy?.length += pending.held.count + span.length
-            pendingCopy?.held.removeAll()
-            // Copied as the output renders, on its writer's core, rather than all at the end.
-            if pending.length + span.length >= Self.bufferSize * 16 { flush() }
-            return
+           span.offset == pending.offset + Int64(pending.length + pending.held.count) {
+            let lead = pending.held.withUnsafeBytes { ContentDigest.of($0) }
+            if span.lead == lead {
+                if let mirrored = pending.previous, mirrored.file !== source,
+                   !(mirrored.file === previous.file && previous.span.offset == mirrored.offset + Int64(pending.length + pending.held.count)
+                       && previous.span.leadLength == pending.held.count && previous.span.lead == lead) {
+                    pendingCopy?.previous = nil
+                }
+                pendingCopy?.length += pending.held.count + span.length
+                pendingCopy?.held.removeAll()
+                // Copied as the output renders, on its writer's core, rather than all at the end.
+                if pending.length + span.length >= Self.bufferSize * 16 { flush() }
+                return
+            }
         }
         flush()
-        pendingCopy = PendingCopy(source: source, offset: span.offset, length: span.length)
+        pendingCopy = PendingCopy(source: source, offset: span.offset, length: span.length, previous: (previous.file, previous.span.offset))
     }
 
     /// Notes where a part lies in this file (see `PartSpan`).
@@ -175,9 +213,17 @@ package final class StagedFile: @unchecked Sendable {
         guard let copy = pendingCopy else { return }
         pendingCopy = nil
         if failure == nil {
-            do {
-                try file?.append(from: copy.source, offset: copy.offset, length: copy.length)
-                madeCopies = true
+            do throws(SystemError) {
+                if copy.source === file {
+                    // Only ever at the offset it lies at; anything else is a fault, and the
+                    // build fails rather than publish what it did not write.
+                    guard copy.offset == flushedSize else { throw SystemError(operation: "write", path: target, code: EIO) }
+                    try file?.skip(copy.length)
+                    bytesLeftInPlace += copy.length
+                } else {
+                    try file?.append(from: copy.source, offset: copy.offset, length: copy.length)
+                    madeCopies = true
+                }
                 noteMirrored(copy, at: flushedSize)
                 flushedSize += Int64(copy.length)
             } catch {
@@ -189,7 +235,7 @@ package final class StagedFile: @unchecked Sendable {
     }
 
     private func noteMirrored(_ copy: PendingCopy, at offset: Int64) {
-        guard copy.offset == offset, copy.length > 0, let identity = FileIdentity(of: copy.source) else { return }
+        guard let previous = copy.previous, previous.offset == offset, copy.length > 0, let identity = FileIdentity(of: previous.file) else { return }
         var mirrored = mirror ?? Mirror(identity: identity)
         guard mirrored.identity == identity else { return }
         let end = offset + Int64(copy.length)

@@ -47,7 +47,7 @@ extension OutputWriter {
             }
             let temporary = StagedFile.temporaryPath(in: writer.staging.folder(for: twin))
             staged.append(temporary)
-            let spare = writer.staging.spare(for: twin).flatMap { SpareFile.claim($0, as: temporary) }
+            let spare = writer.staging.spare(for: twin).flatMap { SpareFile.claim($0, as: temporary)?.file }
             jobs.append(Job(output: path, twin: twin, source: source, spans: spans, temporary: temporary, spare: spare, changed: changed))
         }
 

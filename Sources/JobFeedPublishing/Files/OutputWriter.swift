@@ -17,6 +17,10 @@ public struct WriteResult: Sendable, Hashable {
     package var paths: [String] = []
     /// Segments of `.gz` twins copied from the published twins rather than compressed.
     package var twinSegmentsCopied = 0
+    /// Bytes of the outputs left where their spares held them already (see `StagedFile`).
+    package var bytesLeftInPlace = 0
+    /// The replaced outputs' old versions kept as spares: where each went, by output.
+    package var spares: [String: String] = [:]
 }
 
 /// Replaces each output file atomically, and only when its bytes change, so that an unchanged
@@ -92,8 +96,10 @@ package struct OutputWriter {
         try twins.make(into: &publication, &result)
         let stale = survey.stale + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
         for path in stale { publication.remove(path) }
+        result.spares = spares(replacing: replaced + twins.replaced)
+        result.bytesLeftInPlace = plan.staged.values.reduce(0) { $0 + $1.bytesLeftInPlace }
         do {
-            try publication.commit(removals: removals, spares: spares(replacing: replaced + twins.replaced))
+            try publication.commit(removals: removals, spares: result.spares)
             twins.published()
         } catch {
             throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",
@@ -112,15 +118,24 @@ package struct OutputWriter {
     }
 
     /// Records, on a thread of its own, where the parts lie in the outputs `write` published,
-    /// for the next build to copy them (see `OutputLayouts`); wait for it before the build ends.
-    /// A cron build's serial end spent 7 to 11 ms here at 10,000 postings (six files of 36,000
-    /// parts, each renamed over the last), as long as it then spends saving the last-good
-    /// copies' index on the other core.
-    package func saveLayouts(of plan: OutputPlan) -> BackgroundValue<Void>? {
+    /// for the next build to copy them, and in the old versions it kept as `spares`, for the
+    /// next build to leave them in place (see `OutputLayouts`, `StagedFile`); wait for it
+    /// before the build ends. A cron build's serial end spent 7 to 11 ms here at 10,000
+    /// postings (six files of 36,000 parts, each renamed over the last), as long as it then
+    /// spends saving the last-good copies' index on the other core.
+    package func saveLayouts(of plan: OutputPlan, spares: [String: String]) -> BackgroundValue<Void>? {
         guard let layouts = cache?.layouts, !plan.staged.isEmpty else { return nil }
         let spans = plan.staged.map { ($0.key, $0.value.spans) }
+        let spareLayouts = plan.staged.compactMap { path, file in
+            spares[path].flatMap { spare in file.previousVersion.map { (spare, $0.identity, $0.layout) } }
+        }
         return BackgroundValue {
             for (path, spans) in spans { layouts.save(spans, for: path) }
+            // Only a spare that is the version the build began with: the layout was found to
+            // describe that one (a version moved there by an earlier build is another file).
+            for (spare, identity, layout) in spareLayouts where FileIdentity(path: spare)?.isSameVersion(as: identity) == true {
+                layouts.save(layout, for: spare)
+            }
         }
     }
 

@@ -79,8 +79,13 @@ extension PublishingContext {
         case .compared: return PendingOutput(path: path, sink: .comparing(with: path, previous: cache?.layouts?.previous(of: path)), file: nil)
         case .staged:
             do {
-                let file = try StagedFile(target: path, folder: staging.folder(for: path), spare: staging.spare(for: path))
-                return PendingOutput(path: path, sink: OutputSink(file: file, previous: cache?.layouts?.previous(of: path)), file: file)
+                let layouts = cache?.layouts
+                let spare = staging.spare(for: path)
+                let file = try StagedFile(target: path, folder: staging.folder(for: path), spare: spare,
+                                          spareLayout: spare.flatMap { layouts?.spans(of: $0) })
+                let previous = layouts?.previous(of: path)
+                file.previousVersion = previous.map { ($0.identity, $0.layout) }
+                return PendingOutput(path: path, sink: OutputSink(file: file, previous: previous), file: file)
             } catch {
                 throw DiagnosticError(.error("cannot write the file: \(error.reason); check the folder's permissions and free space",
                                              at: SourceLocation(file: DisplayPath.of(path: path))))

@@ -44,7 +44,7 @@ extension PublishingStep {
         var writer = OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip)
         writer.removals = context.removals
         context.result = try writer.write(context.plan)
-        let layoutsSaved = writer.saveLayouts(of: context.plan)
+        let layoutsSaved = writer.saveLayouts(of: context.plan, spares: context.result.spares)
         defer { layoutsSaved?.wait() }
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
         context.lastGood.save(keeping: Set(context.files.map { ExactPath($0.path.relativePath) }))

@@ -30,7 +30,7 @@ package struct OutputLayouts: Sendable {
         // The build copies most of it, a chunk of postings at a time: pages the page cache
         // has lost are read ahead meanwhile, rather than waited for, copy after copy.
         file.prefetch()
-        return PreviousOutput(file: file, spans: spans)
+        return PreviousOutput(file: file, identity: identity, spans: spans)
     }
 
     /// Where the parts lie in the file at `path` as it is, in order; nil without a layout that

@@ -7,10 +7,16 @@ import JobFeedSystem
 /// feed's other 9,999 items in a few calls.
 package final class PreviousOutput: Sendable {
     package let file: OpenFile
+    /// The file's identity when its layout was found to describe it.
+    package let identity: FileIdentity
+    /// Where its parts lie, in order: the layout of the spare it becomes once replaced.
+    package let layout: [PartSpan]
     private let spans: [UInt64: PartSpan]
 
-    package init(file: OpenFile, spans: [PartSpan]) {
+    package init(file: OpenFile, identity: FileIdentity, spans: [PartSpan]) {
         self.file = file
+        self.identity = identity
+        layout = spans
         var bySource: [UInt64: PartSpan] = [:]
         bySource.reserveCapacity(spans.count)
         for span in spans { bySource[span.source] = span }

@@ -37,7 +37,7 @@ package final class StagedFile: @unchecked Sendable {
     /// version), and that file's identity when the first was copied: while it keeps that
     /// identity (any write moves its status-change time), the two files hold the same bytes
     /// there by construction (see `matchesTarget`). The file itself is not held open: its last
-    /// close frees its blocks, which the background removals do.
+    /// close frees its blocks, which the background chores do.
     private struct Mirror {
         var identity: FileIdentity
         var ranges: [Range<Int64>] = []
@@ -55,11 +55,14 @@ package final class StagedFile: @unchecked Sendable {
     /// start (see `SpareFile`): cut to this version's size when finished, and put back there
     /// when discarded.
     private let spare: String?
-    /// Where the parts lie in the spare, by offset, when its layout describes it and its bytes
+    /// Where the parts lie in the spare, in order, when its layout describes it and its bytes
     /// were kept: a part to be copied where the spare holds it already is left there. A cron
     /// build that edits one posting so writes what follows the posting's part, not the whole
-    /// file (10,000 postings: the oldest posting's part lies at 99% of its feeds).
-    private let inPlace: [Int64: PartSpan]
+    /// file (10,000 postings: the oldest posting's part lies at 99% of its feeds). The parts
+    /// come in the order of their offsets, so the next one the spare may hold is looked for
+    /// from where the last was (`inPlaceNext`).
+    private let inPlace: [PartSpan]
+    private var inPlaceNext = 0
     package private(set) var bytesLeftInPlace = 0
     /// The target's published version when the build began and where its parts lie: once
     /// replaced, it is the next build's spare, with that layout (see `OutputWriter.saveLayouts`).
@@ -71,14 +74,11 @@ package final class StagedFile: @unchecked Sendable {
     package init(target: String, folder: String, spare: String? = nil, spareLayout: [PartSpan]? = nil) throws(SystemError) {
         self.target = target
         temporaryPath = Self.temporaryPath(in: folder)
-        var inPlace: [Int64: PartSpan] = [:]
+        var inPlace: [PartSpan] = []
         if let spare, let reused = SpareFile.claim(spare, as: temporaryPath) {
             file = reused.file
             self.spare = spare
-            if reused.keptBytes, let spareLayout {
-                inPlace.reserveCapacity(spareLayout.count)
-                for span in spareLayout { inPlace[span.offset] = span }
-            }
+            if reused.keptBytes, let spareLayout { inPlace = spareLayout }
         } else {
             file = try OpenFile(temporaryPath, .writeOnly, options: [.create, .exclusiveCreate], permissions: [.ownerReadWrite, .groupRead, .otherRead], operation: "write")
             self.spare = nil
@@ -129,7 +129,10 @@ package final class StagedFile: @unchecked Sendable {
         defer { size += span.length }
         // Where the spare holds the same part already, it is "copied" from this file itself,
         // to the same offset: left where it lies (see `flush`).
-        if let file, let kept = inPlace[Int64(size)], kept.source == span.source, kept.digest == span.digest, kept.length == span.length {
+        let offset = Int64(size)
+        while inPlaceNext < inPlace.count, inPlace[inPlaceNext].offset < offset { inPlaceNext += 1 }
+        if let file, inPlaceNext < inPlace.count, case let kept = inPlace[inPlaceNext], kept.offset == offset, kept.source == span.source,
+           kept.digest == span.digest, kept.length == span.length {
             return add(kept, from: file, previous: (source, span))
         }
         add(span, from: source, previous: (source, span))

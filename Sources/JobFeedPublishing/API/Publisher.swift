@@ -73,12 +73,13 @@ public struct Publisher: Sendable {
         cache.beginBuild(room: CacheArchive.room(for: discovered.stamps))
         stopwatch.lap("open the build cache")
         let lapsBefore = stopwatch.takeLaps()
-        // The replaced outputs' old versions are removed while the build finishes.
-        let removals = BackgroundRemovals()
-        defer { removals.wait() }
+        // The replaced outputs' old versions are removed, and the outputs' layouts saved, while
+        // the build finishes.
+        let chores = BackgroundChores()
+        defer { chores.wait() }
         var report: BuildReport
         do {
-            report = try run(Self.buildSteps, strict: strict, discovered: discovered, cache: cache, removals: removals)
+            report = try run(Self.buildSteps, strict: strict, discovered: discovered, cache: cache, chores: chores)
         } catch {
             cache.archive?.abandon()
             throw error
@@ -160,9 +161,9 @@ public struct Publisher: Sendable {
     }
 
     private func run(_ steps: [PublishingStep], strict: Bool, destination: OutputDestination = .staged,
-                     discovered: DiscoveredPostings? = nil, cache: BuildCache? = nil, removals: BackgroundRemovals? = nil) throws(DiagnosticError) -> BuildReport {
+                     discovered: DiscoveredPostings? = nil, cache: BuildCache? = nil, chores: BackgroundChores? = nil) throws(DiagnosticError) -> BuildReport {
         var context = PublishingContext(config: config, now: now, cache: cache ?? self.cache, shouldStop: shouldStop)
-        context.removals = removals
+        context.chores = chores
         context.destination = destination
         context.hubRetryDelays = hubRetryDelays
         context.progress = progress

@@ -36,9 +36,9 @@ package struct OutputWriter {
     package var cache: BuildCache?
     /// Whether the large outputs get `.gz` twins (else any twin left from before is removed).
     package var gzip = false
-    /// Where the replaced files' old versions go to be removed while the build finishes (else
-    /// they are removed before `write` returns).
-    package var removals: BackgroundRemovals?
+    /// Where the replaced files' old versions go to be removed, and the layouts to be saved,
+    /// while the build finishes (else that is done before `write` and `saveLayouts` return).
+    package var chores: BackgroundChores?
 
     /// Decides what changes, then publishes every change at once (see `Publication`): a write
     /// that fails leaves every output as it was.
@@ -99,7 +99,7 @@ package struct OutputWriter {
         result.spares = spares(replacing: replaced + twins.replaced)
         result.bytesLeftInPlace = plan.staged.values.reduce(0) { $0 + $1.bytesLeftInPlace }
         do {
-            try publication.commit(removals: removals, spares: result.spares)
+            try publication.commit(chores: chores, spares: result.spares)
             twins.published()
         } catch {
             throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",
@@ -117,19 +117,19 @@ package struct OutputWriter {
         return result
     }
 
-    /// Records, on a thread of its own, where the parts lie in the outputs `write` published,
-    /// for the next build to copy them, and in the old versions it kept as `spares`, for the
-    /// next build to leave them in place (see `OutputLayouts`, `StagedFile`); wait for it
-    /// before the build ends. A cron build's serial end spent 7 to 11 ms here at 10,000
-    /// postings (six files of 36,000 parts, each renamed over the last), as long as it then
-    /// spends saving the last-good copies' index on the other core.
-    package func saveLayouts(of plan: OutputPlan, spares: [String: String]) -> BackgroundValue<Void>? {
-        guard let layouts = cache?.layouts, !plan.staged.isEmpty else { return nil }
+    /// Records where the parts lie in the outputs `write` published, for the next build to copy
+    /// them, and in the old versions it kept as `spares`, for the next build to leave them in
+    /// place (see `OutputLayouts`, `StagedFile`): among the `chores`, which nothing later in
+    /// the build waits for. A cron build's serial end spent 7 to 11 ms here at 10,000 postings
+    /// on the outputs' six (36,000 parts, each file renamed over the last), and as long again
+    /// on their spares'.
+    package func saveLayouts(of plan: OutputPlan, spares: [String: String]) {
+        guard let layouts = cache?.layouts, !plan.staged.isEmpty else { return }
         let spans = plan.staged.map { ($0.key, $0.value.spans) }
         let spareLayouts = plan.staged.compactMap { path, file in
             spares[path].flatMap { spare in file.previousVersion.map { (spare, $0.identity, $0.layout) } }
         }
-        return BackgroundValue {
+        let save: @Sendable () -> Void = {
             for (path, spans) in spans { layouts.save(spans, for: path) }
             // Only a spare that is the version the build began with: the layout was found to
             // describe that one (a version moved there by an earlier build is another file).
@@ -137,6 +137,7 @@ package struct OutputWriter {
                 layouts.save(layout, for: spare)
             }
         }
+        if let chores { chores.run(save) } else { save() }
     }
 
     /// What the write does beside finishing the large outputs, on whichever core is free.

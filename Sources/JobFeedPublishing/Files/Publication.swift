@@ -45,9 +45,9 @@ package struct Publication {
     }
 
     /// Backs up, journals and applies every change; on failure restores every target. The old
-    /// versions kept meanwhile are removed before it returns, or handed to `removals`, but for
+    /// versions kept meanwhile are removed before it returns, or handed to `chores`, but for
     /// those of the targets in `spares`, which are moved where it says (see `SpareFile`).
-    package func commit(removals: BackgroundRemovals? = nil, spares: [String: String] = [:]) throws(SystemError) {
+    package func commit(chores: BackgroundChores? = nil, spares: [String: String] = [:]) throws(SystemError) {
         guard !changes.isEmpty else { return }
         var journaled = changes
         do {
@@ -80,7 +80,7 @@ package struct Publication {
             let kept = spares[change.target].map { backup.hasPrefix(state.rollback.path + "/") && rename(backup, $0) == 0 } ?? false
             return kept ? nil : backup
         }
-        if let removals { removals.remove(discarded) } else { discarded.forEach(SystemCall.remove) }
+        if let chores { chores.remove(discarded) } else { discarded.forEach(SystemCall.remove) }
     }
 
     /// Undoes a publication a killed build left half done; call under the lock, before a build.

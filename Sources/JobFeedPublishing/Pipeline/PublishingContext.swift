@@ -21,9 +21,9 @@ package struct PublishingContext: Sendable {
     package var bodiesRendered = 0
     /// Postings' parts left in the build cache and copied from the outputs' published files.
     package var partsCopied = 0
-    /// Where the old versions of replaced outputs go to be removed while the build finishes
-    /// (else the write step removes them itself).
-    package var removals: BackgroundRemovals?
+    /// Where the old versions of replaced outputs go to be removed, and the layouts to be
+    /// saved, while the build finishes (else the write step does that itself).
+    package var chores: BackgroundChores?
     package var lastGood: LastGoodStore
     /// Every posting file's path and stamp as read.
     package var inputs = StableHash()

@@ -42,10 +42,9 @@ extension PublishingStep {
         let tally = context.tally(.writing, total: context.plan.count)
         defer { tally?.advance(by: context.plan.count) }
         var writer = OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip)
-        writer.removals = context.removals
+        writer.chores = context.chores
         context.result = try writer.write(context.plan)
-        let layoutsSaved = writer.saveLayouts(of: context.plan, spares: context.result.spares)
-        defer { layoutsSaved?.wait() }
+        writer.saveLayouts(of: context.plan, spares: context.result.spares)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
         context.lastGood.save(keeping: Set(context.files.map { ExactPath($0.path.relativePath) }))
         context.diagnostics += context.lastGood.takeWarnings()

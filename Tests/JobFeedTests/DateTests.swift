@@ -55,6 +55,21 @@ import JobFeed
 
     @Test func rfc3339ForAtom() {
         #expect(DateFormats.rfc3339(instant) == "2026-01-15T09:30:15Z")
+        // Years of fewer than four digits are padded; those outside 0 to 9999 written as they are.
+        #expect(DateFormats.rfc3339(Timestamp(seconds: -62_135_596_800)) == "0001-01-01T00:00:00Z")
+        #expect(DateFormats.rfc3339(Timestamp(seconds: -30_641_673_601)) == "0999-01-01T23:59:59Z")
+        #expect(DateFormats.rfc3339(Timestamp(seconds: 253_402_300_799)) == "9999-12-31T23:59:59Z")
+        #expect(DateFormats.rfc3339(Timestamp(seconds: 253_402_300_800)) == "10000-01-01T00:00:00Z")
+    }
+
+    /// Foundation's own formatter, an independent writer of the same format, agrees at every
+    /// step of a sweep from 1900 to 9999.
+    @Test func rfc3339AgreesWithFoundation() {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")!
+        for seconds in stride(from: Int64(-2_208_988_800), to: 253_402_300_799, by: 7_919_993) {
+            #expect(DateFormats.rfc3339(Timestamp(seconds: seconds)) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        }
     }
 
     @Test func iso8601InTheSiteZoneForJSONLD() {

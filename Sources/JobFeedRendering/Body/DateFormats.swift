@@ -16,7 +16,28 @@ public enum DateFormats {
     /// RFC 3339 in UTC, as Atom wants it: `2026-01-05T14:00:00Z`.
     public static func rfc3339(_ time: Timestamp) -> String {
         let c = CivilDateTime(seconds: time.seconds)
-        return "\(date(c))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
+        guard (0...9999).contains(c.year) else { return "\(date(c))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z" }
+        // Digit by digit into its 20 bytes: interpolated, each field was a string of its own,
+        // for every job of Indeed's feed on every build.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            var index = 0
+            func put(_ value: Int, digits: Int, then separator: Character) {
+                var value = value
+                for place in stride(from: index + digits - 1, through: index, by: -1) {
+                    buffer[place] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                buffer[index + digits] = separator.asciiValue!
+                index += digits + 1
+            }
+            put(c.year, digits: 4, then: "-")
+            put(c.month, digits: 2, then: "-")
+            put(c.day, digits: 2, then: "T")
+            put(c.hour, digits: 2, then: ":")
+            put(c.minute, digits: 2, then: ":")
+            put(c.second, digits: 2, then: "Z")
+            return index
+        }
     }
 
     /// ISO 8601 in the site's zone for JSON-LD: a bare date stays a bare date, else with offset.

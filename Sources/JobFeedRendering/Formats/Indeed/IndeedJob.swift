@@ -49,7 +49,9 @@ package struct IndeedJob {
 
     /// `\n    <name><![CDATA[text]]></name>`, the text cleaned and its `]]>` split.
     private mutating func element(_ name: Indeed, _ text: String) {
-        append("\n    <", name.rawValue, "><![CDATA[")
+        append("\n    <")
+        append(name.rawValue)
+        append("><![CDATA[")
         var clean = XMLText.clean(text)
         clean.withUTF8 { text in
             // Copied in runs up to each `]]>`, which becomes `]]` + `]]><![CDATA[` + `>`.
@@ -67,11 +69,15 @@ package struct IndeedJob {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
         }
-        append("]]></", name.rawValue, ">")
+        append("]]></")
+        append(name.rawValue)
+        append(">")
     }
 
-    private mutating func append(_ parts: String...) {
-        for part in parts { bytes += part.utf8 }
+    /// One piece at a time: a variadic list was an array made for each of a job's elements,
+    /// and the openings are made for every job on every build.
+    private mutating func append(_ part: String) {
+        bytes += part.utf8
     }
 
     /// The HTML with literal characters where Indeed wants them (it shows `&amp;` as is): in

@@ -4,12 +4,14 @@ and the CPU an idle watcher uses.
 
 Usage: watch_latency.py BINARY CONFIG POSTING [--saves 20] [--debounce 250ms] [--idle 60]
 
-POSTING is a posting file below the config's postings folder. Each save appends a unique
-marker to its body; the clock stops when every output the save changes has been replaced:
-the marker is in the posting's JSON-LD file and the language's RSS feed (the last output
-the writer puts in place) is a new file, which is then checked for the marker. Prints the
-median, min and max of the saves, the watcher's peak RSS by then, then its CPU seconds over --idle seconds of
-quiet (--idle 0 skips that).
+POSTING is a posting file below the config's postings folder. Each save adds a line with a
+unique marker to the body as the save before left it (the posting grows, as most edits change
+its length: same-length saves left nearly every byte of each output where its spare held it).
+The clock stops when every output the save changes has been replaced: the marker is in the
+posting's JSON-LD file and the language's RSS feed (the last output the writer puts in place)
+is a new file, which is then checked for the marker. Prints the median, min and max of the
+saves, the watcher's peak RSS by then, then its CPU seconds over --idle seconds of quiet
+(--idle 0 skips that).
 """
 import json
 import os
@@ -65,12 +67,14 @@ def main():
             sys.exit("the watcher never built the posting's JSON-LD")
         time.sleep(1)
         latencies = []
+        body = original
         for attempt in range(saves):
             marker = f"latency-marker-{attempt}-{time.time_ns()}"
             feed_before = os.stat(rss).st_ino
             started = time.monotonic()
+            body += f"\n{marker}\n"
             with open(posting, "w", encoding="utf-8") as f:
-                f.write(original + f"\n{marker}\n")
+                f.write(body)
             if not wait_for(lambda: marker in open(jsonld, encoding="utf-8").read() and os.stat(rss).st_ino != feed_before):
                 sys.exit(f"save {attempt} was never published")
             latencies.append((time.monotonic() - started) * 1000)

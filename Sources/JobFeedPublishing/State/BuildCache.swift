@@ -132,9 +132,11 @@ public final class BuildCache: Sendable {
     package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp) {
         // A file that vanished while being read has nothing worth keeping on disk.
         if let archive, !outcome.vanished {
-            archive.store(FormatPart(data: outcome.bytes()), as: PartKey(path: path, kind: Self.readingKind), stamp: stamp, context: 0)
+            // The path hashed once for both kinds.
+            let posting = PostingKey(path: path)
+            archive.store(FormatPart(data: outcome.bytes()), as: PartKey(posting: posting, kind: Self.readingKind), stamp: stamp, context: 0)
             if let body = outcome.posting?.bodyText {
-                archive.store(FormatPart(data: body.withUTF8 { Data($0) }), as: PartKey(path: path, kind: Self.bodyKind), stamp: stamp, context: 0)
+                archive.store(FormatPart(data: body.withUTF8 { Data($0) }), as: PartKey(posting: posting, kind: Self.bodyKind), stamp: stamp, context: 0)
             }
         }
         if keepsReadings { reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) } }

@@ -32,10 +32,9 @@ extension CacheArchive {
         damaged.withLock { $0 = false }
         damagedKeys.withLock { $0 = [] }
         for (posting, kinds) in state.entries {
-            for (kind, entry) in kinds.pairs {
-                index.entries[posting, default: ByKind()][kind: kind] = entry
-                change.entries.append((Key(posting: posting, kind: kind), entry))
-            }
+            // One lookup for all of the posting's kinds, its entry changed in place.
+            index.entries[posting, default: ByKind()].merge(kinds)
+            change.entries += kinds.pairs.map { (Key(posting: posting, kind: $0.kind), $0.value) }
         }
         if let live = state.livePaths {
             // Matched by the paths' hashes, taken when the keys were made: hashing and comparing

@@ -33,6 +33,11 @@ public struct ByKind<Value: Sendable>: Sendable {
         }
     }
 
+    /// Takes each of `other`'s kinds, in place of its own of the same kind.
+    @inlinable public mutating func merge(_ other: ByKind) {
+        for (kind, value) in other.entries { self[kind: kind] = value }
+    }
+
     @inlinable public var values: some Collection<Value> {
         entries.lazy.map(\.value)
     }

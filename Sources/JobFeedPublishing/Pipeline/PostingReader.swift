@@ -62,7 +62,7 @@ package struct PostingReader {
             return outcome
         }
         if let appender { self.lastGood.finishAppending(appender) }
-        cache?.keepOnly(Set(files.map(\.absolutePath)))
+        cache?.keepOnly(files.map(\.absolutePath))
         var fingerprint = StableHash()
         for (file, outcome) in zip(files, outcomes) {
             fingerprint.add(file.path.relativePath)

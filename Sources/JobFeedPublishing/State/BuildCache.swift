@@ -33,7 +33,7 @@ public final class BuildCache: Sendable {
     private let keepsReadings: Bool
     /// By exact path (see `ExactPath`): per-posting documents whose slugs read alike are two.
     private let outputs = Mutex<[ExactPath: Output]>([:])
-    private let knownPaths = Mutex<Set<String>>([])
+    private let knownPaths = Mutex<[String]>([])
     private let lastDiscovered = Mutex<DiscoveredPostings?>(nil)
     /// Bodies, formats' parts and feeds' fingerprints.
     package let rendered: RenderCache
@@ -175,13 +175,16 @@ public final class BuildCache: Sendable {
         set { outputs.withLock { $0 = newValue } }
     }
 
-    /// Forgets posting files that are gone.
-    package func keepOnly(_ paths: Set<String>) {
-        // Most rebuilds see the same files: then there is nothing to filter.
+    /// Forgets posting files that are gone: `paths` are the files found, in the order found.
+    package func keepOnly(_ paths: [String]) {
+        // Most rebuilds see the same files, listed in the same order: then there is nothing to
+        // filter. Compared as lists, the same strings compare by their storage; a set of
+        // 10,000 paths made and compared was hashed twice in each of a watcher's rebuilds.
         guard knownPaths.withLock({ known in
             defer { known = paths }
             return known != paths
         }) else { return }
+        let paths = Set(paths)
         // Only what is gone is removed: a one-shot build read nothing else, and filtering made
         // every reading's entry again.
         reads.withLock { reads in

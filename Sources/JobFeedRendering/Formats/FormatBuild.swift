@@ -2,14 +2,14 @@ import Foundation
 import JobFeedCore
 
 /// What a format's writers need from the build, which the publishing layer provides.
-package struct FormatBuild {
+package struct FormatBuild: Sendable {
     package let config: Config
     package let catalog: Catalog
     package let destination: OutputDestination
     /// What a long-running process rendered before.
     package let cache: RenderCache?
     /// Where an output renders to: a staged file when the build writes, else memory.
-    package let output: (URL) throws(DiagnosticError) -> PendingOutput
+    package let output: @Sendable (URL) throws(DiagnosticError) -> PendingOutput
     /// Decides a per-posting file (path, bytes, and their digest when known) against what is
     /// on disk, and stages it when it changed.
     package let prepare: @Sendable (String, Data, UInt64?) -> PreparedFile
@@ -20,7 +20,7 @@ package struct FormatBuild {
     package let fingerprints: OutputFingerprints?
 
     package init(config: Config, catalog: Catalog, destination: OutputDestination, cache: RenderCache?,
-                 output: @escaping (URL) throws(DiagnosticError) -> PendingOutput,
+                 output: @escaping @Sendable (URL) throws(DiagnosticError) -> PendingOutput,
                  prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile,
                  isCurrent: @escaping @Sendable (String, Int, UInt64) -> Bool = { _, _, _ in false },
                  fingerprints: OutputFingerprints?) {

@@ -32,11 +32,15 @@ package struct IndeedFormat: OutputFormat {
         let file = config.exportsDirectory.appendingPathComponent(Self.fileName)
         return [try build.export(file, format: id, header: UInt64(bitPattern: Int64(updated.seconds)), partKind: id) { output throws(DiagnosticError) in
             // Counted only for a feed that is written: a kept one needs no references.
+            // Room for every posting at once: grown as it filled, the table was hashed anew a
+            // dozen times in each build.
             var seen: [String: Int] = [:]
+            seen.reserveCapacity(build.catalog.entries.count)
             for entry in build.catalog.entries where entry.status == .active {
                 seen[entry.posting.identifier + "-" + entry.posting.language, default: 0] += 1
             }
-            return try IndeedWriter(output: output, config: config, shared: Set(seen.filter { $0.value > 1 }.keys), updated: updated, format: id)
+            let shared = Set(seen.lazy.filter { $0.value > 1 }.map(\.key))
+            return try IndeedWriter(output: output, config: config, shared: shared, updated: updated, format: id)
         }]
     }
 

@@ -44,7 +44,7 @@ package struct SitemapFormat: OutputFormat {
     }
 
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
-        let active = build.catalog.entries.filter { $0.status == .active }.count
+        let active = build.catalog.entries.count { $0.status == .active }
         guard active <= limit else { return [try SitemapWriter(build: build, limit: limit, byteLimit: byteLimit)] }
         // One file: left as it is when its pages did not change (the split form is written whole).
         return [try build.pages(build.config.exportsDirectory.appendingPathComponent(Self.fileName), format: Self.id) { output throws(DiagnosticError) in

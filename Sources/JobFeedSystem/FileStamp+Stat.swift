@@ -35,6 +35,38 @@ extension FileStamp {
         }
     }
 
+    /// Stamps of files asked for in any order, as `init(path:)` takes them: each stat'ed by
+    /// name from its folder's descriptor, each folder opened once. By path, each stat walked
+    /// the whole path from the root: 7,420 per-posting outputs of 10,000 postings took 14 ms
+    /// of `stat` by path here, 9 ms by name (a table keeps every folder open, as the outputs
+    /// come in a dictionary's order, alternating between folders).
+    package struct ByFolder {
+        private var folders: [Substring: OpenFile?] = [:]
+        /// The folder the last path was in, asked first: a dictionary's paths often share one.
+        private var last: (path: Substring, descriptor: Int32)?
+
+        package init() {}
+
+        package mutating func stamp(of path: String) -> FileStamp? {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return FileStamp(path: path) }
+            let folderPath = path[..<slash]
+            guard let descriptor = descriptor(of: folderPath) else { return FileStamp(path: path) }
+            let nameOffset = path.utf8.distance(from: path.utf8.startIndex, to: slash) + 1
+            var info = stat()
+            return path.withCString { fstatat(descriptor, $0 + nameOffset, &info, 0) } == 0 ? FileStamp(info) : nil
+        }
+
+        private mutating func descriptor(of folderPath: Substring) -> Int32? {
+            if let last, last.path == folderPath { return last.descriptor }
+            if folders[folderPath] == nil {
+                folders[folderPath] = .some(try? OpenFile(String(folderPath), .readOnly, options: .directory, operation: "stat the folder"))
+            }
+            guard let descriptor = folders[folderPath]??.rawValue else { return nil }
+            last = (folderPath, descriptor)
+            return descriptor
+        }
+    }
+
     /// `ofListed(path:)` for the file `name` in the open folder `folder` (a path, from
     /// `AT_FDCWD`).
     private static func ofListed(name: UnsafePointer<CChar>, in folder: Int32) -> (stamp: FileStamp?, plain: Bool) {

@@ -108,6 +108,27 @@ import JobFeedWatching
         }
     }
 
+    /// The outputs' stamps are taken by name from each folder, the folders kept open while
+    /// the paths alternate between them (`FileStamp.ByFolder`): they must be what stat'ing
+    /// each path gives, links followed, a file or folder that is gone giving none.
+    @Test func stampsTakenFromOpenFoldersInAnyOrderAreThoseTakenByPath() throws {
+        let site = try TemporarySite(postings: Self.postings.merging(["fr/designer.md": TemporarySite.posting("title: Designer FR\ndate: 2026-01-05")]) { first, _ in first })
+        defer { site.remove() }
+        let (en, fr) = (site.path("postings/en"), site.path("postings/fr"))
+        try FileManager.default.createSymbolicLink(atPath: en + "/link.md", withDestinationPath: "designer.md")
+        try FileManager.default.createSymbolicLink(atPath: en + "/broken.md", withDestinationPath: "gone.md")
+        let paths = [en + "/designer.md", fr + "/designer.md", en + "/link.md", site.path("postings/none/x.md"), en + "/writer.md",
+                     fr + "/missing.md", en + "/broken.md", fr + "/designer.md", "relative.md", en + "/designer.md"]
+        var byFolder = FileStamp.ByFolder()
+        let stamps = paths.map { byFolder.stamp(of: $0) }
+        #expect(stamps == paths.map { FileStamp(path: $0) })
+        #expect(stamps.map { $0 != nil } == [true, true, true, false, true, false, false, true, false, true])
+        // A file written after its folder was opened: its stamp as it is now.
+        try Data("title: Writer\n".utf8).write(to: URL(fileURLWithPath: en + "/writer.md"))
+        #expect(byFolder.stamp(of: en + "/writer.md") == FileStamp(path: en + "/writer.md"))
+        #expect(byFolder.stamp(of: en + "/writer.md") != stamps[4])
+    }
+
     @Test func onlyFileWritesAreKnownChanges() {
         var pending = PendingChanges()
         pending.files = ["/site/postings/en/a.md"]

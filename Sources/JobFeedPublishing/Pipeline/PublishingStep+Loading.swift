@@ -29,7 +29,10 @@ extension PublishingStep {
     package static let catalogPostings = PublishingStep("catalog postings", .preparation) { context in
         // The catalog takes one core: the outputs' files are stat'ed on the other meanwhile.
         if let recorded = context.cache?.recordedOutputs {
-            context.currentOutputs = BackgroundValue { recorded.filter { path, output in FileStamp(path: path.text) == output.stamp } }
+            context.currentOutputs = BackgroundValue {
+                var stamps = FileStamp.ByFolder()
+                return recorded.filter { path, output in stamps.stamp(of: path.text) == output.stamp }
+            }
         }
         var pairing = TranslationPairing(config: context.config)
         let postings = pairing.pair(context.postings)

@@ -106,8 +106,11 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
         return !isCurrent(path(of: entry), part.length, digest)
     }
 
+    /// Made in one piece: joined by `+`, each of the four joins allocated a string of its
+    /// own, for every posting twice a build (asked by `needsBytes`, then by `append`).
     private func path(of entry: CatalogEntry) -> String {
-        folderPath + "/" + entry.posting.language + "/" + entry.posting.slug + ".jsonld"
+        let posting = entry.posting
+        return "\(folderPath)/\(posting.language)/\(posting.slug).jsonld"
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

@@ -86,6 +86,16 @@ package struct TranslationPairing {
         for (index, group) in groupOf.enumerated() {
             guard let group, members[group].count > 1 else { continue }
             let language = entries[index].posting.language
+            // Most groups: a posting and its one translation, linked without the lists below
+            // (two arrays made for each of 10,000 postings, a third of the catalog's linking).
+            if members[group].count == 2 {
+                let other = members[group][0] == index ? members[group][1] : members[group][0]
+                let translation = entries[other]
+                if translation.posting.language != language {
+                    entries[index].translations = [Translation(language: translation.posting.language, url: translation.posting.url, status: translation.status)]
+                }
+                continue
+            }
             var others = members[group].filter { entries[$0].posting.language != language }
             if others.count > 1 {
                 others.sort { rank[entries[$0].posting.language, default: .max] < rank[entries[$1].posting.language, default: .max] }

@@ -42,18 +42,22 @@ package struct PostingReader {
         let appender = copying ? self.lastGood.beginAppending() : nil
         let bodies = FileBodies(parser: parser)
         let outcomes = Parallel.map(Array(files.indices)) { index in
-            let file = files[index]
             if shouldStop() { return Outcome(diagnostics: []) }
             defer { tally?.advance() }
-            let relativePath = file.path.relativePath
-            let stamp = stamps?[index] ?? FileStamp(path: file.absolutePath)
-            if let stamp, let cached = cache?.read(file.absolutePath, stamp: stamp, rereading: { { bodies.body(of: file, at: stamp) } }) {
+            // The file's fields read where they lie: a posting found in the cache needs two of
+            // them, and the whole file copied out retained each of its strings.
+            let absolutePath = files[index].absolutePath
+            let stamp = stamps?[index] ?? FileStamp(path: absolutePath)
+            if let stamp, let cached = cache?.read(absolutePath, stamp: stamp, rereading: { { bodies.body(of: files[index], at: stamp) } }) {
+                let relativePath = files[index].path.relativePath
                 if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
-                   let data = try? OpenFile.contents(of: file.absolutePath) {
+                   let data = try? OpenFile.contents(of: absolutePath) {
                     appender.append(relativePath, data, stamp: stamp)
                 }
                 return cached
             }
+            let file = files[index]
+            let relativePath = file.path.relativePath
             let (outcome, data) = Self.read(file, stamp: stamp, parser: parser, limit: limit)
             if let stamp, let data, outcome.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp) {
                 appender.append(relativePath, data, stamp: stamp)

@@ -94,7 +94,9 @@ public final class BuildCache: Sendable {
     /// (the file parsed again while its stamp is still this one), made only for a reading
     /// taken from the archive (a watcher's rebuild finds all but the changed ones in memory).
     package func read(_ path: String, stamp: FileStamp, rereading: () -> @Sendable () -> [UInt8]?) -> PostingReader.Outcome? {
-        if keepsReadings, let known = reads.withLock({ $0[path] }), known.stamp == stamp { return known.outcome }
+        // The outcome alone copied out, for the same stamp only: the whole reading copied out
+        // and then its outcome retained each field twice, 10,000 times a watcher's rebuild.
+        if keepsReadings, let known = reads.withLock({ reads in reads[path].flatMap { $0.stamp == stamp ? $0.outcome : nil } }) { return known }
         guard let archive else { return nil }
         // The posting is looked up once for both; the body's bytes are left in the archive.
         let posting = PostingKey(path: path)

@@ -34,10 +34,13 @@ package struct IndeedFormat: OutputFormat {
             // Counted only for a feed that is written: a kept one needs no references.
             // Room for every posting at once: grown as it filled, the table was hashed anew a
             // dozen times in each build.
+            // By index: `for entry in` copied each entry out (its posting and translations
+            // retained, while the other core hashed the same postings for the fingerprints).
+            let entries = build.catalog.entries
             var seen: [String: Int] = [:]
-            seen.reserveCapacity(build.catalog.entries.count)
-            for entry in build.catalog.entries where entry.status == .active {
-                seen[entry.posting.identifier + "-" + entry.posting.language, default: 0] += 1
+            seen.reserveCapacity(entries.count)
+            for index in entries.indices where entries[index].status == .active {
+                seen[entries[index].posting.identifier + "-" + entries[index].posting.language, default: 0] += 1
             }
             let shared = Set(seen.lazy.filter { $0.value > 1 }.map(\.key))
             return try IndeedWriter(output: output, config: config, shared: shared, updated: updated, format: id)

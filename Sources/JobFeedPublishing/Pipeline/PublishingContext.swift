@@ -104,7 +104,8 @@ extension PublishingContext {
     package var formatBuild: FormatBuild {
         let files = OutputWriter(state: StateFolder(config), staging: staging, cache: cache)
         return FormatBuild(config: config, catalog: catalog, destination: destination, cache: cache?.rendered,
-                           output: { [self] url throws(DiagnosticError) in try output(url) }, prepare: { path, data, digest in files.prepare(path, data, digest: digest) },
+                           output: { [self] url throws(DiagnosticError) in try output(url) },
+                           prepare: { path, data, digest in files.prepare(path, data, digest: digest) },
                            isCurrent: isCurrent,
                            fingerprints: cache.map { _ in OutputFingerprints(shares: Parallel.map(catalog.entries, OutputFingerprints.Share.init)) })
     }

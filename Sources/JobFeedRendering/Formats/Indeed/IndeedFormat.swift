@@ -31,11 +31,11 @@ package struct IndeedFormat: OutputFormat {
         let updated = config.languageCodes.map { build.catalog.lastChange(in: $0) }.max() ?? build.catalog.now
         let file = config.exportsDirectory.appendingPathComponent(Self.fileName)
         return [try build.export(file, format: id, header: UInt64(bitPattern: Int64(updated.seconds)), partKind: id) { output throws(DiagnosticError) in
-            // Counted only for a feed that is written: a kept one needs no references.
-            // Room for every posting at once: grown as it filled, the table was hashed anew a
-            // dozen times in each build.
-            // By index: `for entry in` copied each entry out (its posting and translations
-            // retained, while the other core hashed the same postings for the fingerprints).
+            // Counted only for a feed that is written: a kept one needs no references. The
+            // table has room for every posting at once (grown as it filled, it was hashed anew
+            // a dozen times a build), and the entries are read by index (`for entry in` copied
+            // each out, retaining its posting while the other core hashed the same postings
+            // for the fingerprints).
             let entries = build.catalog.entries
             var seen: [String: Int] = [:]
             seen.reserveCapacity(entries.count)

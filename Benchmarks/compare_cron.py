@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Compares two jobfeed binaries' cron builds: one active posting edited, then `jobfeed build`.
 
-Usage: compare_cron.py OLD NEW [--postings 10000] [--rounds 21]
+Usage: compare_cron.py OLD NEW [--postings 10000] [--rounds 21] [--newest]
+
+The edited posting is `make bench`'s (the first English posting by name, whose item ends its
+feeds), or with --newest the one whose item opens them (everything after it moves), each
+round adding a line to it.
 
 A change worth 10 ms moves a cron build at 10,000 postings by 3%, and this kind of machine
 drifts by more than that between two `make bench` runs; a single run of each binary tells
@@ -19,7 +23,7 @@ import shutil
 import sys
 import time
 
-from bench import WORK, active_posting, build_command, corpus, measure, median
+from bench import WORK, active_posting, build_command, corpus, measure, median, newest_posting
 
 STEP = re.compile(r"^(.+?): ([\d,]+) ms$", re.M)
 
@@ -46,11 +50,12 @@ def build(binary, site):
     return wall, cpu, rss, {name: int(ms.replace(",", "")) for name, ms in STEP.findall(printed)}
 
 
-def half(binaries, sites, rounds):
-    """Alternating builds, binaries[i] on sites[i]; returns each binary's list of builds."""
+def half(binaries, sites, rounds, edited):
+    """Alternating builds, binaries[i] on sites[i], each after `edited(site)` grew by a line;
+    returns each binary's list of builds."""
     for binary, site in zip(binaries, sites):
         build(binary, site)
-    postings = [active_posting(site) for site in sites]
+    postings = [edited(site) for site in sites]
     results = {binary: [] for binary in binaries}
     for round_number in range(rounds):
         order = list(zip(binaries, postings, sites))
@@ -79,10 +84,11 @@ def main():
     old, new = (os.path.abspath(path) for path in sys.argv[1:3])
     postings = int(option("--postings", 10000))
     rounds = int(option("--rounds", 21))
+    edited = newest_posting if "--newest" in sys.argv else active_posting
     a, b = corpus_copies(postings)
-    print(f"{postings} postings, {rounds} alternating rounds per half; old {old}, new {new}")
-    report("old on copy a, new on copy b", [old, new], half([old, new], [a, b], rounds))
-    report("old on copy b, new on copy a", [old, new], half([old, new], [b, a], rounds))
+    print(f"{postings} postings, {rounds} alternating rounds per half, {edited.__name__} edited; old {old}, new {new}")
+    report("old on copy a, new on copy b", [old, new], half([old, new], [a, b], rounds, edited))
+    report("old on copy b, new on copy a", [old, new], half([old, new], [b, a], rounds, edited))
 
 
 if __name__ == "__main__":

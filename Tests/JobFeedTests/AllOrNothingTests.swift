@@ -58,6 +58,26 @@ import JobFeedSystem
         #expect(FolderWalk.files(below: state.rollback.path).isEmpty)
     }
 
+    /// The outputs' writers are made on every core at once; when none can stage its file (the
+    /// state folder's staging folder is a file), the build fails with the first output's
+    /// error in the formats' order, every time, and publishes nothing.
+    @Test func writersThatCannotStageFailTheBuildAndLeaveEveryOutputAsItWas() throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let before = OutputTree.published(below: site.root)
+        let staging = site.root.appendingPathComponent(".jobfeed/staging")
+        try FileManager.default.removeItem(at: staging)
+        try site.write(".jobfeed/staging", "not a folder")
+        try site.write("postings/en/writer.md", TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01\nvalidThrough: 2026-12-31"))
+        for _ in 0..<3 {
+            let failure = try #require(throws: DiagnosticError.self) { try site.build() }
+            #expect(failure.diagnostics.count == 1)
+            #expect(failure.description.hasSuffix("feeds/en/rss.xml: error: cannot write the file: Not a directory; check the folder's permissions and free space"), "\(failure)")
+        }
+        #expect(OutputTree.published(below: site.root) == before)
+    }
+
     @Test func aJournalLeftByAKilledBuildIsUndoneBeforeTheNextBuild() throws {
         let site = try TemporarySite(postings: BuildBehaviourTests.postings)
         defer { site.remove() }

@@ -18,47 +18,57 @@ extension FileStamp {
         ofListed(name: path, in: AT_FDCWD)
     }
 
-    /// `ofListed(path:)` for each path, in order: each run of paths in one folder is stat'ed
-    /// by name from that folder's descriptor, opened once, rather than by walking every path
-    /// from the root (10,000 posting files: 16 ms of `lstat` by path here, 10 ms by name).
+    /// `ofListed(path:)` for each path, in order, each stat'ed by name from its folder (see
+    /// `ByFolder`; 10,000 posting files: 16 ms of `lstat` by path here, 10 ms by name).
     package static func ofListed(paths: [String]) -> [(stamp: FileStamp?, plain: Bool)] {
-        var folder: (path: Substring, file: OpenFile?)?
-        return paths.map { path in
-            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return ofListed(path: path) }
-            let folderPath = path[..<slash]
-            if folder?.path != folderPath {
-                folder = (folderPath, try? OpenFile(String(folderPath), .readOnly, options: .directory, operation: "list the folder"))
-            }
-            guard let descriptor = folder?.file?.rawValue else { return ofListed(path: path) }
-            let nameOffset = path.utf8.distance(from: path.utf8.startIndex, to: slash) + 1
-            return path.withCString { ofListed(name: $0 + nameOffset, in: descriptor) }
-        }
+        var folders = ByFolder()
+        return paths.map { folders.listed($0) }
     }
 
-    /// Stamps of files asked for in any order, as `init(path:)` takes them: each stat'ed by
-    /// name from its folder's descriptor, each folder opened once. By path, each stat walked
-    /// the whole path from the root: 7,420 per-posting outputs of 10,000 postings took 14 ms
-    /// of `stat` by path here, 9 ms by name (a table keeps every folder open, as the outputs
-    /// come in a dictionary's order, alternating between folders).
+    /// Files stat'ed by name from their folders' descriptors, each folder opened once, rather
+    /// than by walking every path from the root, in any order: 7,420 per-posting outputs of
+    /// 10,000 postings took 14 ms of `stat` by path here, 9 ms by name. The outputs come in a
+    /// dictionary's order, alternating between folders, so folders are kept open, up to
+    /// `openLimit` at once (then closed together, and opened again as asked): a site of a
+    /// thousand sections must not take a thousand descriptors from the build's other threads.
     package struct ByFolder {
+        package static let openLimit = 32
         private var folders: [Substring: OpenFile?] = [:]
-        /// The folder the last path was in, asked first: a dictionary's paths often share one.
+        /// The folder the last path was in, asked first: listed paths come in runs.
         private var last: (path: Substring, descriptor: Int32)?
 
         package init() {}
 
+        /// As `FileStamp(path:)` gives it.
         package mutating func stamp(of path: String) -> FileStamp? {
-            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return FileStamp(path: path) }
-            let folderPath = path[..<slash]
-            guard let descriptor = descriptor(of: folderPath) else { return FileStamp(path: path) }
+            byName(path, else: FileStamp(path: path)) { folder, name in
+                var info = stat()
+                return fstatat(folder, name, &info, 0) == 0 ? FileStamp(info) : nil
+            }
+        }
+
+        /// As `ofListed(path:)` gives it.
+        package mutating func listed(_ path: String) -> (stamp: FileStamp?, plain: Bool) {
+            byName(path, else: ofListed(path: path)) { ofListed(name: $1, in: $0) }
+        }
+
+        /// `body` of the path's folder's descriptor and the file's name; `byPath` for a path
+        /// with no folder, or one whose folder cannot be opened.
+        private mutating func byName<Result>(_ path: String, else byPath: @autoclosure () -> Result,
+                                             _ body: (Int32, UnsafePointer<CChar>) -> Result) -> Result {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex,
+                  let folder = descriptor(of: path[..<slash]) else { return byPath() }
             let nameOffset = path.utf8.distance(from: path.utf8.startIndex, to: slash) + 1
-            var info = stat()
-            return path.withCString { fstatat(descriptor, $0 + nameOffset, &info, 0) } == 0 ? FileStamp(info) : nil
+            return path.withCString { body(folder, $0 + nameOffset) }
         }
 
         private mutating func descriptor(of folderPath: Substring) -> Int32? {
             if let last, last.path == folderPath { return last.descriptor }
             if folders[folderPath] == nil {
+                if folders.count == Self.openLimit {
+                    last = nil
+                    folders.removeAll()
+                }
                 folders[folderPath] = .some(try? OpenFile(String(folderPath), .readOnly, options: .directory, operation: "stat the folder"))
             }
             guard let descriptor = folders[folderPath]??.rawValue else { return nil }

@@ -129,6 +129,24 @@ import JobFeedWatching
         #expect(byFolder.stamp(of: en + "/writer.md") != stamps[4])
     }
 
+    /// More folders than are kept open at once, asked in turn and then again, the open ones
+    /// closed when a folder that cannot be opened comes next: the stamps are still those
+    /// taken by path, by either kind of stat.
+    @Test func moreFoldersThanAreKeptOpenGiveTheSameStamps() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let (limit, count) = (FileStamp.ByFolder.openLimit, FileStamp.ByFolder.openLimit + 8)
+        for folder in 0..<count { try site.write("many/\(folder)/a.md", "\(folder)") }
+        func file(_ folder: Int) -> String { site.path("many/\(folder)/a.md") }
+        let paths = (0..<limit).map(file) + [site.path("missing/a.md"), file(limit - 1)] + (limit..<count).map(file)
+            + (0..<count).map(file) + [site.path("many/0/gone.md")]
+        var byFolder = FileStamp.ByFolder()
+        let stamps = paths.map { byFolder.stamp(of: $0) }
+        #expect(stamps == paths.map { FileStamp(path: $0) })
+        #expect(stamps.indices.filter { stamps[$0] == nil } == [limit, paths.count - 1])
+        #expect(FileStamp.ofListed(paths: paths).map(\.stamp) == stamps)
+    }
+
     @Test func onlyFileWritesAreKnownChanges() {
         var pending = PendingChanges()
         pending.files = ["/site/postings/en/a.md"]

@@ -143,20 +143,20 @@ package final class StagedFile: @unchecked Sendable {
     /// version (`previous`) while every part and lead it takes does.
     private func add(_ span: PartSpan, from source: OpenFile, previous: (file: OpenFile, span: PartSpan)) {
         if let pending = pendingCopy, pending.source === source, span.leadLength == pending.held.count,
-           span.offset == pending.offset + Int64(pending.length + pending.held.count) {
-            let lead = pending.held.withUnsafeBytes { ContentDigest.of($0) }
-            if span.lead == lead {
-                if let mirrored = pending.previous, mirrored.file !== source,
-                   !(mirrored.file === previous.file && previous.span.offset == mirrored.offset + Int64(pending.length + pending.held.count)
-                       && previous.span.leadLength == pending.held.count && previous.span.lead == lead) {
-                    pendingCopy?.previous = nil
-                }
-                pendingCopy?.length += pending.held.count + span.length
-                pendingCopy?.held.removeAll()
-                // Copied as the output renders, on its writer's core, rather than all at the end.
-                if pending.length + span.length >= Self.bufferSize * 16 { flush() }
-                return
+           span.offset == pending.offset + Int64(pending.length + pending.held.count),
+           span.lead == pending.held.withUnsafeBytes({ ContentDigest.of($0) }) {
+            // Where the part follows on in the published version too (always, for a copy from
+            // it), the stretch still lies there as one.
+            if let mirrored = pending.previous, mirrored.file !== previous.file
+                || previous.span.offset != mirrored.offset + Int64(pending.length + pending.held.count)
+                || previous.span.leadLength != span.leadLength || previous.span.lead != span.lead {
+                pendingCopy?.previous = nil
             }
+            pendingCopy?.length += pending.held.count + span.length
+            pendingCopy?.held.removeAll()
+            // Copied as the output renders, on its writer's core, rather than all at the end.
+            if pending.length + span.length >= Self.bufferSize * 16 { flush() }
+            return
         }
         flush()
         pendingCopy = PendingCopy(source: source, offset: span.offset, length: span.length, previous: (previous.file, previous.span.offset))

@@ -13,12 +13,16 @@ package struct IndeedJob {
         .volunteer: "volunteer", .perDiem: "perdiem", .other: "other",
     ]
 
-    /// The job's elements after `referencenumber`, which the writer adds (it is unique across
-    /// the whole feed), and the closing tag.
+    /// The whole job, with the reference number most postings have (`reference(of:)`); the
+    /// writer replaces the opening for a posting whose reference another one shares (see
+    /// `opening`), which only the whole feed tells. Rendered here, the opening is cached with
+    /// the rest: made by the writer for every job of every build, on its one thread, it made
+    /// Indeed's turn at each chunk three times any other writer's.
     package static func render(_ entry: RenderedEntry, company: String) -> Data {
         let posting = entry.posting
         let place = posting.locations.first
         var job = IndeedJob()
+        job.opening(posting, reference: reference(of: posting))
         job.element(.requisitionid, posting.identifier)
         job.element(.url, posting.url)
         job.element(.company, company)
@@ -37,14 +41,24 @@ package struct IndeedJob {
         return Data(job.bytes)
     }
 
+    /// `identifier-language`: unique in the feed unless two postings of one language share an
+    /// identifier, for which the writer adds the slug.
+    package static func reference(of posting: Posting) -> String {
+        posting.identifier + "-" + posting.language
+    }
+
     /// The opening of a job, with the title, date and reference number.
-    package static func opening(title: String, date: Timestamp, reference: String) -> Data {
+    package static func opening(_ posting: Posting, reference: String) -> Data {
         var job = IndeedJob()
-        job.append("  <job>")
-        job.element(.title, title)
-        job.element(.date, DateFormats.rfc3339(date))
-        job.element(.referencenumber, reference)
+        job.opening(posting, reference: reference)
         return Data(job.bytes)
+    }
+
+    private mutating func opening(_ posting: Posting, reference: String) {
+        append("  <job>")
+        element(.title, posting.title)
+        element(.date, DateFormats.rfc3339(posting.datePosted))
+        element(.referencenumber, reference)
     }
 
     /// `\n    <name><![CDATA[text]]></name>`, the text cleaned and its `]]>` split.

@@ -28,25 +28,43 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
     }
 
     package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
-        do {
-            for item in chunk.items where item.entry.status == .active {
-                guard let body = item.parts[kind: format] else { continue }
-                let posting = item.entry.posting
-                var reference = posting.identifier + "-" + posting.language
-                if shared.contains(reference) { reference += "-" + posting.slug }
-                try xml.appendRecorded(IndeedJob.opening(title: posting.title, date: posting.datePosted, reference: reference))
-                try xml.append(body)
+        for item in chunk.items where item.entry.status == .active {
+            guard let job = item.parts[kind: format] else { continue }
+            let reopened = try sharedReference(of: item.entry.posting).map { reference throws(DiagnosticError) in
+                try self.reopened(job, of: item.entry.posting, as: reference)
             }
-        } catch {
-            throw Self.failure(error, output.path)
+            do {
+                if let reopened { try xml.appendRecorded(reopened) } else { try xml.append(job) }
+            } catch {
+                throw Self.failure(error, output.path)
+            }
         }
         return []
     }
 
+    /// The reference of a posting whose usual one (`IndeedJob.reference(of:)`) another active
+    /// posting of its language shares: with its slug.
+    private func sharedReference(of posting: Posting) -> String? {
+        guard !shared.isEmpty else { return nil }
+        let usual = IndeedJob.reference(of: posting)
+        return shared.contains(usual) ? usual + "-" + posting.slug : nil
+    }
+
+    /// The job with `reference` in the opening the part holds, which has the usual one.
+    private func reopened(_ job: FormatPart, of posting: Posting, as reference: String) throws(DiagnosticError) -> Data {
+        guard let bytes = job.data() else {
+            throw DiagnosticError(.error("cannot read a job back from the build cache; run the build again", at: SourceLocation(file: DisplayPath.of(path: output.path))))
+        }
+        let usual = IndeedJob.opening(posting, reference: IndeedJob.reference(of: posting))
+        return IndeedJob.opening(posting, reference: reference) + bytes.dropFirst(usual.count)
+    }
+
     package var partKind: String? { format }
 
+    /// A job with a shared reference is written anew from its bytes; any other is copied from
+    /// the last file when it lies there.
     package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool {
-        entry.status == .active && !output.sink.copies(part)
+        entry.status == .active && (sharedReference(of: entry.posting) != nil || !output.sink.copies(part))
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

@@ -128,6 +128,25 @@ extension IncrementalBuildTests {
         #expect(site.read("feeds/en/rss.xml")?.contains("Designer 100") == true)
     }
 
+    /// A long-running process takes the last-good index it saved again only while the file is
+    /// still the one it wrote: when another build replaced it meanwhile (one copy more), a
+    /// broken edit falls back to the copy that build kept, not to the one before it.
+    @Test func aProcessRereadsTheLastGoodIndexAnotherBuildReplaced() throws {
+        let site = try TemporarySite(postings: ["en/designer.md": Self.version(1), "en/other.md": Self.version(100)])
+        defer { site.remove() }
+        let config = try site.config()
+        let cache = BuildCache(persistingIn: config)
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        try site.write("postings/en/designer.md", Self.version(2))
+        _ = try site.build()
+        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-13-05"))
+        let report = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        #expect(report.hasErrors)
+        let feed = try #require(site.read("feeds/en/rss.xml"))
+        #expect(feed.contains("Designer 2"))
+        #expect(!feed.contains("Designer 1<"))
+    }
+
     /// The index is written in path order however it came to hold its paths: read back from
     /// its file (whose order it keeps) and then changed, it encodes as one made afresh.
     @Test func theIndexIsWrittenInPathOrderHoweverItWasMade() throws {

@@ -53,8 +53,9 @@ package struct PublishingContext: Sendable {
         self.cache = cache
         self.shouldStop = shouldStop
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
-        self.lastGood = LastGoodStore(config: config)
+        self.lastGood = LastGoodStore(config: config, known: cache?.lastGoodIndex)
         self.staging = StagingFolders(StateFolder(config), keepsSpares: config.spares)
+        cache?.lastGoodIndex = lastGood.known
     }
 }
 

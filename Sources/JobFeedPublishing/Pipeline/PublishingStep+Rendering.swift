@@ -47,6 +47,7 @@ extension PublishingStep {
         writer.saveLayouts(of: context.plan, spares: context.result.spares)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
         context.lastGood.save(keeping: Set(context.files.map { ExactPath($0.path.relativePath) }))
+        context.cache?.lastGoodIndex = context.lastGood.known
         context.diagnostics += context.lastGood.takeWarnings()
     }
 }

@@ -35,6 +35,7 @@ public final class BuildCache: Sendable {
     private let outputs = Mutex<[ExactPath: Output]>([:])
     private let knownPaths = Mutex<[String]>([])
     private let lastDiscovered = Mutex<DiscoveredPostings?>(nil)
+    private let knownLastGood = Mutex<LastGoodIndex.Known?>(nil)
     /// Bodies, formats' parts and feeds' fingerprints.
     package let rendered: RenderCache
     package let archive: CacheArchive?
@@ -75,6 +76,14 @@ public final class BuildCache: Sendable {
         self.keepsReadings = keepsReadings
         layouts = archive.map { OutputLayouts(folder: $0.folder.appendingPathComponent(OutputLayouts.folderName)) }
         rendered = RenderCache(archive: archive)
+    }
+
+    /// The last-good index as the last build in this process left it: a watcher's rebuild
+    /// takes it again while its file keeps that stamp, rather than reading and parsing every
+    /// posting's entry on the one core that starts the rebuild (4 ms at 10,000 postings).
+    package var lastGoodIndex: LastGoodIndex.Known? {
+        get { knownLastGood.withLock { $0 } }
+        set { knownLastGood.withLock { $0 = newValue } }
     }
 
     /// Starts a build over the archive (see `CacheArchive.begin`); the first one reads what

@@ -19,6 +19,13 @@ package struct LastGoodIndex: Sendable {
         }
     }
 
+    /// An index as a process last read or wrote it, and the stamp its file had then (see
+    /// `BuildCache.lastGoodIndex`).
+    package struct Known: Sendable {
+        package var index: LastGoodIndex
+        package var stamp: FileStamp
+    }
+
     package var generation = 0
     /// By posting path, byte for byte (see `ExactPath`).
     package private(set) var entries: [ExactPath: Entry] = [:]

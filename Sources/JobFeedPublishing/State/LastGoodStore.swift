@@ -18,6 +18,8 @@ import JobFeedSystem
 package struct LastGoodStore: Sendable {
     package let folder: URL
     package private(set) var index: LastGoodIndex
+    /// The index file's stamp when `index` was read from it or written to it.
+    private var indexStamp: FileStamp?
     /// The index with this build's appended copies, until it is saved.
     private var staged: LastGoodIndex?
     /// The pack's length before this build appended to it, to cut it back to if the build does
@@ -26,9 +28,22 @@ package struct LastGoodStore: Sendable {
     /// Problems keeping copies: they never stop a build, but the user hears of them.
     private var warnings: [Diagnostic] = []
 
-    package init(config: Config) {
+    /// Reads the index, unless `known` is what its file holds still (its stamp unchanged).
+    package init(config: Config, known: LastGoodIndex.Known? = nil) {
         folder = StateFolder(config).lastGood
-        index = LastGoodIndex.load(from: folder.appendingPathComponent(LastGoodIndex.fileName).path)
+        let path = folder.appendingPathComponent(LastGoodIndex.fileName).path
+        // Taken before the file is read: a file replaced meanwhile is read again next time.
+        indexStamp = FileStamp(path: path)
+        if let known, let indexStamp, known.stamp == indexStamp {
+            index = known.index
+        } else {
+            index = LastGoodIndex.load(from: path)
+        }
+    }
+
+    /// The index and its file's stamp, for the next build in this process to take again.
+    package var known: LastGoodIndex.Known? {
+        indexStamp.map { LastGoodIndex.Known(index: index, stamp: $0) }
     }
 
     package func source(for relativePath: String) -> String? {
@@ -77,9 +92,10 @@ package struct LastGoodStore: Sendable {
         next.keepOnly(present)
         committedPackSize = nil
         guard staged != nil || next.entries.count != index.entries.count else { return }
+        let path = folder.appendingPathComponent(LastGoodIndex.fileName).path
         do {
             try StateFolder.create(folder)
-            try OutputWriter.replace(folder.appendingPathComponent(LastGoodIndex.fileName).path, with: next.encoded(), mode: StateFolder.fileMode)
+            try OutputWriter.replace(path, with: next.encoded(), mode: StateFolder.fileMode)
         } catch {
             warnings.append(.warning("cannot save the last-good index: \(error.reason); the copies of this build's changed postings are not kept", at: SourceLocation(file: DisplayPath.of(folder))))
             staged = nil
@@ -87,6 +103,7 @@ package struct LastGoodStore: Sendable {
         }
         if next.generation != index.generation { SystemCall.remove(packPath(index.generation)) }
         index = next
+        indexStamp = FileStamp(path: path)
         staged = nil
     }
 

@@ -53,14 +53,16 @@ package struct OutputWriter {
         defer { twins.discard() }
         // Finished (each one's last copy made) and compared with its target on every core:
         // serially, the large outputs' last copies held up a cron build's publication. The
-        // owned folders are surveyed and the per-posting documents sorted out meanwhile, on
-        // the cores that finish their files first (10,000 per-posting files: 8 ms of a cron
-        // build on one core for the survey, about as much for the documents).
+        // per-posting documents are sorted out and the owned folders surveyed meanwhile
+        // (10,000 per-posting files: 8 ms of a cron build on one core for the survey, about
+        // as much for the documents), taken first: taken last, the documents ran alone at the
+        // end, after the files, in a watcher's rebuild.
         let staged = plan.staged.sorted(by: { $0.key < $1.key })
-        let (finished, sideWork) = Parallel.map(staged.map(\.value), { file in
+        let (sideWork, finished) = Parallel.map([SideWork.documents, .survey], { work in work.run(plan, prepared, display) },
+                                                then: staged.map(\.value), { file in
             Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
-        }, then: [SideWork.survey, .documents], { work in work.run(plan, prepared, display) })
-        guard case let .survey(survey) = sideWork[0], case let .documents(documents) = sideWork[1] else { preconditionFailure("Parallel.map keeps its lists' order") }
+        })
+        guard case let .documents(documents) = sideWork[0], case let .survey(survey) = sideWork[1] else { preconditionFailure("Parallel.map keeps its lists' order") }
         if let failure = documents.failure { throw Self.failure(failure.path, failure.reason) }
         result.paths += documents.paths
         result.unchanged += documents.unchanged

@@ -13,10 +13,12 @@ package final class OutputStreams: @unchecked Sendable {
         let build = context.formatBuild
         // On every core: each format's writers open their staged files and read their
         // previous files' layouts, some 15 ms of a 10,000-posting rebuild's CPU on one core
-        // while the other waited. The first failure in the formats' order is the one reported.
-        let made = Parallel.map(formats) { format in Result { () throws(DiagnosticError) in try format.writers(build) } }
+        // while the other waited. Made last format first, as the writers take their turns
+        // (`turns`): Indeed's, which counts every active posting's reference, made last ran
+        // alone at the end. The first failure in the formats' order is the one reported.
+        let made = Parallel.map(formats.reversed()) { format in Result { () throws(DiagnosticError) in try format.writers(build) } }
         var writers: [any FormatWriter] = []
-        for result in made { writers += try result.get() }
+        for result in made.reversed() { writers += try result.get() }
         self.writers = writers
     }
 

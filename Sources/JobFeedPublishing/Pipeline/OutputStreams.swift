@@ -34,15 +34,13 @@ package final class OutputStreams: @unchecked Sendable {
     package var turns: [Int] { Array(writers.indices.reversed()) }
 
     /// Hands a rendered chunk to one writer: only one core at a time may hold a writer's turn.
-    package func append(_ chunk: RenderedChunk, turn: Int) -> Result<[(String, PlannedFile)], DiagnosticError> {
+    package func append(_ chunk: RenderedChunk, turn: Int) -> Result<Void, DiagnosticError> {
         Result { () throws(DiagnosticError) in try writers[turn].append(chunk) }
     }
 
-    /// Adds what the writers' turns made to the plan, in the writers' order.
-    package func add(_ appended: [Result<[(String, PlannedFile)], DiagnosticError>], to plan: inout OutputPlan) throws(DiagnosticError) {
-        for files in appended.reversed() {
-            for (path, file) in try files.get() { plan.add(path, file) }
-        }
+    /// Throws the first failure of the writers' turns, in the writers' order.
+    package func check(_ appended: [Result<Void, DiagnosticError>]) throws(DiagnosticError) {
+        for result in appended.reversed() { try result.get() }
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

@@ -16,17 +16,20 @@ extension PublishingStep {
         let entries = context.catalog.entries
         let tally = context.tally(.rendering, total: entries.count)
         var rendered: (chunk: RenderedChunk, entries: Int)?
+        // The chunk the writers took at the last turn, freed during the next one.
+        var spent: RenderedChunk?
         var start = 0
         // One turn more than there are chunks: the last one's turn writes it and renders nothing.
         while start < entries.count || rendered != nil {
             if context.shouldStop() { return }
             let end = min(start + ChunkRenderer.chunkSize, entries.count)
-            let chunk = try pipeline.turn(rendering: Array(entries[start..<end]), writing: rendered?.chunk, into: &context.plan)
+            let chunk = try pipeline.turn(rendering: entries[start..<end], writing: rendered?.chunk, freeing: spent.take())
             if let rendered { tally?.advance(by: rendered.entries) }
             if chunk.stopped { return }
             context.diagnostics += chunk.diagnostics
             context.bodiesRendered += chunk.bodiesRendered
             context.partsCopied += chunk.partsLeftInCache
+            spent = rendered?.chunk
             rendered = start < end ? (chunk, end - start) : nil
             start = end
         }

@@ -2,9 +2,10 @@ import JobFeedCore
 
 /// One target being written, a chunk at a time; used by one thread at a time.
 package protocol FormatWriter: AnyObject, Sendable {
-    /// Writes the chunk's postings; returns the per-posting files it decided (for a format
-    /// with a file per posting), to be renamed into place with everything else.
-    func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)]
+    /// Writes the chunk's postings. A format with a file per posting keeps the files it
+    /// decides, and puts them in the plan when it finishes (to be renamed into place with
+    /// everything else).
+    func append(_ chunk: RenderedChunk) throws(DiagnosticError)
     /// Ends the target and puts it, and anything it knows about its files, in the plan.
     func finish(into plan: inout OutputPlan) throws(DiagnosticError)
     /// Cached bytes this writer would have taken from postings and does not need (a kept

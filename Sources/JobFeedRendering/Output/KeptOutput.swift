@@ -12,7 +12,7 @@ package final class KeptOutput: FormatWriter {
         self.unneeded = unneeded
     }
 
-    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] { [] }
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) {}
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
         plan.kept.insert(path)

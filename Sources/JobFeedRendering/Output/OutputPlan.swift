@@ -49,6 +49,23 @@ package struct OutputPlan: Sendable {
         }
     }
 
+    /// Adds the files `other` holds in memory, prepared or compared (a writer's own plan),
+    /// where this one holds none at their paths: the larger table is kept and the other's
+    /// files put in it, not 10,000 per-posting files added one by one.
+    package mutating func addFiles(of other: OutputPlan) {
+        Self.fill(&files, from: other.files)
+        Self.fill(&prepared, from: other.prepared)
+        Self.fill(&compared, from: other.compared)
+    }
+
+    private static func fill<Value>(_ table: inout [ExactPath: Value], from other: [ExactPath: Value]) {
+        guard table.count >= other.count else {
+            table = other.merging(table) { _, held in held }
+            return
+        }
+        table.merge(other) { held, _ in held }
+    }
+
     /// How many output files the build holds, changed or not.
     package var count: Int { files.count + staged.count + prepared.count + compared.count + kept.count }
 

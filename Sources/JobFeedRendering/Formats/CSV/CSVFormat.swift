@@ -44,11 +44,10 @@ package final class CSVTableWriter: FormatWriter, @unchecked Sendable {
         output.sink.write(CSVRenderer.header)
     }
 
-    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) {
         for item in chunk.items {
             if let line = item.parts[kind: format] { output.sink.write(line) }
         }
-        return []
     }
 
     package var partKind: String? { format }

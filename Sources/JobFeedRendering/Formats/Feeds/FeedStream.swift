@@ -39,7 +39,7 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
     }
 
     /// Writes the chunk's active postings of this feed's language, in order.
-    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) {
         do {
             for item in chunk.items where room > 0 && item.entry.status == .active && item.entry.posting.language == language {
                 try write(item)
@@ -48,7 +48,6 @@ package final class FeedStream: FormatWriter, @unchecked Sendable {
         } catch {
             throw Self.failure(error, output.path)
         }
-        return []
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

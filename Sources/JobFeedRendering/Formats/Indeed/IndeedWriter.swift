@@ -27,7 +27,7 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
         }
     }
 
-    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) {
         for item in chunk.items where item.entry.status == .active {
             guard let job = item.parts[kind: format] else { continue }
             let reopened = try sharedReference(of: item.entry.posting).map { reference throws(DiagnosticError) in
@@ -39,7 +39,6 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
                 throw Self.failure(error, output.path)
             }
         }
-        return []
     }
 
     /// The reference of a posting whose usual one (`IndeedJob.reference(of:)`) another active

@@ -98,7 +98,7 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
         output.sink.write(",\"items\":[")
     }
 
-    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) {
         for item in chunk.items where room > 0 && item.entry.posting.language == language {
             guard let part = item.parts[kind: format] else { continue }
             room -= 1
@@ -106,7 +106,6 @@ package final class JSONFeedWriter: FormatWriter, @unchecked Sendable {
             isEmpty = false
             output.sink.write(part)
         }
-        return []
     }
 
     package var partKind: String? { format }

@@ -17,14 +17,13 @@ package final class CombinedJSONLD: FormatWriter, @unchecked Sendable {
     }
 
     /// Appends each document of the chunk (which ends with a line break).
-    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) {
         for item in chunk.items {
             guard let document = item.parts[kind: format] else { continue }
             if !isEmpty { output.sink.write(",\n") }
             isEmpty = false
             output.sink.write(document, trimmingLast: min(document.length, 1))
         }
-        return []
     }
 
     package var partKind: String? { format }

@@ -47,7 +47,9 @@ package struct JSONLDFormat: OutputFormat {
 
 /// `exports/jsonld/<lang>/<slug>.jsonld`: each document compared with the file on disk and
 /// staged as soon as it is rendered, so a build need not hold thousands of them; a file whose
-/// posting is no longer active is removed.
+/// posting is no longer active is removed. The files it decides are kept in a plan of its
+/// own, filled on its turns (on either core), and handed over when it finishes: added to the
+/// build's plan after each turn, 512 at a time, they took one core while the other waited.
 package final class PostingDocuments: FormatWriter, @unchecked Sendable {
     package let folder: URL
     private let folderPath: String
@@ -55,6 +57,7 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
     private let prepare: @Sendable (String, Data, UInt64?) -> PreparedFile
     private let isCurrent: @Sendable (String, Int, UInt64) -> Bool
     private let format: String
+    private var planned = OutputPlan()
 
     package init(folder: URL, destination: OutputDestination, prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile,
                  isCurrent: @escaping @Sendable (String, Int, UInt64) -> Bool, format: String) {
@@ -66,27 +69,25 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
         self.format = format
     }
 
-    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
-        var planned: [(String, PlannedFile)] = []
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) {
         for item in chunk.items {
             guard let document = item.parts[kind: format] else { continue }
             let path = path(of: item.entry.entry)
             // Left in the cache only when every writer that takes it, this one among them,
             // said it needs no bytes: here, that the file is current (`needsBytes`).
             if document.isLeftInCache, let unchanged = unchanged {
-                planned.append((path, unchanged))
+                planned.add(path, unchanged)
                 continue
             }
             guard let data = document.data() else {
                 throw DiagnosticError(.error("cannot read the document back from the build cache; run the build again", at: SourceLocation(file: DisplayPath.of(path: path))))
             }
             switch destination {
-            case .staged: planned.append((path, .prepared(prepare(path, data, document.digest))))
-            case .memory: planned.append((path, .inMemory(data)))
-            case .compared: planned.append((path, .compared(differs: ContentComparison.differs(path, data))))
+            case .staged: planned.add(path, .prepared(prepare(path, data, document.digest)))
+            case .memory: planned.add(path, .inMemory(data))
+            case .compared: planned.add(path, .compared(differs: ContentComparison.differs(path, data)))
             }
         }
-        return planned
     }
 
     /// A file known to hold its bytes already, as this destination plans it (memory holds none).
@@ -114,6 +115,8 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
+        plan.addFiles(of: planned)
+        planned = OutputPlan()
         plan.ownedFolders.append((folder, "jsonld"))
     }
 }

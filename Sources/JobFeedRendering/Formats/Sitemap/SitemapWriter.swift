@@ -24,7 +24,7 @@ package final class SitemapWriter: FormatWriter, @unchecked Sendable {
         if let output { try open(output) }
     }
 
-    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) -> [(String, PlannedFile)] {
+    package func append(_ chunk: RenderedChunk) throws(DiagnosticError) {
         for item in chunk.items where item.entry.status == .active {
             if current == nil || (split && (current!.count >= limit || current!.output.sink.count >= byteLimit)) {
                 try close()
@@ -32,7 +32,6 @@ package final class SitemapWriter: FormatWriter, @unchecked Sendable {
             }
             try write(item.entry)
         }
-        return []
     }
 
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {

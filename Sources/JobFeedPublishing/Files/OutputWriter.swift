@@ -62,7 +62,9 @@ package struct OutputWriter {
                                                 then: staged.map(\.value), { file in
             Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
         })
-        guard case let .documents(documents) = sideWork[0], case let .survey(survey) = sideWork[1] else { preconditionFailure("Parallel.map keeps its lists' order") }
+        guard case let .documents(documents) = sideWork[0], case let .survey(survey) = sideWork[1] else {
+            preconditionFailure("Parallel.map keeps its lists' order")
+        }
         if let failure = documents.failure { throw Self.failure(failure.path, failure.reason) }
         result.paths += documents.paths
         result.unchanged += documents.unchanged

@@ -26,7 +26,8 @@ package struct ChunkPipeline: Sendable {
     /// the chunk the writers took at the turn before, is freed by the core that takes the first
     /// writer's turn: dropped between turns, its items and their parts were freed on one core
     /// while the other waited.
-    package func turn(rendering entries: ArraySlice<CatalogEntry>, writing rendered: RenderedChunk?, freeing spent: consuming RenderedChunk? = nil) throws(DiagnosticError) -> RenderedChunk {
+    package func turn(rendering entries: ArraySlice<CatalogEntry>, writing rendered: RenderedChunk?,
+                      freeing spent: consuming RenderedChunk? = nil) throws(DiagnosticError) -> RenderedChunk {
         let writing = rendered ?? RenderedChunk()
         let spent = SpentChunk(spent)
         let (appended, outcomes) = Parallel.map(

@@ -49,12 +49,14 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
         return shared.contains(usual) ? usual + "-" + posting.slug : nil
     }
 
-    /// The job with `reference` in the opening the part holds, which has the usual one.
+    /// The job with `reference` in the opening the part holds, which has the usual one (made
+    /// from the same fields: the part is cached for the posting file as it is).
     private func reopened(_ job: FormatPart, of posting: Posting, as reference: String) throws(DiagnosticError) -> Data {
-        guard let bytes = job.data() else {
-            throw DiagnosticError(.error("cannot read a job back from the build cache; run the build again", at: SourceLocation(file: DisplayPath.of(path: output.path))))
-        }
         let usual = IndeedJob.opening(posting, reference: IndeedJob.reference(of: posting))
+        guard let bytes = job.data(), bytes.starts(with: usual) else {
+            throw DiagnosticError(.error("cannot read a job back from the build cache; run the build again",
+                                         at: SourceLocation(file: DisplayPath.of(path: output.path))))
+        }
         return IndeedJob.opening(posting, reference: reference) + bytes.dropFirst(usual.count)
     }
 

@@ -99,4 +99,9 @@ public struct Translation: Sendable, Hashable {
         self.url = url
         self.status = status
     }
+
+    /// The entry as a translation of the postings it is linked to.
+    package init(of entry: CatalogEntry) {
+        self.init(language: entry.posting.language, url: entry.posting.url, status: entry.status)
+    }
 }

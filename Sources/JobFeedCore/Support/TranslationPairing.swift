@@ -90,17 +90,14 @@ package struct TranslationPairing {
             // (two arrays made for each of 10,000 postings, a third of the catalog's linking).
             if members[group].count == 2 {
                 let other = members[group][0] == index ? members[group][1] : members[group][0]
-                let translation = entries[other]
-                if translation.posting.language != language {
-                    entries[index].translations = [Translation(language: translation.posting.language, url: translation.posting.url, status: translation.status)]
-                }
+                if entries[other].posting.language != language { entries[index].translations = [Translation(of: entries[other])] }
                 continue
             }
             var others = members[group].filter { entries[$0].posting.language != language }
             if others.count > 1 {
                 others.sort { rank[entries[$0].posting.language, default: .max] < rank[entries[$1].posting.language, default: .max] }
             }
-            entries[index].translations = others.map { Translation(language: entries[$0].posting.language, url: entries[$0].posting.url, status: entries[$0].status) }
+            entries[index].translations = others.map { Translation(of: entries[$0]) }
         }
         return entries
     }

@@ -55,7 +55,6 @@ package struct PublishingContext: Sendable {
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
         self.lastGood = LastGoodStore(config: config, known: cache?.lastGoodIndex)
         self.staging = StagingFolders(StateFolder(config), keepsSpares: config.spares)
-        cache?.lastGoodIndex = lastGood.known
     }
 }
 

@@ -31,7 +31,7 @@ package struct LastGoodStore: Sendable {
     /// Reads the index, unless `known` is what its file holds still (its stamp unchanged).
     package init(config: Config, known: LastGoodIndex.Known? = nil) {
         folder = StateFolder(config).lastGood
-        let path = folder.appendingPathComponent(LastGoodIndex.fileName).path
+        let path = Self.indexPath(in: folder)
         // Taken before the file is read: a file replaced meanwhile is read again next time.
         indexStamp = FileStamp(path: path)
         if let known, let indexStamp, known.stamp == indexStamp {
@@ -39,6 +39,10 @@ package struct LastGoodStore: Sendable {
         } else {
             index = LastGoodIndex.load(from: path)
         }
+    }
+
+    private static func indexPath(in folder: URL) -> String {
+        folder.appendingPathComponent(LastGoodIndex.fileName).path
     }
 
     /// The index and its file's stamp, for the next build in this process to take again.
@@ -92,7 +96,7 @@ package struct LastGoodStore: Sendable {
         next.keepOnly(present)
         committedPackSize = nil
         guard staged != nil || next.entries.count != index.entries.count else { return }
-        let path = folder.appendingPathComponent(LastGoodIndex.fileName).path
+        let path = Self.indexPath(in: folder)
         do {
             try StateFolder.create(folder)
             try OutputWriter.replace(path, with: next.encoded(), mode: StateFolder.fileMode)

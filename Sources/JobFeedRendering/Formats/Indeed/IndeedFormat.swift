@@ -40,7 +40,7 @@ package struct IndeedFormat: OutputFormat {
             var seen: [String: Int] = [:]
             seen.reserveCapacity(entries.count)
             for index in entries.indices where entries[index].status == .active {
-                seen[entries[index].posting.identifier + "-" + entries[index].posting.language, default: 0] += 1
+                seen[IndeedJob.reference(of: entries[index].posting), default: 0] += 1
             }
             let shared = Set(seen.lazy.filter { $0.value > 1 }.map(\.key))
             return try IndeedWriter(output: output, config: config, shared: shared, updated: updated, format: id)

@@ -31,7 +31,7 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
         for item in chunk.items where item.entry.status == .active {
             guard let job = item.parts[kind: format] else { continue }
             let reopened = try sharedReference(of: item.entry.posting).map { reference throws(DiagnosticError) in
-                try self.reopened(job, of: item.entry.posting, as: reference)
+                try self.reopened(job, of: item.entry.posting, from: reference.usual, to: reference.shared)
             }
             do {
                 if let reopened { try xml.appendRecorded(reopened) } else { try xml.append(job) }
@@ -41,23 +41,23 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
         }
     }
 
-    /// The reference of a posting whose usual one (`IndeedJob.reference(of:)`) another active
-    /// posting of its language shares: with its slug.
-    private func sharedReference(of posting: Posting) -> String? {
+    /// For a posting whose usual reference (`IndeedJob.reference(of:)`) another active posting
+    /// of its language shares: that one, and the one it takes instead (with its slug).
+    private func sharedReference(of posting: Posting) -> (usual: String, shared: String)? {
         guard !shared.isEmpty else { return nil }
         let usual = IndeedJob.reference(of: posting)
-        return shared.contains(usual) ? usual + "-" + posting.slug : nil
+        return shared.contains(usual) ? (usual, usual + "-" + posting.slug) : nil
     }
 
-    /// The job with `reference` in the opening the part holds, which has the usual one (made
-    /// from the same fields: the part is cached for the posting file as it is).
-    private func reopened(_ job: FormatPart, of posting: Posting, as reference: String) throws(DiagnosticError) -> Data {
-        let usual = IndeedJob.opening(posting, reference: IndeedJob.reference(of: posting))
-        guard let bytes = job.data(), bytes.starts(with: usual) else {
+    /// The job with `reference` in place of the `usual` one its part opens with (made from
+    /// the same fields: the part is cached for the posting file as it is).
+    private func reopened(_ job: FormatPart, of posting: Posting, from usual: String, to reference: String) throws(DiagnosticError) -> Data {
+        let opening = IndeedJob.opening(posting, reference: usual)
+        guard let bytes = job.data(), bytes.starts(with: opening) else {
             throw DiagnosticError(.error("cannot read a job back from the build cache; run the build again",
                                          at: SourceLocation(file: DisplayPath.of(path: output.path))))
         }
-        return IndeedJob.opening(posting, reference: reference) + bytes.dropFirst(usual.count)
+        return IndeedJob.opening(posting, reference: reference) + bytes.dropFirst(opening.count)
     }
 
     package var partKind: String? { format }

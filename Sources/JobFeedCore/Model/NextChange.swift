@@ -5,16 +5,28 @@ public struct NextChange: Sendable, Hashable {
     /// The postings whose status changes then, by display path.
     public var postings: [String]
 
+    /// Two passes, the earliest moment then the postings at it: a list of every moment to
+    /// come (nearly every posting's closing) was made and filtered at the end of each build.
     package static func after(_ now: Timestamp, in postings: [Posting]) -> NextChange? {
-        var moments: [(Timestamp, String)] = []
-        for posting in postings where !posting.isDraft && !posting.isArchived {
-            if posting.datePosted > now { moments.append((posting.datePosted, posting.source.displayPath)) }
-            if let closing = posting.validThrough, closing >= now {
-                moments.append((Timestamp(seconds: closing.seconds + 1), posting.source.displayPath))
-            }
+        func moments(of posting: Posting) -> (opening: Timestamp?, closing: Timestamp?) {
+            guard !posting.isDraft, !posting.isArchived else { return (nil, nil) }
+            let closing = posting.validThrough.flatMap { $0 >= now ? Timestamp(seconds: $0.seconds + 1) : nil }
+            return (posting.datePosted > now ? posting.datePosted : nil, closing)
         }
-        guard let earliest = moments.map(\.0).min() else { return nil }
-        return NextChange(at: earliest, postings: moments.filter { $0.0 == earliest }.map(\.1).sorted())
+        var earliest: Timestamp?
+        for posting in postings {
+            let (opening, closing) = moments(of: posting)
+            if let opening, earliest.map({ opening < $0 }) ?? true { earliest = opening }
+            if let closing, earliest.map({ closing < $0 }) ?? true { earliest = closing }
+        }
+        guard let earliest else { return nil }
+        var changing: [String] = []
+        for posting in postings {
+            let (opening, closing) = moments(of: posting)
+            if opening == earliest { changing.append(posting.source.displayPath) }
+            if closing == earliest { changing.append(posting.source.displayPath) }
+        }
+        return NextChange(at: earliest, postings: changing.sorted())
     }
 
     package init(at: Timestamp, postings: [String]) {

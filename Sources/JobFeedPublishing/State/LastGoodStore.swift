@@ -91,7 +91,7 @@ package struct LastGoodStore: Sendable {
     }
 
     /// Forgets the copies of postings that are gone and saves the index.
-    package mutating func save(keeping present: Set<ExactPath>) {
+    package mutating func save(keeping present: [ExactPath]) {
         var next = staged ?? index
         next.keepOnly(present)
         committedPackSize = nil

@@ -28,4 +28,14 @@ package final class BackgroundValue<Value: Sendable>: Sendable {
         // Set before the group is left.
         return result.withLock { $0! }
     }
+
+    /// The value, once the work has ended, taken out: the caller holds its only copy, so
+    /// tables in it change in place rather than being copied whole. Taken once.
+    package func take() -> Value {
+        done.wait()
+        return result.withLock { result in
+            defer { result = nil }
+            return result!
+        }
+    }
 }

@@ -195,11 +195,12 @@ public final class BuildCache: Sendable {
             defer { known = paths }
             return known != paths
         }) else { return }
-        let paths = Set(paths)
         // Only what is gone is removed: a one-shot build read nothing else, and filtering made
         // every reading's entry again.
         reads.withLock { reads in
-            for path in reads.keys.filter({ !paths.contains($0) }) { reads.removeValue(forKey: path) }
+            guard !reads.isEmpty else { return }
+            let found = Set(paths)
+            for path in reads.keys.filter({ !found.contains($0) }) { reads.removeValue(forKey: path) }
         }
         rendered.keepOnly(paths)
     }

@@ -31,7 +31,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         /// some hundred thousand small writes.
         var pending: [UInt8] = []
         var failure: String?
-        var livePaths: Set<String>?
+        var livePaths: [String]?
     }
 
     package let folder: URL
@@ -247,7 +247,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         appending.withLock { $0 = Appending(length: length, failure: failure) }
     }
 
-    package func keepOnly(_ paths: Set<String>) {
+    package func keepOnly(_ paths: [String]) {
         appending.withLock { $0.livePaths = paths }
     }
 

@@ -76,5 +76,5 @@ package protocol PartArchive: Sendable {
     /// Keeps the bytes (their digest is taken when the part has none).
     func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64)
     /// The posting files that exist now: the others' entries are dropped when the build publishes.
-    func keepOnly(_ paths: Set<String>)
+    func keepOnly(_ paths: [String])
 }

@@ -247,19 +247,21 @@ public struct BuildReport: Sendable {
         /// for every posting, its two strings hashed 20,000 times came to 3 ms of a cron build's
         /// last stretch, on one core, at 10,000 postings.
         package init(_ catalog: Catalog, postings: [Posting]) {
+            // Taken once: `allCases` makes its array anew each time it is asked.
+            let statuses = PostingStatus.allCases
             var languages: [String] = []
             var tallies: [[Int]] = []
             for posting in postings {
                 let status = PostingStatus(posting, now: catalog.now)
                 let language = languages.lastIndex(of: posting.language) ?? {
                     languages.append(posting.language)
-                    tallies.append(Array(repeating: 0, count: PostingStatus.allCases.count))
+                    tallies.append(Array(repeating: 0, count: statuses.count))
                     return languages.count - 1
                 }()
-                tallies[language][PostingStatus.allCases.firstIndex(of: status)!] += 1
+                tallies[language][statuses.firstIndex(of: status)!] += 1
             }
             for (language, tally) in zip(languages, tallies) {
-                for (status, count) in zip(PostingStatus.allCases, tally) where count > 0 { byLanguage[language, default: [:]][status.rawValue] = count }
+                for (status, count) in zip(statuses, tally) where count > 0 { byLanguage[language, default: [:]][status.rawValue] = count }
             }
             // A group is the same set of pages seen from each of its members (one per language):
             // counted once, at the member that sorts first by URL, then language.

@@ -69,8 +69,6 @@ package struct PostingDiscovery {
         } catch where error.code == ENOENT && !relative.isEmpty {
             return
         }
-        // Room for every file of the folder: grown as found, the list was copied at each doubling.
-        found.reserveCapacity(found.count + entries.count)
         for entry in entries.sorted(by: { $0.name.precedesExactly($1.name) }) where !entry.name.startsWithByte(".") {
             let name = entry.name
             let path = folderPath + "/" + name

@@ -24,7 +24,10 @@ import JobFeed
     @Test func aBuildThatChangesAnOutputAddsAPointAndANoOpDoesNot() throws {
         let site = try TemporarySite(postings: ["en/a.md": Self.posting("A", closingInDays: 30)])
         defer { site.remove() }
-        _ = try site.build(now: Self.now)
+        let first = try site.build(now: Self.now)
+        // Every language asked is counted, one without postings too, as `activeCount` counts it.
+        #expect(first.catalog.activeCounts(in: ["en", "fr", "de"]) == ["en": 1, "fr": 0, "de": 0])
+        #expect(first.catalog.activeCount(in: "en") == 1)
         _ = try site.build(now: Timestamp(seconds: Self.now.seconds + 60))
         #expect(try history(site) == [BuildHistory.Point(at: Self.now.seconds, active: ["en": 1, "fr": 0])])
         try site.write("postings/fr/b.md", Self.posting("B", closingInDays: 30))

@@ -252,13 +252,13 @@ public struct BuildReport: Sendable {
             var languages: [String] = []
             var tallies: [[Int]] = []
             for posting in postings {
-                let status = PostingStatus(posting, now: catalog.now)
-                let language = languages.lastIndex(of: posting.language) ?? {
+                var language = languages.lastIndex(of: posting.language)
+                if language == nil {
                     languages.append(posting.language)
                     tallies.append(Array(repeating: 0, count: statuses.count))
-                    return languages.count - 1
-                }()
-                tallies[language][statuses.firstIndex(of: status)!] += 1
+                    language = languages.count - 1
+                }
+                tallies[language!][statuses.firstIndex(of: PostingStatus(posting, now: catalog.now))!] += 1
             }
             for (language, tally) in zip(languages, tallies) {
                 for (status, count) in zip(statuses, tally) where count > 0 { byLanguage[language, default: [:]][status.rawValue] = count }

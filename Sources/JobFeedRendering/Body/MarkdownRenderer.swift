@@ -10,10 +10,11 @@ import Synchronization
 /// Rendering on two threads lost strikethroughs and autolinks in 17 of 16,000 documents here
 /// (`BodyRendererConcurrencyTests`). So the extensions are registered once, and a process-wide
 /// lock lets one document through cmark's parser at a time (the table is filled and emptied
-/// in `cmark_parser_finish`, which parses the inlines). Rendering the parsed tree to HTML and
-/// freeing it touch only that document's nodes, so they run outside the lock: waiting for it
-/// took 1.9% of a cold build's CPU samples at 10,000 postings when it covered them too, 1.1%
-/// since (`perf record`, one build each).
+/// in `cmark_parser_finish`, which parses the inlines). Rendering the parsed tree to HTML
+/// touches only that document's nodes, so it runs outside the lock: waiting for it took 1.9% of
+/// a cold build's CPU samples at 10,000 postings when it covered rendering and freeing too,
+/// 1.1% since (`perf record`, one build each). A document's memory is its thread's
+/// `MarkdownArena`, given back whole when its HTML is copied out.
 package struct MarkdownRenderer: Sendable {
     /// Not `tagfilter`: it turns `<script>` or `<iframe>` into text that readers would show as
     /// code; the allowlist (`FeedHTMLPolicy`) drops those elements whole instead.
@@ -34,21 +35,22 @@ package struct MarkdownRenderer: Sendable {
     private static let oneAtATime = Mutex(())
 
     package func html(from markdown: String) throws(MarkdownError) -> [UInt8] {
-        let parsed = try Self.oneAtATime.withLock { _ throws(MarkdownError) in try Parsed(markdown) }
-        defer { parsed.release() }
-        return try parsed.html()
+        try MarkdownArena.withArena { () throws(MarkdownError) in
+            let parsed = try Self.oneAtATime.withLock { _ throws(MarkdownError) in try Parsed(markdown) }
+            return try parsed.html()
+        }
     }
 
-    /// A document cmark parsed, with the parser whose extensions render it.
+    /// A document cmark parsed, with the parser whose extensions render it, both in the
+    /// calling thread's arena (never freed one by one: the arena is).
     private struct Parsed {
         let parser: OpaquePointer
         let document: OpaquePointer
 
         init(_ markdown: String) throws(MarkdownError) {
-            guard let parser = cmark_parser_new(MarkdownRenderer.options) else { throw .allocation }
+            guard let parser = cmark_parser_new_with_mem(MarkdownRenderer.options, MarkdownArena.allocator) else { throw .allocation }
             for name in MarkdownRenderer.extensionNames {
                 guard let syntax = cmark_find_syntax_extension(name), cmark_parser_attach_syntax_extension(parser, syntax) != 0 else {
-                    cmark_parser_free(parser)
                     throw .missingExtension(name)
                 }
             }
@@ -58,26 +60,18 @@ package struct MarkdownRenderer: Sendable {
                     cmark_parser_feed(parser, chars.baseAddress, chars.count)
                 }
             }
-            guard let document = cmark_parser_finish(parser) else {
-                cmark_parser_free(parser)
-                throw .allocation
-            }
+            guard let document = cmark_parser_finish(parser) else { throw .allocation }
             self.parser = parser
             self.document = document
         }
 
+        /// Copied out of the arena, which holds the rendered bytes too.
         func html() throws(MarkdownError) -> [UInt8] {
             guard let rendered = cmark_render_html(document, MarkdownRenderer.options, cmark_parser_get_syntax_extensions(parser)) else {
                 throw .allocation
             }
-            defer { free(rendered) }
             let bytes = UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self)
             return Array(UnsafeBufferPointer(start: bytes, count: strlen(rendered)))
-        }
-
-        func release() {
-            cmark_node_free(document)
-            cmark_parser_free(parser)
         }
     }
 }

@@ -42,6 +42,20 @@ import JobFeed
         return PostingParser(config: try site.config(), fallbackDates: FallbackDates(root: site.root)).parse(file, data: data).posting
     }
 
+    /// Read back from the build cache, a body is bytes: they render as the text they hold, any
+    /// that are not UTF-8 repaired as `String(decoding:)` repairs them.
+    @Test func bodyBytesThatAreNotUTF8RenderAsTheirRepairedText() throws {
+        var posting = try #require(try samplePosting())
+        let bytes = Array("Caf".utf8) + [0xC3] + Array(" *ok* \u{E9}".utf8) + [0xFF, 0xFE, 0xED, 0xA0, 0x80]
+        posting.bodyText = BodyText(utf8: bytes)
+        let fromBytes = try BodyRenderer().render(posting)
+        posting.body = String(decoding: bytes, as: UTF8.self)
+        #expect(try BodyRenderer().render(posting) == fromBytes)
+        #expect(fromBytes.feedHTML.contains("Caf\u{FFFD} <em>ok</em> \u{E9}\u{FFFD}\u{FFFD}"))
+        posting.bodyText = BodyText(utf8: Array("Caf\u{E9} *ok*".utf8))
+        #expect(try BodyRenderer().render(posting).feedHTML.contains("<p>Caf\u{E9} <em>ok</em></p>"))
+    }
+
     @Test func relativeLinksAndImagesBecomeAbsolute() throws {
         let body = try render("[a](../benefits/) [b](/en/team/) [c](#apply) [d](https://x.org/) ![i](img/p.png) <a href=\"faq/\">e</a>")
         #expect(body.feedHTML.contains("href=\"https://jobs.example.org/en/jobs/benefits/\""))

@@ -30,12 +30,6 @@ package final class MarkdownArena {
         return key
     }()
 
-    private var blocks: [UnsafeMutableRawPointer] = []
-    private var next: UnsafeMutableRawPointer?
-    private var end: UnsafeMutableRawPointer?
-    /// The last allocation, which `realloc` grows where it lies when there is room.
-    private var last: UnsafeMutableRawPointer?
-
     /// Runs `body` with cmark's allocations on this thread taken from a new arena, freed
     /// when it returns: nothing cmark allocated there may be used after.
     package static func withArena<Result, Failure>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
@@ -67,6 +61,37 @@ package final class MarkdownArena {
         guard let arena = pthread_getspecific(key) else { fatalError("cmark allocated outside MarkdownArena.withArena") }
         return Unmanaged<MarkdownArena>.fromOpaque(arena).takeUnretainedValue()
     }
+
+    #if JOBFEED_FUZZ
+    /// In the fuzzer, each of cmark's allocations is one of glibc's, with its size: freed with
+    /// the arena all the same, but bounded for AddressSanitizer.
+    private var sizes: [UnsafeMutableRawPointer: Int] = [:]
+
+    deinit {
+        for block in sizes.keys { free(block) }
+    }
+
+    private func allocate(_ size: Int) -> UnsafeMutableRawPointer {
+        guard let block = calloc(1, max(size, 1)) else { fatalError("cmark's arena could not allocate \(size) bytes") }
+        sizes[block] = size
+        return block
+    }
+
+    private func reallocate(_ block: UnsafeMutableRawPointer?, to size: Int) -> UnsafeMutableRawPointer {
+        guard let block, let old = sizes[block] else { return allocate(size) }
+        guard size > old else { return block }
+        let grown = allocate(size)
+        grown.copyMemory(from: block, byteCount: old)
+        sizes[block] = nil
+        free(block)
+        return grown
+    }
+    #else
+    private var blocks: [UnsafeMutableRawPointer] = []
+    private var next: UnsafeMutableRawPointer?
+    private var end: UnsafeMutableRawPointer?
+    /// The last allocation, which `realloc` grows where it lies when there is room.
+    private var last: UnsafeMutableRawPointer?
 
     deinit {
         for block in blocks { free(block) }
@@ -106,4 +131,5 @@ package final class MarkdownArena {
         next = block
         end = block + size
     }
+    #endif
 }

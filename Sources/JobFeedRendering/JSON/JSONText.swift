@@ -98,12 +98,11 @@ package struct JSONText {
         bytes.append(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0
+        let mayNeedEscape = scriptSafe ? Self.mayNeedEscapeInScript : Self.mayNeedEscape
         while index < text.count {
             let byte = text[index]
             // Nearly every byte is copied as it is; only these can need an escape.
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                || (scriptSafe && (byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2))
-            else {
+            guard mayNeedEscape[Int(byte)] else {
                 index += 1
                 continue
             }
@@ -137,6 +136,19 @@ package struct JSONText {
 
     private mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// The bytes that can need an escape, by value: one lookup a byte, where the comparisons of
+    /// each byte with each of them took all of the escaping's own samples (3.4% of a cold
+    /// build's at 10,000 postings, under perf annotate).
+    private static let mayNeedEscape = escapeTable(scriptSafe: false)
+    private static let mayNeedEscapeInScript = escapeTable(scriptSafe: true)
+
+    private static func escapeTable(scriptSafe: Bool) -> [Bool] {
+        (0...255).map { (byte: Int) in
+            byte < 0x20 || byte == Int(UInt8(ascii: "\"")) || byte == Int(UInt8(ascii: "\\"))
+                || (scriptSafe && (byte == Int(UInt8(ascii: "<")) || byte == Int(UInt8(ascii: ">")) || byte == Int(UInt8(ascii: "&")) || byte == 0xE2))
+        }
     }
 
     /// `\b`, `\t`, `\n`, `\f` and `\r` by name, the other controls as `\u00xx`.

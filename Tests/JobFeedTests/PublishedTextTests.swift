@@ -45,10 +45,16 @@ import JobFeed
     /// XML text loses what XML forbids, found past plain words at any offset: C0 controls but
     /// tab, line feed and carriage return, and U+FFFE/U+FFFF; nothing else changes.
     @Test func xmlTextLosesWhatXMLForbidsAtAnyOffset() {
-        for offset in 0..<20 {
+        // Each character alone too, at every offset up to 40 bytes: a scan that takes several
+        // bytes at a time must find one in any position of a word and after the last word.
+        for offset in 0..<40 {
             let padding = String(repeating: "a\r\n\t", count: offset / 4) + String(repeating: "b", count: offset % 4)
             #expect(XMLText.clean(padding + "\u{1}x\u{FFFE}y\u{FFFF}" + padding) == padding + "xy" + padding)
             #expect(XMLText.clean(padding + "\u{7F}\u{85}\u{FFFD}\u{EFFF}" + padding) == padding + "\u{7F}\u{85}\u{FFFD}\u{EFFF}" + padding)
+            for forbidden in ["\u{1}", "\u{1F}", "\u{FFFE}", "\u{FFFF}"] {
+                #expect(XMLText.clean(padding + forbidden) == padding)
+                #expect(XMLText.clean(padding + forbidden + "c") == padding + "c")
+            }
         }
     }
 }

@@ -90,7 +90,7 @@ let package = Package(
 
 // The libFuzzer target is built only by `make fuzz`, which sets JOBFEED_FUZZ=1: it needs
 // -sanitize=fuzzer and must stay out of the normal build.
-// There, cmark's memory is one allocation of glibc's for each of its own (`MarkdownArena`), so
+// There, each of cmark's allocations is one of glibc's (`MarkdownArena`), so
 // that AddressSanitizer sees cmark read or write past any of them.
 if Context.environment["JOBFEED_FUZZ"] == "1" {
     package.targets.append(.executableTarget(name: "JobFeedFuzz", dependencies: ["JobFeed"] + layers))

@@ -14,10 +14,13 @@ public struct NextChange: Sendable, Hashable {
             return (posting.datePosted > now ? posting.datePosted : nil, closing)
         }
         var earliest: Timestamp?
+        func consider(_ moment: Timestamp?) {
+            if let moment, earliest.map({ moment < $0 }) ?? true { earliest = moment }
+        }
         for posting in postings {
             let (opening, closing) = moments(of: posting)
-            if let opening, earliest.map({ opening < $0 }) ?? true { earliest = opening }
-            if let closing, earliest.map({ closing < $0 }) ?? true { earliest = closing }
+            consider(opening)
+            consider(closing)
         }
         guard let earliest else { return nil }
         var changing: [String] = []

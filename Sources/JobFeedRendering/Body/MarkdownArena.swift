@@ -19,8 +19,18 @@ package final class MarkdownArena {
         return allocator
     }()
 
+    #if JOBFEED_FUZZ
+    /// In the fuzzer (`make fuzz`), each allocation is a block of glibc's of its own, of its
+    /// exact size: AddressSanitizer then sees cmark read or write past any of them.
+    private static let blockSize = 0
+    private static func rounded(_ size: Int) -> Int { size }
+    #else
     /// Room taken from the system at a time: a posting's document and its HTML fit in one.
     private static let blockSize = 64 << 10
+    /// Sizes kept to multiples of 16, so that every allocation in a block is aligned as
+    /// `malloc`'s are.
+    private static func rounded(_ size: Int) -> Int { (size + 15) & ~15 }
+    #endif
     /// Before each allocation, its size, so that `realloc` knows how much to copy; a multiple
     /// of 16, so that every allocation stays aligned as `malloc`'s are.
     private static let header = 16
@@ -62,31 +72,6 @@ package final class MarkdownArena {
         return Unmanaged<MarkdownArena>.fromOpaque(arena).takeUnretainedValue()
     }
 
-    #if JOBFEED_FUZZ
-    /// In the fuzzer, each of cmark's allocations is one of glibc's, with its size: freed with
-    /// the arena all the same, but bounded for AddressSanitizer.
-    private var sizes: [UnsafeMutableRawPointer: Int] = [:]
-
-    deinit {
-        for block in sizes.keys { free(block) }
-    }
-
-    private func allocate(_ size: Int) -> UnsafeMutableRawPointer {
-        guard let block = calloc(1, max(size, 1)) else { fatalError("cmark's arena could not allocate \(size) bytes") }
-        sizes[block] = size
-        return block
-    }
-
-    private func reallocate(_ block: UnsafeMutableRawPointer?, to size: Int) -> UnsafeMutableRawPointer {
-        guard let block, let old = sizes[block] else { return allocate(size) }
-        guard size > old else { return block }
-        let grown = allocate(size)
-        grown.copyMemory(from: block, byteCount: old)
-        sizes[block] = nil
-        free(block)
-        return grown
-    }
-    #else
     private var blocks: [UnsafeMutableRawPointer] = []
     private var next: UnsafeMutableRawPointer?
     private var end: UnsafeMutableRawPointer?
@@ -98,7 +83,7 @@ package final class MarkdownArena {
     }
 
     private func allocate(_ size: Int) -> UnsafeMutableRawPointer {
-        let needed = Self.header + (size + 15) & ~15
+        let needed = Self.header + Self.rounded(size)
         if next == nil || next! + needed > end! { addBlock(for: needed) }
         let start = next!
         start.storeBytes(of: size, as: Int.self)
@@ -113,10 +98,10 @@ package final class MarkdownArena {
         guard let block else { return allocate(size) }
         let old = (block - Self.header).load(as: Int.self)
         guard size > old else { return block }
-        if block == last, block + (size + 15) & ~15 <= end! {
+        if block == last, block + Self.rounded(size) <= end! {
             (block - Self.header).storeBytes(of: size, as: Int.self)
             (block + old).initializeMemory(as: UInt8.self, repeating: 0, count: size - old)
-            next = block + (size + 15) & ~15
+            next = block + Self.rounded(size)
             return block
         }
         let grown = allocate(size)
@@ -131,5 +116,4 @@ package final class MarkdownArena {
         next = block
         end = block + size
     }
-    #endif
 }

@@ -130,8 +130,9 @@ bench: deps testdeps pydeps
 	python3 Tests/consumers/check_outputs.py .build/bench/check-1000/feeds .build/bench/check-1000/exports en fr
 
 # Fault injection (Tests/faults/faults.py; not part of `make test`): a 10,000-posting build
-# killed at FAULT_KILLS random moments, a full tmpfs, a file made immutable mid-publication.
-# Needs root (mount, chattr). Prints "faults: N passed, M failed".
+# killed at FAULT_KILLS random moments, a full tmpfs, a file made immutable mid-publication,
+# power cuts just after builds (an ext4 image on a loop device, shut down). Needs root (mount,
+# chattr, losetup). Prints "faults: N passed, M failed".
 FAULT_SIZE ?= 10000
 FAULT_KILLS ?= 20
 

@@ -17,20 +17,34 @@ fresh once as the reference. Then:
    soon as its journal appears; at its start when that moment is missed). The build must fail
    (exit 2) and leave every published file exactly as it was; after `chattr -i` the next build
    gives exactly the fresh build.
+4. a power cut just after a build: on an ext4 image mounted through a loop device, a build
+   from one version to the other, then at once the file system shut down the way xfstests
+   fakes a power cut (`FS_IOC_SHUTDOWN` with the journal flushed and nothing else: the renames
+   are committed, any data not yet on its way to the disk is lost), unmounted and mounted again.
+   Every published file must be wholly the old version's or wholly the new one's, and the next
+   build must give exactly the fresh build of the new version. A site's first build does not
+   wait for the disk (see `OutputWriter`): cut just after it, a file may be found empty or
+   missing, never with other bytes, and the next build must give the fresh build.
 
 Prints one line per check and a summary line: "faults: N passed, M failed".
 """
+import fcntl
 import hashlib
 import os
 import random
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import time
 
 NOW = "2026-11-29"
 PUBLISHED = ("feeds", "exports")
+# <linux/fs.h>: _IOR('X', 125, __u32), and the flag that commits the journal but writes no data.
+FS_IOC_SHUTDOWN = 0x8004587D
+FS_GOING_FLAGS_LOGFLUSH = 1
+EMPTY = hashlib.sha256(b"").hexdigest()
 
 
 def tree(root):
@@ -171,6 +185,60 @@ class Faults:
             subprocess.run(["chattr", "-i", frozen])
         self.converges(site, versions[1], references[1], "immutable file")
 
+    def power_cuts(self, versions, references, rounds=3):
+        image, site = os.path.join(self.work, "powercut.img"), os.path.join(self.work, "powercut")
+        if os.path.exists(image):
+            os.remove(image)
+        os.makedirs(site, exist_ok=True)
+        # Room for the outputs, their spares and the state folder at 10,000 postings.
+        subprocess.run(["truncate", "-s", "8G", image], check=True)
+        if subprocess.run(["mkfs.ext4", "-q", image]).returncode != 0 or not self.mount(image, site):
+            print("skipped: cannot mount an ext4 image (needs root and a loop device)")
+            return
+        try:
+            result = self.build_and_cut(image, site, versions[0])
+            published = tree(site)
+            foreign = [p for p, digest in published.items() if digest not in (references[0].get(p), EMPTY)]
+            self.check(result.returncode in (0, 1) and not foreign,
+                       f"power cut after the first build: every file whole, empty or missing ({len(foreign)} foreign: {foreign[:3]})")
+            self.converges(site, versions[0], references[0], "power cut after the first build")
+            # Two builds more, so that every output has a spare for the builds that follow.
+            for version in (1, 0):
+                self.build(site, versions[version])
+            current = 0
+            for round_ in range(rounds):
+                target = 1 - current
+                old, new = references[current], references[target]
+                result = self.build_and_cut(image, site, versions[target])
+                published = tree(site)
+                torn = [p for p, digest in published.items() if digest not in (old.get(p), new.get(p))]
+                missing = [p for p in set(old) & set(new) if p not in published]
+                self.check(result.returncode in (0, 1) and not torn and not missing,
+                           f"power cut {round_ + 1}: every file wholly old or new ({len(torn)} torn or foreign: {torn[:3]}, "
+                           f"{len(missing)} missing)")
+                self.converges(site, versions[target], new, f"power cut {round_ + 1}")
+                current = target
+        finally:
+            subprocess.run(["umount", site])
+            os.remove(image)
+
+    def build_and_cut(self, image, site, postings):
+        """A build from a clean start (nothing waiting to be written), then the power cut."""
+        os.sync()
+        result = self.build(site, postings)
+        descriptor = os.open(site, os.O_RDONLY)
+        try:
+            fcntl.ioctl(descriptor, FS_IOC_SHUTDOWN, struct.pack("I", FS_GOING_FLAGS_LOGFLUSH))
+        finally:
+            os.close(descriptor)
+        subprocess.run(["umount", site], check=True)
+        self.mount(image, site)
+        return result
+
+    @staticmethod
+    def mount(image, site):
+        return subprocess.run(["mount", "-o", "loop", image, site]).returncode == 0
+
 
 def make_version_b(a, b, rng):
     """B: a copy of A with 5 % of postings edited, 1 % deleted and 1 % added."""
@@ -216,6 +284,7 @@ def main():
     small = [faults.fresh("fresh-small-a", small_a), faults.fresh("fresh-small-b", small_b)]
     faults.full_disk([small_a, small_b], small, [small_a, small_b])
     faults.immutable([a, b], references)
+    faults.power_cuts([a, b], references)
     print(f"faults: {faults.passed} passed, {faults.failed} failed")
     sys.exit(1 if faults.failed else 0)
 

@@ -172,25 +172,25 @@ package final class StagedFile: @unchecked Sendable {
         if failure == nil { failure = error }
     }
 
-    /// Writes what is buffered and closes the file; throws if any write failed. `settling`:
-    /// on the disk before it returns (see `OpenFile.settle`).
-    package func finish(settling: Bool = false) throws(SystemError) {
+    /// Writes what is buffered and closes the file; throws if any write failed.
+    package func finish() throws(SystemError) {
         flush()
         flushBuffer()
         // The rest of a file that copies made starts its writeback here, on the core that
         // finishes it, rather than at the rename, on the one core that publishes (ext4 then
         // allocates it all at once: 28 ms for one feed's last 14 MB at 10,000 postings).
         if madeCopies, flushedSize > writebackStarted, let file { BackgroundWriteback.start(file, from: writebackStarted) }
-        if failure == nil {
-            do throws(SystemError) {
-                if spare != nil { try file?.truncate(to: flushedSize) }
-                if settling { try file?.settle() }
-            } catch {
-                failure = error
-            }
+        if spare != nil, failure == nil {
+            do { try file?.truncate(to: flushedSize) } catch { failure = error }
         }
         file = nil
         if let failure { throw SystemError(operation: failure.operation, path: target, code: failure.code) }
+    }
+
+    /// Puts the finished file's bytes on the disk (see `OpenFile.settle`), once it is known to
+    /// differ from its target: one that does not is never published.
+    package func settle() throws(SystemError) {
+        try OpenFile(temporaryPath, .readOnly, operation: "write").settle()
     }
 
     /// The finished file was renamed over its target (by a `Publication`): it is no longer

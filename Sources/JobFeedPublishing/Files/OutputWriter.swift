@@ -68,7 +68,12 @@ package struct OutputWriter {
         let staged = plan.staged.sorted(by: { $0.key < $1.key })
         let (sideWork, finished) = Parallel.map([SideWork.documents, .survey], { work in work.run(plan, prepared, display) },
                                                 then: staged.map(\.value), { file in
-            Result { () throws(SystemError) in try file.finish(settling: settles) }.map { file.matchesTarget() }
+            Result { () throws(SystemError) -> Bool in
+                try file.finish()
+                let matchesTarget = file.matchesTarget()
+                if settles, !matchesTarget { try file.settle() }
+                return matchesTarget
+            }
         })
         guard case let .documents(documents) = sideWork[0], case let .survey(survey) = sideWork[1] else {
             preconditionFailure("Parallel.map keeps its lists' order")

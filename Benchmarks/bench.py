@@ -158,8 +158,10 @@ def replace_files(paths, scratch):
     every core: the files copied on as many threads as cores over their spares (older versions,
     kept from the run before, or copied untimed for the first), with copy_file_range(2) 16 MB
     at a time, each chunk's writeback started as it is copied (else ext4 allocates the whole
-    file on the renaming thread: auto_da_alloc), and cut to size; a hard link kept of each old
-    version; every file renamed over its old version; then the old versions kept as spares."""
+    file on the renaming thread: auto_da_alloc), cut to size and, as jobfeed settles what it
+    publishes over a published site, on the disk before the renames (sync_file_range(2),
+    waiting); a hard link kept of each old version; every file renamed over its old version;
+    then the old versions kept as spares."""
     os.makedirs(scratch, exist_ok=True)
     spares = [os.path.join(scratch, f"spare-{number}") for number in range(len(paths))]
     for path, spare in zip(paths, spares):
@@ -179,6 +181,7 @@ def replace_files(paths, scratch):
                 start_writeback(target.fileno(), offset, copied)
                 offset, left = offset + copied, left - copied
             os.ftruncate(target.fileno(), offset)
+            settle(target.fileno())
         return temporary
 
     workers = os.cpu_count() or 1
@@ -200,13 +203,19 @@ def replace_files(paths, scratch):
 CHUNK = 16 << 20
 LIBC = ctypes.CDLL(None, use_errno=True)
 LIBC.sync_file_range.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
-SYNC_FILE_RANGE_WRITE = 2
+SYNC_FILE_RANGE_WAIT_BEFORE, SYNC_FILE_RANGE_WRITE, SYNC_FILE_RANGE_WAIT_AFTER = 1, 2, 4
 
 
 def start_writeback(descriptor, offset, length):
     """sync_file_range(2) with SYNC_FILE_RANGE_WRITE: starts writing the range back, without
     waiting (Python's os module has no binding for it)."""
     LIBC.sync_file_range(descriptor, offset, length, SYNC_FILE_RANGE_WRITE)
+
+
+def settle(descriptor):
+    """sync_file_range(2) over the whole file, waiting before and after: as jobfeed's
+    OpenFile.settle."""
+    LIBC.sync_file_range(descriptor, 0, 0, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER)
 
 
 def written_since(folders, since):

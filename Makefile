@@ -129,7 +129,8 @@ bench: deps testdeps pydeps
 		--feeds .build/bench/check-1000/feeds --exports .build/bench/check-1000/exports
 	python3 Tests/consumers/check_outputs.py .build/bench/check-1000/feeds .build/bench/check-1000/exports en fr
 
-# Fault injection (Tests/faults/faults.py; not part of `make test`): a 10,000-posting build
+# Fault injection (Tests/faults/faults.py; not part of `make test`; CI runs it with 5 kills), on
+# the binary `make install` installs: a 10,000-posting build
 # killed at FAULT_KILLS random moments, a full tmpfs, a file made immutable mid-publication,
 # power cuts just after builds (an ext4 image on a loop device, shut down). Needs root (mount,
 # chattr, losetup). Prints "faults: N passed, M failed".
@@ -137,9 +138,9 @@ FAULT_SIZE ?= 10000
 FAULT_KILLS ?= 20
 
 faults: deps
-	$(SWIFT) build -c release --product jobfeed
+	$(INSTALL_BUILD)
 	[ -f .build/faults/corpus/jobfeed.yml ] || python3 Benchmarks/generate_corpus.py $(FAULT_SIZE) .build/faults/corpus
-	python3 Tests/faults/faults.py $$($(SWIFT) build -c release --show-bin-path)/jobfeed .build/faults $(FAULT_KILLS)
+	python3 Tests/faults/faults.py $(BENCH_BIN) .build/faults $(FAULT_KILLS)
 
 # Installs the Debian packages of a list that are missing.
 define install_missing

@@ -54,6 +54,7 @@ package struct OutputWriter {
         var result = WriteResult()
         let display = DisplayPath.Relative()
         var publication = Publication(state: state)
+        publication.settlesJournal = settles
         var preparing = plan.prepared
         for (path, data) in plan.files { preparing[path] = prepare(path.text, data) }
         let prepared = preparing
@@ -179,9 +180,10 @@ package struct OutputWriter {
                                at: SourceLocation(file: DisplayPath.of(path: path))))
     }
 
-    /// Writes a temporary file in the same folder, then renames it over the target.
-    package static func replace(_ path: String, with data: Data, mode: mode_t = 0o644) throws(SystemError) {
-        let temporary = try writeTemporary(data, beside: path, mode: mode)
+    /// Writes a temporary file in the same folder, then renames it over the target; `settling`:
+    /// the bytes on the disk first (see `OpenFile.settle`).
+    package static func replace(_ path: String, with data: Data, mode: mode_t = 0o644, settling: Bool = false) throws(SystemError) {
+        let temporary = try writeTemporary(data, beside: path, mode: mode, settling: settling)
         do {
             try SystemCall.check("replace", path) { rename(temporary, path) }
         } catch {

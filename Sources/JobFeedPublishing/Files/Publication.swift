@@ -31,6 +31,9 @@ package struct Publication {
 
     package let state: StateFolder
     package private(set) var changes: [Change] = []
+    /// Whether the journal is on the disk before the first rename (see `OpenFile.settle`), so
+    /// that a power cut part way leaves it for the next build to undo the renames made.
+    package var settlesJournal = false
 
     package init(state: StateFolder) {
         self.state = state
@@ -113,7 +116,7 @@ package struct Publication {
 
     private func writeJournal(_ changes: [Change]) throws(SystemError) {
         let data = (try? JSONEncoder().encode(changes)) ?? Data()
-        try OutputWriter.replace(state.journal.path, with: data, mode: StateFolder.fileMode)
+        try OutputWriter.replace(state.journal.path, with: data, mode: StateFolder.fileMode, settling: settlesJournal)
     }
 
     /// Puts each target back as it was before `changes`, newest first.

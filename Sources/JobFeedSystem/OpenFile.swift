@@ -152,10 +152,14 @@ package final class OpenFile: Sendable {
     /// the writes changed, by the journal (ext4), so a power cut cannot leave the new name on
     /// bytes the disk never got: an older version's where the file was written over it, none
     /// at all where it was new (`make faults` cuts the power so). `fdatasync` would also
-    /// commit the journal, once a file.
+    /// commit the journal, once a file: it is the fallback where the call is missing (a
+    /// kernel emulated in user space may lack it).
     package func settle() throws(SystemError) {
-        _ = try SystemCall.check("write", path) {
-            sync_file_range(rawValue, 0, 0, 1 | 2 | 4 /* SYNC_FILE_RANGE_WAIT_BEFORE | WRITE | WAIT_AFTER */)
+        let flags: UInt32 = 1 | 2 | 4 /* SYNC_FILE_RANGE_WAIT_BEFORE | WRITE | WAIT_AFTER */
+        do {
+            _ = try SystemCall.check("write", path) { sync_file_range(rawValue, 0, 0, flags) }
+        } catch where [ENOSYS, EOPNOTSUPP, EINVAL].contains(error.code) {
+            _ = try SystemCall.check("write", path) { fdatasync(rawValue) }
         }
     }
 

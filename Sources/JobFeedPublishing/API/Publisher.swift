@@ -195,7 +195,7 @@ public struct Publisher: Sendable {
         }
         var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
                                  published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
-        report.counts = BuildReport.Counts(context.catalog, postings: context.postings)
+        report.counts = context.counts ?? BuildReport.Counts(context.catalog, postings: context.postings)
         report.inputs = context.inputs
         report.bodiesRendered = context.bodiesRendered
         report.partsCopied = context.partsCopied
@@ -242,26 +242,39 @@ public struct BuildReport: Sendable {
 
         package init() {}
 
-        /// Every posting read counts, drafts and scheduled ones too; pairs are the catalog's.
-        /// Counted by language and status in arrays, the table made at the end: keyed as it is
-        /// for every posting, its two strings hashed 20,000 times came to 3 ms of a cron build's
-        /// last stretch, on one core, at 10,000 postings.
-        package init(_ catalog: Catalog, postings: [Posting]) {
+        /// Postings counted by language and status as they are met, in arrays, the table made at
+        /// the end: keyed as it is for every posting, its two strings hashed 20,000 times came to
+        /// 3 ms of a cron build's last stretch, on one core, at 10,000 postings.
+        package struct Tally {
             // Taken once: `allCases` makes its array anew each time it is asked.
-            let statuses = PostingStatus.allCases
-            var languages: [String] = []
-            var tallies: [[Int]] = []
-            for posting in postings {
-                var language = languages.lastIndex(of: posting.language)
-                if language == nil {
-                    languages.append(posting.language)
+            fileprivate let statuses = PostingStatus.allCases
+            fileprivate var languages: [String] = []
+            fileprivate var tallies: [[Int]] = []
+
+            package init() {}
+
+            package mutating func add(_ status: PostingStatus, in language: String) {
+                var index = languages.lastIndex(of: language)
+                if index == nil {
+                    languages.append(language)
                     tallies.append(Array(repeating: 0, count: statuses.count))
-                    language = languages.count - 1
+                    index = languages.count - 1
                 }
-                tallies[language!][statuses.firstIndex(of: PostingStatus(posting, now: catalog.now))!] += 1
+                tallies[index!][statuses.firstIndex(of: status)!] += 1
             }
-            for (language, tally) in zip(languages, tallies) {
-                for (status, count) in zip(statuses, tally) where count > 0 { byLanguage[language, default: [:]][status.rawValue] = count }
+        }
+
+        /// Every posting read counts, drafts and scheduled ones too; pairs are the catalog's.
+        package init(_ catalog: Catalog, postings: [Posting]) {
+            var tally = Tally()
+            for posting in postings { tally.add(PostingStatus(posting, now: catalog.now), in: posting.language) }
+            self.init(tally, catalog: catalog)
+        }
+
+        /// The counts of `tally`, taken of every posting read, and the pairs of `catalog`.
+        package init(_ tally: Tally, catalog: Catalog) {
+            for (language, counts) in zip(tally.languages, tally.tallies) {
+                for (status, count) in zip(tally.statuses, counts) where count > 0 { byLanguage[language, default: [:]][status.rawValue] = count }
             }
             // A group is the same set of pages seen from each of its members (one per language):
             // counted once, at the member that sorts first by URL, then language.

@@ -39,13 +39,16 @@ extension PublishingStep {
         context.diagnostics += pairing.diagnostics
         var entries: [CatalogEntry] = []
         var places: [Int] = []
+        var tally = BuildReport.Counts.Tally()
         for (place, posting) in postings.enumerated() {
             let status = PostingStatus(posting, now: context.now)
+            tally.add(status, in: posting.language)
             guard status.isPublished else { continue }
             entries.append(CatalogEntry(posting: posting, status: status, translations: []))
             places.append(place)
         }
         context.catalog.entries = CatalogEntry.inFeedOrder(pairing.linkTranslations(entries, madeFrom: places), languages: context.config.languageCodes)
+        context.counts = BuildReport.Counts(tally, catalog: context.catalog)
     }
 }
 

@@ -187,12 +187,6 @@ package final class StagedFile: @unchecked Sendable {
         if let failure { throw SystemError(operation: failure.operation, path: target, code: failure.code) }
     }
 
-    /// Puts the finished file's bytes on the disk (see `OpenFile.settle`), once it is known to
-    /// differ from its target: one that does not is never published.
-    package func settle() throws(SystemError) {
-        try OpenFile(temporaryPath, .readOnly, operation: "write").settle()
-    }
-
     /// The finished file was renamed over its target (by a `Publication`): it is no longer
     /// this one's to remove.
     package func published() {

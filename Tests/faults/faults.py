@@ -60,6 +60,14 @@ def tree(root):
     return found
 
 
+def wholly_old_or_new(published, old, new):
+    """The published files that are neither version's (torn or foreign), and those both
+    versions have that are missing."""
+    torn = [p for p, digest in published.items() if digest not in (old.get(p), new.get(p))]
+    missing = [p for p in set(old) & set(new) if p not in published]
+    return torn, missing
+
+
 class Faults:
     def __init__(self, binary, work):
         self.binary, self.work = binary, work
@@ -117,9 +125,7 @@ class Faults:
             time.sleep(delay)
             process.kill()
             process.wait()
-            published = tree(site)
-            torn = [p for p, digest in published.items() if digest not in (old.get(p), new.get(p))]
-            missing = [p for p in set(old) & set(new) if p not in published]
+            torn, missing = wholly_old_or_new(tree(site), old, new)
             self.check(not torn and not missing,
                        f"kill {round_ + 1} at {delay:.2f} s: every file wholly old or new ({len(torn)} torn or foreign, {len(missing)} missing)")
             self.converges(site, versions[target], new, f"kill {round_ + 1}")
@@ -210,9 +216,7 @@ class Faults:
                 target = 1 - current
                 old, new = references[current], references[target]
                 result = self.build_and_cut(image, site, versions[target])
-                published = tree(site)
-                torn = [p for p, digest in published.items() if digest not in (old.get(p), new.get(p))]
-                missing = [p for p in set(old) & set(new) if p not in published]
+                torn, missing = wholly_old_or_new(tree(site), old, new)
                 self.check(result.returncode in (0, 1) and not torn and not missing,
                            f"power cut {round_ + 1}: every file wholly old or new ({len(torn)} torn or foreign: {torn[:3]}, "
                            f"{len(missing)} missing)")

@@ -62,10 +62,8 @@ package enum GzipTwin {
     private static let segmentLimit: Int64 = 4 << 20
 
     /// Compresses `source`, whose parts lie at `spans`, into `destination`: into `spare`, when
-    /// given, the file open there, written over and cut to size (see `SpareFile`); `settling`:
-    /// on the disk before it returns (see `OpenFile.settle`).
-    package static func write(_ source: String, spans: [PartSpan], to destination: String, over spare: OpenFile? = nil, previous: Previous?,
-                              settling: Bool = false) throws(SystemError) -> Written {
+    /// given, the file open there, written over and cut to size (see `SpareFile`).
+    package static func write(_ source: String, spans: [PartSpan], to destination: String, over spare: OpenFile? = nil, previous: Previous?) throws(SystemError) -> Written {
         let input = try OpenFile(source, .readOnly, operation: "read")
         let output: OpenFile
         if let spare {
@@ -110,7 +108,6 @@ package enum GzipTwin {
         }
         try output.writeAll(Data(trailer))
         if spare != nil { try output.truncate(to: offset + Int64(trailer.count)) }
-        if settling { try output.settle() }
         return written
     }
 

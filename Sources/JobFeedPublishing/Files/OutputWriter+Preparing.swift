@@ -20,7 +20,7 @@ extension OutputWriter {
         }
         let temporary: String
         do {
-            temporary = try Self.writeTemporary(data, beside: path, in: staging.folder(for: path), settling: settles)
+            temporary = try Self.writeTemporary(data, beside: path, in: staging.folder(for: path))
         } catch {
             return PreparedFile(.failed(error.reason))
         }

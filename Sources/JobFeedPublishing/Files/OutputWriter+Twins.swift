@@ -56,11 +56,10 @@ extension OutputWriter {
         /// publication.
         package mutating func make(into publication: inout Publication, _ result: inout WriteResult) throws(DiagnosticError) {
             let layouts = writer.cache?.layouts
-            let settles = writer.settles
             let outcomes = Parallel.map(jobs) { job in
                 Result { () throws(SystemError) -> (written: GzipTwin.Written, unchanged: Bool) in
                     let written = try GzipTwin.write(job.source, spans: job.spans ?? layouts?.spans(of: job.output) ?? [], to: job.temporary,
-                                                     over: job.spare, previous: layouts?.previousTwin(of: job.twin), settling: settles)
+                                                     over: job.spare, previous: layouts?.previousTwin(of: job.twin))
                     guard !job.changed, let size = FileStamp(path: job.temporary)?.size else { return (written, false) }
                     return (written, OpenFile.sameContents(job.temporary, job.twin, size: Int(size)))
                 }

@@ -30,8 +30,8 @@ public struct WriteResult: Sendable, Hashable {
 /// one: ext4 commits a rename to the disk within seconds and a file's bytes within half a
 /// minute, and its flush of a file renamed over another (auto_da_alloc) does nothing for a file
 /// written over its spare's blocks or renamed to a new name. So once a site is published, each
-/// file is on the disk before the renames (`settles`; `make faults` cuts the power just after a
-/// build). A site's first build does not wait, as there is nothing to keep whole: waiting for
+/// file is on the disk before the renames (`settles`, `Publication.settles`; `make faults` cuts
+/// the power just after a build). A site's first build does not wait, as there is nothing to keep whole: waiting for
 /// each of its per-posting documents made a cold 1,000-posting build 15% slower (0.307 against
 /// 0.355 s). An fsync each would also commit the journal once a file (4.5 s for 7,000 files).
 package struct OutputWriter {
@@ -54,7 +54,7 @@ package struct OutputWriter {
         var result = WriteResult()
         let display = DisplayPath.Relative()
         var publication = Publication(state: state)
-        publication.settlesJournal = settles
+        publication.settles = settles
         var preparing = plan.prepared
         for (path, data) in plan.files { preparing[path] = prepare(path.text, data) }
         let prepared = preparing
@@ -69,12 +69,7 @@ package struct OutputWriter {
         let staged = plan.staged.sorted(by: { $0.key < $1.key })
         let (sideWork, finished) = Parallel.map([SideWork.documents, .survey], { work in work.run(plan, prepared, display) },
                                                 then: staged.map(\.value), { file in
-            Result { () throws(SystemError) -> Bool in
-                try file.finish()
-                let matchesTarget = file.matchesTarget()
-                if settles, !matchesTarget { try file.settle() }
-                return matchesTarget
-            }
+            Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
         })
         guard case let .documents(documents) = sideWork[0], case let .survey(survey) = sideWork[1] else {
             preconditionFailure("Parallel.map keeps its lists' order")

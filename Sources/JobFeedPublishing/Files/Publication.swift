@@ -31,9 +31,10 @@ package struct Publication {
 
     package let state: StateFolder
     package private(set) var changes: [Change] = []
-    /// Whether the journal is on the disk before the first rename (see `OpenFile.settle`), so
-    /// that a power cut part way leaves it for the next build to undo the renames made.
-    package var settlesJournal = false
+    /// Whether every replacement, and the journal, is on the disk before the first rename (see
+    /// `OpenFile.settle`): a power cut then leaves each target wholly old or wholly new, and a
+    /// publication it stopped part way a journal for the next build to undo.
+    package var settles = false
 
     package init(state: StateFolder) {
         self.state = state
@@ -52,6 +53,7 @@ package struct Publication {
     /// those of the targets in `spares`, which are moved where it says (see `SpareFile`).
     package func commit(chores: BackgroundChores? = nil, spares: [String: String] = [:]) throws(SystemError) {
         guard !changes.isEmpty else { return }
+        if settles { try Self.settle(changes.compactMap(\.replacement)) }
         var journaled = changes
         do {
             try StateFolder.create(state.rollback)
@@ -116,7 +118,20 @@ package struct Publication {
 
     private func writeJournal(_ changes: [Change]) throws(SystemError) {
         let data = (try? JSONEncoder().encode(changes)) ?? Data()
-        try OutputWriter.replace(state.journal.path, with: data, mode: StateFolder.fileMode, settling: settlesJournal)
+        try OutputWriter.replace(state.journal.path, with: data, mode: StateFolder.fileMode, settling: settles)
+    }
+
+    /// Puts the files' bytes on the disk, on every core.
+    private static func settle(_ paths: [String]) throws(SystemError) {
+        let failures = Parallel.map(paths) { path -> SystemError? in
+            do throws(SystemError) {
+                try OpenFile(path, .readOnly, operation: "write").settle()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Puts each target back as it was before `changes`, newest first.

@@ -43,9 +43,6 @@ package struct PublishingContext: Sendable {
     /// Where the outputs go as they render: staged files for a build; memory or nowhere for
     /// the fuzzer and `check`, which must write nothing.
     package var destination = OutputDestination.memory
-    /// Whether any of the outputs' files was there when rendering began: then each file the
-    /// build publishes is settled on the disk first (see `OutputWriter.settles`).
-    package var sitePublished = false
     /// Asked by long steps between postings, so that a shutdown need not wait for a whole step.
     package let shouldStop: @Sendable () -> Bool
     /// Told how far the build has come; nil when nobody draws progress.
@@ -108,9 +105,7 @@ extension PublishingContext {
 
     /// What the formats' writers need from this build.
     package var formatBuild: FormatBuild {
-        var writer = OutputWriter(state: StateFolder(config), staging: staging, cache: cache)
-        writer.settles = sitePublished
-        let files = writer
+        let files = OutputWriter(state: StateFolder(config), staging: staging, cache: cache)
         return FormatBuild(config: config, catalog: catalog, destination: destination, cache: cache?.rendered,
                            output: { [self] url throws(DiagnosticError) in try output(url) },
                            prepare: { path, data, digest in files.prepare(path, data, digest: digest) },

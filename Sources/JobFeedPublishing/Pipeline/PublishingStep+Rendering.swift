@@ -10,7 +10,6 @@ extension PublishingStep {
     /// of them, and the large outputs stream to their staged files.
     package static let renderOutputs = PublishingStep("render outputs", .preparation) { context throws(DiagnosticError) in
         let formats = OutputFormats.enabled(context.config)
-        context.sitePublished = formats.contains { $0.files(context.config).contains { FileStamp(path: $0.path) != nil } }
         let streams = try OutputStreams(context: context, formats: formats)
         let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered, unneeded: streams.unneeded, needs: streams.needs)
         let pipeline = ChunkPipeline(renderer: renderer, streams: streams, shouldStop: context.shouldStop)
@@ -47,7 +46,8 @@ extension PublishingStep {
         defer { tally?.advance(by: context.plan.count) }
         var writer = OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip)
         writer.chores = context.chores
-        writer.settles = context.sitePublished
+        // A site published before: any of its outputs' files there (the build's own are staged).
+        writer.settles = OutputFormats.enabled(context.config).contains { $0.files(context.config).contains { FileStamp(path: $0.path) != nil } }
         context.result = try writer.write(context.plan)
         writer.saveLayouts(of: context.plan, spares: context.result.spares)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }

@@ -35,19 +35,22 @@ package struct StableHash {
 
     /// The text's bytes, then its length (so that "ab" then "c" is not "a" then "bc").
     package mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var offset = 0
-            while offset + 8 <= raw.count {
-                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for (place, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << UInt64(8 * place) }
-            mix(tail)
-            mix(UInt64(raw.count))
+        // The bytes borrowed where they lie: copied into a variable for `withUTF8`, each text
+        // was retained, from both cores, for every part of every posting a build looks up.
+        let added: Void? = text.utf8.withContiguousStorageIfAvailable { add(bytes: UnsafeRawBufferPointer($0)) }
+        if added == nil { Array(text.utf8).withUnsafeBytes { add(bytes: $0) } }
+    }
+
+    private mutating func add(bytes raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset + 8 <= raw.count {
+            mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
         }
+        var tail: UInt64 = 0
+        for (place, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << UInt64(8 * place) }
+        mix(tail)
+        mix(UInt64(raw.count))
     }
 
     /// Eight bytes, as one word (fixed width: no length needed).

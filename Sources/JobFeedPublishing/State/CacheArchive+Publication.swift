@@ -24,13 +24,19 @@ extension CacheArchive {
         // The index is changed in place (a copy of 100,000 entries per build otherwise); a
         // failure to save it discards the whole cache.
         var change = CacheIndexLog.Change(packLength: state.length)
-        for key in damagedKeys.withLock({ $0 }) where index[key] != nil {
-            index[key] = nil
-            change.removedEntries.append(key)
+        let damagedSources = damagedSources.withLock { $0 }
+        if !damagedSources.isEmpty {
+            // Found by their parts' sources, every key's taken again: seldom, and only then.
+            let damagedKeys = index.entries.flatMap { posting, kinds in kinds.pairs.map { Key(posting: posting, kind: $0.kind) } }
+                .filter { damagedSources.contains($0.source) }
+            for key in damagedKeys {
+                index[key] = nil
+                change.removedEntries.append(key)
+            }
         }
         // Said once: what was damaged is dropped from the index now.
         damaged.withLock { $0 = false }
-        damagedKeys.withLock { $0 = [] }
+        self.damagedSources.withLock { $0 = [] }
         for (posting, kinds) in state.entries {
             // One lookup for all of the posting's kinds, its entry changed in place.
             index.entries[posting, default: ByKind()].merge(kinds)

@@ -59,7 +59,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     /// Whether anything read was damaged, and which entries: those are dropped when the build
     /// publishes, so that they are rendered again rather than found damaged again.
     let damaged = Mutex(false)
-    let damagedKeys = Mutex<Set<Key>>([])
+    /// By `PartKey.source`, what a part carries (see `FormatPart.CachedPlace`).
+    let damagedSources = Mutex<Set<UInt64>>([])
 
     /// Whether this archive only reads (`check`, `report`: no lock, nothing written, nothing
     /// cut off or discarded; a build under the lock may be appending meanwhile, past the end
@@ -175,21 +176,19 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
                 writePending()
                 flushed = true
             }
-            parts[kind: kind] = part(entry, key: PartKey(posting: posting, kind: kind)) { needsBytes(kind, $0) }
+            parts[kind: kind] = part(entry, source: PartKey(posting: posting, kind: kind).source) { needsBytes(kind, $0) }
         }
         return parts
     }
 
     /// The entry's part: asked with what the index knows, the part that reads its bytes later
     /// is made only when it is left in the cache.
-    private func part(_ entry: Entry, key: PartKey, needsBytes: (FormatPart) -> Bool) -> FormatPart? {
-        let source = key.source
+    private func part(_ entry: Entry, source: UInt64, needsBytes: (FormatPart) -> Bool) -> FormatPart? {
         if !needsBytes(FormatPart(describing: entry.digest, length: entry.length, source: source)) {
-            return FormatPart(leftInCache: entry.digest, length: entry.length, source: source) { [self] in
-                read(entry, key: key, source: source)?.data()
-            }
+            return FormatPart(leftInCache: entry.digest, length: entry.length, source: source,
+                              place: FormatPart.CachedPlace(archive: self, offset: entry.offset))
         }
-        return read(entry, key: key, source: source)
+        return bytes(at: entry.offset, length: entry.length, digest: entry.digest, source: source).map { FormatPart(data: $0, digest: entry.digest, source: source) }
     }
 
     package func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {
@@ -252,17 +251,17 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     }
 
     /// The entry's bytes (its stamp and context already matched), checked against its digest.
-    private func read(_ entry: Entry, key: Key, source: UInt64) -> FormatPart? {
-        guard let file = packReader(), entry.length >= 0, let buffer = malloc(max(entry.length, 1)) else { return nil }
+    package func bytes(at offset: UInt64, length: Int, digest: UInt64, source: UInt64) -> Data? {
+        guard let file = packReader(), length >= 0, let buffer = malloc(max(length, 1)) else { return nil }
         // Read into memory that is not zeroed first (`Data(count:)` was a third of this).
-        let read = try? file.read(at: Int64(entry.offset), into: UnsafeMutableRawBufferPointer(start: buffer, count: entry.length))
-        let data = Data(bytesNoCopy: buffer, count: entry.length, deallocator: .free)
-        guard read == entry.length, ContentDigest.of(data) == entry.digest else {
+        let read = try? file.read(at: Int64(offset), into: UnsafeMutableRawBufferPointer(start: buffer, count: length))
+        let data = Data(bytesNoCopy: buffer, count: length, deallocator: .free)
+        guard read == length, ContentDigest.of(data) == digest else {
             damaged.withLock { $0 = true }
-            damagedKeys.withLock { _ = $0.insert(key) }
+            damagedSources.withLock { _ = $0.insert(source) }
             return nil
         }
-        return FormatPart(data: data, digest: entry.digest, source: source)
+        return data
     }
 
     private func packReader() -> OpenFile? {

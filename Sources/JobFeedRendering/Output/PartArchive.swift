@@ -67,12 +67,16 @@ package struct PostingKey: Hashable, Sendable {
 /// Where a one-shot build finds what earlier builds rendered and read, and keeps what it
 /// renders and reads now: the build cache in the state folder. Bytes go there and come back
 /// on demand, one posting at a time, so that a build never holds every posting's bytes.
-package protocol PartArchive: Sendable {
+package protocol PartArchive: AnyObject, Sendable {
     /// The bytes of each of `kinds` stored for the posting at this stamp and context, those it
     /// holds, read back intact with the digest they were checked against; each left in the
     /// archive when `needsBytes`, shown its kind and the part so far, says no one needs it read.
     func parts(_ kinds: [String], of posting: PostingKey, stamp: FileStamp, context: UInt64,
                needsBytes: (String, FormatPart) -> Bool) -> FormatParts
+    /// The bytes of a part it left in itself (`FormatPart.CachedPlace`), read back and checked
+    /// against their digest; nil when they no longer match (the part is then dropped when the
+    /// build publishes).
+    func bytes(at offset: UInt64, length: Int, digest: UInt64, source: UInt64) -> Data?
     /// Keeps the bytes (their digest is taken when the part has none).
     func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64)
     /// The posting files that exist now: the others' entries are dropped when the build publishes.

@@ -34,7 +34,7 @@ import JobFeed
         #expect(first.timings.map(\.step) == [
             "prepare the state folder", "discover postings", "open the build cache",
             "read postings", "catalog postings", "render outputs", "write outputs", "record history", "notify the WebSub hub",
-            "commit the build cache", "record the build",
+            "record the build", "commit the build cache",
         ])
         let unchanged = try site.build()
         #expect(unchanged.timings.map(\.step) == ["prepare the state folder", "discover postings", "check the build record"])

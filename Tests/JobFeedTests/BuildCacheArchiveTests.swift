@@ -122,6 +122,10 @@ import JobFeedSystem
         #expect(report.published)
         #expect(cacheWarnings(report).contains { $0.contains("cannot keep the build cache") })
         #expect(OutputTree.published(below: site.root) == (try freshOutputs(of: site)))
+        // Said once: the no-op build after it, which uses no cache, does not say it again.
+        let noOp = try site.build()
+        #expect(noOp.timings.map(\.step).last == "check the build record")
+        #expect(cacheWarnings(noOp).isEmpty)
         try FileManager.default.removeItem(at: cacheFile(site, "pack-0"))
         // With no cache kept, this build renders every posting again, and keeps them.
         try edit(site, .title)

@@ -85,20 +85,23 @@ public struct Publisher: Sendable {
             throw error
         }
         stopwatch.restart()
-        if report.published, let archive = cache.archive {
-            report.diagnostics += archive.commit(cache)
-            stopwatch.lap("commit the build cache")
-        } else {
-            cache.archive?.abandon()
-        }
+        // The cache's index is saved on the other core while the build is recorded: neither
+        // reads what the other writes. The record does not hold the cache's warnings, which
+        // are said once, like the one-time notices (a migration, an undone publication): a
+        // no-op that replayed them would speak of a build cache it never used.
+        let committing = report.published ? cache.archive.map { archive in BackgroundValue { archive.commit(cache) } } : nil
+        if committing == nil { cache.archive?.abandon() }
         // A watcher's next rebuild starts from this listing (see `changedFiles`).
         if self.cache != nil { cache.discovered = discovered }
-        // One-time notices (a migration, an undone publication) are not replayed by later no-ops.
         if self.cache == nil {
             record(report, strict: strict, known: cache.outputStamps)
             stopwatch.lap("record the build")
-            BackgroundRelease.release(consume cache)
         }
+        if let committing {
+            report.diagnostics += committing.value
+            stopwatch.lap("commit the build cache")
+        }
+        if self.cache == nil { BackgroundRelease.release(consume cache) }
         report.timings = lapsBefore + report.timings + stopwatch.laps
         return report.adding(setUp)
     }

@@ -9,11 +9,11 @@ package struct CacheIndex {
     package typealias Key = PartKey
 
     package struct Entry: Equatable {
-        var stamp: FileStamp
-        var context: UInt64
+        package var stamp: FileStamp
+        package var context: UInt64
         package var offset: UInt64
         package var length: Int
-        var digest: UInt64
+        package var digest: UInt64
 
         package init(stamp: FileStamp, context: UInt64, offset: UInt64, length: Int, digest: UInt64) {
             self.stamp = stamp

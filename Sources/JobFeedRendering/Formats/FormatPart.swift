@@ -16,14 +16,28 @@ package struct FormatPart: Sendable {
     /// a cron build at 10,000 postings leaves some 36,000 parts in the cache and copies each
     /// a few times, on both cores; a closure per part that read it back was allocated, and
     /// retained with the archive and the part's key on every copy. A build's parts never
-    /// outlive its cache, which the build's context holds to its end.
+    /// outlive its cache, which the build's context holds to its end; debug builds (the
+    /// tests) check that whenever a part is read back.
     package struct CachedPlace: @unchecked Sendable {
-        package unowned(unsafe) let archive: any PartArchive
+        private unowned(unsafe) let unretained: any PartArchive
         package let offset: UInt64
+        #if DEBUG
+        private weak var alive: (any PartArchive)?
+        #endif
 
         package init(archive: any PartArchive, offset: UInt64) {
-            self.archive = archive
+            unretained = archive
             self.offset = offset
+            #if DEBUG
+            alive = archive
+            #endif
+        }
+
+        package var archive: any PartArchive {
+            #if DEBUG
+            precondition(alive != nil, "a part left in the build cache outlived the cache")
+            #endif
+            return unretained
         }
     }
 

@@ -11,6 +11,11 @@ extern ssize_t copy_file_range(int __infd, __off64_t *__pinoff, int __outfd, __o
 extern int sync_file_range(int __fd, __off64_t __offset, __off64_t __count, unsigned int __flags);
 extern int fallocate(int __fd, int __mode, __off64_t __offset, __off64_t __len);
 
+// <fcntl.h> under _GNU_SOURCE: sync_file_range's flags.
+#define JOBFEED_SYNC_FILE_RANGE_WAIT_BEFORE 1
+#define JOBFEED_SYNC_FILE_RANGE_WRITE 2
+#define JOBFEED_SYNC_FILE_RANGE_WAIT_AFTER 4
+
 // <linux/falloc.h>: the range reads as zeros, its blocks kept (as unwritten extents on ext4).
 #define JOBFEED_FALLOC_FL_KEEP_SIZE 0x01
 #define JOBFEED_FALLOC_FL_ZERO_RANGE 0x10

@@ -121,7 +121,7 @@ package final class OpenFile: Sendable {
 
     /// Starts writing the file's dirty pages from `offset` to disk, without waiting.
     package func startWriteback(from offset: Int64) {
-        _ = sync_file_range(rawValue, Int(offset), 0, 2 /* SYNC_FILE_RANGE_WRITE */)
+        _ = sync_file_range(rawValue, Int(offset), 0, UInt32(JOBFEED_SYNC_FILE_RANGE_WRITE))
     }
 
     private func appendThroughBuffer(from source: OpenFile, offset: Int64, length: Int) throws(SystemError) {
@@ -155,7 +155,7 @@ package final class OpenFile: Sendable {
     /// commit the journal, once a file: it is the fallback where the call is missing (a
     /// kernel emulated in user space may lack it).
     package func settle() throws(SystemError) {
-        let flags: UInt32 = 1 | 2 | 4 /* SYNC_FILE_RANGE_WAIT_BEFORE | WRITE | WAIT_AFTER */
+        let flags = UInt32(JOBFEED_SYNC_FILE_RANGE_WAIT_BEFORE | JOBFEED_SYNC_FILE_RANGE_WRITE | JOBFEED_SYNC_FILE_RANGE_WAIT_AFTER)
         do {
             _ = try SystemCall.check("write", path) { sync_file_range(rawValue, 0, 0, flags) }
         } catch where [ENOSYS, EOPNOTSUPP, EINVAL].contains(error.code) {

@@ -29,8 +29,7 @@ package struct ExactPath: Hashable, Comparable, Sendable {
     }
 
     package func hash(into hasher: inout Hasher) {
-        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if hashed == nil { Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }
+        text.withBorrowedUTF8 { hasher.combine(bytes: $0) }
     }
 
     package static func < (left: ExactPath, right: ExactPath) -> Bool {

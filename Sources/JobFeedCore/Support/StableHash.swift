@@ -35,10 +35,9 @@ package struct StableHash {
 
     /// The text's bytes, then its length (so that "ab" then "c" is not "a" then "bc").
     package mutating func add(_ text: String) {
-        // The bytes borrowed where they lie: copied into a variable for `withUTF8`, each text
-        // was retained, from both cores, for every part of every posting a build looks up.
-        let added: Void? = text.utf8.withContiguousStorageIfAvailable { add(bytes: UnsafeRawBufferPointer($0)) }
-        if added == nil { Array(text.utf8).withUnsafeBytes { add(bytes: $0) } }
+        // Borrowed: copied into a variable for `withUTF8`, each text was retained, from both
+        // cores, for every part of every posting a build looks up.
+        text.withBorrowedUTF8 { add(bytes: $0) }
     }
 
     private mutating func add(bytes raw: UnsafeRawBufferPointer) {

@@ -7,6 +7,15 @@ extension String {
         if let found = utf8.withContiguousStorageIfAvailable({ $0.contains(where: test) }) { return found }
         return utf8.contains(where: test)
     }
+
+    /// `body` of the string's UTF-8 bytes, borrowed where they lie: copied into a variable for
+    /// `withUTF8`, a string is retained and released, an atomic write to its storage from every
+    /// core that reads a shared key. Bridged strings without contiguous storage are copied.
+    @inlinable
+    package func withBorrowedUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return result }
+        return Array(utf8).withUnsafeBytes(body)
+    }
 }
 
 /// Byte classes for the scans that read ASCII text as bytes.

@@ -91,17 +91,19 @@ public struct Publisher: Sendable {
         // no-op that replayed them would speak of a build cache it never used.
         let committing = report.published ? cache.archive.map { archive in BackgroundValue { archive.commit(cache) } } : nil
         if committing == nil { cache.archive?.abandon() }
-        // A watcher's next rebuild starts from this listing (see `changedFiles`).
-        if self.cache != nil { cache.discovered = discovered }
-        if self.cache == nil {
+        let oneShot = self.cache == nil
+        if oneShot {
             record(report, strict: strict, known: cache.outputStamps)
             stopwatch.lap("record the build")
+        } else {
+            // A watcher's next rebuild starts from this listing (see `changedFiles`).
+            cache.discovered = discovered
         }
         if let committing {
             report.diagnostics += committing.value
             stopwatch.lap("commit the build cache")
         }
-        if self.cache == nil { BackgroundRelease.release(consume cache) }
+        if oneShot { BackgroundRelease.release(consume cache) }
         report.timings = lapsBefore + report.timings + stopwatch.laps
         return report.adding(setUp)
     }

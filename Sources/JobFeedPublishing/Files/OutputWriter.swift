@@ -31,9 +31,10 @@ public struct WriteResult: Sendable, Hashable {
 /// minute, and its flush of a file renamed over another (auto_da_alloc) does nothing for a file
 /// written over its spare's blocks or renamed to a new name. So once a site is published, each
 /// file is on the disk before the renames (`settles`, `Publication.settles`; `make faults` cuts
-/// the power just after a build). A site's first build does not wait, as there is nothing to keep whole: waiting for
-/// each of its per-posting documents made a cold 1,000-posting build 15% slower (0.307 against
-/// 0.355 s). An fsync each would also commit the journal once a file (4.5 s for 7,000 files).
+/// the power just after a build). A site's first build does not wait, as there is nothing to
+/// keep whole: waiting for each of its per-posting documents made a cold 1,000-posting build
+/// 15% slower (0.307 against 0.355 s). An fsync each would also commit the journal once a file
+/// (4.5 s for 7,000 files).
 package struct OutputWriter {
     package static let temporaryPrefix = StagedFile.temporaryPrefix
     package let state: StateFolder

@@ -250,7 +250,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         appending.withLock { $0.livePaths = paths }
     }
 
-    /// The entry's bytes (its stamp and context already matched), checked against its digest.
+    /// An entry's bytes (its stamp and context already matched), checked against its digest;
+    /// when they no longer match, noted as damaged by the part's source.
     package func bytes(at offset: UInt64, length: Int, digest: UInt64, source: UInt64) -> Data? {
         guard let file = packReader(), length >= 0, let buffer = malloc(max(length, 1)) else { return nil }
         // Read into memory that is not zeroed first (`Data(count:)` was a third of this).

@@ -290,6 +290,13 @@ import JobFeedSystem
             let length = try #require(FileStamp(path: cacheFile(site, "index-log").path)).size
             #expect(Int(length) > logLength)
             logLength = Int(length)
+            // The documents the build wrote are in its record: the index as the next process
+            // reads it knows each recorded output as the file is now.
+            var replayed = CacheIndex.load(from: cacheFile(site, "index").path, key: CacheArchive.key(for: try site.config())).index
+            _ = CacheIndexLog.replay(from: cacheFile(site, CacheIndexLog.fileName).path, onto: &replayed, following: replayed.fileDigest)
+            let documents = replayed.outputs.filter { $0.key.text.hasSuffix(".jsonld") && FileManager.default.fileExists(atPath: $0.key.text) }
+            #expect(!documents.isEmpty)
+            for (path, output) in documents { #expect(FileStamp(path: path.text) == output.stamp, "\(path.text) after edit \(attempt)") }
         }
         // Any byte of the log flipped: replaying stops at that record, without a crash.
         let log = cacheFile(site, "index-log")

@@ -33,6 +33,15 @@ package struct ByteWriter {
         value.withUnsafeBufferPointer { append(utf8: $0) }
     }
 
+    /// Fixed-width words, as `append(_:)` writes each one, in one copy: a layout's tens of
+    /// thousands of spans, six words each, were as many appends, each checking for room.
+    package mutating func append(words: [UInt64]) {
+        words.withUnsafeBufferPointer { words in
+            guard UInt64(1).littleEndian == 1 else { return words.forEach { append($0) } }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(words))
+        }
+    }
+
     package mutating func append(_ values: [String]) {
         append(values.count)
         for value in values { append(value) }
@@ -100,6 +109,20 @@ package struct ByteReader {
         guard length >= 0, length <= bytes.count - offset else { throw Malformed() }
         defer { offset += length }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+    }
+
+    /// `count` words as `append(words:)` wrote them, in place: `word(at:)` reads each.
+    package mutating func words(_ count: Int) throws(Malformed) -> Words {
+        guard count >= 0, count <= (bytes.count - offset) / 8 else { throw Malformed() }
+        return Words(bytes: try skip(count * 8))
+    }
+
+    package struct Words {
+        fileprivate let bytes: UnsafeRawBufferPointer
+
+        package func word(at place: Int) -> UInt64 {
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: place * 8, as: UInt64.self))
+        }
     }
 
     package mutating func strings() throws(Malformed) -> [String] {

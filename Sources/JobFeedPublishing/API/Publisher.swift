@@ -129,7 +129,7 @@ public struct Publisher: Sendable {
         return report
     }
 
-    private func record(_ report: BuildReport, strict: Bool, known: [ExactPath: FileStamp]) {
+    private func record(_ report: BuildReport, strict: Bool, known: (ExactPath) -> FileStamp?) {
         guard report.published else { return BuildRecord.forget(in: config) }
         let outputs = report.files.paths
         BuildRecord(inputs: BuildRecord.combine(config: config, strict: strict, files: report.inputs), now: now.seconds,

@@ -33,6 +33,8 @@ public final class BuildCache: Sendable {
     private let keepsReadings: Bool
     /// By exact path (see `ExactPath`): per-posting documents whose slugs read alike are two.
     private let outputs = Mutex<[ExactPath: Output]>([:])
+    /// The outputs recorded since the archive last kept them, for it to log just those.
+    private let changedOutputs = Mutex<Set<ExactPath>>([])
     private let knownPaths = Mutex<[String]>([])
     private let lastDiscovered = Mutex<DiscoveredPostings?>(nil)
     private let knownLastGood = Mutex<LastGoodIndex.Known?>(nil)
@@ -91,7 +93,11 @@ public final class BuildCache: Sendable {
     package func beginBuild(room: UInt64) {
         guard let archive else { return }
         if archive.open() {
-            recordedOutputs = archive.index.outputs
+            // Taken from the index rather than shared with it: the first output recorded
+            // would copy a shared table (7,420 entries at 10,000 postings, in a cron build's
+            // serial end). The archive logs what changed (`takeChangedOutputs`), and takes the
+            // table back when it commits.
+            recordedOutputs = archive.takeOutputs()
             rendered.outputFingerprints = archive.index.fingerprints
         }
         archive.begin(room: room)
@@ -168,16 +174,30 @@ public final class BuildCache: Sendable {
 
     package func recordOutput(_ path: String, size: Int, digest: UInt64) {
         guard let stamp = FileStamp(path: path) else { return }
-        outputs.withLock { $0[ExactPath(path)] = Output(stamp: stamp, size: size, digest: digest) }
+        let exact = ExactPath(path)
+        outputs.withLock { $0[exact] = Output(stamp: stamp, size: size, digest: digest) }
+        changedOutputs.withLock { _ = $0.insert(exact) }
+    }
+
+    /// The outputs recorded since this was last asked, as recorded, in path order.
+    package func takeChangedOutputs() -> [(ExactPath, Output)] {
+        let changed = changedOutputs.withLock { changed in
+            defer { changed = [] }
+            return changed
+        }
+        let recorded = recordedOutputs
+        return changed.sorted { $0.text < $1.text }.compactMap { path in recorded[path].map { (path, $0) } }
     }
 
     /// The outputs' stamps as last recorded, by this build or the one before it, when the file
     /// was written or found unchanged: every output whose bytes the cache knows, and each feed
     /// whose inputs it knows.
-    package var outputStamps: [ExactPath: FileStamp] {
-        var stamps = outputs.withLock { $0.mapValues(\.stamp) }
-        for (path, recorded) in rendered.outputFingerprints { stamps[ExactPath(path)] = recorded.stamp }
-        return stamps
+    /// Looked up in the tables as they are: a table of them made for the build record copied
+    /// 7,420 entries in a cron build's serial end at 10,000 postings.
+    package var outputStamps: @Sendable (ExactPath) -> FileStamp? {
+        let recorded = recordedOutputs
+        let feeds = rendered.outputFingerprints
+        return { path in feeds[path.text]?.stamp ?? recorded[path]?.stamp }
     }
 
     /// What each output held when it was written, for the archive to keep.

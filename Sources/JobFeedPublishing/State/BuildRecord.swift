@@ -59,13 +59,17 @@ package struct BuildRecord: Sendable {
     /// `known`: stamps the build took itself of files it wrote or found unchanged, used rather
     /// than taken again at its serial end (13 ms of a cron build at 10,000 postings). One that
     /// is out of date errs one way only: the next build finds the file changed and builds.
-    package static func stamps(of outputs: [String], known: [ExactPath: FileStamp] = [:]) -> UInt64 {
-        let unknown = outputs.filter { known[ExactPath($0)] == nil }
+    package static func stamps(of outputs: [String], known: (ExactPath) -> FileStamp? = { _ in nil }) -> UInt64 {
         // By exact path: two documents whose names read alike are two files, two stamps.
-        var taken = Dictionary(zip(unknown.map(ExactPath.init), Parallel.map(unknown, { FileStamp(path: $0) })), uniquingKeysWith: { first, _ in first })
+        let paths = outputs.map(ExactPath.init)
+        let recorded = paths.map(known)
+        let unknown = paths.indices.filter { recorded[$0] == nil }
+        let taken = Parallel.map(unknown) { FileStamp(path: outputs[$0]) }
+        var stamps = recorded
+        for (index, stamp) in zip(unknown, taken) { stamps[index] = stamp }
         var hash = StableHash()
-        for path in outputs.map(ExactPath.init) {
-            if let stamp = known[path] ?? taken.removeValue(forKey: path) ?? nil { hash.add(stamp) } else { hash.add("missing") }
+        for stamp in stamps {
+            if let stamp { hash.add(stamp) } else { hash.add("missing") }
         }
         return hash.value
     }

@@ -55,7 +55,7 @@ extension CacheArchive {
             }
         }
         index.packLength = state.length
-        change.record(outputs: cache.recordedOutputs, fingerprints: cache.rendered.outputFingerprints, since: index)
+        change.record(outputs: cache.takeChangedOutputs(), fingerprints: cache.rendered.outputFingerprints, since: index)
         index.outputs = cache.recordedOutputs
         index.fingerprints = cache.rendered.outputFingerprints
         let generation = index.generation

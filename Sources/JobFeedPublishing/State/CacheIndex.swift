@@ -34,7 +34,7 @@ package struct CacheIndex {
 
     package static let fileName = "index"
     /// The layout of the index and of what it points at (a posting's fields among them).
-    static let format = 4
+    static let format = 5
     private static let magic: UInt64 = 0x4A46_4341_4348_4531  // "JFCACHE1"
 
     package init() {}

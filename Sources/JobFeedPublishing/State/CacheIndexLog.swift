@@ -20,7 +20,6 @@ package struct CacheIndexLog {
         package var entries: [(CacheIndex.Key, CacheIndex.Entry)] = []
         package var removedEntries: [CacheIndex.Key] = []
         package var outputs: [(ExactPath, BuildCache.Output)] = []
-        package var removedOutputs: [ExactPath] = []
         package var fingerprints: [(String, (fingerprint: UInt64, stamp: FileStamp))] = []
         package var removedFingerprints: [String] = []
 
@@ -28,10 +27,11 @@ package struct CacheIndexLog {
             self.packLength = packLength
         }
 
-        /// What was recorded of outputs and feeds that differs from what the index holds.
-        package mutating func record(outputs now: [ExactPath: BuildCache.Output], fingerprints nowFingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)], since index: CacheIndex) {
-            outputs = now.filter { index.outputs[$0.key] != $0.value }.map { ($0.key, $0.value) }
-            removedOutputs = index.outputs.keys.filter { now[$0] == nil }
+        /// The outputs recorded since the index was kept (`BuildCache.takeChangedOutputs`;
+        /// outputs are never forgotten, only recorded again), and the feeds' fingerprints that
+        /// differ from what the index holds.
+        package mutating func record(outputs changed: [(ExactPath, BuildCache.Output)], fingerprints nowFingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)], since index: CacheIndex) {
+            outputs = changed
             fingerprints = nowFingerprints.filter { path, recorded in
                 index.fingerprints[path].map { $0.fingerprint != recorded.fingerprint || $0.stamp != recorded.stamp } ?? true
             }.map { ($0.key, $0.value) }
@@ -42,7 +42,6 @@ package struct CacheIndexLog {
             index.packLength = packLength
             for key in removedEntries { index[key] = nil }
             for (key, entry) in entries { index[key] = entry }
-            for path in removedOutputs { index.outputs[path] = nil }
             for (path, output) in outputs { index.outputs[path] = output }
             for path in removedFingerprints { index.fingerprints[path] = nil }
             for (path, recorded) in fingerprints { index.fingerprints[path] = recorded }
@@ -69,7 +68,6 @@ package struct CacheIndexLog {
                 writer.append(path.text)
                 CacheIndex.write(output, to: &writer)
             }
-            writer.append(removedOutputs.map(\.text))
             writer.append(fingerprints.count)
             for (path, recorded) in fingerprints {
                 writer.append(path)
@@ -96,7 +94,6 @@ package struct CacheIndexLog {
             }
             for _ in 0..<(try reader.count()) { change.removedEntries.append(CacheIndex.Key(path: try reader.string(), kind: try reader.string())) }
             for _ in 0..<(try reader.count()) { change.outputs.append((ExactPath(try reader.string()), try CacheIndex.readOutput(&reader))) }
-            change.removedOutputs = try reader.strings().map(ExactPath.init)
             for _ in 0..<(try reader.count()) {
                 change.fingerprints.append((try reader.string(), (try reader.uint64(), try FileStamp.read(from: &reader))))
             }

@@ -50,6 +50,14 @@ public struct Publisher: Sendable {
         stopwatch.lap("prepare the state folder")
         let cache = self.cache ?? BuildCache(persistingIn: config, keepsReadings: false)
         cache.archive?.preloadIndex()
+        // The last-good index is read on that thread's heels, on the core it leaves idle while
+        // this one finishes listing: read when the build's context was made, it held the one
+        // core for 4 ms at 10,000 postings, the other idle. (Read beside the cache's index, it
+        // only slowed both.)
+        let lastGoodAhead = self.cache == nil ? BackgroundValue { [config] in
+            cache.archive?.waitForPreload()
+            return LastGoodStore.known(in: config)
+        } : nil
         // The files found for the up-to-date check are the ones the build then reads; their
         // stamps, taken once, serve the check, the cache's room and the reading.
         let discovered: DiscoveredPostings
@@ -58,6 +66,7 @@ public struct Publisher: Sendable {
         } else {
             do { discovered = try DiscoveredPostings.find(config) } catch {
                 cache.archive?.waitForPreload()
+                lastGoodAhead?.wait()
                 throw error
             }
         }
@@ -66,11 +75,13 @@ public struct Publisher: Sendable {
         cache.discovered = nil
         if self.cache == nil, setUp.isEmpty, var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
             cache.archive?.waitForPreload()
+            lastGoodAhead?.wait()
             stopwatch.lap("check the build record")
             report.timings = stopwatch.laps
             return report
         }
         cache.beginBuild(room: CacheArchive.room(for: discovered.stamps))
+        if let lastGoodAhead { cache.lastGoodIndex = lastGoodAhead.value }
         stopwatch.lap("open the build cache")
         let lapsBefore = stopwatch.takeLaps()
         // The replaced outputs' old versions are removed, and the outputs' layouts saved, while

@@ -53,7 +53,11 @@ package struct PostingDiscovery {
             throw DiagnosticError(.error("cannot list the folder: \(error.reason); nothing was published or removed (fix its permissions or mount, then build again)",
                                          at: SourceLocation(file: DisplayPath.of(path: error.path))))
         }
-        return found.sorted { $0.path.relativePath.precedesExactly($1.path.relativePath) }
+        // Found in path order already, but where a name sorts before its folder's ("a-b"
+        // before "a/b"): told apart by comparing neighbours, as sorting copied 10,000 files'
+        // paths on a cron build's one-core start.
+        let inOrder = found.indices.dropFirst().allSatisfy { found[$0 - 1].path.relativePath.precedesExactly(found[$0].path.relativePath) }
+        return inOrder ? found : found.sorted { $0.path.relativePath.precedesExactly($1.path.relativePath) }
     }
 
     private mutating func walk(_ folder: URL, relative: String, realRoot: String, into found: inout [PostingFile]) throws(SystemError) {

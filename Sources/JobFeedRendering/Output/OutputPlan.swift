@@ -59,6 +59,8 @@ package struct OutputPlan: Sendable {
     }
 
     private static func fill<Value>(_ table: inout [ExactPath: Value], from other: [ExactPath: Value]) {
+        // Most often the only one: taken as it is (merged into nothing, it was copied).
+        guard !table.isEmpty else { return table = other }
         guard table.count >= other.count else {
             table = other.merging(table) { _, held in held }
             return

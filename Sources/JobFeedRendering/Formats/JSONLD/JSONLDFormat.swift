@@ -37,7 +37,7 @@ package struct JSONLDFormat: OutputFormat {
     package func writers(_ build: FormatBuild) throws(DiagnosticError) -> [any FormatWriter] {
         let exports = build.config.exportsDirectory
         let documents = PostingDocuments(folder: exports.appendingPathComponent("jsonld"), destination: build.destination, prepare: build.prepare,
-                                         isCurrent: build.isCurrent, format: id)
+                                         isCurrent: build.isCurrent, format: id, expected: build.catalog.entries.count)
         // Its documents are the per-posting files' too: they are read back for those.
         return [documents, try build.export(exports.appendingPathComponent(CombinedJSONLD.fileName), format: id) { output in
             CombinedJSONLD(output: output, format: id)
@@ -60,8 +60,11 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
     private var planned = OutputPlan()
 
     package init(folder: URL, destination: OutputDestination, prepare: @escaping @Sendable (String, Data, UInt64?) -> PreparedFile,
-                 isCurrent: @escaping @Sendable (String, Int, UInt64) -> Bool, format: String) {
+                 isCurrent: @escaping @Sendable (String, Int, UInt64) -> Bool, format: String, expected: Int = 0) {
         self.folder = folder
+        // Room for a document per posting at once: grown to 7,420 documents one doubling at a
+        // time, the table hashed every path again at each (10,000 postings).
+        planned.prepared.reserveCapacity(destination == .staged ? expected : 0)
         folderPath = folder.standardizedFileURL.path
         self.destination = destination
         self.prepare = prepare

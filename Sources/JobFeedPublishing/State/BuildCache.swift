@@ -186,7 +186,7 @@ public final class BuildCache: Sendable {
             return changed
         }
         let recorded = recordedOutputs
-        return changed.sorted { $0.text < $1.text }.compactMap { path in recorded[path].map { (path, $0) } }
+        return changed.sorted().compactMap { path in recorded[path].map { (path, $0) } }
     }
 
     /// The outputs' stamps as last recorded, by this build or the one before it, when the file

@@ -35,9 +35,8 @@ package struct TranslationPairing {
             var language: String
             var slug: ExactPath
         }
-        // Read in path order already, nearly always: then there is nothing to sort.
-        let inPathOrder = zip(postings, postings.dropFirst()).allSatisfy { $0.source.relativePath.precedesExactly($1.source.relativePath) }
-        var kept = inPathOrder ? postings : postings.sorted(by: { $0.source.relativePath.precedesExactly($1.source.relativePath) })
+        // Read in path order already, nearly always.
+        var kept = postings.sortedUnlessInOrder { $0.source.relativePath.precedesExactly($1.source.relativePath) }
         // Slugs and keys in one pass: each posting's fields are in memory of their own, and at
         // 50,000 postings every pass over them missed the cache.
         var firstBySlug: [Page: Int] = [:]

@@ -56,7 +56,7 @@ public struct Publisher: Sendable {
         // only slowed both.)
         let lastGoodAhead = self.cache == nil ? BackgroundValue { [config] in
             cache.archive?.waitForPreload()
-            return LastGoodStore.known(in: config)
+            return LastGoodStore(config: config).known
         } : nil
         // The files found for the up-to-date check are the ones the build then reads; their
         // stamps, taken once, serve the check, the cache's room and the reading.

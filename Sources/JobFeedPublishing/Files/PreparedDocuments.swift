@@ -41,6 +41,6 @@ struct PreparedDocuments: Sendable {
                 if failure == nil { failure = (path.text, reason) }
             }
         }
-        if !unchanged.indices.dropFirst().allSatisfy({ !(unchanged[$0] < unchanged[$0 - 1]) }) { unchanged.sort() }
+        unchanged.sortUnlessInOrder(by: <)
     }
 }

@@ -41,13 +41,6 @@ package struct LastGoodStore: Sendable {
         }
     }
 
-    /// The index as its file holds it now, with the stamp the file had before it was read, for
-    /// `init(config:known:)` to take: read ahead by a one-shot build while it lists its files.
-    package static func known(in config: Config) -> LastGoodIndex.Known? {
-        let path = indexPath(in: StateFolder(config).lastGood)
-        return FileStamp(path: path).map { LastGoodIndex.Known(index: LastGoodIndex.load(from: path), stamp: $0) }
-    }
-
     private static func indexPath(in folder: URL) -> String {
         folder.appendingPathComponent(LastGoodIndex.fileName).path
     }

@@ -54,10 +54,8 @@ package struct PostingDiscovery {
                                          at: SourceLocation(file: DisplayPath.of(path: error.path))))
         }
         // Found in path order already, but where a name sorts before its folder's ("a-b"
-        // before "a/b"): told apart by comparing neighbours, as sorting copied 10,000 files'
-        // paths on a cron build's one-core start.
-        let inOrder = found.indices.dropFirst().allSatisfy { found[$0 - 1].path.relativePath.precedesExactly(found[$0].path.relativePath) }
-        return inOrder ? found : found.sorted { $0.path.relativePath.precedesExactly($1.path.relativePath) }
+        // before "a/b").
+        return found.sortedUnlessInOrder { $0.path.relativePath.precedesExactly($1.path.relativePath) }
     }
 
     private mutating func walk(_ folder: URL, relative: String, realRoot: String, into found: inout [PostingFile]) throws(SystemError) {

@@ -48,6 +48,20 @@ import JobFeed
         #expect("f".precedesExactly("e\u{301}") && !"e\u{301}".precedesExactly("f"), "String's order first (é after f), bytes only for a tie")
     }
 
+    /// The byte-buffer sort of many paths (`ExactPath.sortedPlaces(of:)`) orders them as `<` does, ASCII or
+    /// not: composed and decomposed accents, prefixes of each other, the empty path.
+    @Test func manyPathsSortAsTheyCompare() {
+        var random = SplitMix64(seed: 12)
+        let pieces = ["a", "b", "en/", "fr/", "job-1", "job-10", "-", "_", "Z", "é", "e\u{301}", "x\u{600}", "/", "", "ü", "\u{1F600}"]
+        let paths = (0..<2_000).map { _ in
+            ExactPath((0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        let sorted = ExactPath.sortedPlaces(of: paths).map { paths[$0] }
+        let firstMisplaced = zip(sorted, paths.sorted(by: <)).first { $0 != $1 }
+        #expect(firstMisplaced == nil, "(found, expected)")
+        #expect(paths.contains { !$0.text.utf8.allSatisfy { $0 < 0x80 } } && paths.contains { $0.text.utf8.allSatisfy { $0 < 0x80 } })
+    }
+
     @Test func eachKeepsItsOwnLastGoodVersion() throws {
         let site = try Self.site()
         defer { site.remove() }

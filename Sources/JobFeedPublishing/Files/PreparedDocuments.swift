@@ -27,7 +27,8 @@ struct PreparedDocuments: Sendable {
         // Sorted once, by path, for every list: three sorts of up to 10,000 texts were most of
         // this. A display path is the path less the working folder's prefix, which keeps the
         // paths' order but where some have the prefix and some not: those are sorted again.
-        let sorted = prepared.sorted { $0.key < $1.key }
+        let entries = Array(prepared)
+        let sorted = ExactPath.sortedPlaces(of: entries.map(\.key)).map { entries[$0] }
         paths.reserveCapacity(sorted.count)
         unchanged.reserveCapacity(sorted.count)
         for (path, file) in sorted {

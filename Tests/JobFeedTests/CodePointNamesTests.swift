@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import JobFeed
 @testable import JobFeedCore
+import JobFeedPublishing
 @testable import JobFeedReading
+import JobFeedSystem
 @testable import JobFeedWatching
 
 /// Two posting files whose names read alike but are spelled in different code points (`café`
@@ -100,6 +102,39 @@ import JobFeed
         let documents = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("exports/jsonld/en").path)
         #expect(documents.map { ExactPath($0) } == [ExactPath(Self.decomposed + ".jsonld")])
         #expect(report.files.removed.count == 1)
+    }
+
+    /// A watcher's rebuild told that one of the two was written stats each by its own name: a
+    /// table of the listing by `String` path gave the written one's stamp to the other.
+    @Test func aWatchersListingStampsEach() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let listed = try DiscoveredPostings.find(try site.config())
+        #expect(listed.files.filter { $0.absolutePath.hasPrefix(site.path("postings/en/")) }.count == 2)
+        for (name, title) in [(Self.composed, "Composed"), (Self.decomposed, "Decomposed")] {
+            try site.write("postings/en/\(name).md", Self.posting(title + ", a longer title", key: title.lowercased()))
+            let updated = try #require(listed.updating([site.path("postings/en/\(name).md")]))
+            for (file, stamp) in zip(updated.files, updated.stamps) {
+                #expect(stamp == FileStamp(path: file.absolutePath), "\(file.path.relativePath.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+
+    /// And publishes the edit: the other's stale stamp left the written one's cached reading
+    /// in use.
+    @Test func aWatchersRebuildPublishesEithersEdit() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let cache = BuildCache()
+        let config = try site.config()
+        _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        for (name, title) in [(Self.composed, "Composed"), (Self.decomposed, "Decomposed")] {
+            try site.write("postings/en/\(name).md", Self.posting(title + " edited", key: title.lowercased()))
+            var rebuild = Publisher(config: config, now: TemporarySite.now, cache: cache)
+            rebuild.changedFiles = [site.path("postings/en/\(name).md")]
+            _ = try rebuild.build()
+            #expect(Self.titles(site).contains(title + " edited"))
+        }
     }
 
     @Test func thePollingWatcherStampsEach() throws {

@@ -45,17 +45,21 @@ package struct DiscoveredPostings: Sendable {
     /// gone or is no plain file now) or when a file could change unannounced (one not plain).
     /// Which files a folder holds depends only on names (`PostingDiscovery`), so an edited
     /// file changes nothing in the list.
+    ///
+    /// Each listed file the changes name is stat'ed by its own path: two files whose names read
+    /// alike in other code points are one `String`, and a table of the listing by path (made
+    /// for every rebuild: 3 ms of a 10,000-posting watcher's one-core start) stat'ed the edited
+    /// one and gave its stamp to the other.
     package func updating(_ changed: Set<String>) -> DiscoveredPostings? {
         guard allPlain else { return nil }
         var updated = self
-        // Made here, not with the list: a one-shot build never asks.
-        let indexByPath = changed.isEmpty ? [:] : Dictionary(files.indices.map { (files[$0].absolutePath, $0) }, uniquingKeysWith: { first, _ in first })
-        for path in changed {
-            guard let index = indexByPath[path] else { return nil }
-            let now = FileStamp.ofListed(path: path)
+        var found = Set<String>()
+        for index in files.indices where !changed.isEmpty && changed.contains(files[index].absolutePath) {
+            let now = FileStamp.ofListed(path: files[index].absolutePath)
             guard now.plain else { return nil }
             updated.stamps[index] = now.stamp
+            found.insert(files[index].absolutePath)
         }
-        return updated
+        return found.count == changed.count ? updated : nil
     }
 }

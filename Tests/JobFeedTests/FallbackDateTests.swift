@@ -16,18 +16,41 @@ import JobFeed
         #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
     }
 
-    @Test func anUndatedPostingGetsTheDateGitFirstAddedIt() throws {
-        let site = try TemporarySite(postings: ["en/é job.md": TemporarySite.posting("title: Job")])
-        defer { site.remove() }
+    /// Everything in the folder committed, at `date`.
+    func commitAll(_ message: String, in folder: URL, date: String) throws {
+        try git(["add", "."], in: folder)
+        try git(["commit", "-qm", message], in: folder, date: date)
+    }
+
+    /// A site in a git repository, its postings committed at `date`.
+    func committedSite(_ postings: [String: String], at date: String) throws -> TemporarySite {
+        let site = try TemporarySite(postings: postings)
         try git(["init", "-q"], in: site.root)
-        try git(["add", "."], in: site.root)
-        try git(["commit", "-qm", "add"], in: site.root, date: "2026-03-04T10:00:00Z")
+        try commitAll("add", in: site.root, date: date)
+        return site
+    }
+
+    @Test func anUndatedPostingGetsTheDateGitFirstAddedIt() throws {
+        let site = try committedSite(["en/é job.md": TemporarySite.posting("title: Job")], at: "2026-03-04T10:00:00Z")
+        defer { site.remove() }
         try site.write("postings/en/é job.md", TemporarySite.posting("title: Job, edited"))
         try git(["commit", "-qam", "edit"], in: site.root, date: "2026-05-06T10:00:00Z")
         let report = try site.build()
         #expect(report.diagnostics.isEmpty)
         let posting = try #require(report.catalog.entries.first?.posting)
         #expect(DateFormats.rfc3339(posting.datePosted) == "2026-03-04T10:00:00Z")
+    }
+
+    /// Two files whose names read alike in other code points (`café` composed, and with a
+    /// combining accent) are two paths to git, each with the date it was first added.
+    @Test func namesAlikeInOtherCodePointsKeepTheirOwnDates() throws {
+        let site = try committedSite(["en/caf\u{E9}.md": TemporarySite.posting("title: Composed")], at: "2026-03-04T10:00:00Z")
+        defer { site.remove() }
+        try site.write("postings/en/cafe\u{301}.md", TemporarySite.posting("title: Decomposed"))
+        try commitAll("add the other", in: site.root, date: "2026-05-06T10:00:00Z")
+        let report = try site.build()
+        let dates = Dictionary(uniqueKeysWithValues: report.catalog.entries.map { ($0.posting.title, DateFormats.rfc3339($0.posting.datePosted)) })
+        #expect(dates == ["Composed": "2026-03-04T10:00:00Z", "Decomposed": "2026-05-06T10:00:00Z"])
     }
 
     @Test func outsideGitTheModificationTimeIsUsedWithAWarning() throws {

@@ -9,7 +9,7 @@ import Synchronization
 /// needs it; a build in which every posting has a `date:` never runs git.
 package final class FallbackDates: Sendable {
     package let root: URL
-    private let firstAdded: Mutex<[String: Int64]?>
+    private let firstAdded: Mutex<[ExactPath: Int64]?>
 
     /// `consultGit: false` skips git entirely (the fuzzer must not spawn processes).
     package init(root: URL, consultGit: Bool = true) {
@@ -20,7 +20,7 @@ package final class FallbackDates: Sendable {
     package func date(for file: PostingFile) -> (date: Timestamp, warning: Diagnostic?) {
         let added = firstAdded.withLock { cached in
             if cached == nil { cached = GitHistory.firstAdded(in: root) }
-            return cached?[file.path.relativePath]
+            return cached?[ExactPath(file.path.relativePath)]
         }
         if let added { return (Timestamp(seconds: added), nil) }
         let modified = Int64(FileStamp(path: file.absolutePath)?.modifiedSeconds ?? 0)
@@ -31,20 +31,21 @@ package final class FallbackDates: Sendable {
     }
 }
 
-/// One `git log` over the postings tree, mapping each path to when it was first added.
+/// One `git log` over the postings tree, mapping each path to when it was first added. By exact
+/// path (see `ExactPath`): two files whose names read alike in other code points took one date.
 package enum GitHistory {
-    package static func firstAdded(in root: URL) -> [String: Int64] {
+    package static func firstAdded(in root: URL) -> [ExactPath: Int64] {
         let arguments = ["-C", root.path, "-c", "core.quotepath=off", "log", "--diff-filter=A", "--no-renames",
                          "--format=%x1e%at", "--name-only", "--relative", "-z", "--", "."]
         guard let output = run(arguments) else { return [:] }
-        var dates: [String: Int64] = [:]
+        var dates: [ExactPath: Int64] = [:]
         // Newest commits come first, so the last date seen for a path is its first addition.
         for record in output.split(separator: 0x1E) {
             let fields = record.split(separator: 0, omittingEmptySubsequences: true)
             guard let stamp = fields.first.flatMap({ Int64(String(decoding: $0, as: UTF8.self)) }) else { continue }
             for field in fields.dropFirst() {
                 let path = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .newlines)
-                if !path.isEmpty { dates[path] = stamp }
+                if !path.isEmpty { dates[ExactPath(path)] = stamp }
             }
         }
         return dates

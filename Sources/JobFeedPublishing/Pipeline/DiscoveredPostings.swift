@@ -52,9 +52,10 @@ package struct DiscoveredPostings: Sendable {
     /// one and gave its stamp to the other.
     package func updating(_ changed: Set<String>) -> DiscoveredPostings? {
         guard allPlain else { return nil }
+        guard !changed.isEmpty else { return self }
         var updated = self
         var found = Set<String>()
-        for index in files.indices where !changed.isEmpty && changed.contains(files[index].absolutePath) {
+        for index in files.indices where changed.contains(files[index].absolutePath) {
             let now = FileStamp.ofListed(path: files[index].absolutePath)
             guard now.plain else { return nil }
             updated.stamps[index] = now.stamp

@@ -161,7 +161,7 @@ extension IncrementalBuildTests {
         let file = ScratchPath.unused("last-good-index")
         defer { try? FileManager.default.removeItem(at: file) }
         try index([("en/b.md", 1), ("fr/é.md", 2), ("en/a.md", 3), ("fr/e\u{301}.md", 4)]).encoded().write(to: file)
-        var read = LastGoodIndex.load(from: file.path)
+        var read = LastGoodIndex.load(from: file.path).index
         #expect(read.encoded() == index([("fr/e\u{301}.md", 4), ("en/a.md", 3), ("fr/é.md", 2), ("en/b.md", 1)]).encoded())
         read.set(entry(5), for: ExactPath("en/a.md"))
         #expect(read.encoded() == index([("en/a.md", 5), ("en/b.md", 1), ("fr/é.md", 2), ("fr/e\u{301}.md", 4)]).encoded())
@@ -172,22 +172,84 @@ extension IncrementalBuildTests {
         #expect(read.encoded() == index([("fr/é.md", 2), ("en/a.md", 5)]).encoded())
         read.keepOnly([ExactPath("en/z.md"), ExactPath("fr/é.md")])
         #expect(read.encoded() == index([("fr/é.md", 2)]).encoded())
-        read = LastGoodIndex.load(from: file.path)
+        read = LastGoodIndex.load(from: file.path).index
         read.set(entry(6), for: ExactPath("en/0.md"))
         #expect(read.encoded() == index([("fr/é.md", 2), ("en/a.md", 3), ("en/0.md", 6), ("fr/e\u{301}.md", 4), ("en/b.md", 1)]).encoded())
     }
 
-    @Test func aDamagedIndexOnlyForgetsTheFallbacks() throws {
+    /// The index's file as earlier versions wrote it and read it: the magic line, the
+    /// generation, then each copy's path (length-prefixed) and its size, modification time,
+    /// inode and offset, as little-endian words.
+    @Test func theIndexKeepsItsFileFormat() throws {
+        var bytes = Array("jobfeed-last-good 1\n".utf8)
+        func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        word(7)
+        for (path, size, offset) in [("en/a.md", UInt64(120), UInt64(0)), ("fr/\u{E9}.md", 80, 120)] {
+            word(UInt64(path.utf8.count))
+            bytes += Array(path.utf8)
+            [size, 1_780_000_000, 250, 42, offset].forEach(word)
+        }
+        let file = ScratchPath.unused("last-good-index")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(bytes).write(to: file)
+        let loaded = LastGoodIndex.load(from: file.path)
+        #expect(!loaded.refused && loaded.index.generation == 7)
+        #expect(loaded.index.entries[ExactPath("fr/\u{E9}.md")] == LastGoodIndex.Entry(stamp: FileStamp(size: 80, modifiedSeconds: 1_780_000_000, modifiedNanoseconds: 250, inode: 42), offset: 120))
+        #expect(loaded.index.encoded() == Data(bytes))
+    }
+
+    static let damages = ["cut short", "a generation past Int.max", "a copy of negative size"]
+    static let refusal = "the index of the last good copies is damaged"
+
+    /// A site of one posting, built once, and its last-good index then damaged.
+    static func siteWithDamagedIndex(_ damage: String) throws -> TemporarySite {
         let site = try TemporarySite(postings: ["en/designer.md": Self.version(1)])
-        defer { site.remove() }
         _ = try site.build()
-        try site.write(".jobfeed/last-good/index", "jobfeed-last-good 1\n\u{1}\u{2}")
+        let index = site.root.appendingPathComponent(".jobfeed/last-good/index")
+        var bytes = try Data(contentsOf: index)
+        switch damage {
+        case "cut short": bytes = Data("jobfeed-last-good 1\n\u{1}\u{2}".utf8)
+        case "a generation past Int.max": bytes.replaceSubrange(20..<28, with: [UInt8](repeating: 0xFF, count: 8))
+        default: bytes.replaceSubrange(bytes.count - 40..<bytes.count - 32, with: [UInt8](repeating: 0xFF, count: 8))
+        }
+        try bytes.write(to: index)
+        return site
+    }
+
+    /// A damaged index is set aside, said once, and the build goes on without the copies it
+    /// located: a generation past `Int.max` trapped in every build until the state folder was
+    /// deleted.
+    @Test(arguments: damages)
+    func aDamagedIndexOnlyForgetsTheFallbacks(_ damage: String) throws {
+        let site = try Self.siteWithDamagedIndex(damage)
+        defer { site.remove() }
         try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-13-45"))
         let report = try site.build()
         #expect(report.hasErrors)
+        #expect(report.diagnostics.contains { $0.message.hasPrefix(Self.refusal) })
         #expect(report.count(.active, in: "en") == 0)
         try site.write("postings/en/designer.md", Self.version(2))
-        #expect(try site.build().count(.active, in: "en") == 1)
+        let clean = try site.build()
+        #expect(clean.count(.active, in: "en") == 1)
+        #expect(!clean.diagnostics.contains { $0.message.hasPrefix(Self.refusal) })
+    }
+
+    /// Found damaged by a build with nothing else to do, the index is made again then: no
+    /// posting is without its fallback when it next breaks, and the build after it, a no-op,
+    /// does not say so again.
+    @Test(arguments: damages)
+    func aDamagedIndexIsMadeAgainBeforeItIsNeeded(_ damage: String) throws {
+        let site = try Self.siteWithDamagedIndex(damage)
+        defer { site.remove() }
+        let repairing = try site.build()
+        #expect(repairing.diagnostics.contains { $0.message.hasPrefix(Self.refusal) })
+        #expect(!LastGoodIndex.load(from: site.path(".jobfeed/last-good/index")).refused)
+        #expect(!(try site.build()).diagnostics.contains { $0.message.hasPrefix(Self.refusal) })
+        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-13-45"))
+        let broken = try site.build()
+        #expect(broken.hasErrors)
+        #expect(broken.count(.active, in: "en") == 1)
+        #expect(site.read("feeds/en/rss.xml")?.contains("Designer 1") == true)
     }
 }
 

@@ -8,6 +8,12 @@ package struct ByteWriter {
 
     package init() {}
 
+    /// Starting with `header` as it is (a file's magic line), with room for `capacity` bytes.
+    package init(header: [UInt8], capacity: Int) {
+        bytes = header
+        bytes.reserveCapacity(capacity)
+    }
+
     package mutating func append(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }

@@ -56,7 +56,8 @@ public struct Publisher: Sendable {
         // only slowed both.)
         let lastGoodAhead = self.cache == nil ? BackgroundValue { [config] in
             cache.archive?.waitForPreload()
-            return LastGoodStore(config: config).known
+            let store = LastGoodStore(config: config)
+            return (known: store.known, refused: store.refusedIndex)
         } : nil
         // The files found for the up-to-date check are the ones the build then reads; their
         // stamps, taken once, serve the check, the cache's room and the reading.
@@ -73,7 +74,10 @@ public struct Publisher: Sendable {
         stopwatch.lap(PublishingStep.discoverPostings.name)
         // Kept only for a build that runs to its end (a rebuild after a failure lists again).
         cache.discovered = nil
-        if self.cache == nil, setUp.isEmpty, var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
+        // A damaged last-good index is no reason to read nothing: a build that reads every
+        // posting copies them again, before one breaks with no fallback to keep it published.
+        if self.cache == nil, setUp.isEmpty, lastGoodAhead?.value.refused != true,
+           var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
             cache.archive?.waitForPreload()
             lastGoodAhead?.wait()
             stopwatch.lap("check the build record")
@@ -81,7 +85,7 @@ public struct Publisher: Sendable {
             return report
         }
         cache.beginBuild(room: CacheArchive.room(for: discovered.stamps))
-        if let lastGoodAhead { cache.lastGoodIndex = lastGoodAhead.value }
+        if let lastGoodAhead { cache.lastGoodIndex = lastGoodAhead.value.known }
         stopwatch.lap("open the build cache")
         let lapsBefore = stopwatch.takeLaps()
         // The replaced outputs' old versions are removed, and the outputs' layouts saved, while
@@ -145,7 +149,7 @@ public struct Publisher: Sendable {
         let outputs = report.files.paths
         BuildRecord(inputs: BuildRecord.combine(config: config, strict: strict, files: report.inputs), now: now.seconds,
                     nextChange: report.nextChange?.at.seconds, outputs: outputs, outputStamps: BuildRecord.stamps(of: outputs, known: known),
-                    counts: report.counts, diagnostics: report.diagnostics).save(in: config)
+                    counts: report.counts, diagnostics: report.diagnostics.filter { !report.notices.contains($0) }).save(in: config)
     }
 
     /// The bytes the state folder holds (last-good copies, the build record), for `check`.
@@ -209,8 +213,9 @@ public struct Publisher: Sendable {
         if destination == .compared {
             context.result = OutputWriter(state: StateFolder(config), staging: context.staging, cache: nil).wouldWrite(context.plan)
         }
-        var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.diagnostics,
+        var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.notices + context.diagnostics,
                                  published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
+        report.notices = context.notices
         report.counts = context.counts ?? BuildReport.Counts(context.catalog, postings: context.postings)
         report.inputs = context.inputs
         report.bodiesRendered = context.bodiesRendered
@@ -236,6 +241,8 @@ public struct BuildReport: Sendable {
     package var inputs = StableHash()
     /// Postings whose body this build rendered; every other posting's bytes came from a cache.
     public var bodiesRendered = 0
+    /// The diagnostics said once (see `PublishingContext.notices`), among `diagnostics`.
+    package var notices: [Diagnostic] = []
     /// Postings' parts copied from the outputs' published files rather than read back from
     /// the build cache or rendered.
     public var partsCopied = 0

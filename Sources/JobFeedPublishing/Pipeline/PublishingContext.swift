@@ -19,6 +19,9 @@ package struct PublishingContext: Sendable {
     package var counts: BuildReport.Counts?
     package var plan = OutputPlan()
     package var diagnostics: [Diagnostic] = []
+    /// Said once, in this build's report, and not kept in the build record that a no-op build
+    /// replays: a state file that was refused and is rebuilt by this build.
+    package var notices: [Diagnostic] = []
     package var result = WriteResult()
     /// Postings whose body this build rendered (the rest came from a cache whole).
     package var bodiesRendered = 0

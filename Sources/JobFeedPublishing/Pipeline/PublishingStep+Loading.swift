@@ -21,6 +21,7 @@ extension PublishingStep {
         context.diagnostics += reader.diagnostics
         context.lastGood = reader.lastGood
         context.diagnostics += context.lastGood.takeWarnings()
+        context.notices += context.lastGood.takeNotices()
         context.inputs = reader.inputs
     }
 

@@ -65,74 +65,63 @@ package struct LastGoodIndex: Sendable {
         packSize > liveBytes ? packSize - liveBytes : 0
     }
 
-    package static func load(from path: String) -> LastGoodIndex {
-        guard let data = FileManager.default.contents(atPath: path) else { return LastGoodIndex() }
-        var reader = ByteReader(data)
-        guard reader.bytes(magic.count).map(Array.init) == magic, let generation = reader.integer() else { return LastGoodIndex() }
-        var index = LastGoodIndex(generation: Int(generation))
+    /// The index in the file at `path` (an empty one when there is none), and whether the file
+    /// was refused: one that is not an index, is cut short, or holds a value no index holds (a
+    /// generation past `Int32.max`, a copy's size below zero or past `Int32.max`). Refused, its
+    /// entries are forgotten, and its generation kept when that much could be read. Taken as
+    /// it read, a generation past `Int.max` trapped, and stopped every build until the state
+    /// folder was deleted.
+    package static func load(from path: String) -> (index: LastGoodIndex, refused: Bool) {
+        guard let data = FileManager.default.contents(atPath: path) else { return (LastGoodIndex(), false) }
+        return data.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            guard let head = try? reader.skip(magic.count), head.elementsEqual(magic),
+                  let word = try? reader.uint64(), word < UInt64(Int32.max) else { return (LastGoodIndex(), true) }
+            let generation = Int(word)
+            do {
+                return (try entries(from: &reader, generation: generation), false)
+            } catch {
+                return (LastGoodIndex(generation: generation), true)
+            }
+        }
+    }
+
+    private static func entries(from reader: inout ByteReader, generation: Int) throws(ByteReader.Malformed) -> LastGoodIndex {
+        var index = LastGoodIndex(generation: generation)
         var paths: [ExactPath] = []
         while !reader.isAtEnd {
-            guard let path = reader.string(), let size = reader.integer(), let seconds = reader.integer(),
-                  let nanoseconds = reader.integer(), let inode = reader.integer(), let offset = reader.integer()
-            else { return LastGoodIndex(generation: Int(generation)) }
-            let stamp = FileStamp(size: Int64(bitPattern: size), modifiedSeconds: Int(Int64(bitPattern: seconds)),
-                                  modifiedNanoseconds: Int(Int64(bitPattern: nanoseconds)), inode: inode)
-            index.entries[ExactPath(path)] = Entry(stamp: stamp, offset: offset)
-            paths.append(ExactPath(path))
+            let path = ExactPath(try reader.string())
+            let words = try reader.words(5)
+            let size = Int64(bitPattern: words.word(at: 0))
+            guard (0...Int64(Int32.max)).contains(size), words.word(at: 4) <= UInt64(Int64.max) else { throw ByteReader.Malformed() }
+            let stamp = FileStamp(size: size, modifiedSeconds: Int(Int64(bitPattern: words.word(at: 1))),
+                                  modifiedNanoseconds: Int(Int64(bitPattern: words.word(at: 2))), inode: words.word(at: 3))
+            index.entries[path] = Entry(stamp: stamp, offset: words.word(at: 4))
+            paths.append(path)
         }
         // Written in order; checked, as a file another version wrote need not be.
         if paths.count == index.entries.count, zip(paths, paths.dropFirst()).allSatisfy({ $0 < $1 }) { index.sortedPaths = paths }
         return index
     }
 
-    /// In path order, so that the same copies give the same bytes. Written with no array per
-    /// entry: at 10,000 postings this ran in a cron build's serial end.
+    /// In path order, so that the same copies give the same bytes: the magic line, the
+    /// generation, then each entry's path (length-prefixed) and five words (`ByteWriter`'s
+    /// encoding). Written with no array per entry: at 10,000 postings this ran in a cron build's
+    /// serial end.
     package func encoded() -> Data {
-        var bytes = Self.magic
-        bytes.reserveCapacity(Self.magic.count + 8 + entries.count * 64)
-        Self.append(UInt64(generation), to: &bytes)
+        var writer = ByteWriter(header: Self.magic, capacity: Self.magic.count + 8 + entries.count * 96)
+        writer.append(UInt64(generation))
+        var words = [UInt64](repeating: 0, count: 5)
         for path in sortedPaths ?? entries.keys.sorted() {
             guard let entry = entries[path] else { continue }
-            path.text.withBorrowedUTF8 { utf8 in
-                Self.append(UInt64(utf8.count), to: &bytes)
-                bytes.append(contentsOf: utf8)
-            }
-            // The entry's words in one append (a tuple of one type lies as an array does): one
-            // append each, with its check for room, was most of this at 10,000 postings.
-            let words = (UInt64(bitPattern: entry.stamp.size).littleEndian, UInt64(bitPattern: Int64(entry.stamp.modifiedSeconds)).littleEndian,
-                         UInt64(bitPattern: Int64(entry.stamp.modifiedNanoseconds)).littleEndian, entry.stamp.inode.littleEndian,
-                         entry.offset.littleEndian)
-            withUnsafeBytes(of: words) { bytes.append(contentsOf: $0) }
+            path.text.withBorrowedUTF8 { writer.append(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
+            words[0] = UInt64(bitPattern: entry.stamp.size)
+            words[1] = UInt64(bitPattern: Int64(entry.stamp.modifiedSeconds))
+            words[2] = UInt64(bitPattern: Int64(entry.stamp.modifiedNanoseconds))
+            words[3] = entry.stamp.inode
+            words[4] = entry.offset
+            writer.append(words: words)
         }
-        return Data(bytes)
-    }
-
-    private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-    }
-}
-
-/// Reads little-endian integers and length-prefixed strings, failing softly on a short file.
-private struct ByteReader {
-    package let data: [UInt8]
-    package var position = 0
-
-    package init(_ data: Data) { self.data = Array(data) }
-
-    package var isAtEnd: Bool { position >= data.count }
-
-    package mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
-        guard count >= 0, data.count - position >= count else { return nil }
-        defer { position += count }
-        return data[position..<position + count]
-    }
-
-    package mutating func integer() -> UInt64? {
-        bytes(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
-    }
-
-    package mutating func string() -> String? {
-        guard let length = integer(), length < UInt64(Int32.max), let bytes = bytes(Int(length)) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return Data(writer.bytes)
     }
 }

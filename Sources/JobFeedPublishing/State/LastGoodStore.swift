@@ -27,6 +27,11 @@ package struct LastGoodStore: Sendable {
     private var committedPackSize: UInt64?
     /// Problems keeping copies: they never stop a build, but the user hears of them.
     private var warnings: [Diagnostic] = []
+    /// Said once (see `PublishingContext.notices`): the index's file was refused.
+    private var notices: [Diagnostic] = []
+    /// Whether the index's file was refused (damaged): its copies cannot be found until a build
+    /// that reads every posting copies them again.
+    package private(set) var refusedIndex = false
 
     /// Reads the index, unless `known` is what its file holds still (its stamp unchanged).
     package init(config: Config, known: LastGoodIndex.Known? = nil) {
@@ -37,7 +42,16 @@ package struct LastGoodStore: Sendable {
         if let known, let indexStamp, known.stamp == indexStamp {
             index = known.index
         } else {
-            index = LastGoodIndex.load(from: path)
+            let loaded = LastGoodIndex.load(from: path)
+            index = loaded.index
+            if loaded.refused {
+                // Not handed on as known (see `known`): the store that builds from it reads the
+                // file again, and warns.
+                indexStamp = nil
+                refusedIndex = true
+                notices.append(.warning("the index of the last good copies is damaged and was set aside: a posting that breaks before its next clean build is left out until it is fixed",
+                                         at: SourceLocation(file: DisplayPath.of(path: path))))
+            }
         }
     }
 
@@ -114,6 +128,11 @@ package struct LastGoodStore: Sendable {
     package mutating func takeWarnings() -> [Diagnostic] {
         defer { warnings = [] }
         return warnings
+    }
+
+    package mutating func takeNotices() -> [Diagnostic] {
+        defer { notices = [] }
+        return notices
     }
 
     /// Copies the live entries into a new pack, leaving the old one for readers of the old index.

@@ -68,9 +68,9 @@ package struct LastGoodIndex: Sendable {
     /// The index in the file at `path` (an empty one when there is none), and whether the file
     /// was refused: one that is not an index, is cut short, or holds a value no index holds (a
     /// generation past `Int32.max`, a copy's size below zero or past `Int32.max`). Refused, its
-    /// entries are forgotten, and its generation kept when that much could be read. Taken as
-    /// it read, a generation past `Int.max` trapped, and stopped every build until the state
-    /// folder was deleted.
+    /// entries are forgotten, and its generation kept when that much could be read. Read
+    /// without these checks, a generation past `Int.max` trapped, and stopped every build until
+    /// the state folder was deleted.
     package static func load(from path: String) -> (index: LastGoodIndex, refused: Bool) {
         guard let data = FileManager.default.contents(atPath: path) else { return (LastGoodIndex(), false) }
         return data.withUnsafeBytes { raw in

@@ -234,6 +234,22 @@ extension IncrementalBuildTests {
         #expect(!clean.diagnostics.contains { $0.message.hasPrefix(Self.refusal) })
     }
 
+    /// Deleted (the folder of copies removed by hand, or by a cleaner), the copies are made
+    /// again by the next build, though nothing else changed: before, that build was a no-op,
+    /// and the first posting to break after it was left out.
+    @Test func deletedCopiesAreMadeAgainBeforeTheyAreNeeded() throws {
+        let site = try TemporarySite(postings: ["en/designer.md": Self.version(1)])
+        defer { site.remove() }
+        _ = try site.build()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".jobfeed/last-good"))
+        _ = try site.build()
+        #expect(FileManager.default.fileExists(atPath: site.path(".jobfeed/last-good/index")))
+        try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer\ndate: 2026-13-45"))
+        let broken = try site.build()
+        #expect(broken.hasErrors)
+        #expect(broken.count(.active, in: "en") == 1)
+    }
+
     /// Found damaged by a build with nothing else to do, the index is made again then: no
     /// posting is without its fallback when it next breaks, and the build after it, a no-op,
     /// does not say so again.

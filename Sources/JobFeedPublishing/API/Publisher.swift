@@ -57,7 +57,7 @@ public struct Publisher: Sendable {
         let lastGoodAhead = self.cache == nil ? BackgroundValue { [config] in
             cache.archive?.waitForPreload()
             let store = LastGoodStore(config: config)
-            return (known: store.known, refused: store.refusedIndex)
+            return (known: store.known, lost: store.lostIndex)
         } : nil
         // The files found for the up-to-date check are the ones the build then reads; their
         // stamps, taken once, serve the check, the cache's room and the reading.
@@ -74,9 +74,11 @@ public struct Publisher: Sendable {
         stopwatch.lap(PublishingStep.discoverPostings.name)
         // Kept only for a build that runs to its end (a rebuild after a failure lists again).
         cache.discovered = nil
-        // A damaged last-good index is no reason to read nothing: a build that reads every
-        // posting copies them again, before one breaks with no fallback to keep it published.
-        if self.cache == nil, setUp.isEmpty, lastGoodAhead?.value.refused != true,
+        // A last-good index damaged or deleted is no reason to read nothing: a build that reads
+        // every posting copies them again, before one breaks with no fallback to keep it
+        // published. (A site whose postings all fail has no index, and is read every time.)
+        let lastGoodLost = lastGoodAhead?.value.lost == true && !discovered.files.isEmpty
+        if self.cache == nil, setUp.isEmpty, !lastGoodLost,
            var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
             cache.archive?.waitForPreload()
             lastGoodAhead?.wait()

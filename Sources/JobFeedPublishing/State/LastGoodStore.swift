@@ -29,9 +29,9 @@ package struct LastGoodStore: Sendable {
     private var warnings: [Diagnostic] = []
     /// Said once (see `PublishingContext.notices`): the index's file was refused.
     private var notices: [Diagnostic] = []
-    /// Whether the index's file was refused (damaged): its copies cannot be found until a build
-    /// that reads every posting copies them again.
-    package private(set) var refusedIndex = false
+    /// Whether the index's file is gone or was refused (damaged): the copies cannot be found
+    /// until a build that reads every posting copies them again.
+    package private(set) var lostIndex = false
 
     /// Reads the index, unless `known` is what its file holds still (its stamp unchanged).
     package init(config: Config, known: LastGoodIndex.Known? = nil) {
@@ -39,6 +39,7 @@ package struct LastGoodStore: Sendable {
         let path = Self.indexPath(in: folder)
         // Taken before the file is read: a file replaced meanwhile is read again next time.
         indexStamp = FileStamp(path: path)
+        lostIndex = indexStamp == nil
         if let known, let indexStamp, known.stamp == indexStamp {
             index = known.index
         } else {
@@ -48,7 +49,7 @@ package struct LastGoodStore: Sendable {
                 // Not handed on as known (see `known`): the store that builds from it reads the
                 // file again, and warns.
                 indexStamp = nil
-                refusedIndex = true
+                lostIndex = true
                 notices.append(.warning("the index of the last good copies is damaged and was set aside: a posting that breaks before its next clean build is left out until it is fixed",
                                          at: SourceLocation(file: DisplayPath.of(path: path))))
             }

@@ -80,8 +80,8 @@ public struct Publisher: Sendable {
         let lastGoodLost = lastGoodAhead?.value.lost == true && !discovered.files.isEmpty
         if self.cache == nil, setUp.isEmpty, !lastGoodLost,
            var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
+            // The last-good read-ahead is over: its answer was asked for above.
             cache.archive?.waitForPreload()
-            lastGoodAhead?.wait()
             stopwatch.lap("check the build record")
             report.timings = stopwatch.laps
             return report

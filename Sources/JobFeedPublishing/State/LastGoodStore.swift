@@ -29,9 +29,6 @@ package struct LastGoodStore: Sendable {
     private var warnings: [Diagnostic] = []
     /// Said once (see `PublishingContext.notices`): the index's file was refused.
     private var notices: [Diagnostic] = []
-    /// Whether the index's file is gone or was refused (damaged): the copies cannot be found
-    /// until a build that reads every posting copies them again.
-    package private(set) var lostIndex = false
 
     /// Reads the index, unless `known` is what its file holds still (its stamp unchanged).
     package init(config: Config, known: LastGoodIndex.Known? = nil) {
@@ -39,7 +36,6 @@ package struct LastGoodStore: Sendable {
         let path = Self.indexPath(in: folder)
         // Taken before the file is read: a file replaced meanwhile is read again next time.
         indexStamp = FileStamp(path: path)
-        lostIndex = indexStamp == nil
         if let known, let indexStamp, known.stamp == indexStamp {
             index = known.index
         } else {
@@ -49,7 +45,6 @@ package struct LastGoodStore: Sendable {
                 // Not handed on as known (see `known`): the store that builds from it reads the
                 // file again, and warns.
                 indexStamp = nil
-                lostIndex = true
                 notices.append(.warning("the index of the last good copies is damaged and was set aside: a posting that breaks before its next clean build is left out until it is fixed",
                                          at: SourceLocation(file: DisplayPath.of(path: path))))
             }
@@ -59,6 +54,10 @@ package struct LastGoodStore: Sendable {
     private static func indexPath(in folder: URL) -> String {
         folder.appendingPathComponent(LastGoodIndex.fileName).path
     }
+
+    /// Whether the index's file is gone or was refused (damaged; its stamp is then forgotten):
+    /// the copies cannot be found until a build that reads every posting copies them again.
+    package var lostIndex: Bool { indexStamp == nil }
 
     /// The index and its file's stamp, for the next build in this process to take again.
     package var known: LastGoodIndex.Known? {

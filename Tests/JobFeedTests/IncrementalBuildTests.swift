@@ -151,7 +151,7 @@ extension IncrementalBuildTests {
     /// its file (whose order it keeps) and then changed, it encodes as one made afresh.
     @Test func theIndexIsWrittenInPathOrderHoweverItWasMade() throws {
         func entry(_ number: Int) -> LastGoodIndex.Entry {
-            LastGoodIndex.Entry(stamp: FileStamp(size: Int64(number), modifiedSeconds: number, modifiedNanoseconds: 0, inode: UInt64(number)), offset: UInt64(number * 10))
+            LastGoodIndex.Entry(stamp: FileStamp(size: Int64(number), modifiedSeconds: number, modifiedNanoseconds: 0, inode: UInt64(number)), offset: UInt64(number * 10), digest: UInt64(number * 7))
         }
         func index(_ entries: [(String, Int)]) -> LastGoodIndex {
             var index = LastGoodIndex(generation: 3)
@@ -177,25 +177,47 @@ extension IncrementalBuildTests {
         #expect(read.encoded() == index([("fr/é.md", 2), ("en/a.md", 3), ("en/0.md", 6), ("fr/e\u{301}.md", 4), ("en/b.md", 1)]).encoded())
     }
 
-    /// The index's file as earlier versions wrote it and read it: the magic line, the
-    /// generation, then each copy's path (length-prefixed) and its size, modification time,
-    /// inode and offset, as little-endian words.
-    @Test func theIndexKeepsItsFileFormat() throws {
-        var bytes = Array("jobfeed-last-good 1\n".utf8)
+    /// An index file: the magic line, the generation 7, then each copy's path (length-prefixed)
+    /// and its words, little-endian.
+    static func indexFile(_ magic: String, _ entries: [(String, [UInt64])]) -> Data {
+        var bytes = Array(magic.utf8)
         func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
         word(7)
-        for (path, size, offset) in [("en/a.md", UInt64(120), UInt64(0)), ("fr/\u{E9}.md", 80, 120)] {
+        for (path, words) in entries {
             word(UInt64(path.utf8.count))
             bytes += Array(path.utf8)
-            [size, 1_780_000_000, 250, 42, offset].forEach(word)
+            words.forEach(word)
         }
+        return Data(bytes)
+    }
+
+    /// Each copy's words: its size, modification time (seconds, nanoseconds), inode, offset and
+    /// digest.
+    @Test func theIndexKeepsItsFileFormat() throws {
+        let bytes = Self.indexFile("jobfeed-last-good 2\n", [("en/a.md", [120, 1_780_000_000, 250, 42, 0, 0xABCD]),
+                                                             ("fr/\u{E9}.md", [80, 1_780_000_000, 250, 42, 120, 0x1234])])
         let file = ScratchPath.unused("last-good-index")
         defer { try? FileManager.default.removeItem(at: file) }
-        try Data(bytes).write(to: file)
+        try bytes.write(to: file)
         let loaded = LastGoodIndex.load(from: file.path)
-        #expect(!loaded.refused && loaded.index.generation == 7)
-        #expect(loaded.index.entries[ExactPath("fr/\u{E9}.md")] == LastGoodIndex.Entry(stamp: FileStamp(size: 80, modifiedSeconds: 1_780_000_000, modifiedNanoseconds: 250, inode: 42), offset: 120))
-        #expect(loaded.index.encoded() == Data(bytes))
+        #expect(!loaded.refused && !loaded.formatOne && loaded.index.generation == 7)
+        #expect(loaded.index.entries[ExactPath("fr/\u{E9}.md")] == LastGoodIndex.Entry(stamp: FileStamp(size: 80, modifiedSeconds: 1_780_000_000, modifiedNanoseconds: 250, inode: 42), offset: 120, digest: 0x1234))
+        #expect(loaded.index.encoded() == bytes)
+    }
+
+    /// Format 1, written before copies had digests, has five words to a copy: each copy is
+    /// digested as it lies in the pack, and one that cannot be read is dropped.
+    @Test func anIndexOfFormatOneTakesItsCopiesDigests() throws {
+        let bytes = Self.indexFile("jobfeed-last-good 1\n", [("en/a.md", [120, 1_780_000_000, 250, 42, 0]),
+                                                             ("fr/\u{E9}.md", [80, 1_780_000_000, 250, 42, 120])])
+        let file = ScratchPath.unused("last-good-index")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try bytes.write(to: file)
+        let loaded = LastGoodIndex.load(from: file.path) { generation, entry in
+            generation == 7 && entry.offset == 120 && entry.stamp.size == 80 ? 0x1234 : nil
+        }
+        #expect(!loaded.refused && loaded.formatOne && loaded.index.generation == 7)
+        #expect(loaded.index.entries == [ExactPath("fr/\u{E9}.md"): LastGoodIndex.Entry(stamp: FileStamp(size: 80, modifiedSeconds: 1_780_000_000, modifiedNanoseconds: 250, inode: 42), offset: 120, digest: 0x1234)])
     }
 
     static let damages = ["cut short", "a generation past Int.max", "a copy of negative size"]
@@ -208,9 +230,9 @@ extension IncrementalBuildTests {
         let index = site.root.appendingPathComponent(".jobfeed/last-good/index")
         var bytes = try Data(contentsOf: index)
         switch damage {
-        case "cut short": bytes = Data("jobfeed-last-good 1\n\u{1}\u{2}".utf8)
+        case "cut short": bytes = Data("jobfeed-last-good 2\n\u{1}\u{2}".utf8)
         case "a generation past Int.max": bytes.replaceSubrange(20..<28, with: [UInt8](repeating: 0xFF, count: 8))
-        default: bytes.replaceSubrange(bytes.count - 40..<bytes.count - 32, with: [UInt8](repeating: 0xFF, count: 8))
+        default: bytes.replaceSubrange(bytes.count - 48..<bytes.count - 40, with: [UInt8](repeating: 0xFF, count: 8))
         }
         try bytes.write(to: index)
         return site

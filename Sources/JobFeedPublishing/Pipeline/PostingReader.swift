@@ -37,7 +37,6 @@ package struct PostingReader {
         let limit = config.limits.maxFileBytes
         let cache = cache
         let shouldStop = shouldStop
-        let lastGood = lastGood
         let tally = tally
         let appender = copying ? self.lastGood.beginAppending() : nil
         let bodies = FileBodies(parser: parser)
@@ -50,7 +49,7 @@ package struct PostingReader {
             let stamp = stamps?[index] ?? FileStamp(path: absolutePath)
             if let stamp, let cached = cache?.read(absolutePath, stamp: stamp, rereading: { { bodies.body(of: files[index], at: stamp) } }) {
                 let relativePath = files[index].path.relativePath
-                if cached.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp),
+                if cached.posting != nil, let appender, appender.needsCopy(relativePath, stamp: stamp),
                    let data = try? OpenFile.contents(of: absolutePath) {
                     appender.append(relativePath, data, stamp: stamp)
                 }
@@ -59,7 +58,7 @@ package struct PostingReader {
             let file = files[index]
             let relativePath = file.path.relativePath
             let (outcome, data) = Self.read(file, stamp: stamp, parser: parser, limit: limit)
-            if let stamp, let data, outcome.posting != nil, let appender, lastGood.needsCopy(relativePath, stamp: stamp) {
+            if let stamp, let data, outcome.posting != nil, let appender, appender.needsCopy(relativePath, stamp: stamp) {
                 appender.append(relativePath, data, stamp: stamp)
             }
             if let stamp { cache?.store(outcome, for: file.absolutePath, stamp: stamp) }
@@ -120,9 +119,16 @@ package struct PostingReader {
 
     /// Publishes the version that last read cleanly, if there is one, and says so.
     private mutating func fallBack(_ file: PostingFile) {
-        guard let text = lastGood.source(for: file.path.relativePath),
-              let posting = parser.parse(file, data: Data(text.utf8)).posting
-        else { return }
+        let text: String
+        switch lastGood.fallback(for: file.path.relativePath) {
+        case .none: return
+        case .copy(let copy): text = copy
+        case .damaged:
+            diagnostics.append(.warning("the last good copy of this posting is damaged (unreadable, or its bytes changed since it was kept) and is not published; the posting is left out until the errors above are fixed",
+                                        at: SourceLocation(file: file.displayPath)))
+            return
+        }
+        guard let posting = parser.parse(file, data: Data(text.utf8)).posting else { return }
         postings.append(posting)
         diagnostics.append(.warning("the last good version of this posting stays published until the errors above are fixed", at: SourceLocation(file: file.displayPath)))
     }

@@ -15,8 +15,11 @@ package final class LastGoodAppender: Sendable {
     }
 
     private let state: Mutex<State>
+    /// The index as this build's appends began (after any compaction).
+    private let start: LastGoodIndex
 
     package init(index: LastGoodIndex, packPath: String, truncating: Bool = false) {
+        start = index
         do {
             let file = try OpenFile(packPath, .writeOnly, options: truncating ? [.create, .append, .truncate] : [.create, .append],
                                     permissions: [.ownerReadWrite], operation: "write")
@@ -31,9 +34,17 @@ package final class LastGoodAppender: Sendable {
         state.withLock { $0.failure?.reason }
     }
 
-    package func append(_ relativePath: String, _ data: Data, stamp: FileStamp) {
+    /// Whether a posting read cleanly at this stamp needs a new copy: its copy is older, or
+    /// was left behind as damaged when the pack was compacted.
+    package func needsCopy(_ relativePath: String, stamp: FileStamp) -> Bool {
+        start.entries[ExactPath(relativePath)]?.stamp != stamp
+    }
+
+    /// Appends the bytes a posting read cleanly from (`digest` taken of them here unless given).
+    package func append(_ relativePath: String, _ data: Data, stamp: FileStamp, digest: UInt64? = nil) {
         // The stamp was taken before reading: a file that changed in between is copied next time.
         guard data.count == Int(stamp.size) else { return }
+        let digest = digest ?? ContentDigest.of(data)
         state.withLock { state in
             guard state.failure == nil, let file = state.file else { return }
             do throws(SystemError) {
@@ -42,7 +53,7 @@ package final class LastGoodAppender: Sendable {
                 state.failure = error
                 return
             }
-            state.index.set(LastGoodIndex.Entry(stamp: stamp, offset: state.offset), for: ExactPath(relativePath))
+            state.index.set(LastGoodIndex.Entry(stamp: stamp, offset: state.offset, digest: digest), for: ExactPath(relativePath))
             state.offset += UInt64(data.count)
             state.appended += 1
         }

@@ -4,19 +4,35 @@ import JobFeedReading
 import JobFeedSystem
 
 /// Where each last-good copy lies in the pack: the posting's stamp (whose size is the copy's
-/// length) and its offset. Stored as a small binary file, read on every build.
+/// length), its offset, and the digest of its bytes. Stored as a small binary file, read on
+/// every build.
 package struct LastGoodIndex: Sendable {
     package static let fileName = "index"
-    package static let magic = Array("jobfeed-last-good 1\n".utf8)
+    package static let magic = Array("jobfeed-last-good 2\n".utf8)
+    /// The format before copies had digests: five words per entry, not six.
+    static let formatOneMagic = Array("jobfeed-last-good 1\n".utf8)
 
     package struct Entry: Sendable, Hashable {
         package var stamp: FileStamp
         package var offset: UInt64
+        /// `ContentDigest` of the copy, taken from the bytes that were read and parsed cleanly:
+        /// a copy whose bytes no longer match it is never published.
+        package var digest: UInt64
 
-        package init(stamp: FileStamp, offset: UInt64) {
+        package init(stamp: FileStamp, offset: UInt64, digest: UInt64) {
             self.stamp = stamp
             self.offset = offset
+            self.digest = digest
         }
+    }
+
+    /// An index read from its file.
+    package struct Loaded {
+        package var index: LastGoodIndex
+        /// Not an index, cut short, or holding a value no index holds: its entries are forgotten.
+        package var refused = false
+        /// Written by a version before digests: its copies were digested as they lay, once.
+        package var formatOne = false
     }
 
     /// An index as a process last read or wrote it, and the stamp its file had then (see
@@ -65,38 +81,49 @@ package struct LastGoodIndex: Sendable {
         packSize > liveBytes ? packSize - liveBytes : 0
     }
 
-    /// The index in the file at `path` (an empty one when there is none), and whether the file
-    /// was refused: one that is not an index, is cut short, or holds a value no index holds (a
-    /// generation past `Int32.max`, a copy's size below zero or past `Int32.max`). Refused, its
-    /// entries are forgotten, and its generation kept when that much could be read. Read
-    /// without these checks, a generation past `Int.max` trapped, and stopped every build until
-    /// the state folder was deleted.
-    package static func load(from path: String) -> (index: LastGoodIndex, refused: Bool) {
-        guard let data = FileManager.default.contents(atPath: path) else { return (LastGoodIndex(), false) }
+    /// The index in the file at `path` (an empty one when there is none). A refused file's
+    /// entries are forgotten, and its generation kept when that much could be read: one that
+    /// is not an index, is cut short, or holds a value no index holds (a generation past
+    /// `Int32.max`, a copy's size below zero or past `Int32.max`). Read without these checks, a
+    /// generation past `Int.max` trapped, and stopped every build until the state folder was
+    /// deleted. An index of format 1 takes each copy's digest from `digestOfCopy` (the copy as
+    /// it lies in the pack; nil, unreadable, and the entry is dropped).
+    package static func load(from path: String, digestOfCopy: (Int, Entry) -> UInt64? = { _, _ in nil }) -> Loaded {
+        guard let data = FileManager.default.contents(atPath: path) else { return Loaded(index: LastGoodIndex()) }
         return data.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
-            guard let head = try? reader.skip(magic.count), head.elementsEqual(magic),
-                  let word = try? reader.uint64(), word < UInt64(Int32.max) else { return (LastGoodIndex(), true) }
+            guard let head = try? reader.skip(magic.count), head.elementsEqual(magic) || head.elementsEqual(formatOneMagic),
+                  let word = try? reader.uint64(), word < UInt64(Int32.max) else { return Loaded(index: LastGoodIndex(), refused: true) }
             let generation = Int(word)
+            let formatOne = head.elementsEqual(formatOneMagic)
             do {
-                return (try entries(from: &reader, generation: generation), false)
+                let index = try entries(from: &reader, generation: generation, formatOne: formatOne) { digestOfCopy(generation, $0) }
+                return Loaded(index: index, formatOne: formatOne)
             } catch {
-                return (LastGoodIndex(generation: generation), true)
+                return Loaded(index: LastGoodIndex(generation: generation), refused: true)
             }
         }
     }
 
-    private static func entries(from reader: inout ByteReader, generation: Int) throws(ByteReader.Malformed) -> LastGoodIndex {
+    private static func entries(from reader: inout ByteReader, generation: Int, formatOne: Bool,
+                                digestOfCopy: (Entry) -> UInt64?) throws(ByteReader.Malformed) -> LastGoodIndex {
         var index = LastGoodIndex(generation: generation)
         var paths: [ExactPath] = []
         while !reader.isAtEnd {
             let path = ExactPath(try reader.string())
-            let words = try reader.words(5)
+            let words = try reader.words(formatOne ? 5 : 6)
             let size = Int64(bitPattern: words.word(at: 0))
             guard (0...Int64(Int32.max)).contains(size), words.word(at: 4) <= UInt64(Int64.max) else { throw ByteReader.Malformed() }
             let stamp = FileStamp(size: size, modifiedSeconds: Int(Int64(bitPattern: words.word(at: 1))),
                                   modifiedNanoseconds: Int(Int64(bitPattern: words.word(at: 2))), inode: words.word(at: 3))
-            index.entries[path] = Entry(stamp: stamp, offset: words.word(at: 4))
+            var entry = Entry(stamp: stamp, offset: words.word(at: 4), digest: 0)
+            if formatOne {
+                guard let digest = digestOfCopy(entry) else { continue }
+                entry.digest = digest
+            } else {
+                entry.digest = words.word(at: 5)
+            }
+            index.entries[path] = entry
             paths.append(path)
         }
         // Written in order; checked, as a file another version wrote need not be.
@@ -105,13 +132,13 @@ package struct LastGoodIndex: Sendable {
     }
 
     /// In path order, so that the same copies give the same bytes: the magic line, the
-    /// generation, then each entry's path (length-prefixed) and five words (`ByteWriter`'s
-    /// encoding). Written with no array per entry: at 10,000 postings this ran in a cron build's
+    /// generation, then each entry's path (length-prefixed) and six words (`ByteWriter`'s
+    /// encoding): the stamp's size, seconds, nanoseconds and inode, the offset, the digest. Written with no array per entry: at 10,000 postings this ran in a cron build's
     /// serial end.
     package func encoded() -> Data {
-        var writer = ByteWriter(header: Self.magic, capacity: Self.magic.count + 8 + entries.count * 96)
+        var writer = ByteWriter(header: Self.magic, capacity: Self.magic.count + 8 + entries.count * 104)
         writer.append(UInt64(generation))
-        var words = [UInt64](repeating: 0, count: 5)
+        var words = [UInt64](repeating: 0, count: 6)
         for path in sortedPaths ?? entries.keys.sorted() {
             guard let entry = entries[path] else { continue }
             path.text.withBorrowedUTF8 { writer.append(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
@@ -120,6 +147,7 @@ package struct LastGoodIndex: Sendable {
             words[2] = UInt64(bitPattern: Int64(entry.stamp.modifiedNanoseconds))
             words[3] = entry.stamp.inode
             words[4] = entry.offset
+            words[5] = entry.digest
             writer.append(words: words)
         }
         return Data(writer.bytes)

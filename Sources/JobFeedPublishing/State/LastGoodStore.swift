@@ -29,6 +29,17 @@ package struct LastGoodStore: Sendable {
     private var warnings: [Diagnostic] = []
     /// Said once (see `PublishingContext.notices`): the index's file was refused.
     private var notices: [Diagnostic] = []
+    /// The index's file is of format 1 (no digests): saved in the current format by the next
+    /// build that publishes, though no copy changed.
+    private var outdatedFile = false
+
+    /// What stands in for a posting that does not read cleanly.
+    package enum Fallback {
+        case none
+        case copy(String)
+        /// The copy cannot be read whole, or its bytes are no longer those that were kept.
+        case damaged
+    }
 
     /// Reads the index, unless `known` is what its file holds still (its stamp unchanged).
     package init(config: Config, known: LastGoodIndex.Known? = nil) {
@@ -39,9 +50,19 @@ package struct LastGoodStore: Sendable {
         if let known, let indexStamp, known.stamp == indexStamp {
             index = known.index
         } else {
-            let loaded = LastGoodIndex.load(from: path)
+            let folder = folder
+            var pack: LastGoodPack?
+            // Copies kept before digests are taken as they lie, once.
+            let loaded = LastGoodIndex.load(from: path) { generation, entry in
+                if pack == nil { pack = LastGoodPack(path: Self.packPath(generation, in: folder)) }
+                return pack?.bytes(of: entry).map { ContentDigest.of($0) }
+            }
             index = loaded.index
-            if loaded.refused {
+            if loaded.formatOne {
+                // Not handed on as known either: the store that builds from it saves it.
+                indexStamp = nil
+                outdatedFile = true
+            } else if loaded.refused {
                 // Not handed on as known (see `known`): the store that builds from it reads the
                 // file again, and warns.
                 indexStamp = nil
@@ -57,6 +78,7 @@ package struct LastGoodStore: Sendable {
 
     /// Whether the index's file is gone or was refused (damaged; its stamp is then forgotten):
     /// the copies cannot be found until a build that reads every posting copies them again.
+    /// Also true of a file in format 1, which that build saves in the current one.
     package var lostIndex: Bool { indexStamp == nil }
 
     /// The index and its file's stamp, for the next build in this process to take again.
@@ -64,14 +86,12 @@ package struct LastGoodStore: Sendable {
         indexStamp.map { LastGoodIndex.Known(index: index, stamp: $0) }
     }
 
-    package func source(for relativePath: String) -> String? {
-        guard let entry = index.entries[ExactPath(relativePath)] else { return nil }
-        return Self.read(entry, from: packPath(index.generation)).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Whether a posting read cleanly at this stamp needs a new copy.
-    package func needsCopy(_ relativePath: String, stamp: FileStamp) -> Bool {
-        index.entries[ExactPath(relativePath)]?.stamp != stamp
+    /// The copy that stands in for the posting, read only now (a posting that reads cleanly
+    /// never needs it) and checked against its digest.
+    package func fallback(for relativePath: String) -> Fallback {
+        guard let entry = index.entries[ExactPath(relativePath)] else { return .none }
+        guard let data = LastGoodPack(path: packPath(index.generation)).verifiedCopy(of: entry) else { return .damaged }
+        return .copy(String(decoding: data, as: UTF8.self))
     }
 
     /// Starts this build's appends, first rewriting the pack if more than half of it is dead.
@@ -109,7 +129,7 @@ package struct LastGoodStore: Sendable {
         var next = staged ?? index
         next.keepOnly(present)
         committedPackSize = nil
-        guard staged != nil || next.entries.count != index.entries.count else { return }
+        guard staged != nil || next.entries.count != index.entries.count || outdatedFile else { return }
         let path = Self.indexPath(in: folder)
         do {
             try StateFolder.create(folder)
@@ -123,6 +143,7 @@ package struct LastGoodStore: Sendable {
         index = next
         indexStamp = FileStamp(path: path)
         staged = nil
+        outdatedFile = false
     }
 
     package mutating func takeWarnings() -> [Diagnostic] {
@@ -136,11 +157,14 @@ package struct LastGoodStore: Sendable {
     }
 
     /// Copies the live entries into a new pack, leaving the old one for readers of the old index.
+    /// A damaged copy is left behind (under a digest of its damaged bytes it would pass for
+    /// good): its posting, if it still reads cleanly, is copied again by this build.
     private mutating func compact(_ next: inout LastGoodIndex) {
         let newPack = packPath(next.generation + 1)
         let appender = LastGoodAppender(index: LastGoodIndex(generation: next.generation + 1), packPath: newPack, truncating: true)
+        let pack = LastGoodPack(path: packPath(next.generation))
         for (path, entry) in next.entries.sorted(by: { $0.key < $1.key }) {
-            if let data = Self.read(entry, from: packPath(next.generation)) { appender.append(path.text, data, stamp: entry.stamp) }
+            if let data = pack.verifiedCopy(of: entry) { appender.append(path.text, data, stamp: entry.stamp, digest: entry.digest) }
         }
         if let compacted = appender.finish() {
             next = compacted.index
@@ -150,16 +174,12 @@ package struct LastGoodStore: Sendable {
         }
     }
 
-    private static func read(_ entry: LastGoodIndex.Entry, from pack: String) -> Data? {
-        guard let handle = FileHandle(forReadingAtPath: pack) else { return nil }
-        defer { try? handle.close() }
-        guard (try? handle.seek(toOffset: entry.offset)) != nil,
-              let data = try? handle.read(upToCount: Int(entry.stamp.size)), data.count == Int(entry.stamp.size) else { return nil }
-        return data
+    private static func packPath(_ generation: Int, in folder: URL) -> String {
+        folder.path + "/pack-\(generation)"
     }
 
     private func packPath(_ generation: Int) -> String {
-        folder.path + "/pack-\(generation)"
+        Self.packPath(generation, in: folder)
     }
 
     private func packSize(_ generation: Int) -> UInt64 {

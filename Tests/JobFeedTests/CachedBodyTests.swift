@@ -70,7 +70,7 @@ import Synchronization
         let cache = BuildCache(persistingIn: config)
         _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
         for number in 1...4 {
-            let body = String(repeating: "Edit \(number) of a long body. ", count: 16_000)
+            let body = String(repeating: "Edit \(number) of a long body. ", count: 8_000)
             try site.write("postings/en/tester.md", TemporarySite.posting("title: Tester\ndate: 2026-03-01", body: body))
             _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
         }

@@ -89,22 +89,19 @@ import JobFeedSystem
         #expect(references.sorted() == ["REQ-1-en-first", "REQ-1-en-second", "REQ\u{2013}2-en"])
     }
 
-    /// A job's bytes open with its usual reference: when a later build finds another posting
-    /// with its identifier, the job (which the build cache kept as a digest, its bytes in the
-    /// feed) is rendered again and opened with its slug, and its bytes are kept from then on;
-    /// when that posting goes, the kept job is read back and used as it is, and so again when
-    /// the reference is shared once more. Each build's feed is a cold build's of the same
-    /// postings.
-    @Test func aReferenceThatBecomesSharedReopensTheJob() throws {
+    /// A job's cached bytes open with its usual reference: when a later build finds another
+    /// posting with its identifier, the job is read back and opened again with its slug, and
+    /// when that posting goes, the cached job is used as it is. Each build's feed is a cold
+    /// build's of the same postings.
+    @Test func aReferenceThatBecomesSharedReopensTheCachedJob() throws {
         func posting(_ identifier: String) -> String { TemporarySite.posting("title: A\ndate: 2026-01-05\nidentifier: \(identifier)") }
         let site = try TemporarySite(postings: ["en/first.md": posting("REQ-1"), "en/second.md": posting("REQ-2")])
         defer { site.remove() }
         _ = try site.build()
-        for (second, expected, rendered) in [("REQ-1", ["REQ-1-en-first", "REQ-1-en-second"], 2), ("REQ-2", ["REQ-1-en", "REQ-2-en"], 1),
-                                            ("REQ-1", ["REQ-1-en-first", "REQ-1-en-second"], 1)] {
+        for (second, expected) in [("REQ-1", ["REQ-1-en-first", "REQ-1-en-second"]), ("REQ-2", ["REQ-1-en", "REQ-2-en"])] {
             try site.write("postings/en/second.md", posting(second) + "\n")
             let report = try site.build()
-            #expect(report.bodiesRendered == rendered)
+            #expect(report.bodiesRendered == 1, "the first posting's job comes from the cache")
             let indeed = try #require(site.read("exports/indeed.xml"))
             let references = indeed.components(separatedBy: "<referencenumber><![CDATA[").dropFirst().map { String($0.prefix { $0 != "]" }) }
             #expect(references.sorted() == expected)

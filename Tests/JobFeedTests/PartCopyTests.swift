@@ -68,22 +68,6 @@ import JobFeedSystem
         #expect(try site.build().partsCopied > 0)
     }
 
-    /// The build cache keeps no format's bytes, only what each part is: outputs deleted by hand
-    /// (one feed, or every output) have nothing to copy from, and the next build renders their
-    /// parts again, from the cached readings, to a fresh build's bytes.
-    @Test(arguments: [["feeds/en/rss.xml"], ["feeds", "exports"]])
-    func deletedOutputsAreRenderedAgain(_ deleted: [String]) throws {
-        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
-        defer { site.remove() }
-        _ = try site.build()
-        for path in deleted { try FileManager.default.removeItem(at: site.root.appendingPathComponent(path)) }
-        let report = try site.build()
-        #expect(report.published && !report.hasErrors)
-        #expect(OutputTree.published(below: site.root) == (try archiveTests.freshOutputs(of: site)))
-        try archiveTests.edit(site, .title)
-        #expect(try site.build().partsCopied > 0)
-    }
-
     /// Parts copied from an earlier file, with bytes written between them: those the earlier
     /// file held there too (the span's lead) are taken in the same copy, others written.
     @Test func copiesRunOnAcrossTheSameBytesBetweenParts() throws {

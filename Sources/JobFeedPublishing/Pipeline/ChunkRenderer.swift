@@ -49,7 +49,7 @@ package struct ChunkRenderer: Sendable {
             case let .success(rendered):
                 chunk.items.append(rendered.item)
                 if rendered.renderedBody { chunk.bodiesRendered += 1 }
-                chunk.partsLeftInCache += rendered.item.parts.values.count(where: \.isInPreviousOutputs)
+                chunk.partsLeftInCache += rendered.item.parts.values.count(where: \.isLeftInCache)
             case let .failure(error) where error.stopsTheBuild: chunk.failure = chunk.failure ?? error
             case let .failure(error): chunk.diagnostics.append(Diagnostic(.error, file: error.file, error.message))
             }
@@ -84,8 +84,7 @@ package struct ChunkRenderer: Sendable {
         for format in formats where parts[kind: format.id] == nil {
             do {
                 guard let data = try format.part(rendered) else { continue }
-                let keepingBytes = needs?.keepsBytes(format.id, of: entry) ?? false
-                parts[kind: format.id] = slot.flatMap { cache?.store(data, kind: format.id, in: $0, keepingBytes: keepingBytes) } ?? FormatPart(data: data)
+                parts[kind: format.id] = slot.flatMap { cache?.store(data, kind: format.id, in: $0) } ?? FormatPart(data: data)
             } catch {
                 var failure = error
                 failure.stopsTheBuild = true

@@ -47,8 +47,8 @@ public final class BuildCache: Sendable {
 
     /// The archive's kinds for a file's reading, and for its posting's Markdown body, kept
     /// apart (see `BodyText`).
-    package static let readingKind = "reading"
-    package static let bodyKind = "reading body"
+    private static let readingKind = "reading"
+    private static let bodyKind = "reading body"
     private static let readingKinds = [readingKind, bodyKind]
 
     public convenience init() {

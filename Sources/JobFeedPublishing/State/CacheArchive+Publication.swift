@@ -110,7 +110,7 @@ extension CacheArchive {
         do {
             let output = try OpenFile(path, .writeOnly, options: [.create, .truncate], permissions: FilePermissions(rawValue: StateFolder.fileMode), operation: "write")
             let input = try OpenFile(packPath(index.generation), .readOnly, operation: "read")
-            for (key, entry) in index.allEntries.sorted(by: { $0.value.offset < $1.value.offset }) where entry.isInThePack {
+            for (key, entry) in index.allEntries.sorted(by: { $0.value.offset < $1.value.offset }) {
                 var data = Data(count: entry.length)
                 guard try data.withUnsafeMutableBytes({ try input.read(at: Int64(entry.offset), into: $0) }) == entry.length else {
                     next[key] = nil

@@ -63,7 +63,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     /// Whether anything read was damaged, and which entries: those are dropped when the build
     /// publishes, so that they are rendered again rather than found damaged again.
     let damaged = Mutex(false)
-    /// By `PartKey.source`, the damaged entries' keys (taken again only when there are some).
+    /// By `PartKey.source`, what a part carries (see `FormatPart.CachedPlace`).
     let damagedSources = Mutex<Set<UInt64>>([])
 
     /// Whether this archive only reads (`check`, `report`: no lock, nothing written, nothing
@@ -195,14 +195,13 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     }
 
     /// The entry's part: asked with what the index knows, the part that reads its bytes later
-    /// is made only when it is left in the cache. A part whose bytes only the outputs hold is
-    /// none when they are needed: it is rendered again.
+    /// is made only when it is left in the cache.
     private func part(_ entry: Entry, source: UInt64, needsBytes: (FormatPart) -> Bool) -> FormatPart? {
         if !needsBytes(FormatPart(describing: entry.digest, length: entry.length, source: source)) {
-            return FormatPart(inPreviousOutputs: entry.digest, length: entry.length, source: source)
+            return FormatPart(leftInCache: entry.digest, length: entry.length, source: source,
+                              place: FormatPart.CachedPlace(archive: self, offset: entry.offset))
         }
-        guard entry.isInThePack else { return nil }
-        return bytes(of: entry, source: source).map { FormatPart(data: $0, digest: entry.digest, source: source) }
+        return bytes(at: entry.offset, length: entry.length, digest: entry.digest, source: source).map { FormatPart(data: $0, digest: entry.digest, source: source) }
     }
 
     package func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {
@@ -218,16 +217,6 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         }
         // While a write is under way, the bytes wait for the next one.
         if full { writing.withLockIfAvailable { writePending(&$0) } }
-    }
-
-    package func describe(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64) {
-        guard let digest = part.digest else { return }
-        appending.withLock { state in
-            guard state.failure == nil else { return }
-            state.entries[key.posting, default: ByKind()][kind: key.kind] = Entry(stamp: stamp, context: context, offset: Entry.outsideThePack,
-                                                                                  length: part.length, digest: digest)
-            hasAppended.store(true, ordering: .releasing)
-        }
     }
 
     /// Writes the appended bytes that wait, once any write under way has ended.
@@ -280,13 +269,12 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     /// An entry's bytes (its stamp and context already matched), checked against its digest;
     /// when they no longer match, noted as damaged by the part's source.
-    private func bytes(of entry: Entry, source: UInt64) -> Data? {
-        let length = entry.length
+    package func bytes(at offset: UInt64, length: Int, digest: UInt64, source: UInt64) -> Data? {
         guard let file = packReader(), length >= 0, let buffer = malloc(max(length, 1)) else { return nil }
         // Read into memory that is not zeroed first (`Data(count:)` was a third of this).
-        let read = try? file.read(at: Int64(entry.offset), into: UnsafeMutableRawBufferPointer(start: buffer, count: length))
+        let read = try? file.read(at: Int64(offset), into: UnsafeMutableRawBufferPointer(start: buffer, count: length))
         let data = Data(bytesNoCopy: buffer, count: length, deallocator: .free)
-        guard read == length, ContentDigest.of(data) == entry.digest else {
+        guard read == length, ContentDigest.of(data) == digest else {
             damaged.withLock { $0 = true }
             damagedSources.withLock { _ = $0.insert(source) }
             return nil

@@ -23,17 +23,10 @@ package struct CacheIndex {
             self.digest = digest
         }
 
-        /// The offset of an entry whose bytes the pack does not hold: a format's part, which the
-        /// outputs that took it hold (see `PartArchive.describe`).
-        static let outsideThePack = UInt64.max
-
-        package var isInThePack: Bool { offset != Self.outsideThePack }
-
-        /// Whether its bytes lie within a pack of this length, or outside it (read from a
-        /// damaged file, the numbers can be anything).
+        /// Whether its bytes lie within a pack of this length (read from a damaged file, the
+        /// numbers can be anything).
         func fits(within packLength: UInt64) -> Bool {
             guard length >= 0 else { return false }
-            guard isInThePack else { return true }
             let (end, overflow) = offset.addingReportingOverflow(UInt64(length))
             return !overflow && end <= packLength
         }
@@ -41,7 +34,7 @@ package struct CacheIndex {
 
     package static let fileName = "index"
     /// The layout of the index and of what it points at (a posting's fields among them).
-    static let format = 6
+    static let format = 5
     private static let magic: UInt64 = 0x4A46_4341_4348_4531  // "JFCACHE1"
 
     package init() {}
@@ -88,7 +81,7 @@ package struct CacheIndex {
     var liveBytes: UInt64 {
         var total: UInt64 = 0
         for kinds in entries.values {
-            for (_, entry) in kinds.pairs where entry.isInThePack { total += UInt64(entry.length) }
+            for (_, entry) in kinds.pairs { total += UInt64(entry.length) }
         }
         return total
     }

@@ -18,16 +18,12 @@ package protocol FormatWriter: AnyObject, Sendable {
     /// file. Never asked of a posting its `unneeded` covers (`PartNeeds`). Asked while the writers take the chunk before (see `ChunkPipeline`): it must read
     /// only what appending does not change.
     func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool
-    /// Whether the build cache keeps the bytes of this posting's part, not only what it is:
-    /// the writer needs them whatever its previous file holds (see `PartArchive.describe`).
-    func keepsBytes(of entry: CatalogEntry) -> Bool
 }
 
 extension FormatWriter {
     package var unneeded: UnneededParts? { nil }
     package var partKind: String? { nil }
     package func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool { true }
-    package func keepsBytes(of entry: CatalogEntry) -> Bool { false }
 }
 
 /// Which of the postings' cached bytes this build's writers need read back, by kind: bytes no
@@ -48,10 +44,6 @@ package struct PartNeeds: Sendable {
     package func needsBytes(_ kind: String, of entry: CatalogEntry, part: FormatPart) -> Bool {
         guard let writers = takers[kind: kind] else { return true }
         return writers.contains { $0.unneeded?.covers(kind, of: entry) != true && $0.needsBytes(of: entry, part: part) }
-    }
-
-    package func keepsBytes(_ kind: String, of entry: CatalogEntry) -> Bool {
-        takers[kind: kind]?.contains { $0.keepsBytes(of: entry) } ?? false
     }
 }
 

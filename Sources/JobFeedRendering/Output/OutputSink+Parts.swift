@@ -26,11 +26,10 @@ extension OutputSink {
             return
         }
         guard let data = part.data() else {
-            // A part comes without its bytes only when every output that takes it copies it
-            // from its previous file (`PartNeeds`), as this one decided above: should one not,
-            // its build fails and changes nothing.
-            assertionFailure("a part only the previous outputs hold reached a sink that cannot copy it")
-            file?.fail(SystemError(operation: "copy from the previous output the bytes of", path: file?.target ?? "", code: EIO))
+            // Only a staged file's writer is handed parts left in the cache (no other sink
+            // copies): its build then fails and changes nothing.
+            assert(file != nil, "a part left in the build cache reached a sink that cannot copy")
+            file?.fail(SystemError(operation: "read back from the build cache the bytes of", path: file?.target ?? "", code: EIO))
             return
         }
         if let source = part.source, let digest = part.digest, let file { file.mark(takeSpan(source, digest, offset: file.size, length: length)) }

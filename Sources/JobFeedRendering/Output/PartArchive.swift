@@ -73,14 +73,12 @@ package protocol PartArchive: AnyObject, Sendable {
     /// archive when `needsBytes`, shown its kind and the part so far, says no one needs it read.
     func parts(_ kinds: [String], of posting: PostingKey, stamp: FileStamp, context: UInt64,
                needsBytes: (String, FormatPart) -> Bool) -> FormatParts
+    /// The bytes of a part it left in itself (`FormatPart.CachedPlace`), read back and checked
+    /// against their digest; nil when they no longer match (the part is then dropped when the
+    /// build publishes).
+    func bytes(at offset: UInt64, length: Int, digest: UInt64, source: UInt64) -> Data?
     /// Keeps the bytes (their digest is taken when the part has none).
     func store(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64)
-    /// Keeps what a format's part is (its digest and length), not its bytes: the outputs that
-    /// take it hold them, and copy them from there; an output that lacks them (deleted, or
-    /// changed by hand) has the part rendered again. Keeping the bytes too made the build
-    /// cache as large as the outputs, written again by every cold build (407 MB of its 484 MB
-    /// at 10,000 postings).
-    func describe(_ part: FormatPart, as key: PartKey, stamp: FileStamp, context: UInt64)
     /// The posting files that exist now: the others' entries are dropped when the build publishes.
     func keepOnly(_ paths: [String])
 }

@@ -80,18 +80,13 @@ package final class RenderCache: Sendable {
         parts([kind], in: slot)[kind: kind]
     }
 
-    /// Keeps the bytes, with their digest, computed here once; over an archive, only what
-    /// they are (see `PartArchive.describe`) unless `keepingBytes`.
+    /// Keeps the bytes, with their digest, computed here once.
     @discardableResult
-    package func store(_ data: Data, kind: String, in slot: Slot, keepingBytes: Bool = false) -> FormatPart {
+    package func store(_ data: Data, kind: String, in slot: Slot) -> FormatPart {
         let key = PartKey(posting: slot.posting, kind: kind)
         let part = FormatPart(data: data, digest: ContentDigest.of(data), source: key.source)
         if let archive {
-            if keepingBytes {
-                archive.store(part, as: key, stamp: slot.stamp, context: slot.context)
-            } else {
-                archive.describe(part, as: key, stamp: slot.stamp, context: slot.context)
-            }
+            archive.store(part, as: key, stamp: slot.stamp, context: slot.context)
         } else {
             parts.withLock { $0[key] = Part(stamp: slot.stamp, context: slot.context, part: part) }
         }

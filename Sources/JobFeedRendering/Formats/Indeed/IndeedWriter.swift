@@ -68,12 +68,6 @@ package final class IndeedWriter: FormatWriter, @unchecked Sendable {
         entry.status == .active && (sharedReference(of: entry.posting) != nil || !output.sink.copies(part))
     }
 
-    /// A job with a shared reference is opened again from its bytes in every build while the
-    /// reference stays shared: kept, they are read back rather than rendered again.
-    package func keepsBytes(of entry: CatalogEntry) -> Bool {
-        entry.status == .active && sharedReference(of: entry.posting) != nil
-    }
-
     package func finish(into plan: inout OutputPlan) throws(DiagnosticError) {
         do {
             try xml.end()

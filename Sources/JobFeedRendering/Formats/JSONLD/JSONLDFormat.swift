@@ -78,7 +78,7 @@ package final class PostingDocuments: FormatWriter, @unchecked Sendable {
             let path = path(of: item.entry.entry)
             // Left in the cache only when every writer that takes it, this one among them,
             // said it needs no bytes: here, that the file is current (`needsBytes`).
-            if document.isInPreviousOutputs, let unchanged = unchanged {
+            if document.isLeftInCache, let unchanged = unchanged {
                 planned.add(path, unchanged)
                 continue
             }

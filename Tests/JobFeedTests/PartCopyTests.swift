@@ -68,6 +68,23 @@ import JobFeedSystem
         #expect(try site.build().partsCopied > 0)
     }
 
+    /// Outputs deleted by hand (one feed, or every output) have nothing to copy from: the next
+    /// build takes their parts from the build cache's pack, rendering no posting, to a fresh
+    /// build's bytes, and the build after it copies again.
+    @Test(arguments: [["feeds/en/rss.xml"], ["feeds", "exports"]])
+    func deletedOutputsAreMadeAgainFromTheCache(_ deleted: [String]) throws {
+        let site = try TemporarySite(postings: IncrementalBuildTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        for path in deleted { try FileManager.default.removeItem(at: site.root.appendingPathComponent(path)) }
+        let report = try site.build()
+        #expect(report.published && !report.hasErrors)
+        #expect(report.bodiesRendered == 0)
+        #expect(OutputTree.published(below: site.root) == (try archiveTests.freshOutputs(of: site)))
+        try archiveTests.edit(site, .title)
+        #expect(try site.build().partsCopied > 0)
+    }
+
     /// Parts copied from an earlier file, with bytes written between them: those the earlier
     /// file held there too (the span's lead) are taken in the same copy, others written.
     @Test func copiesRunOnAcrossTheSameBytesBetweenParts() throws {

@@ -60,9 +60,12 @@ public struct BuildCommand: ParsableCommand {
             Console.print("feeds and exports left unrendered, what they are made from unchanged: \(report.files.kept.count)")
             Console.print("gzip segments copied from the published twins: \(report.files.twinSegmentsCopied)")
         }
-        if !report.published { Console.printDiagnostics([Diagnostic(.error, file: "jobfeed", "--strict: nothing was published because of the errors above; every output is as it was")]) }
-        let hasErrors = report.hasErrors
+        if report.withheld == .strict { Console.printDiagnostics([Diagnostic(.error, file: "jobfeed", "--strict: nothing was published because of the errors above; every output is as it was")]) }
+        let (hasErrors, withheld) = (report.hasErrors, report.withheld)
         report.releaseInBackground()
+        // Postings the config broke are the config's error: nothing was written, as for one
+        // that does not load.
+        if withheld == .lastGoodVersionsBroken { throw ExitStatus.configurationError }
         if hasErrors { throw ExitStatus.postingErrors }
     }
 }

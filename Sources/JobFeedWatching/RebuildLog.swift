@@ -9,7 +9,7 @@ package struct RebuildLog {
     package func record(_ rebuild: Rebuild, languages: [LanguageConfig]) {
         let report = rebuild.report
         // A rebuild stopped by shutdown published nothing; its diagnostics are partial.
-        for diagnostic in report.diagnostics where report.published {
+        for diagnostic in report.diagnostics where report.withheld != .stopped {
             diagnostic.severity == .error ? logger.error("\(diagnostic)") : logger.warning("\(diagnostic)")
         }
         let counts = languages.map { language in
@@ -29,7 +29,11 @@ package struct RebuildLog {
         }
         let steps = report.timings.map { "\($0.step) \($0.duration.formatted(.units(allowed: [.milliseconds], width: .abbreviated)))" }
         logger.debug("steps: \(steps.joined(separator: ", ")); bodies rendered: \(report.bodiesRendered); parts copied: \(report.partsCopied)")
-        let stopped = report.published ? "" : " (stopped before writing)"
+        let stopped = switch report.withheld {
+        case nil: ""
+        case .stopped: " (stopped before writing)"
+        case .strict, .lastGoodVersionsBroken: " (nothing published: see the errors above)"
+        }
         logger.info("rebuilt in \(Int(milliseconds.rounded())) ms\(stopped) [\(rebuild.trigger)] \(counts.joined(separator: "; ")); files: \(files.written.count) written, \(files.unchanged.count) unchanged, \(files.removed.count) removed", metadata: metadata)
     }
 

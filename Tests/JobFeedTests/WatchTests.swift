@@ -217,6 +217,23 @@ import JobFeed
         }
     }
 
+    /// A config that loads but breaks postings that read cleanly before publishes nothing: the
+    /// watcher logs why, and the feeds stay as they were (see `ConfigBrokenPostingsTests`).
+    @Test func aConfigThatBreaksThePostingsPublishesNothing() async throws {
+        let watch = try await settledWatch()
+        let site = watch.site
+        defer { site.remove() }
+        let feed = site.read("feeds/en/rss.xml")
+        try await watch.run {
+            let before = watch.count
+            try site.write("jobfeed.yml", ConfigBrokenPostingsTests.remapped)
+            await watch.waitForRebuild(after: before)
+            #expect(watch.logged(ConfigBrokenPostingsTests.explanation) > 0)
+            #expect(watch.logged("nothing published") > 0)
+            #expect(site.read("feeds/en/rss.xml") == feed)
+        }
+    }
+
     /// A Hugo section page's cascade is part of the config: a save to it, in the postings
     /// folder or above it, reloads the config and rebuilds, with inotify and with polling.
     @Test(arguments: [false, true])

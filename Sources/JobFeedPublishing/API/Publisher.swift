@@ -189,7 +189,7 @@ public struct Publisher: Sendable {
         context.destination = destination
         context.hubRetryDelays = hubRetryDelays
         context.progress = progress
-        var published = true
+        var withheld: BuildReport.Withheld?
         var timings: [(String, Duration)] = []
         if let discovered {
             context.files = discovered.files
@@ -198,9 +198,8 @@ public struct Publisher: Sendable {
         }
         do {
             for step in steps where !(discovered != nil && step.kind == .discovery) {
-                let publishes = step.kind == .publication
-                if shouldStop() || (publishes && strict && context.diagnostics.contains(where: { $0.severity == .error })) {
-                    published = false
+                if let reason = shouldStop() ? .stopped : step.kind == .publication ? context.withholding(strict: strict) : nil {
+                    withheld = reason
                     break
                 }
                 let started = ContinuousClock.now
@@ -211,12 +210,12 @@ public struct Publisher: Sendable {
             context.lastGood.abandonAppended()
             throw error
         }
-        if !published { context.lastGood.abandonAppended() }
+        if withheld != nil { context.lastGood.abandonAppended() }
         if destination == .compared {
             context.result = OutputWriter(state: StateFolder(config), staging: context.staging, cache: nil).wouldWrite(context.plan)
         }
         var report = BuildReport(catalog: context.catalog, files: context.result, diagnostics: context.notices + context.diagnostics,
-                                 published: published, timings: timings, nextChange: NextChange.after(now, in: context.postings))
+                                 withheld: withheld, timings: timings, nextChange: NextChange.after(now, in: context.postings))
         report.notices = context.notices
         report.counts = context.counts ?? BuildReport.Counts(context.catalog, postings: context.postings)
         report.inputs = context.inputs
@@ -231,8 +230,10 @@ public struct BuildReport: Sendable {
     public var catalog: Catalog
     public var files: WriteResult
     public var diagnostics: [Diagnostic]
-    /// False when `--strict` held everything back because of errors, or the build was stopped.
-    public var published = true
+    /// Why the build published nothing, every output left as it was; nil when it published.
+    public var withheld: Withheld?
+    /// False when the build held everything back (`withheld`).
+    public var published: Bool { withheld == nil }
     /// How long each pipeline step took, in order, and by `build` the stretches around them:
     /// preparing the state folder, listing the postings, opening and committing the build
     /// cache, saving the build record (printed by `build --timings`).

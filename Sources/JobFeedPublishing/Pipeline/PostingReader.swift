@@ -12,6 +12,9 @@ package struct PostingReader {
     package var lastGood: LastGoodStore
     package private(set) var postings: [Posting] = []
     package private(set) var diagnostics: [Diagnostic] = []
+    /// Postings (display paths) that have errors and whose last good version has them now too:
+    /// a version that once read cleanly, so the config or jobfeed changed, not the file.
+    package private(set) var brokenLastGoodVersions: [String] = []
     /// Every file's path and stamp as read, for the build record.
     package private(set) var inputs = StableHash()
 
@@ -128,7 +131,10 @@ package struct PostingReader {
                                         at: SourceLocation(file: file.displayPath)))
             return
         }
-        guard let posting = parser.parse(file, data: Data(text.utf8)).posting else { return }
+        guard let posting = parser.parse(file, data: Data(text.utf8)).posting else {
+            brokenLastGoodVersions.append(file.displayPath)
+            return
+        }
         postings.append(posting)
         diagnostics.append(.warning("the last good version of this posting stays published until the errors above are fixed", at: SourceLocation(file: file.displayPath)))
     }

@@ -31,6 +31,9 @@ package struct PublishingContext: Sendable {
     /// saved, while the build finishes (else the write step does that itself).
     package var chores: BackgroundChores?
     package var lastGood: LastGoodStore
+    /// Postings (display paths) whose last good version no longer reads cleanly: what changed
+    /// under them is the config or jobfeed, and the build publishes nothing (`withholding`).
+    package var brokenLastGoodVersions: [String] = []
     /// Every posting file's path and stamp as read.
     package var inputs = StableHash()
     package let cache: BuildCache?

@@ -19,6 +19,13 @@ extension PublishingStep {
         reader.read(context.files, stamps: context.stamps, copying: context.destination == .staged)
         context.postings = reader.postings
         context.diagnostics += reader.diagnostics
+        context.brokenLastGoodVersions = reader.brokenLastGoodVersions
+        if let first = reader.brokenLastGoodVersions.first {
+            let others = reader.brokenLastGoodVersions.count - 1
+            let also = others == 0 ? "" : " (so do \(others) other posting\(others == 1 ? "" : "s"))"
+            context.diagnostics.append(.error("this posting's last good version read without errors before and has errors now\(also): the config or jobfeed changed, not the file; nothing was published and every output is as it was (fix the config, or the postings)",
+                                             at: SourceLocation(file: first)))
+        }
         context.lastGood = reader.lastGood
         context.diagnostics += context.lastGood.takeWarnings()
         context.notices += context.lastGood.takeNotices()

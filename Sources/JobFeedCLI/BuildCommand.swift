@@ -29,6 +29,9 @@ public struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Publish nothing at all when any posting has an error (default: leave that posting out, or keep its last good version).")
     public var strict = false
 
+    @Flag(name: .long, help: "Publish an empty postings folder where the last build read postings (by default taken for a volume not mounted or a checkout under way: nothing is published, exit 2).")
+    public var allowNoPostings = false
+
     public init() {}
 
     public func validate() throws {
@@ -38,6 +41,7 @@ public struct BuildCommand: ParsableCommand {
     public func run() throws {
         let (config, lock) = try site.loadConfigAndLock(timeout: locking.lockTimeout.duration)
         var publisher = Publisher(config: config, now: try time.buildTime(config))
+        publisher.allowsNoPostings = allowNoPostings
         let line = progress.line(quiet: quiet)
         publisher.progress = line?.observer
         let report: BuildReport

@@ -29,7 +29,8 @@ import JobFeed
     }
 
     @Test func aFixedPostingReplacesItsLastGoodVersionAndADeletedOneIsForgotten() throws {
-        let site = try TemporarySite(postings: ["en/designer.md": Self.designer])
+        // A French posting stays, so that deleting the English one does not empty the folder.
+        let site = try TemporarySite(postings: ["en/designer.md": Self.designer, "fr/writer.md": TemporarySite.posting("title: Rédacteur\ndate: 2026-01-05")])
         defer { site.remove() }
         _ = try site.build()
         try site.write("postings/en/designer.md", TemporarySite.posting("title: Designer II\ndate: 2026-01-05"))

@@ -234,6 +234,25 @@ import JobFeed
         }
     }
 
+    /// Every posting file deleted at once (a checkout under way) fails the rebuild: the feeds
+    /// stay as they were, and the files' return publishes again (see `EmptyPostingsFolderTests`).
+    @Test func everyPostingDeletedAtOncePublishesNothing() async throws {
+        let watch = try await settledWatch()
+        let site = watch.site
+        defer { site.remove() }
+        let feed = site.read("feeds/en/rss.xml")
+        let postings = site.root.appendingPathComponent("postings")
+        let away = site.root.appendingPathComponent("away")
+        try await watch.run {
+            try FileManager.default.createDirectory(at: away, withIntermediateDirectories: true)
+            for language in ["en", "fr"] {
+                try FileManager.default.moveItem(at: postings.appendingPathComponent(language), to: away.appendingPathComponent(language))
+            }
+            await watch.wait(for: "the refusal") { watch.logged("the postings folder holds no posting file") > 0 }
+            #expect(site.read("feeds/en/rss.xml") == feed)
+        }
+    }
+
     /// A Hugo section page's cascade is part of the config: a save to it, in the postings
     /// folder or above it, reloads the config and rebuilds, with inotify and with polling.
     @Test(arguments: [false, true])

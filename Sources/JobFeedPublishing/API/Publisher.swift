@@ -20,6 +20,10 @@ public struct Publisher: Sendable {
     /// Told how far the build has come (postings read and rendered, files written), from any
     /// thread: the command line draws a progress line with it.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Whether a postings folder with no posting file in it is published as it is, where the
+    /// last build read some: by default that is taken for a folder not there yet (a volume not
+    /// mounted, a checkout under way), and the build fails, every output as it was.
+    public var allowsNoPostings = false
     /// Pauses between a WebSub hub's retries (the notifier's own when nil; tests use none).
     package var hubRetryDelays: [TimeInterval]?
 
@@ -72,6 +76,15 @@ public struct Publisher: Sendable {
             }
         }
         stopwatch.lap(PublishingStep.discoverPostings.name)
+        if discovered.files.isEmpty, !allowsNoPostings {
+            // The last-good copies are of the postings the last build read: there were some.
+            let copies = LastGoodStore(config: config, known: lastGoodAhead?.value.known ?? cache.lastGoodIndex).index.entries.count
+            if copies > 0 {
+                cache.archive?.waitForPreload()
+                throw DiagnosticError(.error("the postings folder holds no posting file, where the last build read \(copies); nothing was published and every output is as it was (a volume not mounted, or a checkout under way?); if every posting was removed on purpose, build once with --allow-no-postings",
+                                             at: SourceLocation(file: DisplayPath.of(config.postingsDirectory))))
+            }
+        }
         // Kept only for a build that runs to its end (a rebuild after a failure lists again).
         cache.discovered = nil
         // A last-good index damaged or deleted is no reason to read nothing: a build that reads

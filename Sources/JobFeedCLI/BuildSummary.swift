@@ -20,7 +20,8 @@ struct BuildSummary {
     }
 
     var text: String {
-        var lines = [counts]
+        // Counts of a build that published nothing are not the site's: said before them.
+        var lines = report.published ? [counts] : ["nothing was published (every output is as it was); this build read:", counts]
         let files = report.files
         lines.append("files: \(files.written.count) written, \(files.unchanged.count) unchanged, \(files.removed.count) removed")
         if listsFiles {

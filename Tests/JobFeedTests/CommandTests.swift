@@ -71,6 +71,18 @@ import JobFeed
         let verbose = BuildSummary(report: report, languages: config.languages, listsFiles: true).text
         #expect(verbose.split(separator: "\n").filter { $0.hasPrefix("  wrote ") }.count == report.files.written.count)
         #expect(throws: (any Error).self) { try BuildCommand.parse(["--quiet", "--verbose"]) }
+        #expect(!quiet.contains("nothing was published"))
+    }
+
+    /// A build that published nothing says so before its counts, which are not the site's.
+    @Test func aBuildThatPublishedNothingSaysSoBeforeItsCounts() throws {
+        let site = try TemporarySite(postings: ConfigBrokenPostingsTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        try site.write("jobfeed.yml", ConfigBrokenPostingsTests.remapped)
+        let report = try site.build()
+        let text = BuildSummary(report: report, languages: try site.config().languages).text
+        #expect(text.hasPrefix("nothing was published (every output is as it was); this build read:\nen: 0 active"))
     }
 
     @Test func checkSaysWhatABuildWouldWriteAndWritesNothing() throws {

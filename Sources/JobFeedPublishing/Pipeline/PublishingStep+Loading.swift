@@ -23,7 +23,7 @@ extension PublishingStep {
         if let first = reader.brokenLastGoodVersions.first {
             let others = reader.brokenLastGoodVersions.count - 1
             let also = others == 0 ? "" : " (so do \(others) other posting\(others == 1 ? "" : "s"))"
-            context.diagnostics.append(.error("this posting's last good version read without errors before and has errors now\(also): the config or jobfeed changed, not the file; nothing was published and every output is as it was (fix the config, or the postings)",
+            context.diagnostics.append(.error("this posting's last good version read without errors before and has errors now\(also): the config (or a section's cascade, or jobfeed) changed, not the file, and no build publishes while it holds: every output stays as it was (fix the config, or the postings)",
                                              at: SourceLocation(file: first)))
         }
         context.lastGood = reader.lastGood

@@ -33,14 +33,6 @@ package struct LastGoodStore: Sendable {
     /// build that publishes, though no copy changed.
     private var outdatedFile = false
 
-    /// What stands in for a posting that does not read cleanly.
-    package enum Fallback {
-        case none
-        case copy(String)
-        /// The copy cannot be read whole, or its bytes are no longer those that were kept.
-        case damaged
-    }
-
     /// Reads the index, unless `known` is what its file holds still (its stamp unchanged).
     package init(config: Config, known: LastGoodIndex.Known? = nil) {
         folder = StateFolder(config).lastGood
@@ -84,14 +76,6 @@ package struct LastGoodStore: Sendable {
     /// The index and its file's stamp, for the next build in this process to take again.
     package var known: LastGoodIndex.Known? {
         indexStamp.map { LastGoodIndex.Known(index: index, stamp: $0) }
-    }
-
-    /// The copy that stands in for the posting, read only now (a posting that reads cleanly
-    /// never needs it) and checked against its digest.
-    package func fallback(for relativePath: String) -> Fallback {
-        guard let entry = index.entries[ExactPath(relativePath)] else { return .none }
-        guard let data = LastGoodPack(path: packPath(index.generation)).verifiedCopy(of: entry) else { return .damaged }
-        return .copy(String(decoding: data, as: UTF8.self))
     }
 
     /// Starts this build's appends, first rewriting the pack if more than half of it is dead.
@@ -178,7 +162,7 @@ package struct LastGoodStore: Sendable {
         folder.path + "/pack-\(generation)"
     }
 
-    private func packPath(_ generation: Int) -> String {
+    func packPath(_ generation: Int) -> String {
         Self.packPath(generation, in: folder)
     }
 

@@ -42,6 +42,7 @@ public struct BuildCommand: ParsableCommand {
         let (config, lock) = try site.loadConfigAndLock(timeout: locking.lockTimeout.duration)
         var publisher = Publisher(config: config, now: try time.buildTime(config))
         publisher.allowsNoPostings = allowNoPostings
+        publisher.checksTheClock = time.readsTheClock
         let line = progress.line(quiet: quiet)
         publisher.progress = line?.observer
         let report: BuildReport

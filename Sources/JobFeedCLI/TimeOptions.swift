@@ -10,6 +10,12 @@ public struct TimeOptions: ParsableArguments {
 
     public init() {}
 
+    /// Whether the moment is the clock's: a build then checks the clock against the state
+    /// folder (`Publisher.checksTheClock`).
+    var readsTheClock: Bool {
+        BuildTime.readsTheClock(argument: now, environment: ProcessInfo.processInfo.environment)
+    }
+
     func buildTime(_ config: Config) throws -> Timestamp {
         do {
             return try BuildTime.resolve(argument: now, environment: ProcessInfo.processInfo.environment, timeZone: config.timeZone)

@@ -147,7 +147,8 @@ public final class WatchService: Service, Sendable {
             RebuildLog(logger: logger).failed(failure)
             return .failure(failure)
         }
-        let publisher = session.publisher(now: clock.now(), changedFiles: changed, shouldStop: { [self] in stopping.withLock { $0 } })
+        let publisher = session.publisher(now: clock.now(), checksTheClock: clock is SystemWatchClock, changedFiles: changed,
+                                          shouldStop: { [self] in stopping.withLock { $0 } })
         let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let result = Result { () throws(DiagnosticError) in try publisher.build() }

@@ -24,8 +24,11 @@ package struct WatchSession {
         cache = BuildCache(persistingIn: config)
     }
 
-    package func publisher(now: Timestamp, changedFiles: Set<String>? = nil, shouldStop: @escaping @Sendable () -> Bool) -> Publisher {
+    /// `checksTheClock`: `now` is the system clock's (see `Publisher.checksTheClock`).
+    package func publisher(now: Timestamp, checksTheClock: Bool = false, changedFiles: Set<String>? = nil,
+                           shouldStop: @escaping @Sendable () -> Bool) -> Publisher {
         var publisher = Publisher(config: config, now: now, cache: cache, shouldStop: shouldStop)
+        publisher.checksTheClock = checksTheClock
         publisher.changedFiles = changedFiles
         return publisher
     }

@@ -24,6 +24,14 @@ public struct Publisher: Sendable {
     /// last build read some: by default that is taken for a folder not there yet (a volume not
     /// mounted, a checkout under way), and the build fails, every output as it was.
     public var allowsNoPostings = false
+    /// Whether `now` is the system clock's reading: one well before the state folder was last
+    /// written (`StateFolder.lastWritten`) is taken for a clock not set yet (a machine without
+    /// a battery-backed clock, before NTP has run), and the build fails, every output as it
+    /// was: read as it is, every posting would be dated in the future and left out.
+    public var checksTheClock = false
+    /// How far behind the state folder's last write the clock may read (a day: time zones and
+    /// small skews are no fault).
+    static let clockSlack: Int64 = 86_400
     /// Pauses between a WebSub hub's retries (the notifier's own when nil; tests use none).
     package var hubRetryDelays: [TimeInterval]?
 
@@ -51,6 +59,10 @@ public struct Publisher: Sendable {
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
         var stopwatch = Stopwatch()
         let setUp = try prepareState()
+        if checksTheClock, let written = StateFolder(config).lastWritten(), now.seconds < written - Self.clockSlack {
+            throw DiagnosticError(.error("the clock reads \(DateFormats.rfc3339(now)), before this site's state folder was last written (\(DateFormats.rfc3339(Timestamp(seconds: written)))): a clock not set yet (a machine without a battery-backed clock, before NTP has run)? nothing was published and every output is as it was; set the clock, or build with --now to build for that moment anyway",
+                                         at: SourceLocation(file: DisplayPath.of(StateFolder(config).url))))
+        }
         stopwatch.lap("prepare the state folder")
         let cache = self.cache ?? BuildCache(persistingIn: config, keepsReadings: false)
         cache.archive?.preloadIndex()

@@ -17,6 +17,11 @@ public enum BuildTime {
         }
         return Timestamp(clock())
     }
+
+    /// Whether `resolve` reads the clock (neither `--now` nor `SOURCE_DATE_EPOCH` given).
+    public static func readsTheClock(argument: String?, environment: [String: String]) -> Bool {
+        argument == nil && environment["SOURCE_DATE_EPOCH"] == nil
+    }
 }
 
 public enum BuildTimeError: Error, Sendable, CustomStringConvertible {

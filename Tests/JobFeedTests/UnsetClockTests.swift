@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import JobFeed
+
+/// A clock that reads well before the state folder was last written (a machine without a
+/// battery-backed clock, booted before NTP has run: 1970, or the image's build date) would
+/// date every posting in the future and leave it out. A build that takes the clock's reading
+/// fails instead, every output as it was; one given its moment (`--now`) builds for it.
+@Suite(.serialized) struct UnsetClockTests {
+    static let refusal = "the clock reads 1970-01-01T00:00:00Z, before this site's state folder was last written"
+
+    @Test func aClockBeforeTheLastBuildPublishesNothing() throws {
+        let site = try TemporarySite(postings: ConfigBrokenPostingsTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let published = OutputTree.published(below: site.root)
+        var clock = Publisher(config: try site.config(), now: Timestamp(seconds: 0))
+        clock.checksTheClock = true
+        #expect { try clock.build() } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.contains { $0.message.hasPrefix(Self.refusal) } == true
+        }
+        #expect(OutputTree.published(below: site.root) == published)
+        // Given as the moment to build for, the same time is built for.
+        clock.checksTheClock = false
+        #expect(try clock.build().count(.active, in: "en") == 0)
+    }
+
+    /// Hours behind (a time zone set wrong, a clock that drifted) is no unset clock.
+    @Test func aClockHoursBehindBuilds() throws {
+        let site = try TemporarySite(postings: ConfigBrokenPostingsTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        var clock = Publisher(config: try site.config(), now: Timestamp(Date(timeIntervalSinceNow: -6 * 3600)))
+        clock.checksTheClock = true
+        #expect(try clock.build().count(.active, in: "en") == 2)
+    }
+
+    @Test func theBuildCommandChecksOnlyTheClock() throws {
+        let site = try TemporarySite(postings: ConfigBrokenPostingsTests.postings)
+        defer { site.remove() }
+        #expect(CommandRunner.exitCode(["build", "--quiet", "--config", site.configURL.path]) == 0)
+        #expect(CommandRunner.exitCode(["build", "--quiet", "--now", "1999-01-01", "--config", site.configURL.path]) == 0)
+        #expect(BuildTime.readsTheClock(argument: nil, environment: [:]))
+        #expect(!BuildTime.readsTheClock(argument: "2026-01-01", environment: [:]))
+        #expect(!BuildTime.readsTheClock(argument: nil, environment: ["SOURCE_DATE_EPOCH": "0"]))
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JobFeed
+import JobFeedSystem
 
 /// A clock that reads well before the state folder was last written (a machine without a
 /// battery-backed clock, booted before NTP has run: 1970, or the image's build date) would
@@ -23,6 +24,25 @@ import JobFeed
         // Given as the moment to build for, the same time is built for.
         clock.checksTheClock = false
         #expect(try clock.build().count(.active, in: "en") == 0)
+    }
+
+    /// Files the state folder got while the clock ran ahead make a right clock look unset: the
+    /// error names the newest of them, and once they are touched the build goes on.
+    @Test func stateWrittenWhileTheClockRanAheadIsNamed() throws {
+        let site = try TemporarySite(postings: ConfigBrokenPostingsTests.postings)
+        defer { site.remove() }
+        _ = try site.build()
+        let state = site.root.appendingPathComponent(".jobfeed")
+        let files = FolderWalk.files(below: state.path).map { state.appendingPathComponent($0) }
+        let ahead = Date(timeIntervalSinceNow: 10 * 86_400)
+        for file in files { try FileManager.default.setAttributes([.modificationDate: ahead], ofItemAtPath: file.path) }
+        var clock = Publisher(config: try site.config(), now: Timestamp(Date()))
+        clock.checksTheClock = true
+        #expect { try clock.build() } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.contains { $0.message.contains("ran ahead: touch its files") && $0.file.contains(".jobfeed/") } == true
+        }
+        for file in files { try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path) }
+        #expect(try clock.build().published)
     }
 
     /// Hours behind (a time zone set wrong, a clock that drifted) is no unset clock.

@@ -59,9 +59,10 @@ public struct Publisher: Sendable {
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
         var stopwatch = Stopwatch()
         let setUp = try prepareState()
-        if checksTheClock, let written = StateFolder(config).lastWritten(), now.seconds < written - Self.clockSlack {
-            throw DiagnosticError(.error("the clock reads \(DateFormats.rfc3339(now)), before this site's state folder was last written (\(DateFormats.rfc3339(Timestamp(seconds: written)))): a clock not set yet (a machine without a battery-backed clock, before NTP has run)? nothing was published and every output is as it was; set the clock, or build with --now to build for that moment anyway",
-                                         at: SourceLocation(file: DisplayPath.of(StateFolder(config).url))))
+        if checksTheClock, let written = StateFolder(config).lastWritten(), now.seconds < written.seconds - Self.clockSlack {
+            // The newest file named: its time is what the clock is found to be behind.
+            throw DiagnosticError(.error("the clock reads \(DateFormats.rfc3339(now)), before this site's state folder was last written (\(DateFormats.rfc3339(Timestamp(seconds: written.seconds))), this file): a clock not set yet (a machine without a battery-backed clock, before NTP has run)? nothing was published and every output is as it was; set the clock, or build with --now to build for that moment anyway (if the clock is right, the state folder's times are not, written while the clock ran ahead: touch its files)",
+                                         at: SourceLocation(file: DisplayPath.of(path: written.file.path))))
         }
         stopwatch.lap("prepare the state folder")
         let cache = self.cache ?? BuildCache(persistingIn: config, keepsReadings: false)

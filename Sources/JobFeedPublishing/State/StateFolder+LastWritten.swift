@@ -6,10 +6,10 @@ extension StateFolder {
     /// When a build last wrote here, by the clock of that moment (whatever `now` it built
     /// for): the newest modification time, in seconds, of the files a publishing build
     /// writes (the build record, the history, the last-good index, the build cache's index
-    /// and its log); nil when there are none.
-    package func lastWritten() -> Int64? {
+    /// and its log), and which file it is; nil when there are none.
+    package func lastWritten() -> (seconds: Int64, file: URL)? {
         let files = [buildRecord, history, lastGood.appendingPathComponent(LastGoodIndex.fileName),
                      url.appendingPathComponent("cache/\(CacheIndex.fileName)"), url.appendingPathComponent("cache/\(CacheIndexLog.fileName)")]
-        return files.compactMap { FileStamp(path: $0.path).map { Int64($0.modifiedSeconds) } }.max()
+        return files.compactMap { file in FileStamp(path: file.path).map { (Int64($0.modifiedSeconds), file) } }.max { $0.0 < $1.0 }
     }
 }

@@ -17,10 +17,8 @@ import JobFeed
     static let explanation = "this posting's last good version read without errors before and has errors now"
 
     @Test func aConfigThatBreaksPublishedPostingsPublishesNothing() throws {
-        let site = try TemporarySite(postings: Self.postings)
+        let (site, before) = try TemporarySite.built(postings: Self.postings)
         defer { site.remove() }
-        _ = try site.build()
-        let before = OutputTree.published(below: site.root)
         try site.write("jobfeed.yml", Self.remapped)
         let report = try site.build()
         #expect(report.withheld == .lastGoodVersionsBroken)

@@ -11,9 +11,7 @@ import JobFeed
 
     /// A site built once, whose posting files were then all removed (the folder kept).
     static func emptiedSite() throws -> (site: TemporarySite, published: [String: Data]) {
-        let site = try TemporarySite(postings: ConfigBrokenPostingsTests.postings)
-        _ = try site.build()
-        let published = OutputTree.published(below: site.root)
+        let (site, published) = try TemporarySite.built(postings: ConfigBrokenPostingsTests.postings)
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/en"))
         return (site, published)
     }

@@ -177,12 +177,12 @@ extension IncrementalBuildTests {
         #expect(read.encoded() == index([("fr/é.md", 2), ("en/a.md", 3), ("en/0.md", 6), ("fr/e\u{301}.md", 4), ("en/b.md", 1)]).encoded())
     }
 
-    /// An index file: the magic line, the generation 7, then each copy's path (length-prefixed)
+    /// An index file: the magic line, the generation, then each copy's path (length-prefixed)
     /// and its words, little-endian.
-    static func indexFile(_ magic: String, _ entries: [(String, [UInt64])]) -> Data {
+    static func indexFile(_ magic: String, _ entries: [(String, [UInt64])], generation: Int = 7) -> Data {
         var bytes = Array(magic.utf8)
         func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-        word(7)
+        word(UInt64(generation))
         for (path, words) in entries {
             word(UInt64(path.utf8.count))
             bytes += Array(path.utf8)

@@ -31,20 +31,14 @@ import JobFeedSystem
         #expect(found, "no copy holds \(text)")
     }
 
-    /// The index as versions before digests wrote it: the magic line, the generation, then each
-    /// copy's path (length-prefixed) and its size, modification time, inode and offset, as
-    /// little-endian words.
+    /// The index as versions before digests wrote it: each copy's size, modification time,
+    /// inode and offset, no digest.
     static func formatOne(_ index: LastGoodIndex) -> Data {
-        var bytes = Array("jobfeed-last-good 1\n".utf8)
-        func word(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-        word(UInt64(index.generation))
-        for (path, entry) in index.entries.sorted(by: { $0.key < $1.key }) {
-            word(UInt64(path.text.utf8.count))
-            bytes += Array(path.text.utf8)
-            [UInt64(entry.stamp.size), UInt64(entry.stamp.modifiedSeconds), UInt64(entry.stamp.modifiedNanoseconds),
-             entry.stamp.inode, entry.offset].forEach(word)
+        let entries = index.entries.sorted { $0.key < $1.key }.map { path, entry in
+            (path.text, [UInt64(entry.stamp.size), UInt64(entry.stamp.modifiedSeconds), UInt64(entry.stamp.modifiedNanoseconds),
+                         entry.stamp.inode, entry.offset])
         }
-        return Data(bytes)
+        return LastGoodPackTests.indexFile("jobfeed-last-good 1\n", entries, generation: index.generation)
     }
 
     @Test func aDamagedCopyIsNotPublished() throws {

@@ -11,10 +11,8 @@ import JobFeedSystem
     static let refusal = "the clock reads 1970-01-01T00:00:00Z, before this site's state folder was last written"
 
     @Test func aClockBeforeTheLastBuildPublishesNothing() throws {
-        let site = try TemporarySite(postings: ConfigBrokenPostingsTests.postings)
+        let (site, published) = try TemporarySite.built(postings: ConfigBrokenPostingsTests.postings)
         defer { site.remove() }
-        _ = try site.build()
-        let published = OutputTree.published(below: site.root)
         var clock = Publisher(config: try site.config(), now: Timestamp(seconds: 0))
         clock.checksTheClock = true
         #expect { try clock.build() } throws: { error in

@@ -23,6 +23,8 @@ package struct StateFolder: Sendable {
     package var path: String { url.path }
     package var lastGood: URL { url.appendingPathComponent("last-good") }
     package var buildRecord: URL { url.appendingPathComponent("build-record") }
+    /// The build cache (`CacheArchive`): its pack, index and log, and the outputs' layouts.
+    package var cache: URL { url.appendingPathComponent("cache") }
     package var lock: URL { url.appendingPathComponent("lock") }
     package var journal: URL { url.appendingPathComponent("journal") }
     package var rollback: URL { url.appendingPathComponent("rollback") }

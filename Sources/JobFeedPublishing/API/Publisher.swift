@@ -29,9 +29,6 @@ public struct Publisher: Sendable {
     /// a battery-backed clock, before NTP has run), and the build fails, every output as it
     /// was: read as it is, every posting would be dated in the future and left out.
     public var checksTheClock = false
-    /// How far behind the state folder's last write the clock may read (a day: time zones and
-    /// small skews are no fault).
-    static let clockSlack: Int64 = 86_400
     /// Pauses between a WebSub hub's retries (the notifier's own when nil; tests use none).
     package var hubRetryDelays: [TimeInterval]?
 
@@ -59,11 +56,7 @@ public struct Publisher: Sendable {
     public func build(strict: Bool = false) throws(DiagnosticError) -> BuildReport {
         var stopwatch = Stopwatch()
         let setUp = try prepareState()
-        if checksTheClock, let written = StateFolder(config).lastWritten(), now.seconds < written.seconds - Self.clockSlack {
-            // The newest file named: its time is what the clock is found to be behind.
-            throw DiagnosticError(.error("the clock reads \(DateFormats.rfc3339(now)), before this site's state folder was last written (\(DateFormats.rfc3339(Timestamp(seconds: written.seconds))), this file): a clock not set yet (a machine without a battery-backed clock, before NTP has run)? nothing was published and every output is as it was; set the clock, or build with --now to build for that moment anyway (if the clock is right, the state folder's times are not, written while the clock ran ahead: touch its files)",
-                                         at: SourceLocation(file: DisplayPath.of(path: written.file.path))))
-        }
+        try checkTheClock()
         stopwatch.lap("prepare the state folder")
         let cache = self.cache ?? BuildCache(persistingIn: config, keepsReadings: false)
         cache.archive?.preloadIndex()
@@ -89,14 +82,11 @@ public struct Publisher: Sendable {
             }
         }
         stopwatch.lap(PublishingStep.discoverPostings.name)
-        if discovered.files.isEmpty, !allowsNoPostings {
-            // The last-good copies are of the postings the last build read: there were some.
-            let copies = LastGoodStore(config: config, known: lastGoodAhead?.value.known ?? cache.lastGoodIndex).index.entries.count
-            if copies > 0 {
-                cache.archive?.waitForPreload()
-                throw DiagnosticError(.error("the postings folder holds no posting file, where the last build read \(copies); nothing was published and every output is as it was (a volume not mounted, or a checkout under way?); if every posting was removed on purpose, build once with --allow-no-postings",
-                                             at: SourceLocation(file: DisplayPath.of(config.postingsDirectory))))
-            }
+        do {
+            try checkNotEmptied(discovered, lastGood: lastGoodAhead?.value.known ?? cache.lastGoodIndex)
+        } catch {
+            cache.archive?.waitForPreload()
+            throw error
         }
         // Kept only for a build that runs to its end (a rebuild after a failure lists again).
         cache.discovered = nil

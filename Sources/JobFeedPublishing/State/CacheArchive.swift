@@ -74,7 +74,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     /// Touches nothing: the index is read, and what a killed build left is cut off, when the
     /// first build begins (under the build lock).
     package init(state: StateFolder, key: UInt64, readOnly: Bool = false) {
-        folder = state.url.appendingPathComponent("cache")
+        folder = state.cache
         self.key = key
         self.readOnly = readOnly
         index = CacheIndex()

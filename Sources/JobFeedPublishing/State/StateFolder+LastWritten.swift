@@ -9,7 +9,7 @@ extension StateFolder {
     /// and its log), and which file it is; nil when there are none.
     package func lastWritten() -> (seconds: Int64, file: URL)? {
         let files = [buildRecord, history, lastGood.appendingPathComponent(LastGoodIndex.fileName),
-                     url.appendingPathComponent("cache/\(CacheIndex.fileName)"), url.appendingPathComponent("cache/\(CacheIndexLog.fileName)")]
+                     cache.appendingPathComponent(CacheIndex.fileName), cache.appendingPathComponent(CacheIndexLog.fileName)]
         return files.compactMap { file in FileStamp(path: file.path).map { (Int64($0.modifiedSeconds), file) } }.max { $0.0 < $1.0 }
     }
 }

@@ -4,6 +4,9 @@ import JobFeedCore
 /// "Now" for a build: `--now`, else `SOURCE_DATE_EPOCH`, else the clock. Everything time-dependent
 /// (which postings are active) is computed from this one value.
 public enum BuildTime {
+    /// Reproducible builds' convention for "now", in seconds since 1970.
+    static let epochVariable = "SOURCE_DATE_EPOCH"
+
     public static func resolve(argument: String?, environment: [String: String], timeZone: TimeZone,
                                clock: () -> Date = Date.init) throws(BuildTimeError) -> Timestamp {
         if let argument {
@@ -11,7 +14,7 @@ public enum BuildTime {
             guard let parsed = DateParser(timeZone: timeZone).parse(argument) else { throw .invalidNow(argument) }
             return Timestamp(seconds: parsed.seconds)
         }
-        if let epoch = environment["SOURCE_DATE_EPOCH"] {
+        if let epoch = environment[epochVariable] {
             guard let seconds = Int64(epoch.trimmed) else { throw .invalidEpoch(epoch) }
             return Timestamp(seconds: seconds)
         }
@@ -20,7 +23,7 @@ public enum BuildTime {
 
     /// Whether `resolve` reads the clock (neither `--now` nor `SOURCE_DATE_EPOCH` given).
     public static func readsTheClock(argument: String?, environment: [String: String]) -> Bool {
-        argument == nil && environment["SOURCE_DATE_EPOCH"] == nil
+        argument == nil && environment[epochVariable] == nil
     }
 }
 

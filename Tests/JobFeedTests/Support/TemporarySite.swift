@@ -65,6 +65,14 @@ struct TemporarySite {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// A site of these postings, built once, and what it then published (for tests that check
+    /// a later build left it as it was).
+    static func built(postings: [String: String]) throws -> (site: TemporarySite, published: [String: Data]) {
+        let site = try TemporarySite(postings: postings)
+        _ = try site.build()
+        return (site, OutputTree.published(below: site.root))
+    }
+
     /// Rewrites the file in place with `text` replaced by `replacement` (of the same length),
     /// keeping its size and times: its stamp says unchanged. Returns that stamp.
     @discardableResult

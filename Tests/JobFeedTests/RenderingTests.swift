@@ -90,6 +90,11 @@ import JobFeed
         #expect(body.plainText == "Intro\n- one\n  - nested\n- two")
     }
 
+    @Test func plainTextFoldsWhiteSpaceAcrossElements() throws {
+        let body = try render("<p>\t  one \t\n two <em> three</em>\u{0B}\u{0C} four</p>\n\n<p> <b>five</b></p>")
+        #expect(body.plainText == "one two three four\nfive")
+    }
+
     @Test func markdownExtensionsAreOn() throws {
         let body = try render("~~old~~ https://auto.example.org\n\n| a | b |\n|---|---|\n| 1 | 2 |")
         #expect(body.feedHTML.contains("<del>old</del>"))

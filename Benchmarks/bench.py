@@ -15,7 +15,8 @@ corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median o
             feeds: everything after it moves, and nothing of a spare stays in place;
   floor     (under full) writing, from memory, the files the last full build wrote (outputs and
             state folder) into new folders (Benchmarks/write_floor.py); no full build can
-            publish those bytes faster;
+            publish those bytes faster; and its outputs alone, what any tool that published
+            them would write, with no state for the next build;
   floor     (under one) replacing just the files that build rewrote, as fast as the kernel
             allows on every core: each copied whole with copy_file_range(2) over its spare (a
             version before it, as jobfeed keeps one; made untimed for the first run), cut to
@@ -34,7 +35,10 @@ site would pick instead, and the ratio Hugo / jobfeed: absolute times on this ki
 vary by 2x from run to run, ratios from one run do not. Prints a Markdown table.
 Usage: bench.py BINARY [N ...] [--runs K]
 
-Each run, the floors' too, starts after a sync(2) (not timed): at 10,000 postings a full
+Each full build, Hugo's and jobfeed's, and each run of the floors under it, starts with the
+page cache written back, emptied and holding the corpus alone (Benchmarks/page_cache.py: the
+same state for every run of either tool; as root, which `drop_caches` needs). Every run, the
+other cases' too, starts after a sync(2) (not timed): at 10,000 postings a full
 build writes about a gigabyte, and the writeback of the runs before it (past the kernel's
 dirty_background_ratio) made the same run take from 4 to 7 s.
 
@@ -51,6 +55,8 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+
+import page_cache
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, "..", ".build", "bench")
@@ -108,15 +114,30 @@ def run_case(binary, folder, runs, prepare):
     return summarize(samples)
 
 
+def inputs(folder, tool):
+    """What a build of the corpus reads: its postings, its config, and the tool's executable."""
+    return [os.path.join(folder, "postings"), os.path.join(folder, "jobfeed.yml"), tool]
+
+
 def full_builds(binary, folder, runs):
-    """The full builds, and the floor under them: writing what the last of them wrote."""
+    """The full builds, and the floors under them: writing what the last of them wrote, and its
+    outputs alone."""
     scratch = os.path.join(folder, "full-runs")
     shutil.rmtree(scratch, ignore_errors=True)
-    samples = [measure(build_command(binary, folder, os.path.join(scratch, str(attempt)))) for attempt in range(runs)]
-    floor = json.loads(subprocess.run([sys.executable, os.path.join(HERE, "write_floor.py"), os.path.join(scratch, str(runs - 1)),
-                                       os.path.join(scratch, "floor"), str(runs)], capture_output=True, text=True, check=True).stdout)
+    samples = []
+    for attempt in range(runs):
+        page_cache.start_cold_run(inputs(folder, binary))
+        samples.append(measure(build_command(binary, folder, os.path.join(scratch, str(attempt)))))
+    built = os.path.join(scratch, str(runs - 1))
+    floors = [write_floor(built, os.path.join(scratch, "floor"), runs), write_floor(built, os.path.join(scratch, "outputs-floor"), runs, "--outputs-only")]
     shutil.rmtree(scratch, ignore_errors=True)
-    return summarize(samples), summarize([(wall, cpu, None) for wall, cpu in floor["samples"]]), floor["files"], floor["bytes"]
+    return (summarize(samples),) + tuple((summarize([(wall, cpu, None) for wall, cpu in floor["samples"]]), floor["files"], floor["bytes"])
+                                         for floor in floors)
+
+
+def write_floor(built, scratch, runs, *options):
+    return json.loads(subprocess.run([sys.executable, os.path.join(HERE, "write_floor.py"), built, scratch, str(runs), *options],
+                                     capture_output=True, text=True, check=True).stdout)
 
 
 def newest_posting(folder):
@@ -227,7 +248,10 @@ def hugo_builds(folder, runs):
     site = subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), folder], capture_output=True, text=True, check=True).stdout.strip()
     scratch = os.path.join(folder, "hugo-runs")
     shutil.rmtree(scratch, ignore_errors=True)
-    samples = [measure(["hugo", "--quiet", "--source", site, "--destination", os.path.join(scratch, str(attempt))]) for attempt in range(runs)]
+    samples = []
+    for attempt in range(runs):
+        page_cache.start_cold_run(inputs(folder, shutil.which("hugo")))
+        samples.append(measure(["hugo", "--quiet", "--source", site, "--destination", os.path.join(scratch, str(attempt))]))
     shutil.rmtree(scratch, ignore_errors=True)
     return summarize(samples)
 
@@ -241,8 +265,9 @@ def bench(binary, count, runs):
             shutil.rmtree(path, ignore_errors=True)
 
     results = {"hugo": hugo_builds(folder, runs)}
-    results["full"], floor, files, size = full_builds(binary, folder, runs)
+    results["full"], (floor, files, size), (outputs_floor, output_files, output_size) = full_builds(binary, folder, runs)
     results[f"floor: write the {files:,} files ({size / 1e6:,.0f} MB) a full build writes"] = floor
+    results[f"floor: its outputs alone, {output_files:,} files ({output_size / 1e6:,.0f} MB), no state folder"] = outputs_floor
     clean(0)
     measure(build_command(binary, folder))
     posting = active_posting(folder)
@@ -303,7 +328,10 @@ def main():
     arguments = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("--") and sys.argv[i - 1] != "--runs"]
     binary, counts = os.path.abspath(arguments[0]), [int(n) for n in arguments[1:] if n.isdigit()] or [1000, 10000, 50000]
     os.makedirs(WORK, exist_ok=True)
-    print(f"jobfeed benchmark: {os.cpu_count()} cores, median of {runs} runs (3 for N >= 50,000)\n")
+    print(f"jobfeed benchmark: {os.cpu_count()} cores, median of {runs} runs (3 for N >= 50,000)")
+    print("Each full build, Hugo's and jobfeed's, and each run of the floors under it, starts with the page cache "
+          + ("emptied and the corpus read back in.\n" if page_cache.can_drop() else
+             "written back but not emptied (dropping it needs root): runs after the first find earlier runs' outputs cached.\n"))
     print("| N | jobfeed case | wall (s) | CPU (s) | CPU / wall | peak RSS (MB) | Hugo full build, same run | Hugo / jobfeed | jobfeed / its floor |")
     print("|---:|---|---:|---:|---:|---:|---|---:|---:|")
     for count in counts:

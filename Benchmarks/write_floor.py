@@ -6,7 +6,9 @@ Each file goes into a temporary file renamed into place, on as many threads as c
 build writes from every core): the least a build that publishes those bytes does. Run in a
 process of its own, so that the benchmark's own process, which starts jobfeed, never holds
 the bytes (a forked child counts its parent's memory in its peak RSS until it execs).
-Usage: write_floor.py BUILT_FOLDER SCRATCH RUNS; prints one JSON object.
+Each run starts with the page cache as a full build's does (Benchmarks/page_cache.py).
+Usage: write_floor.py BUILT_FOLDER SCRATCH RUNS [--outputs-only]; prints one JSON object.
+With --outputs-only, the state folder (`state`) is left out: the outputs alone.
 """
 import json
 import os
@@ -14,14 +16,18 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import page_cache
 
-def read_files(folder):
-    return [(os.path.relpath(os.path.join(root, name), folder), open(os.path.join(root, name), "rb").read())
-            for root, _, names in os.walk(folder) for name in sorted(names)]
+
+def read_files(folder, outputs_only):
+    return [(relative, open(os.path.join(folder, relative), "rb").read())
+            for root, _, names in os.walk(folder) for name in sorted(names)
+            for relative in [os.path.relpath(os.path.join(root, name), folder)]
+            if not (outputs_only and relative.split(os.sep)[0] == "state")]
 
 
 def write_files(files, folder):
-    os.sync()
+    page_cache.start_cold_run()
     start, before = time.perf_counter(), os.times()
     for folder_name in sorted({os.path.dirname(os.path.join(folder, relative)) for relative, _ in files}):
         os.makedirs(folder_name, exist_ok=True)
@@ -46,7 +52,7 @@ def write_files(files, folder):
 
 def main():
     built, scratch, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    files = read_files(built)
+    files = read_files(built, "--outputs-only" in sys.argv[4:])
     samples = [write_files(files, os.path.join(scratch, str(attempt))) for attempt in range(runs)]
     print(json.dumps({"files": len(files), "bytes": sum(len(data) for _, data in files), "samples": samples}))
 

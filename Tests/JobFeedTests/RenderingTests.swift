@@ -78,6 +78,11 @@ import JobFeed
         #expect(body.googleHTML == "<h2>Role</h2>\n<p><strong>Bold</strong> <em>it</em> link code</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>Block</p>\n")
     }
 
+    @Test func googleDescriptionDropsElementsLeftEmpty() throws {
+        let body = try render("![logo](logo.png)\n\n- ![a](a.png)\n- kept\n\n+ ![b](b.png)\n\n<div> <em> </em> </div>\n\n<p><br></p>")
+        #expect(body.googleHTML == "<ul>\n<li>kept</li>\n</ul>\n<p><br></p>\n")
+    }
+
     @Test func autolinksInsideRawHTMLStayLinks() throws {
         let body = try render("<p>Write to <mailto:jobs@example.org>.</p>\n\nOr <mailto:emplois@example.org>")
         #expect(body.feedHTML.contains("<a href=\"mailto:jobs@example.org\">jobs@example.org</a>"))

@@ -5,9 +5,14 @@ import JobFeedCore
 /// and elements left empty (an image's paragraph) are dropped.
 package struct GoogleHTMLVisitor: HTMLVisitor {
     private var output: [UInt8] = []
-    /// For each open element: what it was written as, whether that is a text container, and
-    /// where its start tag began.
-    private var open: [(name: String?, isTextContainer: Bool, start: Int)] = []
+    /// For each open element: what it was written as, whether that is a text container, where
+    /// its start tag began, and `written` before it (restored when the element is dropped).
+    private var open: [(name: String?, isTextContainer: Bool, start: Int, writtenBefore: Int)] = []
+    /// The end of the last bytes other than ASCII white space in `output`: an element whose
+    /// content ends no later than its start tag holds nothing but white space. Checking each
+    /// element's content byte by byte read a list's items again at the list's end, and an
+    /// item's at the item's.
+    private var written = 0
     /// How many of the open elements are text containers (kept rather than searched for).
     private var openTextContainers = 0
 
@@ -47,30 +52,31 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
 
     package mutating func enter(_ element: HTMLElement) {
         let start = output.count
+        let writtenBefore = written
         switch element.tag.google {
         case .lineBreak:
-            append("<br>")
-            open.append((nil, false, start))
+            appendMarkup("<br>")
+            open.append((nil, false, start, writtenBefore))
         case let .kept(name, isTextContainer):
             appendTag(opening: true, name)
-            push(name, isTextContainer, start)
+            push(name, isTextContainer, start, writtenBefore)
         case .paragraphLike where !insideTextContainer:
-            append("<p>")
-            push("p", true, start)
+            appendMarkup("<p>")
+            push("p", true, start, writtenBefore)
         case .cell:
             if !endsWithSpace { append(" ") }
-            open.append((nil, false, start))
+            open.append((nil, false, start, writtenBefore))
         case .paragraphLike, .unwrapped:
-            open.append((nil, false, start))
+            open.append((nil, false, start, writtenBefore))
         }
     }
 
     package mutating func leave(_ element: HTMLElement) {
-        guard let (name, isTextContainer, start) = open.popLast(), let name else { return }
+        guard let (name, isTextContainer, start, writtenBefore) = open.popLast(), let name else { return }
         if isTextContainer { openTextContainers -= 1 }
-        let content = output[(start + name.utf8.count + 2)...]
-        if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
+        if written <= start + name.utf8.count + 2 {
             output.removeSubrange(start...)
+            written = writtenBefore
         } else {
             appendTag(opening: false, name)
         }
@@ -81,7 +87,9 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
             if !endsWithSpace && !output.isEmpty { append(insideTextContainer ? " " : "\n") }
             return
         }
+        // Not all white space, so it holds a byte other than ASCII white space.
         HTMLEscaping.appendText(text, to: &output)
+        written = output.count
     }
 
     /// White space only (by Unicode's definition); decodes only text made of nothing but ASCII
@@ -98,8 +106,14 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
         return !hasNonASCII || String(decoding: text, as: UTF8.self).unicodeScalars.allSatisfy(\.isSpace)
     }
 
-    private mutating func append(_ text: String) {
-        output.append(contentsOf: text.utf8)
+    /// White space.
+    private mutating func append(_ space: String) {
+        output.append(contentsOf: space.utf8)
+    }
+
+    private mutating func appendMarkup(_ markup: String) {
+        output.append(contentsOf: markup.utf8)
+        written = output.count
     }
 
     /// `<name>` or `</name>`, written without building a string for each element.
@@ -108,6 +122,7 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
         if !opening { output.append(UInt8(ascii: "/")) }
         output.append(contentsOf: name.utf8)
         output.append(UInt8(ascii: ">"))
+        written = output.count
     }
 
     private var endsWithSpace: Bool {
@@ -118,8 +133,8 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
         openTextContainers > 0
     }
 
-    private mutating func push(_ name: String, _ isTextContainer: Bool, _ start: Int) {
-        open.append((name, isTextContainer, start))
+    private mutating func push(_ name: String, _ isTextContainer: Bool, _ start: Int, _ writtenBefore: Int) {
+        open.append((name, isTextContainer, start, writtenBefore))
         if isTextContainer { openTextContainers += 1 }
     }
 }

@@ -36,9 +36,10 @@ vary by 2x from run to run, ratios from one run do not. Prints a Markdown table.
 Usage: bench.py BINARY [N ...] [--runs K]
 
 Each full build, Hugo's and jobfeed's, and each run of the floors under it, starts with the
-page cache written back, emptied and holding the corpus alone (Benchmarks/page_cache.py: the
-same state for every run of either tool; as root, which `drop_caches` needs). Every run, the
-other cases' too, starts after a sync(2) (not timed): at 10,000 postings a full
+page cache written back, emptied and holding only the corpus, the tool and its shared libraries
+(Benchmarks/page_cache.py: the same state for every run of either tool; as root, which
+`drop_caches` needs). Every run, the other cases' too, starts after a sync(2) (not timed): at
+10,000 postings a full
 build writes about a gigabyte, and the writeback of the runs before it (past the kernel's
 dirty_background_ratio) made the same run take from 4 to 7 s.
 
@@ -115,8 +116,11 @@ def run_case(binary, folder, runs, prepare):
 
 
 def inputs(folder, tool):
-    """What a build of the corpus reads: its postings, its config, and the tool's executable."""
-    return [os.path.join(folder, "postings"), os.path.join(folder, "jobfeed.yml"), tool]
+    """What a build of the corpus reads: its postings, its config, the tool's executable and
+    the shared libraries it loads (as `ldd` lists them; none for Hugo's static binary)."""
+    listed = subprocess.run(["ldd", tool], capture_output=True, text=True).stdout
+    libraries = [word for line in listed.splitlines() for word in line.split() if word.startswith("/")]
+    return [os.path.join(folder, "postings"), os.path.join(folder, "jobfeed.yml"), tool] + libraries
 
 
 def full_builds(binary, folder, runs):
@@ -330,7 +334,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     print(f"jobfeed benchmark: {os.cpu_count()} cores, median of {runs} runs (3 for N >= 50,000)")
     print("Each full build, Hugo's and jobfeed's, and each run of the floors under it, starts with the page cache "
-          + ("emptied and the corpus read back in.\n" if page_cache.can_drop() else
+          + ("emptied and the corpus, the tool and its libraries read back in.\n" if page_cache.can_drop() else
              "written back but not emptied (dropping it needs root): runs after the first find earlier runs' outputs cached.\n"))
     print("| N | jobfeed case | wall (s) | CPU (s) | CPU / wall | peak RSS (MB) | Hugo full build, same run | Hugo / jobfeed | jobfeed / its floor |")
     print("|---:|---|---:|---:|---:|---:|---|---:|---:|")

@@ -29,7 +29,7 @@ public struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Publish nothing at all when any posting has an error (default: leave that posting out, or keep its last good version).")
     public var strict = false
 
-    @Flag(name: .long, help: "Publish an empty postings folder where the last build read postings (by default taken for a volume not mounted or a checkout under way: nothing is published, exit 2).")
+    @Flag(name: .long, help: "Publish an empty postings folder, or a language folder emptied, where the last build read postings (by default taken for a volume not mounted or a checkout under way: nothing is published, exit 2).")
     public var allowNoPostings = false
 
     public init() {}

@@ -38,6 +38,51 @@ import JobFeed
         #expect(try site.build().published)
     }
 
+    static let bilingual = ConfigBrokenPostingsTests.postings.merging([
+        "fr/concepteur.md": TemporarySite.posting("title: Concepteur\ndate: 2026-01-05"),
+        "fr/redacteur.md": TemporarySite.posting("title: Rédacteur\ndate: 2026-02-01"),
+    ]) { first, _ in first }
+    static let languageRefusal = "no posting file's path names the language 'fr' (by its folder or a suffix), where the last build read 2"
+
+    /// One language's folder gone (not mounted, a sync under way) would take its jobs offline
+    /// alone: the build fails as for the whole folder, until the files are back or it is told.
+    @Test func anEmptiedLanguageFolderPublishesNothingUntilTheRemovalIsMeant() throws {
+        let (site, published) = try TemporarySite.built(postings: Self.bilingual)
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/fr"))
+        #expect { try site.build() } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.contains { $0.message.hasPrefix(Self.languageRefusal) } == true
+        }
+        #expect(OutputTree.published(below: site.root) == published)
+        #expect(CommandRunner.exitCode(["build", "--quiet", "--config", site.configURL.path]) == 2)
+        #expect(OutputTree.published(below: site.root) == published)
+        #expect(CommandRunner.exitCode(["build", "--quiet", "--allow-no-postings", "--config", site.configURL.path]) == 0)
+        #expect(site.read("feeds/fr/rss.xml")?.contains("<item>") == false)
+        let report = try site.build()
+        #expect(report.count(.active, in: "en") == 2 && report.count(.active, in: "fr") == 0)
+    }
+
+    /// A language with a posting left publishes without it, and its last posting removed
+    /// alone leaves it empty; one that never had postings, or whose postings name their
+    /// language only in front matter, is not checked.
+    @Test func aLanguageWithPostingsLeftBuilds() throws {
+        let (site, _) = try TemporarySite.built(postings: Self.bilingual)
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/fr/redacteur.md"))
+        #expect(try site.build().count(.active, in: "fr") == 1)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("postings/fr/concepteur.md"))
+        #expect(try site.build().count(.active, in: "fr") == 0)
+        let (english, _) = try TemporarySite.built(postings: ConfigBrokenPostingsTests.postings)
+        defer { english.remove() }
+        #expect(try english.build().published)
+        let declared = ConfigBrokenPostingsTests.postings.merging(["jobs/concepteur.md": TemporarySite.posting("title: Concepteur\ndate: 2026-01-05\nlang: fr")]) { first, _ in first }
+        let (frontMatter, _) = try TemporarySite.built(postings: declared)
+        defer { frontMatter.remove() }
+        #expect(try frontMatter.build().count(.active, in: "fr") == 1)
+        try FileManager.default.removeItem(at: frontMatter.root.appendingPathComponent("postings/jobs"))
+        #expect(try frontMatter.build().count(.active, in: "fr") == 0)
+    }
+
     @Test func theBuildCommandExitsTwoWithoutTheFlag() throws {
         let (site, published) = try Self.emptiedSite()
         defer { site.remove() }

@@ -253,6 +253,21 @@ import JobFeed
         }
     }
 
+    /// One language's folder gone at once: its jobs stay published, the other's too.
+    @Test func aLanguageFolderDeletedAtOncePublishesNothing() async throws {
+        let watch = WatchHarness(site: try TemporarySite(postings: EmptyPostingsFolderTests.bilingual), clock: SystemWatchClock())
+        await watch.waitForRebuild(after: 0)
+        let site = watch.site
+        defer { site.remove() }
+        let feed = site.read("feeds/fr/rss.xml")
+        let away = site.root.appendingPathComponent("away")
+        try await watch.run {
+            try FileManager.default.moveItem(at: site.root.appendingPathComponent("postings/fr"), to: away)
+            await watch.wait(for: "the refusal") { watch.logged("no posting file's path names the language 'fr'") > 0 }
+            #expect(site.read("feeds/fr/rss.xml") == feed)
+        }
+    }
+
     /// A Hugo section page's cascade is part of the config: a save to it, in the postings
     /// folder or above it, reloads the config and rebuilds, with inotify and with polling.
     @Test(arguments: [false, true])

@@ -21,8 +21,9 @@ public struct Publisher: Sendable {
     /// thread: the command line draws a progress line with it.
     public var progress: (@Sendable (BuildProgress) -> Void)?
     /// Whether a postings folder with no posting file in it is published as it is, where the
-    /// last build read some: by default that is taken for a folder not there yet (a volume not
-    /// mounted, a checkout under way), and the build fails, every output as it was.
+    /// last build read some, or one with no file of a language that paths name (`fr/`) where
+    /// the last build read some: by default that is taken for a folder not there yet (a volume
+    /// not mounted, a checkout under way), and the build fails, every output as it was.
     public var allowsNoPostings = false
     /// Whether `now` is the system clock's reading: one well before the state folder was last
     /// written (`StateFolder.lastWritten`) is taken for a clock not set yet (a machine without

@@ -54,6 +54,31 @@ import JobFeedSystem
         #expect(report.diagnostics.contains { $0.message.hasPrefix(Self.damagedCopy) })
     }
 
+    /// A copy damaged while its posting reads cleanly is found by the build that checks its
+    /// share of the copies, and the posting copied again: when it later breaks, its last good
+    /// version stands in for it. Without that check it would be left out (above).
+    @Test func aDamagedCopyOfAHealthyPostingIsCopiedAgain() throws {
+        let site = try TemporarySite(postings: ["en/designer.md": Self.posting(salary: "128078")])
+        defer { site.remove() }
+        let config = try site.config()
+        let share = LastGoodStore.share(of: ExactPath("en/designer.md"))
+        // The first minute after TemporarySite.now whose build checks that share, and one
+        // whose build does not.
+        let minutes = (0..<Int64(LastGoodStore.shares)).map { Timestamp(seconds: TemporarySite.now.seconds + 60 * $0) }
+        let checking = try #require(minutes.first { LastGoodStore.share(at: $0) == share })
+        let other = try #require(minutes.first { LastGoodStore.share(at: $0) != share })
+        _ = try Publisher(config: config, now: other).build()
+        try Self.damagePacks(of: site, "128078", with: "928078")
+        #expect(try Publisher(config: config, now: other).build().diagnostics.isEmpty)
+        let checked = try Publisher(config: config, now: checking).build()
+        #expect(checked.diagnostics.contains { $0.message.hasPrefix("the last-good copy of this posting no longer matches") && $0.location.file.hasSuffix("designer.md") })
+        try site.write("postings/en/designer.md", Self.broken)
+        let report = try Publisher(config: config, now: other).build()
+        #expect(report.count(.active, in: "en") == 1)
+        let feed = try #require(site.read("feeds/en/rss.xml"))
+        #expect(feed.contains("128078") && !feed.contains("928078"))
+    }
+
     /// Compaction moves the copies to a new pack: a damaged one is not carried over under a
     /// digest of its damaged bytes, and as its posting still reads cleanly it is copied again.
     @Test func compactionDropsADamagedCopyAndCopiesItsPostingAgain() throws {

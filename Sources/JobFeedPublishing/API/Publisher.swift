@@ -65,10 +65,12 @@ public struct Publisher: Sendable {
         // this one finishes listing: read when the build's context was made, it held the one
         // core for 4 ms at 10,000 postings, the other idle. (Read beside the cache's index, it
         // only slowed both.)
-        let lastGoodAhead = self.cache == nil ? BackgroundValue { [config] in
+        // So is the check of this build's share of the copies (see `LastGoodStore.checkedShare`):
+        // one damaged makes a build that would have found nothing to do run, to copy it again.
+        let lastGoodAhead = self.cache == nil ? BackgroundValue { [config, now] in
             cache.archive?.waitForPreload()
             let store = LastGoodStore(config: config)
-            return (known: store.known, lost: store.lostIndex)
+            return (known: store.known, lost: store.lostIndex, damaged: !store.damagedCopies(share: LastGoodStore.share(at: now)).isEmpty)
         } : nil
         // The files found for the up-to-date check are the ones the build then reads; their
         // stamps, taken once, serve the check, the cache's room and the reading.
@@ -95,7 +97,7 @@ public struct Publisher: Sendable {
         // every posting copies them again, before one breaks with no fallback to keep it
         // published. (A site whose postings all fail has no index, and is read every time.)
         let lastGoodLost = lastGoodAhead?.value.lost == true && !discovered.files.isEmpty
-        if self.cache == nil, setUp.isEmpty, !lastGoodLost,
+        if self.cache == nil, setUp.isEmpty, !lastGoodLost, lastGoodAhead?.value.damaged != true,
            var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
             // The last-good read-ahead is over: its answer was asked for above.
             cache.archive?.waitForPreload()

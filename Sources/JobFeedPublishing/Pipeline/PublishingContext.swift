@@ -63,6 +63,7 @@ package struct PublishingContext: Sendable {
         self.shouldStop = shouldStop
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
         self.lastGood = LastGoodStore(config: config, known: cache?.lastGoodIndex)
+        lastGood.checkedShare = LastGoodStore.share(at: now)
         self.staging = StagingFolders(StateFolder(config), keepsSpares: config.spares)
     }
 }

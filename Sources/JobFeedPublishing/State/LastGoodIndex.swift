@@ -59,6 +59,11 @@ package struct LastGoodIndex: Sendable {
         if entries.updateValue(entry, forKey: path) == nil { sortedPaths = nil }
     }
 
+    /// Forgets one posting's copy (the sorted paths may keep it: see `sortedPaths`).
+    package mutating func remove(_ path: ExactPath) {
+        entries[path] = nil
+    }
+
     /// Forgets the copies of postings not in `present`, distinct paths (a listing's), in place
     /// (filtering made a new table of every copy, build after build); the others' order
     /// stands. When every entry's path is present, as in nearly every build, that is told by

@@ -79,6 +79,15 @@ import JobFeedSystem
         #expect(feed.contains("128078") && !feed.contains("928078"))
     }
 
+    /// Builds run by cron every few minutes, hourly, daily or weekly go through every share of
+    /// the copies, whatever minute they start at.
+    @Test(arguments: [1, 5, 10, 15, 30, 60, 1_440, 10_080])
+    func buildsAtAnyUsualPeriodCheckEveryShare(minutes: Int64) {
+        let start = TemporarySite.now.seconds + 7 * 60
+        let checked = Set((0..<Int64(LastGoodStore.shares)).map { LastGoodStore.share(at: Timestamp(seconds: start + $0 * minutes * 60)) })
+        #expect(checked.count == LastGoodStore.shares)
+    }
+
     /// Compaction moves the copies to a new pack: a damaged one is not carried over under a
     /// digest of its damaged bytes, and as its posting still reads cleanly it is copied again.
     @Test func compactionDropsADamagedCopyAndCopiesItsPostingAgain() throws {

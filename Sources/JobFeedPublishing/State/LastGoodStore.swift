@@ -40,17 +40,18 @@ package struct LastGoodStore: Sendable {
     /// The posting files' folder, to name a posting whose copy is found damaged.
     private let postingsDirectory: URL
 
-    /// The copies are checked a share at a time, each build one share: all of them in
-    /// `shares` builds, a build at 10,000 postings reading some 1.1 MB of the pack for it.
-    package static let shares = 64
+    /// The copies are checked a share at a time, each build one share, a build at 10,000
+    /// postings reading some 1.2 MB of the pack for it. A prime: builds whose minutes differ by
+    /// any period but a multiple of 61 minutes go through every share (with 64, hourly builds
+    /// would have gone through 16, daily ones 2).
+    package static let shares = 61
 
     /// The share a copy belongs to, by its path.
     package static func share(of path: ExactPath) -> Int {
         Int(StableHash.of(path.text) % UInt64(shares))
     }
 
-    /// The share a build at `now` checks: the next one each minute, so that builds run by cron
-    /// at any period go through them all.
+    /// The share a build at `now` checks: the next one each minute.
     package static func share(at now: Timestamp) -> Int {
         Int(UInt64(bitPattern: now.seconds / 60) % UInt64(shares))
     }

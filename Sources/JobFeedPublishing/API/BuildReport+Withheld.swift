@@ -1,5 +1,3 @@
-import JobFeedCore
-
 extension BuildReport {
     /// Why a build published nothing, every output left as it was.
     public enum Withheld: Sendable, Equatable {
@@ -10,15 +8,5 @@ extension BuildReport {
         /// Postings whose last good version no longer reads cleanly: the config or jobfeed
         /// changed under them, and publishing would have taken them offline.
         case lastGoodVersionsBroken
-    }
-}
-
-extension PublishingContext {
-    /// Why the publication must not run, if it must not: a posting that once read cleanly,
-    /// and now fails in its last good version too, is no broken edit of its own.
-    func withholding(strict: Bool) -> BuildReport.Withheld? {
-        if !brokenLastGoodVersions.isEmpty { return .lastGoodVersionsBroken }
-        if strict && diagnostics.contains(where: { $0.severity == .error }) { return .strict }
-        return nil
     }
 }

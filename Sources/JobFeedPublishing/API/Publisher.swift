@@ -65,30 +65,31 @@ public struct Publisher: Sendable {
         // this one finishes listing: read when the build's context was made, it held the one
         // core for 4 ms at 10,000 postings, the other idle. (Read beside the cache's index, it
         // only slowed both.)
-        // So is the check of this build's share of the copies (see `LastGoodStore.checkedShare`):
-        // one damaged makes a build that would have found nothing to do run, to copy it again.
+        // So is the check of this build's share of the copies (see `LastGoodStore.checkedShare`),
+        // handed on with the index: one damaged makes a build that would have found nothing to
+        // do run, to copy it again.
         let lastGoodAhead = self.cache == nil ? BackgroundValue { [config, now] in
             cache.archive?.waitForPreload()
             let store = LastGoodStore(config: config)
-            return (known: store.known, lost: store.lostIndex, damaged: !store.damagedCopies(share: LastGoodStore.share(at: now)).isEmpty)
+            var known = store.known
+            let share = LastGoodStore.share(at: now)
+            known?.checked = (share, store.damagedCopies(share: share))
+            return (known: known, lost: store.lostIndex)
         } : nil
         // The files found for the up-to-date check are the ones the build then reads; their
         // stamps, taken once, serve the check, the cache's room and the reading.
         let discovered: DiscoveredPostings
-        if let changedFiles, let last = cache.discovered?.updating(changedFiles) {
-            discovered = last
-        } else {
-            do { discovered = try DiscoveredPostings.find(config) } catch {
-                cache.archive?.waitForPreload()
-                lastGoodAhead?.wait()
-                throw error
-            }
-        }
-        stopwatch.lap(PublishingStep.discoverPostings.name)
         do {
+            if let changedFiles, let last = cache.discovered?.updating(changedFiles) {
+                discovered = last
+            } else {
+                discovered = try DiscoveredPostings.find(config)
+            }
+            stopwatch.lap(PublishingStep.discoverPostings.name)
             try checkNotEmptied(discovered, lastGood: lastGoodAhead?.value.known ?? cache.lastGoodIndex)
         } catch {
             cache.archive?.waitForPreload()
+            lastGoodAhead?.wait()
             throw error
         }
         // Kept only for a build that runs to its end (a rebuild after a failure lists again).
@@ -97,7 +98,8 @@ public struct Publisher: Sendable {
         // every posting copies them again, before one breaks with no fallback to keep it
         // published. (A site whose postings all fail has no index, and is read every time.)
         let lastGoodLost = lastGoodAhead?.value.lost == true && !discovered.files.isEmpty
-        if self.cache == nil, setUp.isEmpty, !lastGoodLost, lastGoodAhead?.value.damaged != true,
+        let lastGoodDamaged = lastGoodAhead?.value.known?.checked?.damaged.isEmpty == false
+        if self.cache == nil, setUp.isEmpty, !lastGoodLost, !lastGoodDamaged,
            var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
             // The last-good read-ahead is over: its answer was asked for above.
             cache.archive?.waitForPreload()

@@ -143,3 +143,13 @@ package struct PublishingStep: Sendable {
         self.body = body
     }
 }
+
+extension PublishingContext {
+    /// Why the publication must not run, if it must not: a posting that once read cleanly,
+    /// and now fails in its last good version too, is no broken edit of its own.
+    func withholding(strict: Bool) -> BuildReport.Withheld? {
+        if !brokenLastGoodVersions.isEmpty { return .lastGoodVersionsBroken }
+        if strict && diagnostics.contains(where: { $0.severity == .error }) { return .strict }
+        return nil
+    }
+}

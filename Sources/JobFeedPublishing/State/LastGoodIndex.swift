@@ -40,6 +40,10 @@ package struct LastGoodIndex: Sendable {
     package struct Known: Sendable {
         package var index: LastGoodIndex
         package var stamp: FileStamp
+        /// One share of its copies checked against their digests already (by a one-shot
+        /// build's read-ahead), and the paths of those found damaged: the build's appends take
+        /// this rather than read that share of the pack again.
+        package var checked: (share: Int, damaged: [ExactPath])?
     }
 
     package var generation = 0

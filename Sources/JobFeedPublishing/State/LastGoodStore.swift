@@ -37,6 +37,8 @@ package struct LastGoodStore: Sendable {
     /// otherwise be found only when the posting breaks, too late to copy it again, and that
     /// posting would then be left out.
     package var checkedShare: Int?
+    /// A share checked before this store was made (see `LastGoodIndex.Known.checked`).
+    private var checkedAhead: (share: Int, damaged: [ExactPath])?
     /// The posting files' folder, to name a posting whose copy is found damaged.
     private let postingsDirectory: URL
 
@@ -65,6 +67,7 @@ package struct LastGoodStore: Sendable {
         indexStamp = FileStamp(path: path)
         if let known, let indexStamp, known.stamp == indexStamp {
             index = known.index
+            checkedAhead = known.checked
         } else {
             let folder = folder
             var pack: LastGoodPack?
@@ -171,7 +174,8 @@ package struct LastGoodStore: Sendable {
     /// Forgets the copies of one share of the paths whose bytes no longer match their digests,
     /// so that their postings, when they read cleanly in this build, are copied again.
     private mutating func dropDamagedCopies(_ next: inout LastGoodIndex, share: Int) {
-        for path in damagedCopies(of: next, share: share) {
+        let damaged = checkedAhead.flatMap { $0.share == share ? $0.damaged : nil } ?? damagedCopies(of: next, share: share)
+        for path in damaged {
             next.remove(path)
             warnings.append(.warning("the last-good copy of this posting no longer matches what was kept (damaged in the state folder's pack); it is copied again if the posting reads cleanly",
                                      at: SourceLocation(file: DisplayPath.of(path: postingsDirectory.appendingPathComponent(path.text).path))))

@@ -128,9 +128,9 @@ def full_builds(binary, folder, runs):
     outputs alone."""
     scratch = os.path.join(folder, "full-runs")
     shutil.rmtree(scratch, ignore_errors=True)
-    samples = []
+    samples, cold = [], inputs(folder, binary)
     for attempt in range(runs):
-        page_cache.start_cold_run(inputs(folder, binary))
+        page_cache.start_cold_run(cold)
         samples.append(measure(build_command(binary, folder, os.path.join(scratch, str(attempt)))))
     built = os.path.join(scratch, str(runs - 1))
     floors = [write_floor(built, os.path.join(scratch, "floor"), runs), write_floor(built, os.path.join(scratch, "outputs-floor"), runs, "--outputs-only")]
@@ -252,9 +252,9 @@ def hugo_builds(folder, runs):
     site = subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), folder], capture_output=True, text=True, check=True).stdout.strip()
     scratch = os.path.join(folder, "hugo-runs")
     shutil.rmtree(scratch, ignore_errors=True)
-    samples = []
+    samples, cold = [], inputs(folder, shutil.which("hugo"))
     for attempt in range(runs):
-        page_cache.start_cold_run(inputs(folder, shutil.which("hugo")))
+        page_cache.start_cold_run(cold)
         samples.append(measure(["hugo", "--quiet", "--source", site, "--destination", os.path.join(scratch, str(attempt))]))
     shutil.rmtree(scratch, ignore_errors=True)
     return summarize(samples)

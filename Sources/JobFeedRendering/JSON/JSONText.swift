@@ -1,3 +1,5 @@
+@_spi(Specialized) import JobFeedCore
+
 /// JSON written straight into bytes, in the exact form Foundation's `JSONEncoder` gives with
 /// `.sortedKeys` and `.withoutEscapingSlashes` (and `.prettyPrinted` when `pretty`), so outputs
 /// did not change when this replaced it; `JSONTextTests` compares the two on the real postings.
@@ -100,8 +102,18 @@ package struct JSONText {
         var index = 0
         let mayNeedEscape = scriptSafe ? Self.mayNeedEscapeInScript : Self.mayNeedEscape
         while index < text.count {
+            // Nearly every byte is copied as it is: outside a script, words with no byte that
+            // can need an escape are passed over whole. Inside one (JSON-LD, whose descriptions
+            // are HTML), tags mark most words, and the scan cost more than it saved.
+            if !scriptSafe, index + 8 <= text.count {
+                let word = UnsafeRawBufferPointer(text).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if ByteWords.controls(word) | ByteWords.bytes(word, equalTo: 0x22) | ByteWords.bytes(word, equalTo: 0x5C) == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = text[index]
-            // Nearly every byte is copied as it is; only these can need an escape.
+            // Only these can need an escape.
             guard mayNeedEscape[Int(byte)] else {
                 index += 1
                 continue

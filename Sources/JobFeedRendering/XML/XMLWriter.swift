@@ -165,25 +165,3 @@ package enum XMLWriterError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
-
-/// Characters XML 1.0 forbids are dropped before text reaches libxml2, which would write them
-/// unchanged and so produce a file no parser accepts.
-package enum XMLText {
-    package static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD: return true
-        case 0x0..<0x20: return false
-        case 0xFFFE, 0xFFFF: return false
-        default: return true
-        }
-    }
-
-    package static func clean(_ text: String) -> String {
-        // Forbidden characters are ASCII controls or U+FFFE/U+FFFF (EF BF BE/BF in UTF-8).
-        guard text.containsUTF8Byte(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }),
-              text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.filter(isAllowed))
-        return String(scalars)
-    }
-}

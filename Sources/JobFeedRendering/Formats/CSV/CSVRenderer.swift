@@ -1,5 +1,5 @@
 import Foundation
-import JobFeedCore
+@_spi(Specialized) import JobFeedCore
 
 /// Writes `exports/postings.csv`: every published posting of every language (active, archived
 /// and expired), RFC 4180 (UTF-8, CRLF, header row), with spreadsheet formulas neutralized.
@@ -60,7 +60,10 @@ package enum CSVCell {
         case let .value(value): return value
         case let .text(text):
             let isKept: (Unicode.Scalar) -> Bool = { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
-            let hasControls = text.containsUTF8Byte(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 })
+            let hasControls = text.withBorrowedUTF8 { bytes in
+                let marks = { (word: UInt64) in ByteWords.controls(word) & ~(ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x09)) }
+                return ByteWords.firstIndex(in: bytes, marking: marks) { bytes[$0] < 0x20 && bytes[$0] != 0x0A && bytes[$0] != 0x09 } != nil
+            }
             let clean = hasControls ? String(String.UnicodeScalarView(text.unicodeScalars.filter(isKept))) : text
             guard let first = clean.unicodeScalars.first, SpreadsheetFormula.starts.contains(first) else { return clean }
             return "'" + clean
@@ -84,16 +87,21 @@ package enum CSVTable {
     /// Appends a field, quoted when it holds a comma, a quote or a line break, its quotes
     /// doubled and every line break written as CRLF.
     static func append(_ field: String, to line: inout [UInt8]) {
-        var field = field
-        field.withUTF8 { input in
-            guard input.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+        field.withBorrowedUTF8 { raw in
+            let input = raw.assumingMemoryBound(to: UInt8.self)
+            let special = { (word: UInt64) in
+                ByteWords.bytes(word, equalTo: 0x22) | ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x0D)
+            }
+            let isSpecial = { (index: Int) in input[index] == 0x22 || input[index] == 0x0A || input[index] == 0x0D }
+            guard ByteWords.firstIndex(in: raw, marking: { special($0) | ByteWords.bytes($0, equalTo: 0x2C) }, where: { isSpecial($0) || input[$0] == 0x2C }) != nil else {
                 return line.append(contentsOf: input)
             }
             line.reserveCapacity(line.count + input.count + 16)
             line.append(0x22)
             // Copied in runs up to each quote or line break.
             var runStart = 0
-            for index in input.indices where input[index] == 0x22 || input[index] == 0x0D || input[index] == 0x0A {
+            var next = ByteWords.firstIndex(in: raw, marking: special, where: isSpecial)
+            while let index = next {
                 line.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
                 runStart = index + 1
                 switch input[index] {
@@ -106,6 +114,7 @@ package enum CSVTable {
                     line.append(0x0D)
                     line.append(0x0A)
                 }
+                next = ByteWords.firstIndex(in: raw, from: runStart, marking: special, where: isSpecial)
             }
             line.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...]))
             line.append(0x22)

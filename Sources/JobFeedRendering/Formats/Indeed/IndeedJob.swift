@@ -1,5 +1,5 @@
 import Foundation
-import JobFeedCore
+@_spi(Specialized) import JobFeedCore
 
 /// One `<job>` of Indeed's feed, as bytes, rendered on any core while its chunk renders: every
 /// text in CDATA (a `]]>` in it split across two sections, characters XML forbids removed),
@@ -69,17 +69,13 @@ package struct IndeedJob {
         var clean = XMLText.clean(text)
         clean.withUTF8 { text in
             // Copied in runs up to each `]]>`, which becomes `]]` + `]]><![CDATA[` + `>`.
+            let raw = UnsafeRawBufferPointer(text)
+            let closesSection = { (index: Int) in index + 2 < text.count && text[index] == 0x5D && text[index + 1] == 0x5D && text[index + 2] == 0x3E }
             var runStart = 0
-            var index = 0
-            while index + 2 < text.count {
-                guard text[index] == 0x5D, text[index + 1] == 0x5D, text[index + 2] == 0x3E else {
-                    index += 1
-                    continue
-                }
+            while let index = ByteWords.firstIndex(in: raw, from: runStart, marking: { ByteWords.bytes($0, equalTo: 0x5D) }, where: closesSection) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
                 bytes += "]]]]><![CDATA[>".utf8
-                index += 3
-                runStart = index
+                runStart = index + 3
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
         }

@@ -47,7 +47,7 @@ package struct PostingParser: Sendable {
 
     package func parse(_ file: PostingFile, data: Data) -> Outcome {
         let whole = SourceLocation(file: file.displayPath)
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard let text = UTF8Validation.string(validating: data) else {
             return Outcome(diagnostics: [TextDecoding.invalidUTF8(data, file: file.displayPath)])
         }
         let frontMatter: FrontMatter

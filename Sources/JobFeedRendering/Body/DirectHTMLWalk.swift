@@ -1,3 +1,5 @@
+import JobFeedCore
+
 /// Walks a body's HTML straight from its bytes, handing a visitor what libxml2's parse of the
 /// same bytes would hand it, when the HTML is plain enough for that to be certain.
 ///

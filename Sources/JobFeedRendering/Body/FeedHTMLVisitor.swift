@@ -15,7 +15,7 @@ package struct FeedHTMLVisitor: HTMLVisitor {
         self.baseURL = baseURL
     }
 
-    package var html: String { String(decoding: output, as: UTF8.self) }
+    package var html: String { UTF8Validation.string(output) }
 
     /// What an element is written as in feed HTML.
     package struct Role: Sendable {

@@ -22,7 +22,7 @@ package struct GoogleHTMLVisitor: HTMLVisitor {
     package static let paragraphLike: Set<String> = ["div", "summary", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "tr", "address"]
     package static let textContainers: Set<String> = ["p", "li", "h1", "h2", "h3", "h4", "h5"]
 
-    package var html: String { String(decoding: output, as: UTF8.self) }
+    package var html: String { UTF8Validation.string(output) }
 
     /// What an element becomes in Google's HTML.
     package enum Role: Sendable {

@@ -1,3 +1,5 @@
+import JobFeedCore
+
 
 /// Turns a body into plain text for CSV: one line per block, list items as "- item",
 /// runs of white space folded.
@@ -18,7 +20,7 @@ package struct PlainTextVisitor: HTMLVisitor {
     package var text: String {
         var copy = self
         copy.breakLine()
-        return String(decoding: copy.lines, as: UTF8.self)
+        return UTF8Validation.string(copy.lines)
     }
 
     /// What an element does to the lines of plain text.

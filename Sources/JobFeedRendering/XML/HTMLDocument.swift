@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import JobFeedCore
 
 /// Owns a libxml2 HTML tree parsed from a rendered posting body, and frees it.
 ///

@@ -127,6 +127,23 @@ import JobFeed
         #expect(String(decoding: CSVTable.line([.text(text)]), as: UTF8.self) == field + "\r\n")
     }
 
+    /// Quotes, line breaks, commas and controls at every offset of a field (the scans for them
+    /// read eight bytes at a time): quoted as RFC 4180 quotes, each line feed a CRLF, the
+    /// controls dropped.
+    @Test func csvFieldsAreQuotedWhereverTheirSpecialCharactersFall() {
+        for offset in 0..<20 {
+            for special in ["\"", "\n", "\r\n", "\r", ",", "\u{1}", "\"\"", "\n\n"] {
+                let text = "x" + String(repeating: "a", count: offset) + special + String(repeating: "b", count: offset % 7)
+                // Carriage returns are controls too, dropped: a line break is its line feed.
+                let kept = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && $0 != "\u{1}" }))
+                let quoted = kept.unicodeScalars.contains { $0 == "\"" || $0 == "," || $0 == "\n" }
+                let lines = kept.replacingOccurrences(of: "\n", with: "\r\n")
+                let field = quoted ? "\"" + lines.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : lines
+                #expect(String(decoding: CSVTable.line([.text(text)]), as: UTF8.self) == field + "\r\n", "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func generatedValuesAreWrittenAsTheyAre() {
         #expect(CSVCell.value("-5").field == "-5")
     }

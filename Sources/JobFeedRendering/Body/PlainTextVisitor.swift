@@ -1,6 +1,5 @@
 import JobFeedCore
 
-
 /// Turns a body into plain text for CSV: one line per block, list items as "- item",
 /// runs of white space folded.
 package struct PlainTextVisitor: HTMLVisitor {

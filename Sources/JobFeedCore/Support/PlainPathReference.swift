@@ -45,23 +45,33 @@ package enum PlainPathReference {
     /// RFC 3986 §5.2.4 on a path that starts with `/`: `.` segments go, `..` removes the
     /// segment before it, and a path ending in either keeps its trailing slash.
     private static func withoutDotSegments(_ path: [UInt8]) -> [UInt8] {
-        var kept: [ArraySlice<UInt8>] = []
-        let segments = path.split(separator: slash, omittingEmptySubsequences: false).dropFirst()
+        // Written segment by segment into one buffer, a `..` cutting it back to its last slash:
+        // the segments as slices of the path were retained and released one by one.
+        var output: [UInt8] = []
+        output.reserveCapacity(path.count)
         var endsInDirectory = false
-        for segment in segments {
-            endsInDirectory = segment.elementsEqual(".".utf8) || segment.elementsEqual("..".utf8)
-            if segment.elementsEqual("..".utf8) { _ = kept.popLast() } else if !endsInDirectory { kept.append(segment) }
+        var start = 1
+        while start <= path.count {
+            let end = path[start...].firstIndex(of: slash) ?? path.count
+            let length = end - start
+            let isDot = length == 1 && path[start] == dot
+            let isDotDot = length == 2 && path[start] == dot && path[start + 1] == dot
+            endsInDirectory = isDot || isDotDot
+            if isDotDot {
+                output.removeSubrange((output.lastIndex(of: slash) ?? 0)...)
+            } else if !isDot {
+                output.append(slash)
+                output.append(contentsOf: path[start..<end])
+            }
+            start = end + 1
         }
-        var output: [UInt8] = [slash]
-        for (index, segment) in kept.enumerated() {
-            if index > 0 { output.append(slash) }
-            output += segment
-        }
-        if endsInDirectory && !kept.isEmpty { output.append(slash) }
+        if output.isEmpty { return [slash] }
+        if endsInDirectory { output.append(slash) }
         return output
     }
 
     private static let slash = UInt8(ascii: "/")
+    private static let dot = UInt8(ascii: ".")
 
     /// Unreserved characters, sub-delimiters, `@` and `/`: what a path may hold as is.
     private static func isPathByte(_ byte: UInt8) -> Bool {

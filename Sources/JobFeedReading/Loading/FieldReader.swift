@@ -79,7 +79,8 @@ package struct FieldReader {
 
     /// Whether a front-matter key was inherited rather than written in the posting.
     package func isInherited(_ key: String) -> Bool {
-        inherited[key.lowercased()] != nil
+        // Most sites inherit nothing: no key lowered for nothing, for every key of every posting.
+        !inherited.isEmpty && inherited[key.lowercased()] != nil
     }
 
     /// Where a field's value was written (see `source(ofKey:)`).

@@ -84,9 +84,8 @@ package enum PublishedText {
     /// (C2 80–9F) or a noncharacter (EF B7 90–AF, EF BF BE–BF, and U+nFFFE/U+nFFFF in the
     /// other planes). Every body goes through here and almost none needs more, so it is read
     /// eight bytes at a time: a word of printable ASCII, tabs and line feeds is passed over in
-    /// a few instructions (byte masks as in Bit Twiddling Hacks' "haszero"), and only the
-    /// other words byte by byte (French text is full of C2 A0 and C2 AB, none of them C1
-    /// controls).
+    /// a few instructions (`ByteWords`' masks), and only the other words byte by byte (French
+    /// text is full of C2 A0 and C2 AB, none of them C1 controls).
     private static func mayNeedWork(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
@@ -94,11 +93,9 @@ package enum PublishedText {
             var index = 0
             while index + 8 <= bytes.count {
                 let word = words.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & highBits == 0 {
-                    // ASCII: each byte plus 0x60 carries into its high bit unless it is below a space.
-                    let belowSpace = ~(word &+ 0x6060_6060_6060_6060) & highBits
-                    let breaks = zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(word ^ 0x0909_0909_0909_0909)
-                    if belowSpace & ~breaks == 0, zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F) == 0 {
+                if ByteWords.nonASCII(word) == 0 {
+                    let breaks = ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x09)
+                    if ByteWords.controls(word) & ~breaks == 0, ByteWords.bytes(word, equalTo: 0x7F) == 0 {
                         index += 8
                         continue
                     }
@@ -108,14 +105,6 @@ package enum PublishedText {
             }
             return (index..<bytes.count).contains { startsWork(at: $0, in: bytes) }
         }
-    }
-
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
-    /// The high bit of each zero byte of the word, and of no other.
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        ~(((word & lowBits) &+ lowBits) | word | lowBits)
     }
 
     /// Whether what starts at this byte is something `block` changes (see `mayNeedWork`).

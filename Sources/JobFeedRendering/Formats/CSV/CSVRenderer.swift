@@ -93,14 +93,16 @@ package enum CSVTable {
                 ByteWords.bytes(word, equalTo: 0x22) | ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x0D)
             }
             let isSpecial = { (index: Int) in input[index] == 0x22 || input[index] == 0x0A || input[index] == 0x0D }
-            guard ByteWords.firstIndex(in: raw, marking: { special($0) | ByteWords.bytes($0, equalTo: 0x2C) }, where: { isSpecial($0) || input[$0] == 0x2C }) != nil else {
+            guard let first = ByteWords.firstIndex(in: raw, marking: { special($0) | ByteWords.bytes($0, equalTo: 0x2C) },
+                                                   where: { isSpecial($0) || input[$0] == 0x2C }) else {
                 return line.append(contentsOf: input)
             }
             line.reserveCapacity(line.count + input.count + 16)
             line.append(0x22)
-            // Copied in runs up to each quote or line break.
+            // Copied in runs up to each quote or line break, the first looked for from the first
+            // byte that made the field quoted (the bytes before it hold none).
             var runStart = 0
-            var next = ByteWords.firstIndex(in: raw, marking: special, where: isSpecial)
+            var next = isSpecial(first) ? first : ByteWords.firstIndex(in: raw, from: first + 1, marking: special, where: isSpecial)
             while let index = next {
                 line.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
                 runStart = index + 1

@@ -25,6 +25,14 @@ fresh once as the reference. Then:
    build must give exactly the fresh build of the new version. A site's first build does not
    wait for the disk (see `OutputWriter`): cut just after it, a file may be found empty or
    missing, never with other bytes, and the next build must give the fresh build.
+5. outputs changed behind its back: between builds, each of the site's outputs is touched
+   (`chmod`), changed in place with its times kept, shifted by a byte, cut short, emptied,
+   added to, replaced by a copy of itself or deleted. The next build with a posting edited must
+   give exactly the fresh build: nothing a build copies from an output it published before may
+   carry what someone else wrote there. So must the next build with no posting changed, but
+   for an output rewritten in place to its own size with its modification time set back: a
+   build that finds every input and output with the stamps it left (size, modification time,
+   inode) touches nothing, as the README says, and that output stays as it was made.
 
 Prints one line per check and a summary line: "faults: N passed, M failed".
 """
@@ -230,6 +238,28 @@ class Faults:
             subprocess.run(["umount", site])
             os.remove(image)
 
+    def changed_behind_its_back(self, versions, references):
+        """5. One site built in place (so that its layouts name its files as they are), each
+        output damaged in turn, then built to each version; built back to the first after."""
+        site = os.path.join(self.work, "behind")
+        shutil.rmtree(site, ignore_errors=True)
+        self.build(site, versions[0])
+        outputs = sorted(references[0])
+        documents = [p for p in outputs if "/jsonld/" in p][:2]
+        for output in [p for p in outputs if "/jsonld/" not in p] + documents:
+            wrong = []
+            for damage, change in DAMAGES.items():
+                for version, postings in enumerate(versions):
+                    if version == 0 and damage in KEEPS_STAMP:
+                        continue
+                    change(os.path.join(site, output))
+                    result = self.build(site, postings)
+                    if result.returncode not in (0, 1) or tree(site) != references[version]:
+                        wrong.append(f"{damage}, version {'AB'[version]}")
+                    self.build(site, versions[0])
+            self.check(not wrong, f"{output} changed behind its back {len(DAMAGES)} ways: each next build equals a fresh build {wrong[:3]}")
+        self.converges(site, versions[0], references[0], "outputs changed behind its back")
+
     def build_and_cut(self, image, site, postings):
         """A build from a clean start (nothing waiting to be written), then the power cut."""
         os.sync()
@@ -246,6 +276,54 @@ class Faults:
     @staticmethod
     def mount(image, site):
         return subprocess.run(["mount", "-o", "loop", image, site]).returncode == 0
+
+
+def rewrite_keeping_times(path, change):
+    """Writes `change` of the file's bytes over it in place, its times set back as they were."""
+    before = os.stat(path)
+    with open(path, "rb") as f:
+        data = f.read()
+    with open(path, "r+b") as f:
+        f.write(change(data))
+        f.truncate()
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def flip_bytes(data):
+    """A byte in each quarter of the file, its case or a bit turned."""
+    changed = bytearray(data)
+    for quarter in range(4):
+        if changed:
+            changed[(len(changed) * quarter) // 4 + len(changed) // 8] ^= 0x20
+    return bytes(changed)
+
+
+def replace_with_copy(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    with open(path + ".copy", "wb") as f:
+        f.write(data)
+    os.rename(path + ".copy", path)
+
+
+def add_to(path):
+    with open(path, "ab") as f:
+        f.write(b"\nadded by someone else\n")
+
+
+# Damages that leave a file's stamp as it was (see 5. above).
+KEEPS_STAMP = ("bytes changed in place, times kept", "shifted by a byte, times kept")
+
+DAMAGES = {
+    "touched (chmod)": lambda path: os.chmod(path, 0o640),
+    "bytes changed in place, times kept": lambda path: rewrite_keeping_times(path, flip_bytes),
+    "shifted by a byte, times kept": lambda path: rewrite_keeping_times(path, lambda data: b"x" + data[:-1]),
+    "cut short, times kept": lambda path: rewrite_keeping_times(path, lambda data: data[:len(data) // 2]),
+    "emptied": lambda path: open(path, "wb").close(),
+    "added to": add_to,
+    "replaced by a copy of itself": replace_with_copy,
+    "deleted": os.remove,
+}
 
 
 def cut_short(path, reference):
@@ -300,6 +378,14 @@ def main():
             f.write("\n\n" + "Version B makes every posting longer. " * 200 + "\n")
     small = [faults.fresh("fresh-small-a", small_a), faults.fresh("fresh-small-b", small_b)]
     faults.full_disk([small_a, small_b], small, [small_a, small_b])
+    # The small corpus again, with one posting edited: a cron build's change.
+    small_c = os.path.join(work, "small-c")
+    shutil.rmtree(small_c, ignore_errors=True)
+    shutil.copytree(small_a, small_c)
+    edited = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(small_c) for f in fs)[0]
+    with open(edited, "a", encoding="utf-8") as f:
+        f.write("\n\nEdited: one paragraph more.\n")
+    faults.changed_behind_its_back([small_a, small_c], [small[0], faults.fresh("fresh-small-c", small_c)])
     faults.immutable([a, b], references)
     faults.power_cuts([a, b], references)
     print(f"faults: {faults.passed} passed, {faults.failed} failed")

@@ -32,7 +32,7 @@ fresh once as the reference. Then:
    carry what someone else wrote there. So must the next build with no posting changed, but
    for an output rewritten in place to its own size with its modification time set back: a
    build that finds every input and output with the stamps it left (size, modification time,
-   inode) touches nothing, as the README says, and that output stays as it was made.
+   inode) touches nothing, as the README says, and that output stays as the change left it.
 
 Prints one line per check and a summary line: "faults: N passed, M failed".
 """

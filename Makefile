@@ -6,6 +6,8 @@ APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-
 # Test-only tools: xmllint for the consumer checks, Hugo to compare published sets with, man
 # for install-check, Chromium to read the status page as a browser does.
 TEST_APT_PACKAGES := libxml2-utils hugo man-db chromium
+# For the benchmark's floor of the C libraries' own work (Benchmarks/library_floor.c).
+BENCH_APT_PACKAGES := libyaml-dev
 PY_PACKAGES := feedparser pyld pyyaml html5lib
 CORPUS := ../shared/corpus/cds
 CHECK_NOW := 2026-11-29
@@ -120,6 +122,7 @@ BENCH_SIZES ?= 1000 10000 50000
 BENCH_BIN = $$($(INSTALL_BUILD) --show-bin-path)/jobfeed
 
 bench: deps testdeps pydeps
+	$(call install_missing,$(BENCH_APT_PACKAGES))
 	$(INSTALL_BUILD)
 	python3 Benchmarks/bench.py $(BENCH_BIN) $(BENCH_SIZES)
 	# The 1,000-posting corpus's outputs pass the same consumers as the sample's.

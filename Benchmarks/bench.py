@@ -16,7 +16,11 @@ corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median o
   floor     (under full) writing, from memory, the files the last full build wrote (outputs and
             state folder) into new folders (Benchmarks/write_floor.py); no full build can
             publish those bytes faster; and its outputs alone, what any tool that published
-            them would write, with no state for the next build;
+            them would write, with no state for the next build; and the C libraries it builds
+            on reading and rendering the postings and nothing else (Benchmarks/library_floor.c:
+            each file read, its front matter through libyaml's event parser, its body through
+            cmark-gfm to HTML, on every core), which no build using them can read and render
+            with less;
   floor     (under one) replacing just the files that build rewrote, as fast as the kernel
             allows on every core: each copied whole with copy_file_range(2) over its spare (a
             version before it, as jobfeed keeps one; made untimed for the first run), cut to
@@ -137,6 +141,25 @@ def full_builds(binary, folder, runs):
     shutil.rmtree(scratch, ignore_errors=True)
     return (summarize(samples),) + tuple((summarize([(wall, cpu, None) for wall, cpu in floor["samples"]]), floor["files"], floor["bytes"])
                                          for floor in floors)
+
+
+def library_floor(folder, runs):
+    """(wall, CPU, None): Benchmarks/library_floor.c over the corpus's postings on every core,
+    compiled against Debian's libcmark-gfm and libyaml (`make bench` installs libyaml-dev),
+    each run from the page cache a full build starts from."""
+    source, program = os.path.join(HERE, "library_floor.c"), os.path.join(WORK, "library_floor")
+    if not os.path.exists(program) or os.path.getmtime(program) < os.path.getmtime(source):
+        compiler = os.environ.get("CC") or shutil.which("cc") or shutil.which("clang")
+        subprocess.run([compiler, "-O2", "-o", program, source, "-lcmark-gfm-extensions", "-lcmark-gfm", "-lyaml"], check=True)
+    postings = os.path.join(folder, "postings")
+    listing = os.path.join(folder, "postings.list")
+    with open(listing, "w", encoding="utf-8") as f:
+        f.writelines(os.path.join(root, name) + "\n" for root, _, names in sorted(os.walk(postings)) for name in sorted(names))
+    samples = []
+    for _ in range(runs):
+        page_cache.start_cold_run(inputs(folder, program))
+        samples.append(measure([program, listing, str(os.cpu_count() or 1)]))
+    return summarize([(wall, cpu, None) for wall, cpu, _ in samples])
 
 
 def write_floor(built, scratch, runs, *options):
@@ -272,6 +295,7 @@ def bench(binary, count, runs):
     results["full"], (floor, files, size), (outputs_floor, output_files, output_size) = full_builds(binary, folder, runs)
     results[f"floor: write the {files:,} files ({size / 1e6:,.0f} MB) a full build writes"] = floor
     results[f"floor: its outputs alone, {output_files:,} files ({output_size / 1e6:,.0f} MB), no state folder"] = outputs_floor
+    results["floor: the C libraries' own reading and rendering (libyaml, cmark-gfm), nothing written"] = library_floor(folder, runs)
     clean(0)
     measure(build_command(binary, folder))
     posting = active_posting(folder)

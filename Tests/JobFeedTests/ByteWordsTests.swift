@@ -14,6 +14,7 @@ struct ByteWordsTests {
                     let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
                     let bit = UInt64(0x80) << (8 * position)
                     #expect((ByteWords.controls(word) & bit != 0) == (value < 0x20))
+                    #expect((ByteWords.controlsButTabAndLineFeed(word) & bit != 0) == (value < 0x20 && value != 0x09 && value != 0x0A))
                     #expect((ByteWords.bytes(word, equalTo: 0x22) & bit != 0) == (value == 0x22))
                     #expect((ByteWords.nonASCII(word) & bit != 0) == (value >= 0x80))
                 }

@@ -25,6 +25,13 @@ public enum ByteWords {
         ~((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x6060_6060_6060_6060) & ~word & 0x8080_8080_8080_8080
     }
 
+    /// The high bit of each C0 control of the word but tab and line feed, the controls text
+    /// keeps (CSV, and published text, drop the others; XML also keeps carriage return).
+    @inlinable @inline(__always)
+    public static func controlsButTabAndLineFeed(_ word: UInt64) -> UInt64 {
+        controls(word) & ~(bytes(word, equalTo: 0x09) | bytes(word, equalTo: 0x0A))
+    }
+
     /// The high bit of each byte of the word that is not ASCII.
     @inlinable @inline(__always)
     public static func nonASCII(_ word: UInt64) -> UInt64 { word & 0x8080_8080_8080_8080 }

@@ -94,8 +94,7 @@ package enum PublishedText {
             while index + 8 <= bytes.count {
                 let word = words.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if ByteWords.nonASCII(word) == 0 {
-                    let breaks = ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x09)
-                    if ByteWords.controls(word) & ~breaks == 0, ByteWords.bytes(word, equalTo: 0x7F) == 0 {
+                    if ByteWords.controlsButTabAndLineFeed(word) == 0, ByteWords.bytes(word, equalTo: 0x7F) == 0 {
                         index += 8
                         continue
                     }

@@ -86,7 +86,7 @@ struct HTMLReader {
                 // libxml2 drops the C0 controls XML 1.0 has no place for, and U+FFFE and U+FFFF;
                 // a carriage return it keeps, but no body needs one walked directly.
                 if byte < 0x20 && byte != 0x09 && byte != 0x0A { return false }
-                if byte == 0xEF, index + 2 < html.count, html[index + 1] == 0xBF, html[index + 2] >= 0xBE { return false }
+                if byte == 0xEF, XMLText.startsFFFEOrFFFF(UnsafeRawBufferPointer(html), at: index) { return false }
                 index += 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: html[start..<index]))

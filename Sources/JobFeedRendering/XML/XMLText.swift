@@ -24,18 +24,24 @@ package enum XMLText {
     /// comes through here, bodies among them, and almost none holds one.
     private static func holdsForbidden(_ text: String) -> Bool {
         text.withBorrowedUTF8 { bytes in
-            let allowed = { (word: UInt64) in
-                ByteWords.bytes(word, equalTo: 0x09) | ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x0D)
+            let marks = { (word: UInt64) in
+                ByteWords.controlsButTabAndLineFeed(word) & ~ByteWords.bytes(word, equalTo: 0x0D) | ByteWords.bytes(word, equalTo: 0xEF)
             }
-            let forbidden = ByteWords.firstIndex(in: bytes, marking: { ByteWords.controls($0) & ~allowed($0) | ByteWords.bytes($0, equalTo: 0xEF) }) { at in
+            let forbidden = ByteWords.firstIndex(in: bytes, marking: marks) { at in
                 switch bytes[at] {
                 case 0x09, 0x0A, 0x0D: return false
                 case ..<0x20: return true
-                case 0xEF: return at + 2 < bytes.count && bytes[at + 1] == 0xBF && bytes[at + 2] >= 0xBE
-                default: return false
+                default: return startsFFFEOrFFFF(bytes, at: at)
                 }
             }
             return forbidden != nil
         }
+    }
+
+    /// Whether U+FFFE or U+FFFF (EF BF BE, EF BF BF), which XML forbids and libxml2 drops,
+    /// starts at `index`.
+    @inline(__always)
+    static func startsFFFEOrFFFF(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        bytes[index] == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE
     }
 }

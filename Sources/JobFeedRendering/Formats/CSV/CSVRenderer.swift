@@ -61,8 +61,7 @@ package enum CSVCell {
         case let .text(text):
             let isKept: (Unicode.Scalar) -> Bool = { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
             let hasControls = text.withBorrowedUTF8 { bytes in
-                let marks = { (word: UInt64) in ByteWords.controls(word) & ~(ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x09)) }
-                return ByteWords.firstIndex(in: bytes, marking: marks) { bytes[$0] < 0x20 && bytes[$0] != 0x0A && bytes[$0] != 0x09 } != nil
+                ByteWords.firstIndex(in: bytes, marking: ByteWords.controlsButTabAndLineFeed) { bytes[$0] < 0x20 && bytes[$0] != 0x0A && bytes[$0] != 0x09 } != nil
             }
             let clean = hasControls ? String(String.UnicodeScalarView(text.unicodeScalars.filter(isKept))) : text
             guard let first = clean.unicodeScalars.first, SpreadsheetFormula.starts.contains(first) else { return clean }

@@ -104,8 +104,9 @@ package struct FieldReader {
     private static func resolve(_ path: [String], in lookup: [String: Node], folding: Bool) -> Node? {
         guard let first = path.first, var node = lookup[fold(first, folding)] else { return nil }
         for key in path.dropFirst() {
+            let wanted = fold(key, folding)
             guard let mapping = node.mapping,
-                  let next = mapping.first(where: { fold($0.key.scalarText ?? "", folding) == fold(key, folding) })?.value else { return nil }
+                  let next = mapping.first(where: { fold($0.key.scalarText ?? "", folding) == wanted })?.value else { return nil }
             node = next
         }
         return node

@@ -17,6 +17,13 @@ package final class BackgroundValue<Value: Sendable>: Sendable {
         }
     }
 
+    /// Works on `input` on a thread of its own, which holds its only copy: tables in it
+    /// change in place rather than being copied whole.
+    package convenience init<Input: Sendable>(handing input: consuming Input, _ work: @escaping @Sendable (consuming Input) -> Value) {
+        let handed = Handed(input)
+        self.init { work(handed.take()) }
+    }
+
     /// Returns when the work has ended.
     package func wait() {
         done.wait()
@@ -37,5 +44,18 @@ package final class BackgroundValue<Value: Sendable>: Sendable {
             defer { result = nil }
             return result!
         }
+    }
+}
+
+/// A value handed to another thread, which takes it once.
+private final class Handed<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+
+    init(_ value: consuming Value) {
+        self.value = value
+    }
+
+    func take() -> Value {
+        value.take()!
     }
 }

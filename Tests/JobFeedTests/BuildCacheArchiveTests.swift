@@ -104,8 +104,11 @@ import JobFeedSystem
     /// A part left in the cache (a cron build leaves there the parts its outputs copy from
     /// their last files) reads back intact if an output needs it after all. Once its bytes are
     /// damaged it reads back as nothing, and the build that publishes says so and drops it from
-    /// the index, found again by the part's source (all the part carries), the other parts kept.
-    @Test func aPartLeftInTheCacheReadsBackAndIsDroppedOnceDamaged() throws {
+    /// the index, found again by the part's source (all the part carries), the other parts kept;
+    /// as well when the damage is found while the outputs are written, after the index was
+    /// prepared (`CacheArchive.prepareCommit`).
+    @Test(arguments: [false, true])
+    func aPartLeftInTheCacheReadsBackAndIsDroppedOnceDamaged(foundWhilePublishing: Bool) throws {
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
         defer { site.remove() }
         _ = try site.build()
@@ -125,6 +128,7 @@ import JobFeedSystem
         let bytes = try #require(left.data())
         #expect(bytes.withUnsafeBytes { ContentDigest.of($0) } == entry.digest)
         try damage([entry], in: site)
+        if foundWhilePublishing { archive.prepareCommit() }
         #expect(left.data() == nil)
         #expect(archive.commit(cache).contains { $0.message.contains("build cache was damaged") })
         let (_, reopened) = try openedCache()

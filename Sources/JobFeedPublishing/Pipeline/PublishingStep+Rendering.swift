@@ -42,6 +42,9 @@ extension PublishingStep {
 
     /// Replaces the changed files atomically and removes stale per-posting files.
     package static let writeOutputs = PublishingStep("write outputs", .publication) { context throws(DiagnosticError) in
+        // Everything is rendered: the build cache's index is made ready on the other core
+        // while the outputs publish, to be kept or forgotten by what the publication decides.
+        context.cache?.archive?.prepareCommit()
         let tally = context.tally(.writing, total: context.plan.count)
         defer { tally?.advance(by: context.plan.count) }
         var writer = OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip)

@@ -179,6 +179,12 @@ public final class BuildCache: Sendable {
         changedOutputs.withLock { _ = $0.insert(exact) }
     }
 
+    /// Forgets which outputs were recorded since this was last asked (the index that keeps
+    /// them is written whole).
+    package func forgetChangedOutputs() {
+        changedOutputs.withLock { $0 = [] }
+    }
+
     /// The outputs recorded since this was last asked, as recorded, in path order.
     package func takeChangedOutputs() -> [(ExactPath, Output)] {
         let changed = changedOutputs.withLock { changed in

@@ -11,10 +11,10 @@ extension CacheArchive {
     /// build; says why when the cache could not be kept.
     package func commit(_ cache: BuildCache) -> [Diagnostic] {
         precondition(!readOnly, "a read-only build cache is never committed")
-        writePending()
-        let state = appending.withLock { $0 }
+        var prepared = takePreparation()
+        index = prepared.index
         let warnings = damaged.withLock { $0 } ? [warning("the build cache was damaged (its index, or bytes that no longer match their digest); this build used none of what was damaged and rendered it again")] : []
-        if let failure = state.failure {
+        if let failure = prepared.appended.failure {
             abandon()
             if failure == Self.lowSpace {
                 return warnings + [warning("the build cache is not kept while the state folder's disk has less free space than the outputs may need; builds render every changed posting until there is room")]
@@ -23,46 +23,34 @@ extension CacheArchive {
         }
         // The index is changed in place (a copy of 100,000 entries per build otherwise); a
         // failure to save it discards the whole cache.
-        var change = CacheIndexLog.Change(packLength: state.length)
-        let damagedSources = damagedSources.withLock { $0 }
-        if !damagedSources.isEmpty {
-            // Found by their parts' sources, every key's taken again: seldom, and only then.
+        var change = prepared.change
+        // Parts left in the cache and found damaged when an output read them, after the
+        // preparation: their entries go too, but for this build's own.
+        let lateDamage = damagedSources.withLock { $0 }.subtracting(prepared.damagedSources)
+        if !lateDamage.isEmpty {
             let damagedKeys = index.entries.flatMap { posting, kinds in kinds.pairs.map { Key(posting: posting, kind: $0.kind) } }
-                .filter { damagedSources.contains($0.source) }
+                .filter { lateDamage.contains($0.source) && prepared.appended.entries[$0.posting]?[kind: $0.kind] == nil }
             for key in damagedKeys {
                 index[key] = nil
                 change.removedEntries.append(key)
             }
+            if !damagedKeys.isEmpty { prepared.encodedEntries = nil }
         }
         // Said once: what was damaged is dropped from the index now.
         damaged.withLock { $0 = false }
         self.damagedSources.withLock { $0 = [] }
-        for (posting, kinds) in state.entries {
-            // One lookup for all of the posting's kinds, its entry changed in place.
-            index.entries[posting, default: ByKind()].merge(kinds)
-            change.entries += kinds.pairs.map { (Key(posting: posting, kind: $0.kind), $0.value) }
+        if prepared.savesWhole {
+            cache.forgetChangedOutputs()
+        } else {
+            change.record(outputs: cache.takeChangedOutputs(), fingerprints: cache.rendered.outputFingerprints, since: index)
         }
-        if let live = state.livePaths {
-            // Matched by the paths' hashes, taken when the keys were made: hashing and comparing
-            // 100,000 keys' paths took 20 ms of a cron build's last, serial stretch at 10,000
-            // postings. A dead path whose hash met a live one's would only keep its entries,
-            // which are never used without their file's stamp.
-            let liveHashes = Set(live.map(PostingKey.hash(ofPath:)))
-            let dead = index.entries.keys.filter { !liveHashes.contains($0.pathHash) }
-            for posting in dead {
-                guard let kinds = index.entries.removeValue(forKey: posting) else { continue }
-                change.removedEntries += kinds.pairs.map { Key(posting: posting, kind: $0.kind) }
-            }
-        }
-        index.packLength = state.length
-        change.record(outputs: cache.takeChangedOutputs(), fingerprints: cache.rendered.outputFingerprints, since: index)
         index.outputs = cache.recordedOutputs
         index.fingerprints = cache.rendered.outputFingerprints
         let generation = index.generation
-        if index.deadBytes > index.liveBytes && index.deadBytes > 1 << 20 { index = compacted(index) }
+        if prepared.compacts { index = compacted(index) }
         do {
-            if index.generation != generation || index.fileDigest == 0 || logLength > max(1 << 20, index.fileSize / 2) {
-                try saveWhole()
+            if prepared.savesWhole {
+                try saveWhole(entries: index.generation == generation ? prepared.encodedEntries : nil)
             } else {
                 let record = change.encoded(following: index.fileDigest)
                 try CacheIndexLog.append(record, to: folder.appendingPathComponent(CacheIndexLog.fileName).path)
@@ -78,8 +66,9 @@ extension CacheArchive {
     }
 
     /// Writes the index whole, replacing the file at once, and starts its log anew.
-    private func saveWhole() throws(SystemError) {
-        let data = index.encode(key: key)
+    /// `entries`: the index's encoded up to its outputs, when prepared for it as it is.
+    private func saveWhole(entries: ByteWriter? = nil) throws(SystemError) {
+        let data = entries.map { index.encode(entries: $0) } ?? index.encode(key: key)
         try OutputWriter.replace(folder.appendingPathComponent(CacheIndex.fileName).path, with: data, mode: StateFolder.fileMode)
         SystemCall.remove(folder.appendingPathComponent(CacheIndexLog.fileName).path)
         logLength = 0
@@ -93,11 +82,20 @@ extension CacheArchive {
         restartAppending(at: 0)
     }
 
-    /// The build did not publish: what it appended is cut off.
+    /// The build did not publish: what it appended is cut off. An index its preparation
+    /// changed is forgotten, for the next build to read it again as the last one left it.
     package func abandon() {
         guard !readOnly else { return }
-        restartAppending(at: index.packLength)
-        if FileStamp(path: packPath(index.generation)) != nil { truncate(packPath(index.generation), off_t(index.packLength)) }
+        var (generation, length) = (index.generation, index.packLength)
+        if let started = preparation.withLock({ $0 }) {
+            let prepared = started.take()
+            preparation.withLock { $0 = nil }
+            (generation, length) = (prepared.index.generation, prepared.packLengthBefore)
+            if prepared.appended.failure == nil { forgetIndex() } else { index = prepared.index }
+        }
+        restartAppending(at: length)
+        let pack = packPath(generation)
+        if FileStamp(path: pack) != nil { truncate(pack, off_t(length)) }
     }
 
     /// The live entries copied into the next generation's pack; the index as it was when that

@@ -66,6 +66,9 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
     /// By `PartKey.source`, what a part carries (see `FormatPart.CachedPlace`).
     let damagedSources = Mutex<Set<UInt64>>([])
 
+    /// The end of the build being prepared on another thread (see `prepareCommit`).
+    let preparation = Mutex<BackgroundValue<PreparedCommit>?>(nil)
+
     /// Whether this archive only reads (`check`, `report`: no lock, nothing written, nothing
     /// cut off or discarded; a build under the lock may be appending meanwhile, past the end
     /// of the index read here).
@@ -139,6 +142,12 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
         self.index = index
         if damage { damaged.withLock { $0 = true } }
         return true
+    }
+
+    /// Forgets the index, for the next build to read it again (see `abandon`).
+    func forgetIndex() {
+        opened = false
+        index = CacheIndex()
     }
 
     /// What each output held when the last build that published wrote it, handed over rather

@@ -148,6 +148,11 @@ package struct CacheIndex {
     /// The index as bytes, entries grouped by posting file and sorted, so that the same index
     /// is the same bytes; and it now knows that file's digest and size.
     package mutating func encode(key: UInt64) -> Data {
+        encode(entries: encodedEntries(key: key))
+    }
+
+    /// The index's bytes up to its outputs: what `commit` prepares while they publish.
+    func encodedEntries(key: UInt64) -> ByteWriter {
         var writer = ByteWriter()
         writer.append(Self.magic)
         writer.append(Self.format)
@@ -156,7 +161,11 @@ package struct CacheIndex {
         writer.append(packLength)
         writer.append(entryCount)
         writer.append(entries.count)
-        for (posting, kinds) in entries.sorted(by: { $0.key.path < $1.key.path }) {
+        // In path order, sorted by the paths' bytes (see `ExactPath.sortedPlaces`): as
+        // `String`s, 50,000 postings' and 37,000 outputs' paths took 150 ms to sort.
+        let postings = Array(entries)
+        for place in ExactPath.sortedPlaces(of: postings.map { ExactPath($0.key.path) }) {
+            let (posting, kinds) = postings[place]
             writer.append(posting.path)
             writer.append(kinds.count)
             for (kind, entry) in kinds.pairs.sorted(by: { $0.kind < $1.kind }) {
@@ -164,8 +173,16 @@ package struct CacheIndex {
                 Self.write(entry, to: &writer)
             }
         }
+        return writer
+    }
+
+    /// The whole index's bytes, from `encodedEntries` made for it as it is now.
+    mutating func encode(entries: consuming ByteWriter) -> Data {
+        var writer = entries
         writer.append(outputs.count)
-        for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
+        let recorded = Array(outputs)
+        for place in ExactPath.sortedPlaces(of: recorded.map(\.key)) {
+            let (path, output) = recorded[place]
             writer.append(path.text)
             Self.write(output, to: &writer)
         }

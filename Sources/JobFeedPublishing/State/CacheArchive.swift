@@ -17,7 +17,8 @@ import Synchronization
 /// does not publish cuts the pack back; a pack that is mostly dead is compacted.
 ///
 /// One archive serves a one-shot build, or a watcher's every rebuild: `begin(room:)` starts
-/// each build, `commit` or `abandon` ends it.
+/// each build, `prepareCommit` readies its end on another core while the outputs publish, and
+/// `commit` or `abandon` ends it.
 package final class CacheArchive: PartArchive, @unchecked Sendable {
     typealias Key = CacheIndex.Key
     typealias Entry = CacheIndex.Entry
@@ -36,7 +37,8 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     package let folder: URL
     let key: UInt64
-    /// Changed only between builds (`open`, `commit`), never while one reads from it.
+    /// Changed only between builds (`open`, `commit`, `abandon`) and once a build has rendered
+    /// (`prepareCommit` takes its entries away), never while one looks entries up.
     var index: CacheIndex
     private var opened = false
     /// How long the index's log is: past a half of the index file, the index is written whole.

@@ -12,7 +12,8 @@ extension CacheArchive {
     package func commit(_ cache: BuildCache) -> [Diagnostic] {
         precondition(!readOnly, "a read-only build cache is never committed")
         var prepared = takePreparation()
-        index = prepared.index
+        // Moved, not shared: changed below, a shared index's tables would be copied whole.
+        swap(&index, &prepared.index)
         let warnings = damaged.withLock { $0 } ? [warning("the build cache was damaged (its index, or bytes that no longer match their digest); this build used none of what was damaged and rendered it again")] : []
         if let failure = prepared.appended.failure {
             abandon()

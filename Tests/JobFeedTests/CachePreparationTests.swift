@@ -11,20 +11,14 @@ import JobFeedPublishing
 /// `BuildCacheArchiveTests.aPartLeftInTheCacheReadsBackAndIsDroppedOnceDamaged`.)
 @Suite struct CachePreparationTests {
     typealias Edit = IncrementalBuildTests.Edit
-
-    func cacheFile(_ site: TemporarySite, _ name: String) -> URL {
-        site.root.appendingPathComponent(".jobfeed/cache/\(name)")
-    }
-
-    func cacheBytes(_ site: TemporarySite) throws -> [Data] {
-        [try Data(contentsOf: cacheFile(site, "index")), try Data(contentsOf: cacheFile(site, "pack-0"))]
-    }
+    /// Its helpers: the cache's files, a fresh build's outputs.
+    let archive = BuildCacheArchiveTests()
 
     @Test func aPublicationThatFailsLeavesTheCacheAndItsNextBuildWorksFromIt() throws {
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
         defer { site.remove() }
         _ = try site.build()
-        let kept = try cacheBytes(site)
+        let kept = try archive.cacheBytes(site)
         let published = OutputTree.published(below: site.root)
         // The publication fails once the outputs are rendered, the index's preparation under
         // way: a folder stands where the English feed is to be replaced.
@@ -36,7 +30,7 @@ import JobFeedPublishing
         let watcher = Publisher(config: try site.config(), now: TemporarySite.now, cache: BuildCache(persistingIn: try site.config()))
         let failure = try #require(throws: DiagnosticError.self) { try watcher.build() }
         #expect(failure.description.contains("cannot publish"), "\(failure)")
-        #expect(try cacheBytes(site) == kept)
+        #expect(try archive.cacheBytes(site) == kept)
         try FileManager.default.removeItem(at: feed)
         try feedBytes.write(to: feed)
         #expect(OutputTree.published(below: site.root) == published)
@@ -49,7 +43,7 @@ import JobFeedPublishing
         let cron = try site.build()
         #expect(cron.bodiesRendered == 1)
         #expect(!cron.diagnostics.contains { $0.message.contains("cache") })
-        #expect(OutputTree.published(below: site.root) == (try BuildCacheArchiveTests().freshOutputs(of: site)))
+        #expect(OutputTree.published(below: site.root) == (try archive.freshOutputs(of: site)))
     }
 
     /// The index written whole from the entries prepared before the outputs published is the
@@ -58,8 +52,8 @@ import JobFeedPublishing
         let site = try TemporarySite(postings: IncrementalBuildTests.postings)
         defer { site.remove() }
         _ = try site.build()
-        let written = try Data(contentsOf: cacheFile(site, CacheIndex.fileName))
-        var (index, damaged) = CacheIndex.load(from: cacheFile(site, CacheIndex.fileName).path, key: CacheArchive.key(for: try site.config()))
+        let written = try Data(contentsOf: archive.cacheFile(site, CacheIndex.fileName))
+        var (index, damaged) = CacheIndex.load(from: archive.cacheFile(site, CacheIndex.fileName).path, key: CacheArchive.key(for: try site.config()))
         #expect(!damaged)
         #expect(index.entries.count == IncrementalBuildTests.postings.count)
         #expect(!index.outputs.isEmpty)

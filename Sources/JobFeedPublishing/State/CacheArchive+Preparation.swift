@@ -14,17 +14,16 @@ extension CacheArchive {
     struct PreparedCommit: Sendable {
         var index: CacheIndex
         var appended: Appending
-        /// The pack's length before this build appended: where `abandon` cuts it back.
-        var packLengthBefore: UInt64
-        /// The sources found damaged before the preparation, whose entries it dropped.
-        var damagedSources: Set<UInt64>
         var change: CacheIndexLog.Change
-        /// Whether the index is written whole rather than logged (a first build, a long log).
-        var savesWhole: Bool
+        /// Whether the change may be logged: the index was written whole before and its log is
+        /// short.
+        var logs: Bool
         /// Whether the pack is more than half dead, to be compacted (which writes it whole).
         var compacts: Bool
         /// The index's bytes up to its outputs, when it is written whole and not compacted.
         var encodedEntries: ByteWriter?
+
+        var savesWhole: Bool { !logs || compacts }
     }
 
     /// Starts the preparation: call once the outputs are rendered (nothing more is appended
@@ -32,54 +31,47 @@ extension CacheArchive {
     /// index holds no entry; the pack's bytes read meanwhile are found by their offsets alone.
     package func prepareCommit() {
         guard !readOnly, preparation.withLock({ $0 == nil }) else { return }
-        writePending()
-        let appended = appending.withLock { $0 }
-        let damagedSources = damagedSources.withLock { $0 }
-        let logLength = logLength
-        let key = key
-        let started = BackgroundValue(handing: takeEntries()) { index in
-            Self.prepared(index, appended: appended, damagedSources: damagedSources, logLength: logLength, key: key)
-        }
+        let started = BackgroundValue(handing: takeEntries(), preparationWork())
         preparation.withLock { $0 = started }
     }
 
     /// The preparation started by `prepareCommit`, or made now when none was.
     func takePreparation() -> PreparedCommit {
-        if let started = preparation.withLock({ $0 }) {
-            defer {
-                preparation.withLock { $0 = nil }
-            }
-            return started.take()
-        }
-        writePending()
-        return Self.prepared(takeEntries(), appended: appending.withLock { $0 }, damagedSources: damagedSources.withLock { $0 }, logLength: logLength, key: key)
+        takeStarted() ?? preparationWork()(takeEntries())
+    }
+
+    /// The preparation `prepareCommit` started, once it has ended; nil when none was.
+    func takeStarted() -> PreparedCommit? {
+        preparation.withLock { started in
+            defer { started = nil }
+            return started
+        }?.take()
     }
 
     /// The index, its only copy, to change in place: this one keeps the rest (the pack's
-    /// generation, by which its bytes are read), and no entry.
+    /// generation, by which its bytes are read, and its length before this build), and no entry.
     private func takeEntries() -> CacheIndex {
         let taken = index
         index.entries = [:]
         return taken
     }
 
-    private static func prepared(_ index: consuming CacheIndex, appended state: Appending, damagedSources: Set<UInt64>,
-                                 logLength: Int, key: UInt64) -> PreparedCommit {
-        let packLengthBefore = index.packLength
+    /// The preparation of the index, with what it works from taken now, on the calling thread:
+    /// the pack's waiting bytes written, the entries appended, the log's length.
+    private func preparationWork() -> @Sendable (consuming CacheIndex) -> PreparedCommit {
+        writePending()
+        let appended = appending.withLock { $0 }
+        let (logLength, key) = (logLength, key)
+        return { index in Self.prepared(index, appended: appended, logLength: logLength, key: key) }
+    }
+
+    /// Damaged entries are left to `commit`, which knows all of them once the outputs are
+    /// written (a part left in the cache is read back only then).
+    private static func prepared(_ index: consuming CacheIndex, appended state: Appending, logLength: Int, key: UInt64) -> PreparedCommit {
         let logs = index.fileDigest != 0 && logLength <= max(1 << 20, index.fileSize / 2)
         var change = CacheIndexLog.Change(packLength: state.length)
         guard state.failure == nil else {
-            return PreparedCommit(index: index, appended: state, packLengthBefore: packLengthBefore, damagedSources: damagedSources,
-                                  change: change, savesWhole: !logs, compacts: false)
-        }
-        if !damagedSources.isEmpty {
-            // Found by their parts' sources, every key's taken again: seldom, and only then.
-            let damagedKeys = index.entries.flatMap { posting, kinds in kinds.pairs.map { Key(posting: posting, kind: $0.kind) } }
-                .filter { damagedSources.contains($0.source) }
-            for key in damagedKeys {
-                index[key] = nil
-                change.removedEntries.append(key)
-            }
+            return PreparedCommit(index: index, appended: state, change: change, logs: logs, compacts: false)
         }
         for (posting, kinds) in state.entries {
             // One lookup for all of the posting's kinds, its entry changed in place.
@@ -100,10 +92,8 @@ extension CacheArchive {
             }
         }
         index.packLength = state.length
-        let compacts = index.deadBytes > index.liveBytes && index.deadBytes > 1 << 20
-        let savesWhole = !logs || compacts
-        let encodedEntries = savesWhole && !compacts ? index.encodedEntries(key: key) : nil
-        return PreparedCommit(index: index, appended: state, packLengthBefore: packLengthBefore, damagedSources: damagedSources,
-                              change: change, savesWhole: savesWhole, compacts: compacts, encodedEntries: encodedEntries)
+        let compacts = index.isMostlyDead
+        let encodedEntries = !logs && !compacts ? index.encodedEntries(key: key) : nil
+        return PreparedCommit(index: index, appended: state, change: change, logs: logs, compacts: compacts, encodedEntries: encodedEntries)
     }
 }

@@ -25,17 +25,21 @@ extension CacheArchive {
         // The index is changed in place (a copy of 100,000 entries per build otherwise); a
         // failure to save it discards the whole cache.
         var change = prepared.change
-        // Parts left in the cache and found damaged when an output read them, after the
-        // preparation: their entries go too, but for this build's own.
-        let lateDamage = damagedSources.withLock { $0 }.subtracting(prepared.damagedSources)
-        if !lateDamage.isEmpty {
+        let damagedSources = damagedSources.withLock { $0 }
+        if !damagedSources.isEmpty {
+            // Found by their parts' sources, every key's taken again: seldom, and only then. Damage
+            // found while the outputs were written (a part left in the cache is read back only
+            // then) counts too; this build's own entries are new bytes, and stay.
             let damagedKeys = index.entries.flatMap { posting, kinds in kinds.pairs.map { Key(posting: posting, kind: $0.kind) } }
-                .filter { lateDamage.contains($0.source) && prepared.appended.entries[$0.posting]?[kind: $0.kind] == nil }
+                .filter { damagedSources.contains($0.source) && prepared.appended.entries[$0.posting]?[kind: $0.kind] == nil }
             for key in damagedKeys {
                 index[key] = nil
                 change.removedEntries.append(key)
             }
-            if !damagedKeys.isEmpty { prepared.encodedEntries = nil }
+            if !damagedKeys.isEmpty {
+                prepared.compacts = index.isMostlyDead
+                prepared.encodedEntries = nil
+            }
         }
         // Said once: what was damaged is dropped from the index now.
         damaged.withLock { $0 = false }
@@ -68,7 +72,7 @@ extension CacheArchive {
 
     /// Writes the index whole, replacing the file at once, and starts its log anew.
     /// `entries`: the index's encoded up to its outputs, when prepared for it as it is.
-    private func saveWhole(entries: ByteWriter? = nil) throws(SystemError) {
+    private func saveWhole(entries: ByteWriter?) throws(SystemError) {
         let data = entries.map { index.encode(entries: $0) } ?? index.encode(key: key)
         try OutputWriter.replace(folder.appendingPathComponent(CacheIndex.fileName).path, with: data, mode: StateFolder.fileMode)
         SystemCall.remove(folder.appendingPathComponent(CacheIndexLog.fileName).path)
@@ -87,11 +91,9 @@ extension CacheArchive {
     /// changed is forgotten, for the next build to read it again as the last one left it.
     package func abandon() {
         guard !readOnly else { return }
-        var (generation, length) = (index.generation, index.packLength)
-        if let started = preparation.withLock({ $0 }) {
-            let prepared = started.take()
-            preparation.withLock { $0 = nil }
-            (generation, length) = (prepared.index.generation, prepared.packLengthBefore)
+        // The index as the last build left it, but for its entries when they were taken.
+        let (generation, length) = (index.generation, index.packLength)
+        if let prepared = takeStarted() {
             if prepared.appended.failure == nil { forgetIndex() } else { index = prepared.index }
         }
         restartAppending(at: length)

@@ -85,5 +85,11 @@ package struct CacheIndex {
         }
         return total
     }
-    var deadBytes: UInt64 { packLength - min(packLength, liveBytes) }
+
+    /// Whether more than half of the pack (and over a megabyte) is dead: time to compact it.
+    var isMostlyDead: Bool {
+        let live = liveBytes
+        let dead = packLength - min(packLength, live)
+        return dead > live && dead > 1 << 20
+    }
 }

@@ -6,7 +6,8 @@ import JobFeedSystem
 
 extension OutputWriter {
     /// Decides whether a file changes, and if so writes its bytes to a temporary file beside
-    /// it, for the write step to rename. Per-posting documents are prepared while the build
+    /// it, for the write step to rename (or, in a folder that is new, to the folder's staged
+    /// copy, under its own name, for the write step to rename the folder). Per-posting documents are prepared while the build
     /// renders, so thousands of them need not be held until then; called from one thread at a
     /// time, as two threads creating files in one folder spun on the folder's lock.
     /// `digest`: the document's, when a cache computed it already.
@@ -20,7 +21,12 @@ extension OutputWriter {
         }
         let temporary: String
         do {
-            temporary = try Self.writeTemporary(data, beside: path, in: staging.folder(for: path))
+            if let inNewFolder = staging.pathInNewFolder(for: path) {
+                try Self.writeNew(data, at: inNewFolder, for: path)
+                temporary = inNewFolder
+            } else {
+                temporary = try Self.writeTemporary(data, beside: path, in: staging.folder(for: path))
+            }
         } catch {
             return PreparedFile(.failed(error.reason))
         }

@@ -49,6 +49,13 @@ package struct OutputWriter {
     /// when the site has been published before.
     package var settles = false
 
+    package init(state: StateFolder, staging: StagingFolders, cache: BuildCache?, gzip: Bool = false) {
+        self.state = state
+        self.staging = staging
+        self.cache = cache
+        self.gzip = gzip
+    }
+
     /// Decides what changes, then publishes every change at once (see `Publication`): a write
     /// that fails leaves every output as it was.
     package func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
@@ -80,10 +87,10 @@ package struct OutputWriter {
         result.unchanged += documents.unchanged
         var recorded: [(path: String, size: Int, digest: UInt64)] = []
         for file in documents.staged {
-            publication.replace(file.path, with: file.temporaryPath)
             if let digest = file.digest { recorded.append((file.path, file.size, digest)) }
             result.written.append(display.of(path: file.path))
         }
+        publish(documents.staged, into: &publication)
         var replaced: [String] = []
         for ((path, file), outcome) in zip(staged, finished) {
             result.paths.append(path)
@@ -120,6 +127,7 @@ package struct OutputWriter {
                                          at: SourceLocation(file: DisplayPath.of(path: error.path))))
         }
         for file in prepared.values { file.published() }
+        for (_, staged) in staging.stagedNewFolders { try? FileManager.default.removeItem(atPath: staged) }
         for file in plan.staged.values { file.published() }
         for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
         removeLeftovers(plan, survey)
@@ -192,25 +200,30 @@ package struct OutputWriter {
     /// when it is missing; `settling`: on the disk before it returns (see `OpenFile.settle`).
     package static func writeTemporary(_ data: Data, beside path: String, in staging: String? = nil, mode: mode_t = 0o644,
                                        settling: Bool = false) throws(SystemError) -> String {
-        let folder = staging ?? path.parentFolder
-        let temporary = StagedFile.temporaryPath(in: folder)
+        let temporary = StagedFile.temporaryPath(in: staging ?? path.parentFolder)
+        try writeNew(data, at: temporary, for: path, mode: mode, settling: settling)
+        return temporary
+    }
+
+    /// Writes the bytes to a file that must not exist yet, creating its folder when it is
+    /// missing; an error names `target`, the file the bytes are for.
+    package static func writeNew(_ data: Data, at path: String, for target: String, mode: mode_t = 0o644, settling: Bool = false) throws(SystemError) {
         let create = { () throws(SystemError) in
-            try OpenFile(temporary, .writeOnly, options: [.create, .exclusiveCreate], permissions: FilePermissions(rawValue: mode), operation: "write")
+            try OpenFile(path, .writeOnly, options: [.create, .exclusiveCreate], permissions: FilePermissions(rawValue: mode), operation: "write")
         }
         do {
             let file: OpenFile
             do {
                 file = try create()
             } catch where error.code == ENOENT {
-                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try? FileManager.default.createDirectory(atPath: path.parentFolder, withIntermediateDirectories: true)
                 file = try create()
             }
             try file.writeAll(data)
             if settling { try file.settle() }
         } catch {
-            SystemCall.remove(temporary)
-            throw SystemError(operation: "write", path: path, code: error.code)
+            SystemCall.remove(path)
+            throw SystemError(operation: "write", path: target, code: error.code)
         }
-        return temporary
     }
 }

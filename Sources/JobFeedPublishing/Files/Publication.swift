@@ -21,16 +21,23 @@ package struct Publication {
         package var replacement: String?
         /// A hard link to the target's old bytes; nil when the target did not exist.
         package var backup: String?
+        /// The target is a folder the build created whole (see `StagingFolders`): undone, it
+        /// goes with what it holds. Nil, not false, for a file, so that a journal of files reads
+        /// as earlier versions wrote it.
+        package var isFolder: Bool?
 
-        package init(target: String, replacement: String? = nil, backup: String? = nil) {
+        package init(target: String, replacement: String? = nil, backup: String? = nil, isFolder: Bool? = nil) {
             self.target = target
             self.replacement = replacement
             self.backup = backup
+            self.isFolder = isFolder
         }
     }
 
     package let state: StateFolder
     package private(set) var changes: [Change] = []
+    /// The files in the new folders, settled with the replacements.
+    private var filesInNewFolders: [String] = []
     /// Whether every replacement, and the journal, is on the disk before the first rename (see
     /// `OpenFile.settle`): a power cut then leaves each target wholly old or wholly new, and a
     /// publication it stopped part way a journal for the next build to undo.
@@ -44,6 +51,13 @@ package struct Publication {
         changes.append(Change(target: target, replacement: temporary))
     }
 
+    /// Puts a folder that does not exist in place with what it holds: `staged`, a copy of it
+    /// made in the state folder, holding `files`.
+    package mutating func add(folder target: String, from staged: String, holding files: [String]) {
+        changes.append(Change(target: target, replacement: staged, isFolder: true))
+        filesInNewFolders += files
+    }
+
     package mutating func remove(_ target: String) {
         changes.append(Change(target: target, replacement: nil))
     }
@@ -53,7 +67,7 @@ package struct Publication {
     /// those of the targets in `spares`, which are moved where it says (see `SpareFile`).
     package func commit(chores: BackgroundChores? = nil, spares: [String: String] = [:]) throws(SystemError) {
         guard !changes.isEmpty else { return }
-        if settles { try Self.settle(changes.compactMap(\.replacement)) }
+        if settles { try Self.settle(changes.filter { $0.isFolder != true }.compactMap(\.replacement) + filesInNewFolders) }
         var journaled = changes
         do {
             try StateFolder.create(state.rollback)
@@ -139,6 +153,8 @@ package struct Publication {
         for change in changes.reversed() {
             if let backup = change.backup {
                 rename(backup, change.target)
+            } else if change.isFolder == true {
+                try? FileManager.default.removeItem(atPath: change.target)
             } else if change.replacement != nil {
                 SystemCall.remove(change.target)
             }

@@ -64,7 +64,8 @@ package struct PublishingContext: Sendable {
         self.catalog = Catalog(languages: config.languages, entries: [], now: now)
         self.lastGood = LastGoodStore(config: config, known: cache?.lastGoodIndex)
         lastGood.checkedShare = LastGoodStore.share(at: now)
-        self.staging = StagingFolders(StateFolder(config), keepsSpares: config.spares)
+        self.staging = StagingFolders(StateFolder(config), keepsSpares: config.spares,
+                                      ownedFolders: OutputFormats.enabled(config).flatMap { $0.ownedFolders(config) }.map(\.folder.standardizedFileURL.path))
     }
 }
 

@@ -21,9 +21,30 @@ extension StateFolder {
         return staged.st_dev == published.st_dev ? staging.path : folder
     }
 
-    /// Removes what a killed build left in the staging folder (under the lock).
+    /// A folder to write `folder` in whole, to be renamed into place (see `StagingFolders`):
+    /// nil when `folder` exists, or when the staging folder is on another file system than the
+    /// folder that will hold it (the rename would not be atomic). Its parent is created, as
+    /// `stagingFolder(beside:)` creates a file's; the copy gets an output folder's mode.
+    package func stageNewFolder(_ folder: String, number: Int) -> String? {
+        var info = stat()
+        guard lstat(folder, &info) != 0, errno == ENOENT else { return nil }
+        let parent = folder.parentFolder
+        var staged = stat()
+        var published = stat()
+        if stat(staging.path, &staged) != 0 { try? Self.create(staging) }
+        if stat(parent, &published) != 0 { try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+        guard stat(staging.path, &staged) == 0, stat(parent, &published) == 0, staged.st_dev == published.st_dev else { return nil }
+        let copy = staging.path + "/folder-\(getpid())-\(number)"
+        return mkdir(copy, 0o777) == 0 ? copy : nil
+    }
+
+    /// Removes what a killed build left in the staging folder (under the lock): staged files,
+    /// and the copies of new folders (`stageNewFolder`) with what they hold.
     package func clearStaging() {
-        for entry in FolderWalk.entries(of: staging.path) { SystemCall.remove(staging.path + "/" + entry.name) }
+        for entry in FolderWalk.entries(of: staging.path) {
+            let path = staging.path + "/" + entry.name
+            if entry.isFolder { try? FileManager.default.removeItem(atPath: path) } else { SystemCall.remove(path) }
+        }
     }
 
     /// Removes the temporary files killed builds left beside the state folder's own files (the

@@ -37,6 +37,15 @@ import JobFeed
             #expect(PublishedText.block(lines + "\u{1B}" + lines) == lines + lines)
             #expect(PublishedText.block(lines + "\u{7F}x" + lines) == lines + "x" + lines)
             #expect(PublishedText.block(padding + "\u{FFFE}\u{1FFFF}\n\u{A0}\u{AB}" + String(repeating: "b", count: 9)) == padding + "\n\u{A0}\u{AB}" + String(repeating: "b", count: 9))
+            // Among accented letters, whose words are passed over unless they hold a byte
+            // that can start a C1 control or a noncharacter.
+            let accented = String(repeating: "a", count: offset % 2) + String(repeating: "\u{E9}", count: offset / 2)
+            let after = String(repeating: "\u{E8}\u{2019}", count: 6)
+            #expect(PublishedText.block(accented + "\u{85}" + after) == accented + "\u{2026}" + after)
+            for value: UInt32 in [0xFDD0, 0xFDEF, 0xFFFF, 0x1FFFE, 0x10FFFF] {
+                let noncharacter = String(Character(Unicode.Scalar(value)!))
+                #expect(PublishedText.block(accented + noncharacter + after) == accented + after, "\(offset) \(value)")
+            }
         }
         let untouched = String(repeating: "Caf\u{E9} \u{AB} Emploi \u{BB}\u{A0}: d\u{E9}veloppeur\n\t\u{1F600}\u{2014} ", count: 50)
         #expect(PublishedText.block(untouched) == untouched)

@@ -15,18 +15,25 @@ public struct Salary: Sendable, Hashable {
         case month = "MONTH"
         case year = "YEAR"
 
+        /// Each word for a unit, lowercased, in English and French.
+        private static let words: [String: Unit] = [
+            "hour": .hour, "hourly": .hour, "hr": .hour, "h": .hour, "heure": .hour, "horaire": .hour,
+            "day": .day, "daily": .day, "jour": .day, "journalier": .day,
+            "week": .week, "weekly": .week, "semaine": .week, "hebdomadaire": .week,
+            "month": .month, "monthly": .month, "mois": .month, "mensuel": .month,
+            "year": .year, "yearly": .year, "annual": .year, "annually": .year, "yr": .year, "an": .year, "année": .year, "annuel": .year,
+        ]
+
         /// Reads `YEAR`, `year`, `yearly`, `annual`, `per hour`, `hourly`, `heure`, `an`…
         public init?(text: String) {
+            // Schema.org's own spelling, as most sites write it: no lowering, no searching.
+            if let unit = Unit(rawValue: text) {
+                self = unit
+                return
+            }
             let word = text.lowercased().replacingOccurrences(of: "per ", with: "")
                 .replacingOccurrences(of: "par ", with: "").trimmed
-            let forms: [Unit: Set<String>] = [
-                .hour: ["hour", "hourly", "hr", "h", "heure", "horaire"],
-                .day: ["day", "daily", "jour", "journalier"],
-                .week: ["week", "weekly", "semaine", "hebdomadaire"],
-                .month: ["month", "monthly", "mois", "mensuel"],
-                .year: ["year", "yearly", "annual", "annually", "yr", "an", "année", "annuel"],
-            ]
-            guard let unit = forms.first(where: { $0.value.contains(word) })?.key else { return nil }
+            guard let unit = Self.words[word] else { return nil }
             self = unit
         }
     }

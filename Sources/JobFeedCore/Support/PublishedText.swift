@@ -61,7 +61,9 @@ package enum PublishedText {
     /// identifier, or of a title, once published. Empty, the text shows nothing.
     package static func visibleLine(_ text: String) -> String {
         let line = line(text)
-        if isPrintableASCII(line) { return line }
+        // Printable ASCII is never invisible: only the other characters are looked up (a
+        // French title's few accented letters), and a line with none invisible is kept as it is.
+        guard line.unicodeScalars.contains(where: { !(0x20..<0x7F).contains($0.value) && isInvisible($0) }) else { return line }
         return String(String.UnicodeScalarView(line.unicodeScalars.filter { !isInvisible($0) })).trimmed
     }
 
@@ -83,26 +85,17 @@ package enum PublishedText {
     /// Whether the UTF-8 holds a C0 control other than tab and line feed, DEL, a C1 control
     /// (C2 80–9F) or a noncharacter (EF B7 90–AF, EF BF BE–BF, and U+nFFFE/U+nFFFF in the
     /// other planes). Every body goes through here and almost none needs more, so it is read
-    /// eight bytes at a time: a word of printable ASCII, tabs and line feeds is passed over in
-    /// a few instructions (`ByteWords`' masks), and only the other words byte by byte (French
-    /// text is full of C2 A0 and C2 AB, none of them C1 controls).
+    /// eight bytes at a time (`ByteWords`' masks), and only a word holding a byte that can start
+    /// one of those is looked at byte by byte: a control, DEL, C2, EF, or F0 and above. French
+    /// text's accented letters (C3 xx) and typographic marks (E2 80 xx) pass with the ASCII;
+    /// its C2 A0 and C2 AB, none of them C1 controls, are looked at.
     private static func mayNeedWork(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            let words = UnsafeRawBufferPointer(bytes)
-            var index = 0
-            while index + 8 <= bytes.count {
-                let word = words.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if ByteWords.nonASCII(word) == 0 {
-                    if ByteWords.controlsButTabAndLineFeed(word) == 0, ByteWords.bytes(word, equalTo: 0x7F) == 0 {
-                        index += 8
-                        continue
-                    }
-                }
-                for at in index..<index + 8 where startsWork(at: at, in: bytes) { return true }
-                index += 8
-            }
-            return (index..<bytes.count).contains { startsWork(at: $0, in: bytes) }
+            ByteWords.firstIndex(in: UnsafeRawBufferPointer(bytes), marking: { word in
+                ByteWords.controlsButTabAndLineFeed(word) | ByteWords.bytes(word, equalTo: 0x7F) | ByteWords.bytes(word, equalTo: 0xC2)
+                    | ByteWords.bytes(word, equalTo: 0xEF) | (word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080)
+            }, where: { startsWork(at: $0, in: bytes) }) != nil
         }
     }
 

@@ -59,10 +59,14 @@ package struct FrontMatter: Sendable {
         while let line = lines.next() {
             lineNumber += 1
             if isTOML ? isFence(line, "+++") : isFence(line, "---") || isFence(line, "...") {
-                let text = String(Substring(bytes[start..<line.startIndex]))
                 let body = String(Substring(bytes[lines.position...]))
-                guard isTOML else { return .success(FrontMatter(yaml: String(text.dropLast()), body: body, bodyStartLine: lineNumber + 1)) }
-                return translating(toml: text, body: body, bodyStartLine: lineNumber + 1)
+                guard isTOML else {
+                    // Less the line break before the fence, the one byte it is (`\r` is gone):
+                    // `String.dropLast()` counted the text's characters to find it.
+                    let end = line.startIndex > start ? bytes.index(before: line.startIndex) : start
+                    return .success(FrontMatter(yaml: String(Substring(bytes[start..<end])), body: body, bodyStartLine: lineNumber + 1))
+                }
+                return translating(toml: String(Substring(bytes[start..<line.startIndex])), body: body, bodyStartLine: lineNumber + 1)
             }
         }
         return .failure(.unterminated(fence: isTOML ? "+++" : "---"))
@@ -97,7 +101,10 @@ private struct LineScanner {
 
     package mutating func next() -> Substring.UTF8View.SubSequence? {
         guard position < bytes.endIndex else { return nil }
-        let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        // Searched where the bytes lie, not index by index through the view.
+        let rest = bytes[position...]
+        let end = rest.withContiguousStorageIfAvailable { $0.firstIndex(of: 0x0A).map { rest.index(position, offsetBy: $0) } ?? bytes.endIndex }
+            ?? rest.firstIndex(of: 0x0A) ?? bytes.endIndex
         let line = bytes[position..<end]
         position = end < bytes.endIndex ? bytes.index(after: end) : end
         return line

@@ -76,6 +76,11 @@ package struct MoneyText: Equatable {
     /// A range (`$90k – $120k`, `de 90 000 $ à 120 000 $`), one amount as both ends, or one end
     /// (`From $80,000`, `Up to $90,000 a year`): at least one end is there.
     package static func parseRange(_ text: String) -> (low: MoneyText?, high: MoneyText?)? {
+        // Digits, separators, `$` and spaces (`72000`, `$128,078`, `128 078 $`) hold no bound
+        // word and no range's separator: one amount, found without the searches below.
+        if !text.containsUTF8Byte(where: { !($0.isASCIIDigit || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: " ")) }) {
+            return parse(text).map { ($0, $0) }
+        }
         let lowered = text.trimmed.lowercased()
         for (words, isLower) in [(lowerBoundWords, true), (upperBoundWords, false)] {
             guard let word = words.first(where: lowered.hasPrefix) else { continue }

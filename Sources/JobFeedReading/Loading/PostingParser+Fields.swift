@@ -53,11 +53,13 @@ extension PostingParser {
 
     func keyLines(_ reader: FieldReader) -> [String: Int] {
         var lines: [String: Int] = [:]
+        // Each key, and the field read from it: room for both at once, not grown twice.
+        lines.reserveCapacity(2 * reader.frontMatter.count)
         for (key, _) in reader.frontMatter {
             if let name = key.scalarText, !reader.isInherited(name), let line = key.mark?.line { lines[name] = line + reader.source.lineOffset }
         }
-        for field in PostingField.allCases {
-            if let line = lines[reader.key(field)] { lines[field.rawValue] = line }
+        for source in fieldSources {
+            if let line = lines[reader.own(source.field)?.key ?? source.key] { lines[source.field.rawValue] = line }
         }
         return lines
     }

@@ -63,6 +63,29 @@ import JobFeedSystem
         #expect(FileManager.default.fileExists(atPath: site.path("exports")))
     }
 
+    /// What a build killed after writing its journal but before renaming a new folder into
+    /// place leaves, when someone else has made a folder of that name meanwhile: the next build
+    /// undoes the publication before it clears the staging folder, finds the staged copy still
+    /// there, and leaves that folder, and what it holds, alone.
+    @Test func aFolderOfTheSameNameNeverRenamedIntoPlaceIsLeftAlone() throws {
+        let site = try TemporarySite(postings: BuildBehaviourTests.postings)
+        defer { site.remove() }
+        let state = StateFolder(try site.config())
+        let staged = state.staging.path + "/folder-1-0"
+        try StateFolder.create(state.url)
+        try FileManager.default.createDirectory(atPath: staged + "/en", withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: staged + "/en/writer.jsonld"))
+        try site.write("exports/jsonld/notes.txt", "someone else's")
+        let journal = [Publication.Change(target: site.path("exports/jsonld"), replacement: staged, isFolder: true)]
+        try JSONEncoder().encode(journal).write(to: state.journal)
+
+        let report = try site.build()
+        #expect(report.diagnostics.contains { $0.message.contains("undone") })
+        #expect(site.read("exports/jsonld/notes.txt") == "someone else's")
+        #expect(site.read("exports/jsonld/en/writer.jsonld")?.contains("Writer") == true)
+        #expect(FolderWalk.entries(of: state.staging.path).isEmpty)
+    }
+
     /// A folder that did not exist as its documents were written, but does when they are
     /// published (another program made it, with a file of its own): each document is renamed
     /// into it, and the file stays.

@@ -151,7 +151,13 @@ public struct Publisher: Sendable {
     private func prepareState() throws(DiagnosticError) -> [Diagnostic] {
         let state = StateFolder(config)
         do {
-            return try state.prepare(exports: config.exportsDirectory) + Publication.recover(state)
+            let moved = try state.prepare(exports: config.exportsDirectory)
+            // Undone before the staging folder is cleared: a new folder a killed build staged but
+            // never renamed into place is still there, and keeps the undo from taking a folder
+            // of that name someone else made (see `Publication.undo`).
+            let recovered = Publication.recover(state)
+            state.clearStaging()
+            return moved + recovered
         } catch {
             throw DiagnosticError(.error("cannot use the state folder: \(error.reason); check its permissions, or set 'state:' in the config", at: SourceLocation(file: DisplayPath.of(state.url))))
         }

@@ -22,8 +22,8 @@ package struct Publication {
         /// A hard link to the target's old bytes; nil when the target did not exist.
         package var backup: String?
         /// The target is a folder the build created whole (see `StagingFolders`): undone, it
-        /// goes with what it holds. Nil, not false, for a file, so that a journal of files reads
-        /// as earlier versions wrote it.
+        /// goes back to the staging folder with what it holds. Nil, not false, for a file, so
+        /// that a journal of files reads as earlier versions wrote it.
         package var isFolder: Bool?
 
         package init(target: String, replacement: String? = nil, backup: String? = nil, isFolder: Bool? = nil) {
@@ -153,8 +153,11 @@ package struct Publication {
         for change in changes.reversed() {
             if let backup = change.backup {
                 rename(backup, change.target)
-            } else if change.isFolder == true {
-                try? FileManager.default.removeItem(atPath: change.target)
+            } else if change.isFolder == true, let staged = change.replacement {
+                // Back where it was staged, to be cleared with the staging folder: a folder
+                // renamed into place is moved, and one never renamed (its staged copy still
+                // there) cannot be moved over it, so a folder someone else made stays.
+                if rename(change.target, staged) != 0, errno == ENOENT { try? FileManager.default.removeItem(atPath: change.target) }
             } else if change.replacement != nil {
                 SystemCall.remove(change.target)
             }

@@ -20,7 +20,7 @@ package final class StagingFolders: Sendable {
     /// The folders the enabled formats own (one document per posting), as absolute paths.
     private let ownedFolders: [String]
     /// By owned folder, where it is written whole (nil: it existed, or cannot be).
-    private let newFolders = Mutex<[String: String?]>([:])
+    private let newFolders = Mutex<[ExactPath: String?]>([:])
     /// Whether outputs are written over spares (`spares:`); when not, none is kept.
     package let keepsSpares: Bool
 
@@ -39,14 +39,14 @@ package final class StagingFolders: Sendable {
     }
 
     /// Where a per-posting document is written under its own name, in its owned folder's
-    /// staged copy, when that folder did not exist as the build began; nil when it did, and
-    /// the document is staged under a temporary name to be renamed on its own.
+    /// staged copy, when that folder did not exist as the build wrote its first document there;
+    /// nil when it did, and the document is staged under a temporary name to be renamed alone.
     package func pathInNewFolder(for document: String) -> String? {
         guard let owned = ownedFolders.first(where: { document.isBelow($0) }) else { return nil }
         let staged = newFolders.withLock { known in
-            if let decided = known[owned] { return decided }
+            if let decided = known[ExactPath(owned)] { return decided }
             let decided = state.stageNewFolder(owned, number: known.count)
-            known[owned] = decided
+            known[ExactPath(owned)] = decided
             return decided
         }
         return staged.map { $0 + document.dropFirst(owned.count) }
@@ -54,7 +54,7 @@ package final class StagingFolders: Sendable {
 
     /// The owned folders written whole: each one's path and its staged copy's.
     package var stagedNewFolders: [(folder: String, staged: String)] {
-        newFolders.withLock { known in known.compactMap { folder, staged in staged.map { (folder, $0) } }.sorted { $0.folder < $1.folder } }
+        newFolders.withLock { known in known.compactMap { folder, staged in staged.map { (folder.text, $0) } }.sorted { $0.folder < $1.folder } }
     }
 
     /// Where the target's spare is kept (see `SpareFile`), when its next version is staged in

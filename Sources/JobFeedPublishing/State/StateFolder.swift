@@ -64,10 +64,10 @@ extension StateFolder {
     }
 
     /// Creates the folder, and moves what an earlier version kept in `exports/` (where it was
-    /// published with the outputs) into it; says so once, when something moved.
+    /// published with the outputs) into it; says so once, when something moved. The staging
+    /// folder is cleared apart (`clearStaging`), once a killed build's publication is undone.
     package func prepare(exports: URL) throws(SystemError) -> [Diagnostic] {
         try Self.create(url)
-        clearStaging()
         removeEndedProcessesTemporaries()
         var moved: [String] = []
         let legacyCopies = exports.appendingPathComponent(".jobfeed-last-good").path

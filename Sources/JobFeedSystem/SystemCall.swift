@@ -64,7 +64,6 @@ package enum SystemCall {
         if mkdir(path, mode) != 0 && errno != EEXIST { throw SystemError(operation: "create the folder", path: path, code: errno) }
     }
 
-    /// Removes a file; a file already gone is not an error.
     /// The bytes an unprivileged user may still write on the file system that holds `path`.
     package static func freeSpace(_ path: String) -> UInt64 {
         var info = statvfs()
@@ -72,7 +71,14 @@ package enum SystemCall {
         return UInt64(info.f_bavail) * UInt64(info.f_frsize)
     }
 
+    /// Removes a file; a file already gone is not an error.
     package static func remove(_ path: String) {
         _ = unlink(path)
+    }
+
+    /// Whether nothing at all is at `path`, not even a symbolic link (one to nowhere included).
+    package static func isAbsent(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 && errno == ENOENT
     }
 }

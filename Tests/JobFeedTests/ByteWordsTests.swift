@@ -17,6 +17,7 @@ struct ByteWordsTests {
                     #expect((ByteWords.controlsButTabAndLineFeed(word) & bit != 0) == (value < 0x20 && value != 0x09 && value != 0x0A))
                     #expect((ByteWords.bytes(word, equalTo: 0x22) & bit != 0) == (value == 0x22))
                     #expect((ByteWords.nonASCII(word) & bit != 0) == (value >= 0x80))
+                    #expect((ByteWords.fourByteLeads(word) & bit != 0) == (value >= 0xF0))
                 }
             }
         }

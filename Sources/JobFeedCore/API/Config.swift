@@ -87,6 +87,10 @@ public struct Config: Sendable {
     /// Every field's source and the first keys they read, resolved once when the config loads
     /// (they are asked for on every field of every posting).
     package private(set) var resolvedSources: [PostingField: FieldSource] = [:]
+    /// Each field's first key as written on this site (`FieldSource.name`, joined from its
+    /// path), resolved with the sources: asked for every field of every posting, for the
+    /// lines of its diagnostics.
+    package private(set) var resolvedKeys: [PostingField: String] = [:]
     /// The top-level keys some field reads, folded to lower case when keys match in any case.
     package private(set) var readKeys: Set<String> = []
 
@@ -96,6 +100,7 @@ public struct Config: Sendable {
         resolvedSources = Dictionary(uniqueKeysWithValues: PostingField.allCases.map { field in
             (field, fieldSources[field] ?? conventions.defaultSource(for: field) ?? FieldSource(field.rawValue))
         })
+        resolvedKeys = resolvedSources.mapValues(\.name)
         readKeys = Set(resolvedSources.values.flatMap { $0.paths.compactMap { caseInsensitiveKeys ? $0.first?.lowercased() : $0.first } })
     }
 
@@ -106,10 +111,10 @@ public struct Config: Sendable {
 
     /// How the field's first key is written on this site, for messages.
     public func sourceKey(for field: PostingField) -> String {
-        source(for: field).name
+        resolvedKeys[field] ?? source(for: field).name
     }
 
-    package init(baseURL: String, timeZone: TimeZone, postingsDirectory: URL, feedsDirectory: URL, exportsDirectory: URL, stateDirectory: URL, languages: [LanguageConfig], urls: URLTemplates, organization: Organization, defaults: DefaultValues, fieldSources: [PostingField: FieldSource], conventions: SiteConventions = .none, defaultLanguage: String? = nil, websubHub: String? = nil, outputs: Set<String>? = nil, placeholders: Set<String> = Config.defaultPlaceholders, limits: Limits, fingerprint: UInt64 = 0, resolvedSources: [PostingField: FieldSource] = [:], readKeys: Set<String> = []) {
+    package init(baseURL: String, timeZone: TimeZone, postingsDirectory: URL, feedsDirectory: URL, exportsDirectory: URL, stateDirectory: URL, languages: [LanguageConfig], urls: URLTemplates, organization: Organization, defaults: DefaultValues, fieldSources: [PostingField: FieldSource], conventions: SiteConventions = .none, defaultLanguage: String? = nil, websubHub: String? = nil, outputs: Set<String>? = nil, placeholders: Set<String> = Config.defaultPlaceholders, limits: Limits, fingerprint: UInt64 = 0) {
         self.baseURL = baseURL
         self.timeZone = timeZone
         self.postingsDirectory = postingsDirectory
@@ -128,7 +133,5 @@ public struct Config: Sendable {
         self.placeholders = placeholders
         self.limits = limits
         self.fingerprint = fingerprint
-        self.resolvedSources = resolvedSources
-        self.readKeys = readKeys
     }
 }

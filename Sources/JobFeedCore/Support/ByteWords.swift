@@ -36,6 +36,14 @@ public enum ByteWords {
     @inlinable @inline(__always)
     public static func nonASCII(_ word: UInt64) -> UInt64 { word & 0x8080_8080_8080_8080 }
 
+    /// The high bit of each byte of the word at F0 or above, where UTF-8's four-byte
+    /// characters (the planes past the first) begin: its top four bits all set. Each byte's
+    /// high bit is met by its own lower bits only, as the shifts stay within the byte for it.
+    @inlinable @inline(__always)
+    public static func fourByteLeads(_ word: UInt64) -> UInt64 {
+        word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080
+    }
+
     /// The high bit of each zero byte of the word, and of no other.
     @inlinable @inline(__always)
     public static func zeroBytes(_ word: UInt64) -> UInt64 {

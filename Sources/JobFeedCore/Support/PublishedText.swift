@@ -94,7 +94,7 @@ package enum PublishedText {
         return text.withUTF8 { bytes in
             ByteWords.firstIndex(in: UnsafeRawBufferPointer(bytes), marking: { word in
                 ByteWords.controlsButTabAndLineFeed(word) | ByteWords.bytes(word, equalTo: 0x7F) | ByteWords.bytes(word, equalTo: 0xC2)
-                    | ByteWords.bytes(word, equalTo: 0xEF) | (word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080)
+                    | ByteWords.bytes(word, equalTo: 0xEF) | ByteWords.fourByteLeads(word)
             }, where: { startsWork(at: $0, in: bytes) }) != nil
         }
     }

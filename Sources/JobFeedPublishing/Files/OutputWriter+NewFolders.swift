@@ -18,8 +18,7 @@ extension OutputWriter {
             }
         }
         for ((folder, staged), files) in zip(newFolders, inNewFolders) where !files.isEmpty {
-            var info = stat()
-            if lstat(folder, &info) != 0 && errno == ENOENT {
+            if SystemCall.isAbsent(folder) {
                 publication.add(folder: folder, from: staged, holding: files.map(\.temporaryPath))
                 continue
             }

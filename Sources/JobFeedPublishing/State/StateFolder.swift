@@ -22,18 +22,11 @@ extension StateFolder {
     }
 
     /// A folder to write `folder` in whole, to be renamed into place (see `StagingFolders`):
-    /// nil when `folder` exists, or when the staging folder is on another file system than the
-    /// folder that will hold it (the rename would not be atomic). Its parent is created, as
-    /// `stagingFolder(beside:)` creates a file's; the copy gets an output folder's mode.
+    /// nil when `folder` exists, or when its parent would stage its files beside them (the
+    /// staging folder is on another file system, and the rename would not be atomic). The
+    /// parent is created, as for a file in it; the copy gets an output folder's mode.
     package func stageNewFolder(_ folder: String, number: Int) -> String? {
-        var info = stat()
-        guard lstat(folder, &info) != 0, errno == ENOENT else { return nil }
-        let parent = folder.parentFolder
-        var staged = stat()
-        var published = stat()
-        if stat(staging.path, &staged) != 0 { try? Self.create(staging) }
-        if stat(parent, &published) != 0 { try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-        guard stat(staging.path, &staged) == 0, stat(parent, &published) == 0, staged.st_dev == published.st_dev else { return nil }
+        guard SystemCall.isAbsent(folder), stagingFolder(beside: folder.parentFolder) == staging.path else { return nil }
         let copy = staging.path + "/folder-\(getpid())-\(number)"
         return mkdir(copy, 0o777) == 0 ? copy : nil
     }

@@ -34,15 +34,7 @@ package struct FieldReader {
     /// Fields whose value may be a placeholder such as `tbd`.
     package static let placeholderFields: Set<PostingField> = [.date, .updated, .validThrough, .salary, .salaryMin, .salaryMax, .applyUrl]
 
-    /// Where a field is written on a site, and its first key (see `PostingParser`).
-    package struct Source: Sendable {
-        package var field: PostingField
-        package var source: FieldSource
-        package var key: String
-    }
-
-    package init(frontMatter: Node.Mapping, config: Config, fieldSources: [Source], defaults: [PostingField: Node], source: YAMLSource,
-                 inherited: [String: YAMLSource] = [:]) {
+    package init(frontMatter: Node.Mapping, config: Config, defaults: [PostingField: Node], source: YAMLSource, inherited: [String: YAMLSource] = [:]) {
         self.frontMatter = frontMatter
         var values: [String: Node] = [:]
         for (key, value) in frontMatter {
@@ -62,10 +54,10 @@ package struct FieldReader {
         self.inherited = inherited
         self.dates = DateParser(timeZone: config.timeZone)
         var owned: [PostingField: (node: Node, key: String)] = [:]
-        for written in fieldSources {
-            for path in written.source.paths {
+        for field in PostingField.allCases {
+            for path in config.source(for: field).paths {
                 if let node = Self.resolve(path, in: lookup, folding: config.caseInsensitiveKeys), !node.isNull {
-                    owned[written.field] = (node, path.joined(separator: "."))
+                    owned[field] = (node, path.joined(separator: "."))
                     break
                 }
             }

@@ -58,8 +58,8 @@ extension PostingParser {
         for (key, _) in reader.frontMatter {
             if let name = key.scalarText, !reader.isInherited(name), let line = key.mark?.line { lines[name] = line + reader.source.lineOffset }
         }
-        for source in fieldSources {
-            if let line = lines[reader.own(source.field)?.key ?? source.key] { lines[source.field.rawValue] = line }
+        for field in PostingField.allCases {
+            if let line = lines[reader.key(field)] { lines[field.rawValue] = line }
         }
         return lines
     }

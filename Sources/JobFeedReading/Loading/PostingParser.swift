@@ -14,10 +14,6 @@ package struct PostingParser: Sendable {
     /// Decodes character references in front-matter text (`&#8211;`, `&amp;`): a markup
     /// concern, which the rendering layer supplies.
     private let decodeReferences: @Sendable (String) -> String
-    /// Where each field is written on this site (`Config.source(for:)`) and its first key, in
-    /// `PostingField`'s order: taken once, where both were made for every field of every
-    /// posting (a default source split from the field's name, a key joined from its path).
-    let fieldSources: [FieldReader.Source]
 
     package init(config: Config, fallbackDates: FallbackDates, decodeReferences: @escaping @Sendable (String) -> String) {
         self.config = config
@@ -26,10 +22,6 @@ package struct PostingParser: Sendable {
         defaults = DefaultNodes(config.defaults)
         inherited = config.inheritedFrontMatter
         templateVariables = BodyChecks.variables(for: config)
-        fieldSources = PostingField.allCases.map { field in
-            let source = config.source(for: field)
-            return FieldReader.Source(field: field, source: source, key: source.name)
-        }
     }
 
     package struct Outcome: Sendable {
@@ -64,8 +56,7 @@ package struct PostingParser: Sendable {
             return Outcome(diagnostics: error.diagnostics)
         }
         let (merged, sources) = inherited?.apply(to: mapping, file: file) ?? (mapping, [:])
-        var reader = FieldReader(frontMatter: merged, config: config, fieldSources: fieldSources, defaults: defaults.nodes, source: source,
-                                 inherited: sources)
+        var reader = FieldReader(frontMatter: merged, config: config, defaults: defaults.nodes, source: source, inherited: sources)
         let body = BodyChecks.resolveTemplateCode(in: frontMatter.body, variables: templateVariables,
                                                   startLine: frontMatter.bodyStartLine, file: file.displayPath)
         let posting = read(&reader, file: file, body: body.body)

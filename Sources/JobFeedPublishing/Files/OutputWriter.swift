@@ -129,7 +129,7 @@ package struct OutputWriter {
         for file in prepared.values { file.published() }
         for (_, staged) in staging.stagedNewFolders { try? FileManager.default.removeItem(atPath: staged) }
         for file in plan.staged.values { file.published() }
-        for (path, size, digest) in recorded { cache?.recordOutput(path, size: size, digest: digest) }
+        cache?.recordOutputs(recorded)
         removeLeftovers(plan, survey)
         pruneSpares(keeping: (Array(plan.staged.keys) + plan.kept).flatMap { gzip ? [$0, $0 + ".gz"] : [$0] })
         result.paths.sort()

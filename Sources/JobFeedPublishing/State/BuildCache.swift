@@ -174,9 +174,26 @@ public final class BuildCache: Sendable {
 
     package func recordOutput(_ path: String, size: Int, digest: UInt64) {
         guard let stamp = FileStamp(path: path) else { return }
-        let exact = ExactPath(path)
-        outputs.withLock { $0[exact] = Output(stamp: stamp, size: size, digest: digest) }
-        changedOutputs.withLock { _ = $0.insert(exact) }
+        record([(ExactPath(path), Output(stamp: stamp, size: size, digest: digest))])
+    }
+
+    /// `recordOutput` for each file, each stat'ed by name from its folder (`FileStamp.ByFolder`)
+    /// rather than by walking its path: a site's first build records every per-posting
+    /// document at its serial end.
+    package func recordOutputs(_ files: [(path: String, size: Int, digest: UInt64)]) {
+        var folders = FileStamp.ByFolder()
+        record(files.compactMap { file in
+            folders.stamp(of: file.path).map { (ExactPath(file.path), Output(stamp: $0, size: file.size, digest: file.digest)) }
+        })
+    }
+
+    private func record(_ recorded: [(path: ExactPath, output: Output)]) {
+        outputs.withLock { outputs in
+            for (path, output) in recorded { outputs[path] = output }
+        }
+        changedOutputs.withLock { changed in
+            for (path, _) in recorded { changed.insert(path) }
+        }
     }
 
     /// Forgets which outputs were recorded since this was last asked (the index that keeps

@@ -33,9 +33,11 @@ extension FileStamp {
     /// thousand sections must not take a thousand descriptors from the build's other threads.
     package struct ByFolder {
         package static let openLimit = 32
-        private var folders: [Substring: OpenFile?] = [:]
-        /// The folder the last path was in, asked first: listed paths come in runs.
-        private var last: (path: Substring, descriptor: Int32)?
+        /// The open folders, searched from the last one opened (listed paths come in runs) by
+        /// their paths' bytes: two folders whose names read alike in other code points are two
+        /// folders (see `ExactPath`), and a table keyed by `String` gave the second the first's
+        /// files. At most `openLimit`, so a search is short.
+        private var folders: [(path: Substring, file: OpenFile?)] = []
 
         package init() {}
 
@@ -63,17 +65,21 @@ extension FileStamp {
         }
 
         private mutating func descriptor(of folderPath: Substring) -> Int32? {
-            if let last, last.path == folderPath { return last.descriptor }
-            if folders[folderPath] == nil {
-                if folders.count == Self.openLimit {
-                    last = nil
-                    folders.removeAll()
+            if let found = folders.lastIndex(where: { Self.sameBytes($0.path, folderPath) }) { return folders[found].file?.rawValue }
+            if folders.count == Self.openLimit { folders.removeAll() }
+            let file = try? OpenFile(String(folderPath), .readOnly, options: .directory, operation: "stat the folder")
+            folders.append((folderPath, file))
+            return file?.rawValue
+        }
+
+        /// Byte for byte, as `ExactPath` compares.
+        private static func sameBytes(_ left: Substring, _ right: Substring) -> Bool {
+            let equal = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+                right.utf8.withContiguousStorageIfAvailable { rightBytes in
+                    leftBytes.count == rightBytes.count && (leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0)
                 }
-                folders[folderPath] = .some(try? OpenFile(String(folderPath), .readOnly, options: .directory, operation: "stat the folder"))
             }
-            guard let descriptor = folders[folderPath]??.rawValue else { return nil }
-            last = (folderPath, descriptor)
-            return descriptor
+            return equal.flatMap { $0 } ?? left.utf8.elementsEqual(right.utf8)
         }
     }
 

@@ -137,6 +137,22 @@ import JobFeedSystem
         }
     }
 
+    /// Two folders named alike, each with a posting of the same name: each file is stat'ed in
+    /// its own folder. Folders kept open by `String` name gave the second folder's file the
+    /// first's stamp, and a build after an edit to the one listed second published it as it was.
+    @Test func foldersNamedAlikePublishEithersEdit() throws {
+        let site = try Self.site([("en/\(Self.composed)/job.md", Self.posting("Composed", key: "composed")),
+                                  ("en/\(Self.decomposed)/job.md", Self.posting("Decomposed", key: "decomposed"))])
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(Self.titles(site) == ["Composed", "Decomposed"])
+        for (name, title) in [(Self.composed, "Composed"), (Self.decomposed, "Decomposed")] {
+            try site.write("postings/en/\(name)/job.md", Self.posting(title + " edited", key: title.lowercased()))
+            _ = try site.build()
+            #expect(Self.titles(site).contains(title + " edited"), "\(title)")
+        }
+    }
+
     @Test func thePollingWatcherStampsEach() throws {
         let site = try Self.site()
         defer { site.remove() }

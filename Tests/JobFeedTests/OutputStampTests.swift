@@ -42,6 +42,22 @@ import JobFeedSystem
         #expect(BuildRecord.stamps(of: outputs, run: 2) != before)
     }
 
+    /// Two folders whose names read alike in other code points (`café` composed and
+    /// decomposed) are two folders: each file is stat'ed in its own.
+    @Test func foldersNamedAlikeInOtherCodePointsAreTwoFolders() throws {
+        let site = try TemporarySite()
+        defer { site.remove() }
+        let (composed, decomposed) = ("exports/jsonld/en/caf\u{E9}", "exports/jsonld/en/cafe\u{301}")
+        try site.write(composed + "/a.jsonld", "composed")
+        try site.write(decomposed + "/a.jsonld", "decomposed, longer")
+        let paths = [site.path(composed + "/a.jsonld"), site.path(decomposed + "/a.jsonld"), site.path(composed + "/a.jsonld")]
+        var byFolder = FileStamp.ByFolder()
+        let stamps = paths.map { byFolder.stamp(of: $0) }
+        #expect(stamps == paths.map { FileStamp(path: $0) })
+        #expect(stamps[0] != stamps[1])
+        #expect(BuildRecord.stamps(of: paths, run: 3) == BuildRecord.stamps(of: paths, known: { FileStamp(path: $0.text) }))
+    }
+
     @Test func outputsRecordedTogetherAreCurrentAsEachOneIs() throws {
         let site = try TemporarySite()
         defer { site.remove() }

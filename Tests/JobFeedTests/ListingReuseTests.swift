@@ -83,7 +83,7 @@ import JobFeedWatching
         #expect(site.read("exports/jsonld/en/designer.jsonld")?.contains("Designer, edited") == true)
     }
 
-    /// The listing's stamps are taken by name from each folder (`FileStamp.ofListed(paths:)`):
+    /// The listing's stamps are taken by name from each folder (`FileStamp.ByFolder.listed`):
     /// they must be what stat'ing each path gives, for every kind of entry and when folders
     /// take turns.
     @Test func stampsTakenByNameAreThoseTakenByPath() throws {
@@ -95,7 +95,7 @@ import JobFeedWatching
         try FileManager.default.createSymbolicLink(atPath: folder + "/broken.md", withDestinationPath: "gone.md")
         let paths = ["designer.md", "hard-link.md", "link.md", "broken.md", "missing.md"].map { folder + "/" + $0 }
             + [site.path("postings/fr/designer.md"), folder + "/writer.md", site.path("postings/none/x.md"), "relative.md"]
-        let byName = FileStamp.ofListed(paths: paths)
+        let byName = DiscoveredPostings.stamps(of: paths, run: paths.count)
         let byPath = paths.map { FileStamp.ofListed(path: $0) }
         #expect(byName.map(\.stamp) == byPath.map(\.stamp))
         #expect(byName.map(\.plain) == byPath.map(\.plain))
@@ -144,7 +144,7 @@ import JobFeedWatching
         let stamps = paths.map { byFolder.stamp(of: $0) }
         #expect(stamps == paths.map { FileStamp(path: $0) })
         #expect(stamps.indices.filter { stamps[$0] == nil } == [limit, paths.count - 1])
-        #expect(FileStamp.ofListed(paths: paths).map(\.stamp) == stamps)
+        #expect(DiscoveredPostings.stamps(of: paths, run: paths.count).map(\.stamp) == stamps)
     }
 
     @Test func onlyFileWritesAreKnownChanges() {

@@ -20,12 +20,7 @@ package struct ExactPath: Hashable, Comparable, Sendable {
     /// released, an atomic write to memory a table's key seldom has in cache (at 50,000
     /// postings, 2% of a cron build's CPU went to those retains).
     package static func == (left: ExactPath, right: ExactPath) -> Bool {
-        let equal = left.text.utf8.withContiguousStorageIfAvailable { leftBytes in
-            right.text.utf8.withContiguousStorageIfAvailable { rightBytes in
-                leftBytes.count == rightBytes.count && (leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0)
-            }
-        }
-        return equal.flatMap { $0 } ?? left.text.utf8.elementsEqual(right.text.utf8)
+        left.text.hasSameBytes(as: right.text)
     }
 
     package func hash(into hasher: inout Hasher) {
@@ -34,6 +29,19 @@ package struct ExactPath: Hashable, Comparable, Sendable {
 
     package static func < (left: ExactPath, right: ExactPath) -> Bool {
         left.text.precedesExactly(right.text)
+    }
+}
+
+extension StringProtocol {
+    /// Whether the two hold the same bytes, as `ExactPath` compares them: one `memcmp` where the
+    /// bytes lie, element by element only for text that is not contiguous.
+    package func hasSameBytes(as other: some StringProtocol) -> Bool {
+        let equal = utf8.withContiguousStorageIfAvailable { bytes in
+            other.utf8.withContiguousStorageIfAvailable { otherBytes in
+                bytes.count == otherBytes.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, otherBytes.baseAddress!, bytes.count) == 0)
+            }
+        }
+        return equal.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
     }
 }
 

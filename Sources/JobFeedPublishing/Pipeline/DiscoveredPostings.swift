@@ -28,9 +28,7 @@ package struct DiscoveredPostings: Sendable {
     /// `CacheArchive.preloadIndex`), and is read before the 10,000 `fstatat`s of a 10,000-posting
     /// site end, which one core made alone.
     package static func stamps(of paths: [String], run: Int = 1_000) -> [(stamp: FileStamp?, plain: Bool)] {
-        guard paths.count > run else { return FileStamp.ofListed(paths: paths) }
-        let runs = stride(from: 0, to: paths.count, by: run).map { Array(paths[$0..<min($0 + run, paths.count)]) }
-        return Parallel.map(runs) { FileStamp.ofListed(paths: $0) }.flatMap { $0 }
+        Parallel.stamps(of: paths, run: run) { $0.listed($1) }
     }
 
     private init(files: [PostingFile], stamps: [FileStamp?], diagnostics: [Diagnostic], allPlain: Bool) {

@@ -59,19 +59,13 @@ package struct BuildRecord: Sendable {
     /// `known`: stamps the build took itself of files it wrote or found unchanged, used rather
     /// than taken again at its serial end (13 ms of a cron build at 10,000 postings). One that
     /// is out of date errs one way only: the next build finds the file changed and builds.
-    /// The stamps not known are taken in runs of `run` paths on whichever core is free.
+    /// The stamps not known are taken in runs of `run` paths (`Parallel.stamps`).
     package static func stamps(of outputs: [String], known: (ExactPath) -> FileStamp? = { _ in nil }, run: Int = 1_000) -> UInt64 {
         // By exact path: two documents whose names read alike are two files, two stamps.
         let paths = outputs.map(ExactPath.init)
         let recorded = paths.map(known)
         let unknown = paths.indices.filter { recorded[$0] == nil }
-        // In runs, each stat'ed by name from its folder (`FileStamp.ByFolder`): by path, every
-        // `stat` walked the whole path again.
-        let runs = stride(from: 0, to: unknown.count, by: run).map { unknown[$0..<min($0 + run, unknown.count)] }
-        let taken = Parallel.map(runs) { run in
-            var folders = FileStamp.ByFolder()
-            return run.map { folders.stamp(of: outputs[$0]) }
-        }.flatMap { $0 }
+        let taken = Parallel.stamps(of: unknown.map { outputs[$0] }, run: run) { $0.stamp(of: $1) }
         var stamps = recorded
         for (index, stamp) in zip(unknown, taken) { stamps[index] = stamp }
         var hash = StableHash()

@@ -18,19 +18,8 @@ package final class StagedFile: @unchecked Sendable {
     package let temporaryPath: String
     private var file: OpenFile?
     private var buffer: [UInt8] = []
-    /// A stretch of an earlier file to copy next, grown while copies follow on from it, and the
-    /// few bytes written after it, held back in case the next copy runs on across them.
-    private struct PendingCopy {
-        var source: OpenFile
-        var offset: Int64
-        var length: Int
-        var held: [UInt8] = []
-        /// The target's published version and where the stretch lies in it too, when it does
-        /// (for the mirror): the source itself, but for a stretch left in place.
-        var previous: (file: OpenFile, offset: Int64)?
-    }
-
-    private var pendingCopy: PendingCopy?
+    /// The copy to make next (see `CopyRun`).
+    private var pendingCopy: CopyRun?
     /// Where the bytes written or copied so far end in the temporary file.
     private var flushedSize: Int64 = 0
     /// Stretches copied from the same offsets of one earlier file (the target's published
@@ -142,24 +131,14 @@ package final class StagedFile: @unchecked Sendable {
     /// as there, become one. The stretch lies at the same place in the target's published
     /// version (`previous`) while every part and lead it takes does.
     private func add(_ span: PartSpan, from source: OpenFile, previous: (file: OpenFile, span: PartSpan)) {
-        if let pending = pendingCopy, pending.source === source, span.leadLength == pending.held.count,
-           span.offset == pending.offset + Int64(pending.length + pending.held.count),
-           span.lead == pending.held.withUnsafeBytes({ ContentDigest.of($0) }) {
-            // Where the part follows on in the published version too (always, for a copy from
-            // it), the stretch still lies there as one.
-            if let mirrored = pending.previous, mirrored.file !== previous.file
-                || previous.span.offset != mirrored.offset + Int64(pending.length + pending.held.count)
-                || previous.span.leadLength != span.leadLength || previous.span.lead != span.lead {
-                pendingCopy?.previous = nil
-            }
-            pendingCopy?.length += pending.held.count + span.length
-            pendingCopy?.held.removeAll()
+        if var run = pendingCopy, run.extend(with: span, from: source, previous: previous) {
+            pendingCopy = run
             // Copied as the output renders, on its writer's core, rather than all at the end.
-            if pending.length + span.length >= Self.bufferSize * 16 { flush() }
+            if run.length >= Self.bufferSize * 16 { flush() }
             return
         }
         flush()
-        pendingCopy = PendingCopy(source: source, offset: span.offset, length: span.length, previous: (previous.file, previous.span.offset))
+        pendingCopy = CopyRun(span, from: source, previous: previous)
     }
 
     /// Notes where a part lies in this file (see `PartSpan`).
@@ -237,7 +216,7 @@ package final class StagedFile: @unchecked Sendable {
         startWriteback()
     }
 
-    private func noteMirrored(_ copy: PendingCopy, at offset: Int64) {
+    private func noteMirrored(_ copy: CopyRun, at offset: Int64) {
         guard let previous = copy.previous, previous.offset == offset, copy.length > 0, let identity = FileIdentity(of: previous.file) else { return }
         var mirrored = mirror ?? Mirror(identity: identity)
         guard mirrored.identity == identity else { return }

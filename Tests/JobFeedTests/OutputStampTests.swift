@@ -67,13 +67,13 @@ import JobFeedSystem
             let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
             return (path: path, size: data.count, digest: ContentDigest.of(data))
         }
-        cache.recordOutputs(files)
+        cache.written.record(files)
         for path in outputs {
             let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
             // A file that is gone was not recorded, so it is not current.
-            #expect(cache.outputIsCurrent(path, data: data) == (FileStamp(path: path) != nil), "\(path)")
+            #expect(cache.written.isCurrent(path, data: data) == (FileStamp(path: path) != nil), "\(path)")
         }
         try site.write("exports/jsonld/en/jobs/a.jsonld", "{\"en\": \"a, changed\"}")
-        #expect(!cache.outputIsCurrent(outputs[0], data: Data("{\"en\": \"a, changed\"}".utf8)))
+        #expect(!cache.written.isCurrent(outputs[0], data: Data("{\"en\": \"a, changed\"}".utf8)))
     }
 }

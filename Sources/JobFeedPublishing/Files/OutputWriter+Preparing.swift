@@ -14,9 +14,9 @@ extension OutputWriter {
     /// `digest`: the document's, when a cache computed it already.
     package func prepare(_ path: String, _ data: Data, digest: UInt64? = nil) -> PreparedFile {
         if let stamp = FileStamp(path: path) {
-            if cache?.outputIsCurrent(path, data: data, digest: digest, stamp: stamp) == true { return PreparedFile(.unchanged) }
+            if cache?.written.isCurrent(path, data: data, digest: digest, stamp: stamp) == true { return PreparedFile(.unchanged) }
             if stamp.size == Int64(data.count), !ContentComparison.differs(path, data) {
-                cache?.recordOutput(path, data: data)
+                cache?.written.record(path, data: data)
                 return PreparedFile(.unchanged)
             }
         }

@@ -129,7 +129,7 @@ package struct OutputWriter {
         for file in prepared.values { file.published() }
         for (_, staged) in staging.stagedNewFolders { try? FileManager.default.removeItem(atPath: staged) }
         for file in plan.staged.values { file.published() }
-        cache?.recordOutputs(recorded)
+        cache?.written.record(recorded)
         removeLeftovers(plan, survey)
         pruneSpares(keeping: (Array(plan.staged.keys) + plan.kept).flatMap { gzip ? [$0, $0 + ".gz"] : [$0] })
         result.paths.sort()

@@ -43,7 +43,7 @@ package struct PublishingContext: Sendable {
     /// again with the same bytes is left as it is when it is one of these; stat'ed one by one
     /// as their postings rendered, 7,420 documents took 28.5 ms of a cron build's CPU at
     /// 10,000 postings (perf).
-    package var currentOutputs: BackgroundValue<[ExactPath: BuildCache.Output]>?
+    package var currentOutputs: BackgroundValue<[ExactPath: WrittenOutputs.Output]>?
     /// Where this build writes outputs before they are renamed into place.
     package let staging: StagingFolders
     /// Where the outputs go as they render: staged files for a build; memory or nowhere for

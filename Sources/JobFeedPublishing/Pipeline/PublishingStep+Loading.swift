@@ -36,7 +36,7 @@ extension PublishingStep {
     /// a chunk at a time, as the outputs are written.
     package static let catalogPostings = PublishingStep("catalog postings", .preparation) { context in
         // The catalog takes one core: the outputs' files are stat'ed on the other meanwhile.
-        if let recorded = context.cache?.recordedOutputs {
+        if let recorded = context.cache?.written.all {
             context.currentOutputs = BackgroundValue {
                 var stamps = FileStamp.ByFolder()
                 return recorded.filter { path, output in stamps.stamp(of: path.text) == output.stamp }

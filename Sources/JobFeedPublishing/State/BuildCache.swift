@@ -20,21 +20,13 @@ public final class BuildCache: Sendable {
         package var outcome: PostingReader.Outcome
     }
 
-    package struct Output: Sendable, Equatable {
-        package var stamp: FileStamp
-        package var size: Int
-        package var digest: UInt64
-    }
-
     private let reads = Mutex<[String: Read]>([:])
     /// Whether readings are kept in memory for the next build in this process: a one-shot
     /// build has none, and storing 10,000 of them under a lock shared by both cores was a
     /// tenth of its reading.
     private let keepsReadings: Bool
-    /// By exact path (see `ExactPath`): per-posting documents whose slugs read alike are two.
-    private let outputs = Mutex<[ExactPath: Output]>([:])
-    /// The outputs recorded since the archive last kept them, for it to log just those.
-    private let changedOutputs = Mutex<Set<ExactPath>>([])
+    /// What each output held when it was written.
+    package let written = WrittenOutputs()
     private let knownPaths = Mutex<[String]>([])
     private let lastDiscovered = Mutex<DiscoveredPostings?>(nil)
     private let knownLastGood = Mutex<LastGoodIndex.Known?>(nil)
@@ -95,9 +87,9 @@ public final class BuildCache: Sendable {
         if archive.open() {
             // Taken from the index rather than shared with it: the first output recorded
             // would copy a shared table (7,420 entries at 10,000 postings, in a cron build's
-            // serial end). The archive logs what changed (`takeChangedOutputs`), and takes the
+            // serial end). The archive logs what changed (`WrittenOutputs.takeChanged`), and takes the
             // table back when it commits.
-            recordedOutputs = archive.takeOutputs()
+            written.all = archive.takeOutputs()
             rendered.outputFingerprints = archive.index.fingerprints
         }
         archive.begin(room: room)
@@ -159,74 +151,15 @@ public final class BuildCache: Sendable {
         if keepsReadings { reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) } }
     }
 
-    /// True when the output file is still exactly what this process last wrote there and the
-    /// new bytes are the same: then it need not even be read back.
-    /// `stamp`: the file's, when the caller has just taken it.
-    package func outputIsCurrent(_ path: String, data: Data, digest: UInt64? = nil, stamp: FileStamp? = nil) -> Bool {
-        guard let known = outputs.withLock({ $0[ExactPath(path)] }), known.size == data.count,
-              let stamp = stamp ?? FileStamp(path: path), stamp == known.stamp else { return false }
-        return known.digest == (digest ?? ContentDigest.of(data))
-    }
-
-    package func recordOutput(_ path: String, data: Data) {
-        recordOutput(path, size: data.count, digest: ContentDigest.of(data))
-    }
-
-    package func recordOutput(_ path: String, size: Int, digest: UInt64) {
-        guard let stamp = FileStamp(path: path) else { return }
-        record([(ExactPath(path), Output(stamp: stamp, size: size, digest: digest))])
-    }
-
-    /// `recordOutput` for each file, each stat'ed by name from its folder (`FileStamp.ByFolder`)
-    /// rather than by walking its path: a site's first build records every per-posting
-    /// document at its serial end.
-    package func recordOutputs(_ files: [(path: String, size: Int, digest: UInt64)]) {
-        var folders = FileStamp.ByFolder()
-        record(files.compactMap { file in
-            folders.stamp(of: file.path).map { (ExactPath(file.path), Output(stamp: $0, size: file.size, digest: file.digest)) }
-        })
-    }
-
-    private func record(_ recorded: [(path: ExactPath, output: Output)]) {
-        outputs.withLock { outputs in
-            for (path, output) in recorded { outputs[path] = output }
-        }
-        changedOutputs.withLock { changed in
-            for (path, _) in recorded { changed.insert(path) }
-        }
-    }
-
-    /// Forgets which outputs were recorded since this was last asked (the index that keeps
-    /// them is written whole).
-    package func forgetChangedOutputs() {
-        changedOutputs.withLock { $0 = [] }
-    }
-
-    /// The outputs recorded since this was last asked, as recorded, in path order.
-    package func takeChangedOutputs() -> [(ExactPath, Output)] {
-        let changed = changedOutputs.withLock { changed in
-            defer { changed = [] }
-            return changed
-        }
-        let recorded = recordedOutputs
-        return changed.sorted().compactMap { path in recorded[path].map { (path, $0) } }
-    }
-
     /// The outputs' stamps as last recorded, by this build or the one before it, when the file
     /// was written or found unchanged: every output whose bytes the cache knows, and each feed
     /// whose inputs it knows.
     /// Looked up in the tables as they are: a table of them made for the build record copied
     /// 7,420 entries in a cron build's serial end at 10,000 postings.
     package var outputStamps: @Sendable (ExactPath) -> FileStamp? {
-        let recorded = recordedOutputs
+        let recorded = written.all
         let feeds = rendered.outputFingerprints
         return { path in feeds[path.text]?.stamp ?? recorded[path]?.stamp }
-    }
-
-    /// What each output held when it was written, for the archive to keep.
-    package var recordedOutputs: [ExactPath: Output] {
-        get { outputs.withLock { $0 } }
-        set { outputs.withLock { $0 = newValue } }
     }
 
     /// Forgets posting files that are gone: `paths` are the files found, in the order found.

@@ -45,11 +45,11 @@ extension CacheArchive {
         damaged.withLock { $0 = false }
         self.damagedSources.withLock { $0 = [] }
         if prepared.savesWhole {
-            cache.forgetChangedOutputs()
+            cache.written.forgetChanged()
         } else {
-            change.record(outputs: cache.takeChangedOutputs(), fingerprints: cache.rendered.outputFingerprints, since: index)
+            change.record(outputs: cache.written.takeChanged(), fingerprints: cache.rendered.outputFingerprints, since: index)
         }
-        index.outputs = cache.recordedOutputs
+        index.outputs = cache.written.all
         index.fingerprints = cache.rendered.outputFingerprints
         let generation = index.generation
         if prepared.compacts { index = compacted(index) }

@@ -154,7 +154,7 @@ package final class CacheArchive: PartArchive, @unchecked Sendable {
 
     /// What each output held when the last build that published wrote it, handed over rather
     /// than shared (see `BuildCache.beginBuild`): `commit` puts the build's back.
-    package func takeOutputs() -> [ExactPath: BuildCache.Output] {
+    package func takeOutputs() -> [ExactPath: WrittenOutputs.Output] {
         defer { index.outputs = [:] }
         return index.outputs
     }

@@ -129,13 +129,13 @@ extension CacheIndex {
               length: try reader.int(), digest: try reader.uint64())
     }
 
-    static func write(_ output: BuildCache.Output, to writer: inout ByteWriter) {
+    static func write(_ output: WrittenOutputs.Output, to writer: inout ByteWriter) {
         output.stamp.write(to: &writer)
         writer.append(output.size)
         writer.append(output.digest)
     }
 
-    static func readOutput(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> BuildCache.Output {
-        BuildCache.Output(stamp: try FileStamp.read(from: &reader), size: try reader.int(), digest: try reader.uint64())
+    static func readOutput(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> WrittenOutputs.Output {
+        WrittenOutputs.Output(stamp: try FileStamp.read(from: &reader), size: try reader.int(), digest: try reader.uint64())
     }
 }

@@ -47,7 +47,7 @@ package struct CacheIndex {
     /// at 10,000 postings, with the hashing of the keys).
     package var entries: [PostingKey: ByKind<Entry>] = [:]
     /// By exact path (see `ExactPath`): per-posting documents whose slugs read alike are two.
-    package var outputs: [ExactPath: BuildCache.Output] = [:]
+    package var outputs: [ExactPath: WrittenOutputs.Output] = [:]
     package var fingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)] = [:]
     /// The digest of the index file this was read from or written as (not part of it): the
     /// log's records name it.

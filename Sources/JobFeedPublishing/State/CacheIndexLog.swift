@@ -19,7 +19,7 @@ package struct CacheIndexLog {
         package var packLength: UInt64
         package var entries: [(CacheIndex.Key, CacheIndex.Entry)] = []
         package var removedEntries: [CacheIndex.Key] = []
-        package var outputs: [(ExactPath, BuildCache.Output)] = []
+        package var outputs: [(ExactPath, WrittenOutputs.Output)] = []
         package var fingerprints: [(String, (fingerprint: UInt64, stamp: FileStamp))] = []
         package var removedFingerprints: [String] = []
 
@@ -27,10 +27,10 @@ package struct CacheIndexLog {
             self.packLength = packLength
         }
 
-        /// The outputs recorded since the index was kept (`BuildCache.takeChangedOutputs`;
+        /// The outputs recorded since the index was kept (`WrittenOutputs.takeChanged`;
         /// outputs are never forgotten, only recorded again), and the feeds' fingerprints that
         /// differ from what the index holds.
-        package mutating func record(outputs changed: [(ExactPath, BuildCache.Output)], fingerprints nowFingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)], since index: CacheIndex) {
+        package mutating func record(outputs changed: [(ExactPath, WrittenOutputs.Output)], fingerprints nowFingerprints: [String: (fingerprint: UInt64, stamp: FileStamp)], since index: CacheIndex) {
             outputs = changed
             fingerprints = nowFingerprints.filter { path, recorded in
                 index.fingerprints[path].map { $0.fingerprint != recorded.fingerprint || $0.stamp != recorded.stamp } ?? true

@@ -60,22 +60,25 @@ public struct Publisher: Sendable {
         try checkTheClock()
         stopwatch.lap("prepare the state folder")
         let cache = self.cache ?? BuildCache(persistingIn: config, keepsReadings: false)
-        cache.archive?.preloadIndex()
-        // The last-good index is read on that thread's heels, on the core it leaves idle while
-        // this one finishes listing: read when the build's context was made, it held the one
-        // core for 4 ms at 10,000 postings, the other idle. (Read beside the cache's index, it
-        // only slowed both.)
-        // So is the check of this build's share of the copies (see `LastGoodStore.checkedShare`),
-        // handed on with the index: one damaged makes a build that would have found nothing to
-        // do run, to copy it again.
-        let lastGoodAhead = self.cache == nil ? BackgroundValue { [config, now] in
-            cache.archive?.waitForPreload()
+        let oneShot = self.cache == nil
+        // A one-shot build reads the last-good index, then the build cache's index, on the core
+        // its listing leaves idle. The last-good index comes first: the check of whether
+        // anything changed needs it, and the cache's index only a build that runs (read first,
+        // the cache's index held back a build that found nothing to do, and the check of one
+        // that did not, by the time it took, some 30 ms at 10,000 postings; read beside it on a
+        // third thread, both only slowed each other).
+        // With it goes the check of this build's share of the copies (see
+        // `LastGoodStore.checkedShare`): one damaged makes a build that would have found nothing
+        // to do run, to copy it again.
+        let lastGoodAhead = oneShot ? BackgroundValue { [config, now] in
             let store = LastGoodStore(config: config)
             var known = store.known
             let share = LastGoodStore.share(at: now)
             known?.checked = (share, store.damagedCopies(share: share))
+            cache.archive?.preloadIndex()
             return (known: known, lost: store.lostIndex)
         } : nil
+        if !oneShot { cache.archive?.preloadIndex() }
         // The files found for the up-to-date check are the ones the build then reads; their
         // stamps, taken once, serve the check, the cache's room and the reading.
         let discovered: DiscoveredPostings
@@ -88,8 +91,9 @@ public struct Publisher: Sendable {
             stopwatch.lap(PublishingStep.discoverPostings.name)
             try checkNotEmptied(discovered, lastGood: lastGoodAhead?.value.known ?? cache.lastGoodIndex)
         } catch {
-            cache.archive?.waitForPreload()
+            // In this order: the last-good read-ahead starts the cache's.
             lastGoodAhead?.wait()
+            cache.archive?.waitForPreload()
             throw error
         }
         // Kept only for a build that runs to its end (a rebuild after a failure lists again).
@@ -99,7 +103,7 @@ public struct Publisher: Sendable {
         // published. (A site whose postings all fail has no index, and is read every time.)
         let lastGoodLost = lastGoodAhead?.value.lost == true && !discovered.files.isEmpty
         let lastGoodDamaged = lastGoodAhead?.value.known?.checked?.damaged.isEmpty == false
-        if self.cache == nil, setUp.isEmpty, !lastGoodLost, !lastGoodDamaged,
+        if oneShot, setUp.isEmpty, !lastGoodLost, !lastGoodDamaged,
            var report = upToDateReport(strict: strict, files: discovered.files, stamps: discovered.stamps) {
             // The last-good read-ahead is over: its answer was asked for above.
             cache.archive?.waitForPreload()
@@ -129,7 +133,6 @@ public struct Publisher: Sendable {
         // no-op that replayed them would speak of a build cache it never used.
         let committing = report.published ? cache.archive.map { archive in BackgroundValue { archive.commit(cache) } } : nil
         if committing == nil { cache.archive?.abandon() }
-        let oneShot = self.cache == nil
         if oneShot {
             record(report, strict: strict, known: cache.outputStamps)
             stopwatch.lap("record the build")

@@ -10,6 +10,13 @@ public protocol WatchClock: Sendable {
 }
 
 public struct SystemWatchClock: WatchClock {
+    /// The longest it sleeps before reading the wall clock again. A sleep is measured on the
+    /// continuous clock, and the wall clock can be set ahead meanwhile (NTP stepping a clock
+    /// that was behind, a virtual machine resumed and its clock corrected): slept in one piece,
+    /// a sleep until a posting's closing time kept the posting published for as long after it
+    /// as the clock had jumped.
+    package static let longestSleep: Duration = .seconds(10)
+
     public init() {}
 
     public func now() -> Timestamp {
@@ -17,9 +24,20 @@ public struct SystemWatchClock: WatchClock {
     }
 
     public func sleep(until moment: Timestamp) async throws {
-        // Whole seconds: a posting closing at 17:00:00 leaves the feeds at 17:00:01.000.
-        let delay = TimeInterval(moment.seconds) - Date().timeIntervalSince1970
-        if delay > 0 { try await Task.sleep(for: .milliseconds(Int64(delay * 1000) + 1)) }
+        try await Self.sleep(until: moment, longest: Self.longestSleep, wallClock: { Date().timeIntervalSince1970 }) { try await Task.sleep(for: $0) }
+    }
+
+    /// Sleeps with `sleeping`, `longest` at a time at most, until `wallClock` (seconds since
+    /// 1970) has passed `moment`.
+    package static func sleep(until moment: Timestamp, longest: Duration, wallClock: () -> TimeInterval,
+                              sleeping: (Duration) async throws -> Void) async throws {
+        let longestSeconds = Double(longest.components.seconds)
+        while true {
+            // Whole seconds: a posting closing at 17:00:00 leaves the feeds at 17:00:01.000.
+            let delay = TimeInterval(moment.seconds) - wallClock()
+            guard delay > 0 else { break }
+            try await sleeping(delay >= longestSeconds ? longest : .milliseconds(Int64(delay * 1000) + 1))
+        }
         try Task.checkCancellation()
     }
 }

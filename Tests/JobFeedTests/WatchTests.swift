@@ -176,6 +176,34 @@ import JobFeed
         #expect(Timestamp(Date()) >= moment)
     }
 
+    /// A wall clock set ahead while the watcher sleeps (NTP stepping a clock that was behind, a
+    /// virtual machine resumed) does not keep a closed posting published until the sleep ends:
+    /// the sleep reads the wall clock again at least every `longestSleep`. Here the clock jumps
+    /// an hour ahead during the first of the sleeps toward a moment two hours away.
+    @Test func aWallClockSetAheadIsNoticedWithinTheLongestSleep() async throws {
+        let wall = FakeWallClock(seconds: 1_000.5)
+        let moment = Timestamp(seconds: 1_000 + 7_200)
+        try await SystemWatchClock.sleep(until: moment, longest: SystemWatchClock.longestSleep, wallClock: { wall.seconds }) { duration in
+            wall.sleep(duration, jump: wall.slept.isEmpty ? 3_600 : 0)
+        }
+        #expect(wall.seconds >= TimeInterval(moment.seconds))
+        #expect(wall.seconds < TimeInterval(moment.seconds) + 0.01)
+        #expect(wall.slept.allSatisfy { $0 <= SystemWatchClock.longestSleep })
+        // Slept an hour, and the clock's jump did the rest (one sleep would have been two hours).
+        #expect(wall.slept.reduce(Duration.zero, +) < .seconds(3_601))
+    }
+
+    /// Set back during a sleep, the wall clock does not wake the sleeper before the moment.
+    @Test func aWallClockSetBackIsSleptThrough() async throws {
+        let wall = FakeWallClock(seconds: 1_000)
+        let moment = Timestamp(seconds: 1_005)
+        try await SystemWatchClock.sleep(until: moment, longest: SystemWatchClock.longestSleep, wallClock: { wall.seconds }) { duration in
+            wall.sleep(duration, jump: wall.slept.isEmpty ? -60 : 0)
+        }
+        #expect(wall.seconds >= TimeInterval(moment.seconds))
+        #expect(wall.slept.count > 1)
+    }
+
     @Test func aFutureDatedPostingAppearsAtItsTime() async throws {
         let site = try TemporarySite(postings: ["en/monday.md": TemporarySite.posting("title: Opens Monday\ndate: 2026-11-23T09:00:00-05:00")])
         defer { site.remove() }
@@ -349,5 +377,21 @@ import JobFeed
             await watch.wait(for: "polling to find the config's change") { site.read("feeds/en/rss.xml")?.contains("Polled Jobs") == true }
             #expect(watch.logged("config reloaded") > 0)
         }
+    }
+}
+
+/// A wall clock that moves only by the sleeps asked of it, and by the jumps a test adds.
+private final class FakeWallClock {
+    private(set) var seconds: TimeInterval
+    private(set) var slept: [Duration] = []
+
+    init(seconds: TimeInterval) {
+        self.seconds = seconds
+    }
+
+    func sleep(_ duration: Duration, jump: TimeInterval) {
+        slept.append(duration)
+        let parts = duration.components
+        seconds += TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18 + jump
     }
 }

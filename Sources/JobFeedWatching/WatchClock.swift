@@ -28,7 +28,7 @@ public struct SystemWatchClock: WatchClock {
     }
 
     /// Sleeps with `sleeping`, `longest` at a time at most, until `wallClock` (seconds since
-    /// 1970) has passed `moment`.
+    /// 1970) reads `moment` or later.
     package static func sleep(until moment: Timestamp, longest: Duration, wallClock: () -> TimeInterval,
                               sleeping: (Duration) async throws -> Void) async throws {
         let longestSeconds = Double(longest.components.seconds)

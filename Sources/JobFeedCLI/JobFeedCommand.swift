@@ -18,6 +18,18 @@ public struct JobFeedCommand: AsyncParsableCommand {
         HeapGrowth.growInLargeSteps()
     }
 
+    /// `preamble` of the process's whole command line (`CommandLine.arguments`), which holds at
+    /// least the program's name. Empty, the command asked for is unknown: with no arguments the
+    /// parser would run `build`, which publishes, where `check` or `watch` may have been asked
+    /// for (the Swift runtime gives an empty list under some `LD_PRELOAD` libraries: libfaketime
+    /// 0.9.10 here). Refused, and nothing is done.
+    public static func preamble(commandLine: [String]) -> (text: String, status: Int32)? {
+        guard !commandLine.isEmpty else {
+            return ("error: jobfeed was given no command line at all, not even its own name (a library loaded with LD_PRELOAD can do this); nothing was done", ExitCode.validationFailure.rawValue)
+        }
+        return preamble(Array(commandLine.dropFirst()))
+    }
+
     /// What to say instead of parsing, for `-V` and a mistyped subcommand (`jobfeed biuld`):
     /// the version, or the nearest subcommand and the list of them; nil to parse as usual.
     public static func preamble(_ arguments: [String]) -> (text: String, status: Int32)? {

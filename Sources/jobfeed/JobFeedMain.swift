@@ -5,7 +5,7 @@ import JobFeedCLI
 struct JobFeedMain {
     static func main() async {
         JobFeedCommand.setUpProcess()
-        if let (text, status) = JobFeedCommand.preamble(Array(CommandLine.arguments.dropFirst())) {
+        if let (text, status) = JobFeedCommand.preamble(commandLine: CommandLine.arguments) {
             FileHandle(fileDescriptor: status == 0 ? 1 : 2).write(Data((text + "\n").utf8))
             exit(status)
         }

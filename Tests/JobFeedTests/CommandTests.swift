@@ -47,6 +47,18 @@ import JobFeed
         #expect(JobFeedCommand.preamble(["--quiet"]) == nil)
     }
 
+    /// A process given no command line at all (not even its name, as the Swift runtime gives it
+    /// under libfaketime's `LD_PRELOAD`) is refused rather than run as `build`, the default,
+    /// which would publish where `check` may have been asked for.
+    @Test func noCommandLineAtAllIsRefused() throws {
+        let (text, status) = try #require(JobFeedCommand.preamble(commandLine: []))
+        #expect(text.contains("no command line") && text.contains("nothing was done"))
+        #expect(status == 64)
+        #expect(JobFeedCommand.preamble(commandLine: ["jobfeed"]) == nil)
+        #expect(JobFeedCommand.preamble(commandLine: ["jobfeed", "check"]) == nil)
+        #expect(JobFeedCommand.preamble(commandLine: ["jobfeed", "biuld"])?.status == 64)
+    }
+
     @Test func watchDoesNotOfferNowWhichItWouldRefuse() {
         #expect(!WatchCommand.helpMessage().contains("--now"))
         #expect(BuildCommand.helpMessage().contains("--now"))

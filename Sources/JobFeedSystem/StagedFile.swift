@@ -131,10 +131,11 @@ package final class StagedFile: @unchecked Sendable {
     /// as there, become one. The stretch lies at the same place in the target's published
     /// version (`previous`) while every part and lead it takes does.
     private func add(_ span: PartSpan, from source: OpenFile, previous: (file: OpenFile, span: PartSpan)) {
-        if var run = pendingCopy, run.extend(with: span, from: source, previous: previous) {
-            pendingCopy = run
+        // Extended where it lies: a copy taken out and put back retained its files and held
+        // bytes for every part of a cron build's outputs.
+        if pendingCopy?.extend(with: span, from: source, previous: previous) == true {
             // Copied as the output renders, on its writer's core, rather than all at the end.
-            if run.length >= Self.bufferSize * 16 { flush() }
+            if let length = pendingCopy?.length, length >= Self.bufferSize * 16 { flush() }
             return
         }
         flush()

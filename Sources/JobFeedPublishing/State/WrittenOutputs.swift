@@ -44,13 +44,12 @@ package final class WrittenOutputs: Sendable {
         record([(ExactPath(path), Output(stamp: stamp, size: size, digest: digest))])
     }
 
-    /// `record` for each file, each stat'ed by name from its folder (`FileStamp.ByFolder`)
-    /// rather than by walking its path: a site's first build records every per-posting
-    /// document at its serial end.
+    /// `record` for each file, stat'ed as the build record's outputs are (`Parallel.stamps`):
+    /// a site's first build records every per-posting document at its serial end.
     package func record(_ files: [(path: String, size: Int, digest: UInt64)]) {
-        var folders = FileStamp.ByFolder()
-        record(files.compactMap { file in
-            folders.stamp(of: file.path).map { (ExactPath(file.path), Output(stamp: $0, size: file.size, digest: file.digest)) }
+        let stamps = Parallel.stamps(of: files.map(\.path)) { $0.stamp(of: $1) }
+        record(zip(files, stamps).compactMap { file, stamp in
+            stamp.map { (ExactPath(file.path), Output(stamp: $0, size: file.size, digest: file.digest)) }
         })
     }
 

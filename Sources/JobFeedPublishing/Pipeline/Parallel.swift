@@ -16,9 +16,9 @@ package enum Parallel {
     }
 
     /// Two maps in one batch on every core: the first list's items are taken first, then the
-    /// second's. A core that finishes its share of the first (the outputs' writers, unequal in
-    /// size) goes on with the second (the next chunk's postings) instead of waiting for the
-    /// other core at a barrier.
+    /// second's. A core that finishes its share of the first (the write's side work, unequal
+    /// in size) goes on with the second (the staged outputs to finish) instead of waiting for
+    /// the other core at a barrier.
     package static func map<First: Sendable, FirstResult: Sendable, Second: Sendable, SecondResult: Sendable>(
         _ first: [First], _ transformFirst: @Sendable (First) -> FirstResult,
         then second: [Second], _ transformSecond: @Sendable (Second) -> SecondResult
@@ -29,8 +29,7 @@ package enum Parallel {
         let firstSlots = Slots<FirstResult>(count: first.count)
         let secondSlots = Slots<SecondResult>(count: second.count)
         // Each worker takes the next item when it is free, not every n-th: items differ in
-        // cost (a chunk's bodies, and above all the outputs' writers), and a fixed share left
-        // one core idle while the other finished the heavy ones.
+        // cost, and a fixed share left one core idle while the other finished the heavy ones.
         let next = Atomic<Int>(0)
         withoutActuallyEscaping(transformFirst) { transformFirst in
             withoutActuallyEscaping(transformSecond) { transformSecond in
@@ -48,6 +47,12 @@ package enum Parallel {
             }
         }
         return (firstSlots.results, secondSlots.results)
+    }
+
+    /// Runs `body` once on each core (this thread and one new one per other core), and returns
+    /// when every run has.
+    package static func onEveryCore(_ body: @Sendable () -> Void) {
+        WorkerThreads.run(count: cores) { _ in body() }
     }
 
     /// One result per item, each written by exactly one worker and read only after all have

@@ -3,36 +3,24 @@ import JobFeedCore
 import JobFeedRendering
 
 extension PublishingStep {
-    /// Every output in one pass over the catalog, a chunk of postings at a time: the chunk's
+    /// Every output in one pass over the catalog, a chunk of postings at a time: the chunks'
     /// bodies, JSON-LD documents and CSV records are rendered on every core while the outputs
-    /// take the chunk before it (the outputs, too, on every core; see `ChunkPipeline`), and a
-    /// chunk is dropped once taken. A build so holds two chunks of rendered bodies, never all
-    /// of them, and the large outputs stream to their staged files.
+    /// take the chunks before (the outputs, too, on every core; see `ChunkPipeline`), and a
+    /// chunk is dropped once every output has taken it. A build so holds a few chunks of
+    /// rendered bodies (`ChunkPipeline.lookahead`), never all of them, and the large outputs
+    /// stream to their staged files.
     package static let renderOutputs = PublishingStep("render outputs", .preparation) { context throws(DiagnosticError) in
         let formats = OutputFormats.enabled(context.config)
         let streams = try OutputStreams(context: context, formats: formats)
         let renderer = ChunkRenderer(formats: formats, cache: context.cache?.rendered, unneeded: streams.unneeded, needs: streams.needs)
         let pipeline = ChunkPipeline(renderer: renderer, streams: streams, shouldStop: context.shouldStop)
-        let entries = context.catalog.entries
-        let tally = context.tally(.rendering, total: entries.count)
-        var rendered: (chunk: RenderedChunk, entries: Int)?
-        // The chunk the writers took at the last turn, freed during the next one.
-        var spent: RenderedChunk?
-        var start = 0
-        // One turn more than there are chunks: the last one's turn writes it and renders nothing.
-        while start < entries.count || rendered != nil {
-            if context.shouldStop() { return }
-            let end = min(start + ChunkRenderer.chunkSize, entries.count)
-            let chunk = try pipeline.turn(rendering: entries[start..<end], writing: rendered?.chunk, freeing: spent.take())
-            if let rendered { tally?.advance(by: rendered.entries) }
-            if chunk.stopped { return }
-            context.diagnostics += chunk.diagnostics
-            context.bodiesRendered += chunk.bodiesRendered
-            context.partsCopied += chunk.partsLeftInCache
-            spent = rendered?.chunk
-            rendered = start < end ? (chunk, end - start) : nil
-            start = end
-        }
+        let tally = context.tally(.rendering, total: context.catalog.entries.count)
+        let walk = pipeline.walk(context.catalog.entries) { tally?.advance(by: $0) }
+        context.diagnostics += walk.diagnostics
+        context.bodiesRendered += walk.bodiesRendered
+        context.partsCopied += walk.partsLeftInCache
+        if let failure = walk.failure { throw failure }
+        if walk.stopped { return }
         try streams.finish(into: &context.plan)
         for format in OutputFormats.disabled(context.config) {
             context.plan.retired += format.files(context.config).map(\.standardizedFileURL.path)

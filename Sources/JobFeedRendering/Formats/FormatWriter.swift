@@ -15,7 +15,7 @@ package protocol FormatWriter: AnyObject, Sendable {
     var partKind: String? { get }
     /// Whether it needs the bytes of this posting's part of its kind (left in the cache so
     /// far): not when it does not take the posting's part, or copies it from its previous
-    /// file. Never asked of a posting its `unneeded` covers (`PartNeeds`). Asked while the writers take the chunk before (see `ChunkPipeline`): it must read
+    /// file. Never asked of a posting its `unneeded` covers (`PartNeeds`). Asked while the writers take the chunks before (see `ChunkPipeline`): it must read
     /// only what appending does not change.
     func needsBytes(of entry: CatalogEntry, part: FormatPart) -> Bool
 }

@@ -18,7 +18,7 @@ import JobFeedRendering
 package struct ChunkPipeline: Sendable {
     package let renderer: ChunkRenderer
     package let streams: OutputStreams
-    /// Asked before each posting renders and before each writer's turn.
+    /// Asked before each posting renders and before a writer takes a chunk.
     package let shouldStop: @Sendable () -> Bool
     /// Rendered chunks that may wait for the slowest writer: a few megabytes of bodies each.
     static let lookahead = 3
@@ -44,8 +44,8 @@ package struct ChunkPipeline: Sendable {
     /// Renders every entry and hands each chunk to every writer; `written` is told how many
     /// entries every writer has taken, as chunks are.
     package func walk(_ entries: [CatalogEntry], written: @escaping @Sendable (Int) -> Void = { _ in }) -> Walk {
-        let schedule = WalkSchedule(entries: entries.count, chunkSize: ChunkRenderer.chunkSize, writers: streams.turns.count,
-                                    preference: streams.turns, lookahead: Self.lookahead)
+        let schedule = WalkSchedule(entries: entries.count, chunkSize: ChunkRenderer.chunkSize, writers: streams.count,
+                                    preference: streams.heaviestFirst, lookahead: Self.lookahead)
         let state = WalkState(schedule, written: written)
         Parallel.onEveryCore { state.work(self, entries) }
         return state.result()

@@ -7,8 +7,8 @@ import JobFeedReading
 /// each format's part for it, reusing what a long-running process's cache holds for unchanged
 /// files.
 package struct ChunkRenderer: Sendable {
-    /// Small enough that a chunk's bodies are a few megabytes, large enough to keep both
-    /// cores busy between the outputs' turns.
+    /// Small enough that a chunk's bodies are a few megabytes (a walk holds a few chunks), large
+    /// enough that handing one to a writer is rare beside rendering its postings.
     package static let chunkSize = 512
 
     package let cache: RenderCache?

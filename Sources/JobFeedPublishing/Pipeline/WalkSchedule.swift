@@ -100,7 +100,7 @@ struct WalkSchedule {
         return releaseFinished()
     }
 
-    /// A writer's turn at a chunk ended; returns the chunks every writer has now taken.
+    /// A writer has taken a chunk (or failed to); returns the chunks every writer has now taken.
     mutating func wrote(_ chunk: Int, writer: Int, failed: Bool) -> Range<Int> {
         writerBusy[writer] = false
         writerNext[writer] = chunk + 1

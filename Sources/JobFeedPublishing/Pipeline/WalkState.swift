@@ -52,7 +52,7 @@ final class WalkState: @unchecked Sendable {
             case let .write(writer, chunk):
                 var taken = chunks[chunk]
                 condition.unlock()
-                let result = taken.map { pipeline.streams.append($0, turn: writer) } ?? .success(())
+                let result = taken.map { pipeline.streams.append($0, writer: writer) } ?? .success(())
                 // The chunk's last holder may be this one: freed here, outside the lock.
                 taken = nil
                 condition.lock()

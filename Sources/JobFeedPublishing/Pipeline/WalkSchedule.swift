@@ -25,6 +25,9 @@ struct WalkSchedule {
 
         static func writer(_ writer: Int, failedAt chunk: Int) -> Ending { Ending(turn: chunk + 1, place: writer) }
         static func rendering(endedAt chunk: Int) -> Ending { Ending(turn: chunk, place: .max) }
+        /// A stop asked for between tasks: after any failure met so far, as a walk a chunk at
+        /// a time asked before each turn, once the turns before had ended.
+        static let stopAsked = Ending(turn: .max, place: .max)
     }
 
     let chunkSize: Int

@@ -33,7 +33,7 @@ final class WalkState: @unchecked Sendable {
             if !stopAsked, pipeline.shouldStop() {
                 stopAsked = true
                 schedule.stop()
-                endings.append((WalkSchedule.Ending(turn: .max, place: .max), nil))
+                endings.append((.stopAsked, nil))
             }
             guard let task = schedule.next() else {
                 if schedule.isFinished {

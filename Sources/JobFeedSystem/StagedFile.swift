@@ -22,17 +22,8 @@ package final class StagedFile: @unchecked Sendable {
     private var pendingCopy: CopyRun?
     /// Where the bytes written or copied so far end in the temporary file.
     private var flushedSize: Int64 = 0
-    /// Stretches copied from the same offsets of one earlier file (the target's published
-    /// version), and that file's identity when the first was copied: while it keeps that
-    /// identity (any write moves its status-change time), the two files hold the same bytes
-    /// there by construction (see `matchesTarget`). The file itself is not held open: its last
-    /// close frees its blocks, which the background chores do.
-    private struct Mirror {
-        var identity: FileIdentity
-        var ranges: [Range<Int64>] = []
-    }
-
-    private var mirror: Mirror?
+    private var mirror: MirroredStretches?
+    private var writeback = WritebackPace()
     /// How many bytes written after a copy are held back.
     package static let heldLimit = 1024
     package private(set) var size = 0
@@ -44,14 +35,7 @@ package final class StagedFile: @unchecked Sendable {
     /// start (see `SpareFile`): cut to this version's size when finished, and put back there
     /// when discarded.
     private let spare: String?
-    /// Where the parts lie in the spare, in order, when its layout describes it and its bytes
-    /// were kept: a part to be copied where the spare holds it already is left there. A cron
-    /// build that edits one posting so writes what follows the posting's part, not the whole
-    /// file (10,000 postings: the oldest posting's part lies at 99% of its feeds). The parts
-    /// come in the order of their offsets, so the next one the spare may hold is looked for
-    /// from where the last was (`inPlaceNext`).
-    private let inPlace: [PartSpan]
-    private var inPlaceNext = 0
+    private var inPlace = SpareParts()
     package private(set) var bytesLeftInPlace = 0
     /// The target's published version when the build began and where its parts lie: once
     /// replaced, it is the next build's spare, with that layout (see `OutputWriter.saveLayouts`).
@@ -63,16 +47,14 @@ package final class StagedFile: @unchecked Sendable {
     package init(target: String, folder: String, spare: String? = nil, spareLayout: [PartSpan]? = nil) throws(SystemError) {
         self.target = target
         temporaryPath = Self.temporaryPath(in: folder)
-        var inPlace: [PartSpan] = []
         if let spare, let reused = SpareFile.claim(spare, as: temporaryPath) {
             file = reused.file
             self.spare = spare
-            if reused.keptBytes, let spareLayout { inPlace = spareLayout }
+            if reused.keptBytes, let spareLayout { inPlace = SpareParts(spareLayout) }
         } else {
             file = try OpenFile(temporaryPath, .writeOnly, options: [.create, .exclusiveCreate], permissions: [.ownerReadWrite, .groupRead, .otherRead], operation: "write")
             self.spare = nil
         }
-        self.inPlace = inPlace
         buffer.reserveCapacity(Self.bufferSize)
     }
 
@@ -119,9 +101,7 @@ package final class StagedFile: @unchecked Sendable {
         // Where the spare holds the same part already, it is "copied" from this file itself,
         // to the same offset: left where it lies (see `flush`).
         let offset = Int64(size)
-        while inPlaceNext < inPlace.count, inPlace[inPlaceNext].offset < offset { inPlaceNext += 1 }
-        if let file, inPlaceNext < inPlace.count, case let kept = inPlace[inPlaceNext], kept.offset == offset, kept.source == span.source,
-           kept.digest == span.digest, kept.length == span.length {
+        if let kept = inPlace.part(at: offset, holding: span), let file {
             return add(kept, from: file, previous: (source, span))
         }
         add(span, from: source, previous: (source, span))
@@ -156,10 +136,7 @@ package final class StagedFile: @unchecked Sendable {
     package func finish() throws(SystemError) {
         flush()
         flushBuffer()
-        // The rest of a file that copies made starts its writeback here, on the core that
-        // finishes it, rather than at the rename, on the one core that publishes (ext4 then
-        // allocates it all at once: 28 ms for one feed's last 14 MB at 10,000 postings).
-        if madeCopies, flushedSize > writebackStarted, let file { BackgroundWriteback.start(file, from: writebackStarted) }
+        if let file { writeback.finishing(file, writtenTo: flushedSize) }
         if spare != nil, failure == nil {
             do { try file?.truncate(to: flushedSize) } catch { failure = error }
         }
@@ -178,7 +155,7 @@ package final class StagedFile: @unchecked Sendable {
     /// kept one identity, are equal already (at 10,000 postings, an edit that keeps a posting's
     /// length read 300 MB here, to find the one part that differs).
     package func matchesTarget() -> Bool {
-        let known = mirror.flatMap { FileIdentity(path: target) == $0.identity ? $0.ranges : nil } ?? []
+        let known = mirror?.ranges(ifStill: target) ?? []
         return OpenFile.sameContents(temporaryPath, target, size: size, skipping: known)
     }
 
@@ -205,7 +182,7 @@ package final class StagedFile: @unchecked Sendable {
                     bytesLeftInPlace += copy.length
                 } else {
                     try file?.append(from: copy.source, offset: copy.offset, length: copy.length)
-                    madeCopies = true
+                    writeback.madeCopies = true
                 }
                 noteMirrored(copy, at: flushedSize)
                 flushedSize += Int64(copy.length)
@@ -214,20 +191,13 @@ package final class StagedFile: @unchecked Sendable {
             }
         }
         buffer.append(contentsOf: copy.held)
-        startWriteback()
+        if let file { writeback.copied(file, writtenTo: flushedSize) }
     }
 
     private func noteMirrored(_ copy: CopyRun, at offset: Int64) {
         guard let previous = copy.previous, previous.offset == offset, copy.length > 0, let identity = FileIdentity(of: previous.file) else { return }
-        var mirrored = mirror ?? Mirror(identity: identity)
-        guard mirrored.identity == identity else { return }
-        let end = offset + Int64(copy.length)
-        if let last = mirrored.ranges.last, last.upperBound == offset {
-            mirrored.ranges[mirrored.ranges.count - 1] = last.lowerBound..<end
-        } else {
-            mirrored.ranges.append(offset..<end)
-        }
-        mirror = mirrored
+        if mirror == nil { mirror = MirroredStretches(identity: identity) }
+        mirror?.note(copy.length, at: offset, from: identity)
     }
 
     private func flushBuffer() {
@@ -235,22 +205,6 @@ package final class StagedFile: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// How far writeback was started.
-    private var writebackStarted: Int64 = 0
-    /// Whether any bytes were copied from another file (a cron build's outputs; never a cold
-    /// build's, whose many small files are left to the kernel's own writeback).
-    private var madeCopies = false
-
-    /// Starts writing back what was written since the last time, every 16 MB, after a copy: on
-    /// ext4, the rename over the published file would otherwise allocate all of it at once
-    /// (auto_da_alloc), on one core, after every output has rendered. Measured at 10,000
-    /// postings, one posting edited, eight rounds each: 0.96 s against 1.04 s. Not after
-    /// buffered writes: a cold build keeps both cores busy rendering, and was no faster.
-    private func startWriteback() {
-        guard flushedSize - writebackStarted >= Int64(Self.bufferSize * 16), let file else { return }
-        BackgroundWriteback.start(file, from: writebackStarted)
-        writebackStarted = flushedSize
-    }
 
     private func writeThrough(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, bytes.count > 0 else { return }

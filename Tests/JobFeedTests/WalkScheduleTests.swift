@@ -33,15 +33,21 @@ import Testing
                 underWay.append(task)
             }
             guard !underWay.isEmpty else { break }
+            var released: Range<Int> = 0..<0
             switch underWay.remove(at: Int.random(in: 0..<underWay.count, using: &random)) {
             case let .render(entry):
                 if schedule.entryRendered(entry) {
                     let chunk = entry / chunkSize
                     renderedChunks.insert(chunk)
-                    _ = schedule.rendered(chunk, endsTheWalk: chunk == failingRender)
+                    released = schedule.rendered(chunk, endsTheWalk: chunk == failingRender)
                 }
             case let .write(writer, chunk):
-                _ = schedule.wrote(chunk, writer: writer, failed: failing.map { $0 == (writer, chunk) } ?? false)
+                released = schedule.wrote(chunk, writer: writer, failed: failing.map { $0 == (writer, chunk) } ?? false)
+            }
+            // A chunk is freed once released: every writer must have taken it, none be taking it.
+            for chunk in released {
+                #expect(taken.allSatisfy { $0.contains(chunk) }, "chunk \(chunk) released before every writer took it")
+                #expect(!underWay.contains { if case .write(_, chunk) = $0 { true } else { false } }, "chunk \(chunk) released while a writer takes it")
             }
         }
         #expect(schedule.isFinished)

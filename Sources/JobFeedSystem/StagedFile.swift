@@ -205,7 +205,6 @@ package final class StagedFile: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
-
     private func writeThrough(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, bytes.count > 0 else { return }
         do {

@@ -40,7 +40,6 @@ struct WalkSchedule {
     private var entriesLeft: [Int]
     private var writerNext: [Int]
     private var writerBusy: [Bool]
-    private var writersLeft: [Int]
     private var rendered: [Bool]
     /// Chunks before it have been taken by every writer.
     private(set) var released = 0
@@ -58,7 +57,6 @@ struct WalkSchedule {
         entriesLeft = (0..<chunkCount).map { min(chunkSize, entries - $0 * chunkSize) }
         writerNext = Array(repeating: 0, count: writers)
         writerBusy = Array(repeating: false, count: writers)
-        writersLeft = Array(repeating: writers, count: chunkCount)
         rendered = Array(repeating: false, count: chunkCount)
         end = chunkCount
     }
@@ -71,21 +69,18 @@ struct WalkSchedule {
     /// The next task, taken: a writer's turn first (writing keeps the chunks held in memory
     /// few), else the next posting's rendering; nil when none can start now.
     mutating func next() -> Task? {
-        for writer in preference where !writerBusy[writer] {
-            let chunk = writerNext[writer]
-            guard chunk < end, rendered[chunk] else { continue }
+        if let writer = preference.first(where: { !writerBusy[$0] && canTake($0) }) {
             writerBusy[writer] = true
-            return .write(writer: writer, chunk: chunk)
+            return .write(writer: writer, chunk: writerNext[writer])
         }
-        let chunk = nextEntry / chunkSize
-        guard nextEntry < entryCount, chunk < end, chunk < released + lookahead else { return nil }
+        guard rendersLeft, nextEntry / chunkSize < released + lookahead else { return nil }
         defer { nextEntry += 1 }
         rendersUnderWay += 1
         return .render(entry: nextEntry)
     }
 
     /// A posting rendered; true when it was its chunk's last, which is then put together
-    /// (and reported with `rendered(_:ending:)`).
+    /// (and reported with `rendered(_:endsTheWalk:)`).
     mutating func entryRendered(_ entry: Int) -> Bool {
         let chunk = entry / chunkSize
         entriesLeft[chunk] -= 1
@@ -107,7 +102,6 @@ struct WalkSchedule {
     mutating func wrote(_ chunk: Int, writer: Int, failed: Bool) -> Range<Int> {
         writerBusy[writer] = false
         writerNext[writer] = chunk + 1
-        writersLeft[chunk] -= 1
         // The other writers still take this chunk, as they would have in the same turn.
         if failed { end = min(end, chunk + 1) }
         return releaseFinished()
@@ -121,13 +115,24 @@ struct WalkSchedule {
     /// Nothing is under way, and nothing more can start.
     var isFinished: Bool {
         guard rendersUnderWay == 0, !writerBusy.contains(true) else { return false }
-        let writable = writerNext.indices.contains { writerNext[$0] < end && rendered[writerNext[$0]] }
-        return !writable && (nextEntry >= entryCount || nextEntry / chunkSize >= end)
+        return !writerNext.indices.contains(where: canTake) && !rendersLeft
     }
 
+    /// Whether the writer's next chunk has rendered and may be written.
+    private func canTake(_ writer: Int) -> Bool {
+        writerNext[writer] < end && rendered[writerNext[writer]]
+    }
+
+    /// Whether postings are left to render before the walk's end (the lookahead aside).
+    private var rendersLeft: Bool {
+        nextEntry < entryCount && nextEntry / chunkSize < end
+    }
+
+    /// Every writer has taken a chunk once its next is past it (with no writers, once it has
+    /// rendered): chunks are released in order.
     private mutating func releaseFinished() -> Range<Int> {
         let before = released
-        while released < chunkCount, rendered[released], writersLeft[released] == 0 { released += 1 }
+        while released < chunkCount, rendered[released], writerNext.allSatisfy({ $0 > released }) { released += 1 }
         return before..<released
     }
 }

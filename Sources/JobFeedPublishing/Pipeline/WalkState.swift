@@ -12,7 +12,8 @@ final class WalkState: @unchecked Sendable {
     private var outcomes: [[ChunkRenderer.Outcome]]
     private var chunks: [RenderedChunk?]
     private var noted: [(diagnostics: [Diagnostic], bodies: Int, parts: Int)?]
-    private var endings: [(ending: WalkSchedule.Ending, failure: DiagnosticError?)] = []
+    /// The first of what ended the walk (see `WalkSchedule.Ending`), with its failure if any.
+    private var ending: (when: WalkSchedule.Ending, failure: DiagnosticError?)?
     private var stopAsked = false
     /// Told how many postings every writer has taken, as chunks are.
     private let written: @Sendable (Int) -> Void
@@ -33,7 +34,7 @@ final class WalkState: @unchecked Sendable {
             if !stopAsked, pipeline.shouldStop() {
                 stopAsked = true
                 schedule.stop()
-                endings.append((.stopAsked, nil))
+                end(.stopAsked, nil)
             }
             guard let task = schedule.next() else {
                 if schedule.isFinished {
@@ -58,7 +59,7 @@ final class WalkState: @unchecked Sendable {
                 condition.lock()
                 var failed = false
                 if case let .failure(error) = result {
-                    endings.append((.writer(writer, failedAt: chunk), error))
+                    end(.writer(writer, failedAt: chunk), error)
                     failed = true
                 }
                 release(schedule.wrote(chunk, writer: writer, failed: failed))
@@ -82,11 +83,16 @@ final class WalkState: @unchecked Sendable {
         condition.lock()
         let failure = made.stopped ? nil : made.failure.map { DiagnosticError(Diagnostic(.error, file: $0.file, $0.message)) }
         let endsTheWalk = made.stopped || failure != nil
-        if endsTheWalk { endings.append((.rendering(endedAt: chunk), failure)) }
+        if endsTheWalk { end(.rendering(endedAt: chunk), failure) }
         noted[chunk] = (made.diagnostics, made.bodiesRendered, made.partsLeftInCache)
         chunks[chunk] = endsTheWalk ? nil : made
         // With no writers, a chunk is released as soon as it renders.
         release(schedule.rendered(chunk, endsTheWalk: endsTheWalk))
+    }
+
+    /// Keeps what ended the walk when it comes before what did so far.
+    private func end(_ when: WalkSchedule.Ending, _ failure: DiagnosticError?) {
+        if ending.map({ when < $0.when }) ?? true { ending = (when, failure) }
     }
 
     /// Frees the chunks every writer has taken, outside the lock, and says how many postings
@@ -105,9 +111,8 @@ final class WalkState: @unchecked Sendable {
     func result() -> ChunkPipeline.Walk {
         condition.lock()
         defer { condition.unlock() }
-        let first = endings.min { $0.ending < $1.ending }
-        var walk = ChunkPipeline.Walk(failure: first?.failure, stopped: first != nil && first?.failure == nil)
-        for chunk in 0..<min(first?.ending.turn ?? schedule.chunkCount, schedule.chunkCount) {
+        var walk = ChunkPipeline.Walk(failure: ending?.failure, stopped: ending != nil && ending?.failure == nil)
+        for chunk in 0..<min(ending?.when.turn ?? schedule.chunkCount, schedule.chunkCount) {
             guard let note = noted[chunk] else { break }
             walk.diagnostics += note.diagnostics
             walk.bodiesRendered += note.bodies

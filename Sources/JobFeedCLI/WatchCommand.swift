@@ -14,7 +14,7 @@ public struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup public var site: SiteOptions
 
-    @Option(name: .long, help: "How long files must stay quiet before a rebuild (e.g. 250ms, 1s).")
+    @Option(name: .long, help: "How long files must stay quiet before a rebuild publishes; it reads and renders meanwhile (e.g. 250ms, 1s).")
     public var debounce = DurationArgument(.milliseconds(250), "250ms")
 
     @Option(name: .long, help: "Also rebuild at this interval as a safety net (e.g. 15m).")

@@ -19,6 +19,17 @@ package struct PendingChanges: Sendable {
         files.isEmpty && !configChanged && !rescan && !interval && time == nil && !retry && pollingNeeded == nil
     }
 
+    /// Takes on what a rebuild that gave way to a later change was started for (see
+    /// `BuildReport.Withheld.superseded`), for the rebuild after it; less a config change and
+    /// the switch to polling, which were acted on before it began.
+    package mutating func takeBack(_ given: PendingChanges) {
+        files.formUnion(given.files)
+        rescan = rescan || given.rescan
+        interval = interval || given.interval
+        retry = retry || given.retry
+        time = time ?? given.time
+    }
+
     /// The posting files written since the last rebuild, when nothing else changed that a
     /// listing of the folder could see: nil when a rescan, a config change, a retry or the
     /// interval's safety net wants the folder listed again.

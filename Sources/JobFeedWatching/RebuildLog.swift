@@ -32,6 +32,7 @@ package struct RebuildLog {
         let stopped = switch report.withheld {
         case nil: ""
         case .stopped: " (stopped before writing)"
+        case .superseded: " (a file changed after it was read; not published)"
         case .strict, .lastGoodVersionsBroken: " (nothing published: see the errors above)"
         }
         logger.info("rebuilt in \(Int(milliseconds.rounded())) ms\(stopped) [\(rebuild.trigger)] \(counts.joined(separator: "; ")); files: \(files.written.count) written, \(files.unchanged.count) unchanged, \(files.removed.count) removed", metadata: metadata)

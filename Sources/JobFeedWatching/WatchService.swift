@@ -1,4 +1,3 @@
-import AsyncAlgorithms
 import Dispatch
 import Foundation
 import JobFeedCore
@@ -12,7 +11,8 @@ import Synchronization
 public struct WatchOptions: Sendable {
     public var configFile: URL
     public var overrides: FolderOverrides
-    /// How long the files must stay quiet before a rebuild (a `git pull` is one burst).
+    /// How long the files must stay quiet before a rebuild publishes (a `git pull` is one
+    /// burst); the rebuild begins at the first change, and reads and renders meanwhile.
     public var debounce: Duration = .milliseconds(250)
     /// A periodic full rebuild as a safety net.
     public var interval: Duration?
@@ -35,8 +35,8 @@ public struct Rebuild: Sendable {
     public var report: BuildReport
 }
 
-/// `jobfeed watch`: builds at start, then again whenever postings or the config change (after
-/// the burst settles) and whenever a posting's closing date passes or its publication date
+/// `jobfeed watch`: builds at start, then again whenever postings or the config change
+/// (publishing once the burst settles) and whenever a posting's closing date passes or its publication date
 /// arrives; sleeps in between. Runs as a swift-service-lifecycle `Service`, so SIGTERM and
 /// SIGINT end it gracefully: a rebuild in progress stops before writing, or completes.
 ///
@@ -52,6 +52,12 @@ public final class WatchService: Service, Sendable {
     package let observe: @Sendable (Rebuild) -> Void
     package let pending = Mutex(PendingChanges())
     package let stopping = Mutex(false)
+    /// When the files last changed: a rebuild publishes once they have been quiet for the debounce.
+    let quiet: QuietPeriod
+    /// The files the rebuild under way began for, until it publishes or gives way.
+    let underWay = Mutex<Set<String>>([])
+    /// The wait of a rebuild held before it publishes, cancelled by a stop.
+    let holding = Mutex<Task<Void, Never>?>(nil)
 
     package static let longestRetry: Int64 = 300
 
@@ -62,27 +68,32 @@ public final class WatchService: Service, Sendable {
         self.logger = logger
         self.clock = clock
         self.debounceClock = debounceClock
+        quiet = QuietPeriod(length: options.debounce, clock: debounceClock)
         self.lock = lock
         self.observe = observe
     }
 
-    /// How many changed files wait for the next rebuild (for tests that must know a burst
-    /// has been seen before they let the debounce end).
-    package var pendingFileCount: Int { pending.withLock { $0.files.count } }
+    /// How many changed files wait to be published, by the rebuild under way or the next one
+    /// (for tests that must know a burst has been seen before they let the debounce end).
+    package var pendingFileCount: Int { pending.withLock { $0.files }.union(underWay.withLock { $0 }).count }
+
+    /// Whether a rebuild has rendered and waits for the quiet period before it publishes (for
+    /// tests that must know it got there before they let the debounce end).
+    package var isHoldingARebuild: Bool { holding.withLock { $0 != nil } }
 
     public func run() async throws {
         var session = try WatchSession(options: options, logger: logger)
         let (triggers, trigger) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let (changes, change) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        // A change starts a rebuild at once (or the next, when one is under way); the rebuild
+        // waits for the quiet period before it publishes (`mayPublish`).
         session.startWatching { [self] event in
-            if record(event) { change.yield() }
+            guard record(event) else { return }
+            quiet.noteChange()
+            trigger.yield()
         }
         defer { session.stopWatching() }
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
-                group.addTask { [options, debounceClock] in
-                    await debounceClock.forwardDebounced(changes, quietFor: options.debounce, to: trigger)
-                }
                 if let interval = options.interval {
                     group.addTask { [self] in
                         while (try? await Task.sleep(for: interval)) != nil {
@@ -95,9 +106,8 @@ public final class WatchService: Service, Sendable {
                 group.cancelAll()
             }
         } onGracefulShutdown: { [self] in
-            stopping.withLock { $0 = true }
+            stop()
             trigger.finish()
-            change.finish()
         }
     }
 
@@ -105,22 +115,37 @@ public final class WatchService: Service, Sendable {
     /// (the stream holds one), so a burst during a rebuild causes exactly one more.
     private func loop(_ session: inout WatchSession, triggers: AsyncStream<Void>, trigger: AsyncStream<Void>.Continuation) async {
         var schedule = WakeSchedule()
-        var wake = self.wake(schedule.after(await rebuild(&session, PendingChanges(), changed: nil), now: clock.now()), trigger: trigger)
+        var wake: Task<Void, Never>?
+        // The first rebuild, too, gives way to a change that comes while it reads.
+        if let first = await rebuild(&session, PendingChanges(), changed: nil) {
+            wake = self.wake(schedule.after(first, now: clock.now()), trigger: trigger)
+        }
+        // The work of a rebuild that gave way to a later change, which the next one takes on.
+        var gaveWay = PendingChanges()
         for await _ in triggers {
             if stopping.withLock({ $0 }) { break }
             var work = pending.withLock { current -> PendingChanges in
                 defer { current = PendingChanges() }
                 return current
             }
+            work.takeBack(gaveWay)
             let changed = work.knownChanges
             // Late events of files the last build read as they are now (the rest of a burst's
-            // events, arriving after its rebuild began) change nothing.
-            work.files = work.files.filter { !session.cache.hasRead($0) }
+            // events, arriving after its rebuild began) change nothing; what a rebuild that
+            // gave way read is not published yet.
+            work.files = work.files.filter { gaveWay.files.contains($0) || !session.cache.holdsWhatWasRead($0) }
+            gaveWay = PendingChanges()
             if work.isEmpty { continue }
             if let reason = work.pollingNeeded { session.switchToPolling(because: reason) }
             if work.configChanged { session.reloadConfig() }
+            // Nil: it gave way to a change that came after it read a file, which has asked
+            // for the next rebuild.
+            guard let result = await rebuild(&session, work, changed: changed) else {
+                gaveWay = work
+                continue
+            }
             wake?.cancel()
-            wake = self.wake(schedule.after(await rebuild(&session, work, changed: changed), now: clock.now()), trigger: trigger)
+            wake = self.wake(schedule.after(result, now: clock.now()), trigger: trigger)
         }
         wake?.cancel()
     }
@@ -134,48 +159,6 @@ public final class WatchService: Service, Sendable {
                 if let change = next.change { pending.time = change } else { pending.retry = true }
             }
             trigger.yield()
-        }
-    }
-
-    /// Runs one build off the cooperative thread pool (it blocks on file I/O and C libraries);
-    /// the next status change, or nil when the rebuild failed. `changed`: the posting files
-    /// written since the last rebuild, when they are all that changed (`Publisher.changedFiles`).
-    private func rebuild(_ session: inout WatchSession, _ work: PendingChanges, changed: Set<String>?) async -> Result<NextChange?, DiagnosticError> {
-        let started = ContinuousClock.now
-        if let lock, !lock.reassert(for: session.config, logger: logger) {
-            let failure = DiagnosticError(.error("another jobfeed holds the lock; not rebuilding", at: SourceLocation(file: DisplayPath.of(StateFolder(session.config).lock))))
-            RebuildLog(logger: logger).failed(failure)
-            return .failure(failure)
-        }
-        let publisher = session.publisher(now: clock.now(), checksTheClock: clock is SystemWatchClock, changedFiles: changed,
-                                          shouldStop: { [self] in stopping.withLock { $0 } })
-        let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let result = Result { () throws(DiagnosticError) in try publisher.build() }
-                // A rebuild frees what it held for the outputs; without giving it back, each
-                // thread's malloc arena kept its share and the watcher's resident memory grew
-                // by a quarter over the first rebuilds (50,000 postings: 0.82 to 1.04 GB).
-                FreedMemory.release()
-                continuation.resume(returning: result)
-            }
-        }
-        switch result {
-        case let .success(report):
-            let rebuild = Rebuild(trigger: work.trigger(relativeTo: DisplayPath.of(path:)), duration: ContinuousClock.now - started, report: report)
-            RebuildLog(logger: logger).record(rebuild, languages: session.config.languages)
-            if let page = options.statusPage, report.published {
-                do throws(DiagnosticError) {
-                    try publisher.writeStatusPage(publisher.status(of: report), to: page)
-                } catch {
-                    // The outputs are published; a page that cannot be written is only reported.
-                    for diagnostic in error.diagnostics { logger.warning("\(diagnostic)") }
-                }
-            }
-            observe(rebuild)
-            return .success(report.nextChange)
-        case let .failure(error):
-            RebuildLog(logger: logger).failed(error)
-            return .failure(error)
         }
     }
 
@@ -197,13 +180,5 @@ public final class WatchService: Service, Sendable {
             pending.withLock { $0.pollingNeeded = reason; $0.rescan = true }
             return true
         }
-    }
-}
-
-extension Clock where Duration == Swift.Duration {
-    /// Passes on one trigger per burst of changes, once they have been quiet for `quiet` on
-    /// this clock.
-    fileprivate func forwardDebounced(_ changes: AsyncStream<Void>, quietFor quiet: Duration, to trigger: AsyncStream<Void>.Continuation) async {
-        for await _ in changes.debounce(for: quiet, clock: self) { trigger.yield() }
     }
 }

@@ -87,7 +87,7 @@ extension IncrementalBuildTests {
     }
 
     /// A rebuild after a posting file is removed forgets its reading: a late event for the
-    /// file then changes nothing (`hasRead`), and a watcher does not keep what is gone.
+    /// file then changes nothing (`holdsWhatWasRead`), and a watcher does not keep what is gone.
     @Test func aRemovedPostingsReadingIsForgotten() throws {
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }
@@ -95,10 +95,30 @@ extension IncrementalBuildTests {
         let config = try site.config()
         let removed = site.path("postings/fr/designer.md")
         _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
+        #expect(cache.holdsWhatWasRead(removed))
         try FileManager.default.removeItem(atPath: removed)
-        #expect(!cache.hasRead(removed))
+        #expect(!cache.holdsWhatWasRead(removed))
         _ = try Publisher(config: config, now: TemporarySite.now, cache: cache).build()
-        #expect(cache.hasRead(removed))
+        #expect(cache.holdsWhatWasRead(removed))
+    }
+
+    /// A file rewritten in place with bytes of the same length, its modification time set
+    /// back (as two writes within one tick of the kernel's clock leave it): its stamp is the
+    /// one read, its bytes are not, and a watcher must read it again.
+    @Test func aFileRewrittenUnderTheSameStampIsNotTakenForWhatWasRead() throws {
+        let site = try TemporarySite(postings: Self.postings)
+        defer { site.remove() }
+        let cache = BuildCache()
+        let path = site.path("postings/en/writer.md")
+        _ = try Publisher(config: try site.config(), now: TemporarySite.now, cache: cache).build()
+        let before = try FileManager.default.attributesOfItem(atPath: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "Writer", with: "Waiter").utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: before[.modificationDate]!], ofItemAtPath: path)
+        #expect(FileStamp(path: path)?.size == (before[.size] as? NSNumber)?.int64Value)
+        #expect(!cache.holdsWhatWasRead(path))
     }
 }
 

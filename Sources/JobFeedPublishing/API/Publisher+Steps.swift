@@ -45,7 +45,15 @@ extension Publisher {
             context.diagnostics = discovered.diagnostics
         }
         do {
+            var cleared = false
             for step in steps where !(discovered != nil && step.kind == .discovery) {
+                if step.kind == .publication, !cleared, let mayPublish = beforePublishing {
+                    cleared = mayPublish()
+                    if !cleared {
+                        withheld = shouldStop() ? .stopped : .superseded
+                        break
+                    }
+                }
                 if let reason = shouldStop() ? .stopped : step.kind == .publication ? context.withholding(strict: strict) : nil {
                     withheld = reason
                     break

@@ -30,6 +30,11 @@ public struct Publisher: Sendable {
     /// a battery-backed clock, before NTP has run), and the build fails, every output as it
     /// was: read as it is, every posting would be dated in the future and left out.
     public var checksTheClock = false
+    /// Asked once, when everything has rendered and before anything is put in place: it may
+    /// wait, and says whether the build publishes. A watcher's rebuild begins at a burst's
+    /// first change and waits here for the files to have been quiet for its debounce, then
+    /// gives way (`Withheld.superseded`) if one changed after it was read.
+    public var beforePublishing: (@Sendable () -> Bool)?
     /// Pauses between a WebSub hub's retries (the notifier's own when nil; tests use none).
     package var hubRetryDelays: [TimeInterval]?
 

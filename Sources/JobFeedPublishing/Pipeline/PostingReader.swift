@@ -64,7 +64,7 @@ package struct PostingReader {
             if let stamp, let data, outcome.posting != nil, let appender, appender.needsCopy(relativePath, stamp: stamp) {
                 appender.append(relativePath, data, stamp: stamp)
             }
-            if let stamp { cache?.store(outcome, for: file.absolutePath, stamp: stamp) }
+            if let stamp { cache?.store(outcome, for: file.absolutePath, stamp: stamp, bytes: data) }
             return outcome
         }
         if let appender { self.lastGood.finishAppending(appender) }

@@ -18,6 +18,8 @@ public final class BuildCache: Sendable {
     package struct Read: Sendable {
         package var stamp: FileStamp
         package var outcome: PostingReader.Outcome
+        /// The digest of the bytes read, when they were read from the file (not from the archive).
+        package var digest: UInt64?
     }
 
     private let reads = Mutex<[String: Read]>([:])
@@ -128,17 +130,8 @@ public final class BuildCache: Sendable {
         set { lastDiscovered.withLock { $0 = newValue } }
     }
 
-    /// Whether the last build already read the file as it is now (or knew it was gone): a late
-    /// event for it changes nothing.
-    package func hasRead(_ path: String) -> Bool {
-        let stamp = FileStamp(path: path)
-        return reads.withLock { reads in
-            guard let stamp else { return reads[path] == nil }
-            return reads[path]?.stamp == stamp
-        }
-    }
-
-    package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp) {
+    /// `bytes`: what was read, whose digest a kept reading holds (see `holdsWhatWasRead`).
+    package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp, bytes: Data? = nil) {
         // A file that vanished while being read has nothing worth keeping on disk.
         if let archive, !outcome.vanished {
             // The path hashed once for both kinds.
@@ -148,7 +141,25 @@ public final class BuildCache: Sendable {
                 archive.store(FormatPart(data: body.withUTF8 { Data($0) }), as: PartKey(posting: posting, kind: Self.bodyKind), stamp: stamp, context: 0)
             }
         }
-        if keepsReadings { reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome) } }
+        if keepsReadings {
+            let digest = bytes.map(ContentDigest.of)
+            reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome, digest: digest) }
+        }
+    }
+
+    /// Whether the file holds, byte for byte, what was last read from it (or is gone, as it was
+    /// when last looked for): what a watcher asks of a file that changed after its rebuild
+    /// began, so that a late event of a burst it read whole changes nothing. By its bytes, not its
+    /// stamp: a file written twice within one tick of the kernel's clock keeps its size and
+    /// time, and a read between the writes saw neither version whole.
+    package func holdsWhatWasRead(_ path: String) -> Bool {
+        let known = reads.withLock { $0[path] }
+        do {
+            let bytes = try OpenFile.contents(of: path)
+            return known?.digest == ContentDigest.of(bytes)
+        } catch {
+            return error.code == ENOENT && known == nil
+        }
     }
 
     /// The outputs' stamps as last recorded, by this build or the one before it, when the file

@@ -99,6 +99,16 @@ final class WatchHarness: Sendable {
         }
     }
 
+    /// Waits until a rebuild has rendered and is held for the quiet period, without letting
+    /// the debounce end.
+    func waitUntilHeld(timeout: Duration = .seconds(120)) async {
+        let deadline = ContinuousClock.now + timeout
+        while !service.isHoldingARebuild && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(service.isHoldingARebuild, "no rebuild was held for the quiet period")
+    }
+
     /// Waits until the watcher has seen `files` changed files, without letting the debounce end.
     func waitUntilSeen(files: Int, timeout: Duration = .seconds(120)) async {
         let deadline = ContinuousClock.now + timeout

@@ -33,7 +33,7 @@ import JobFeed
         let first = try site.build()
         #expect(first.timings.map(\.step) == [
             "prepare the state folder", "discover postings", "open the build cache",
-            "read postings", "catalog postings", "render outputs", "write outputs", "record history", "notify the WebSub hub",
+            "read postings", "catalog postings", "render outputs", "stage outputs", "publish outputs", "record history", "notify the WebSub hub",
             "record the build", "commit the build cache",
         ])
         let unchanged = try site.build()

@@ -102,23 +102,17 @@ extension IncrementalBuildTests {
         #expect(cache.holdsWhatWasRead(removed))
     }
 
-    /// A file rewritten in place with bytes of the same length, its modification time set
-    /// back (as two writes within one tick of the kernel's clock leave it): its stamp is the
-    /// one read, its bytes are not, and a watcher must read it again.
+    /// A file rewritten in place with bytes of the same length, its times set back (as two
+    /// writes within one tick of the kernel's clock leave it): its stamp is the one read, its
+    /// bytes are not, and a watcher must read it again.
     @Test func aFileRewrittenUnderTheSameStampIsNotTakenForWhatWasRead() throws {
         let site = try TemporarySite(postings: Self.postings)
         defer { site.remove() }
         let cache = BuildCache()
-        let path = site.path("postings/en/writer.md")
         _ = try Publisher(config: try site.config(), now: TemporarySite.now, cache: cache).build()
-        let before = try FileManager.default.attributesOfItem(atPath: path)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let handle = try #require(FileHandle(forUpdatingAtPath: path))
-        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "Writer", with: "Waiter").utf8))
-        try handle.close()
-        try FileManager.default.setAttributes([.modificationDate: before[.modificationDate]!], ofItemAtPath: path)
-        #expect(FileStamp(path: path)?.size == (before[.size] as? NSNumber)?.int64Value)
-        #expect(!cache.holdsWhatWasRead(path))
+        let stamp = try site.rewriteKeepingItsStamp("postings/en/writer.md", replacing: "Writer", with: "Waiter")
+        #expect(stamp != nil && FileStamp(path: site.path("postings/en/writer.md")) == stamp)
+        #expect(!cache.holdsWhatWasRead(site.path("postings/en/writer.md")))
     }
 }
 

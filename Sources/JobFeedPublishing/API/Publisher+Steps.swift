@@ -17,7 +17,7 @@ extension Publisher {
         // A watcher's cache appends and commits under its lock: never from here.
         let cache = self.cache.flatMap { $0.archive == nil ? $0 : nil } ?? BuildCache(readingFrom: config)
         cache.beginBuild(room: 0)
-        return try run(Self.buildSteps.filter { $0.kind != .publication }, strict: false, destination: .compared, cache: cache)
+        return try run(Self.buildSteps.filter { $0.kind == .discovery || $0.kind == .preparation }, strict: false, destination: .compared, cache: cache)
     }
 
     /// Renders every output for the given postings in memory, writing nothing.
@@ -54,7 +54,8 @@ extension Publisher {
                         break
                     }
                 }
-                if let reason = shouldStop() ? .stopped : step.kind == .publication ? context.withholding(strict: strict) : nil {
+                let putsOut = step.kind == .staging || step.kind == .publication
+                if let reason = shouldStop() ? .stopped : putsOut ? context.withholding(strict: strict) : nil {
                     withheld = reason
                     break
                 }
@@ -66,7 +67,10 @@ extension Publisher {
             context.lastGood.abandonAppended()
             throw error
         }
-        if withheld != nil { context.lastGood.abandonAppended() }
+        if withheld != nil {
+            context.lastGood.abandonAppended()
+            context.staged?.discard()
+        }
         if destination == .compared {
             context.result = OutputWriter(state: StateFolder(config), staging: context.staging, cache: nil).wouldWrite(context.plan)
         }

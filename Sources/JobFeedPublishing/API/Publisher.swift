@@ -30,7 +30,7 @@ public struct Publisher: Sendable {
     /// a battery-backed clock, before NTP has run), and the build fails, every output as it
     /// was: read as it is, every posting would be dated in the future and left out.
     public var checksTheClock = false
-    /// Asked once, when everything has rendered and before anything is put in place: it may
+    /// Asked once, when everything has rendered and staged and before anything is put in place: it may
     /// wait, and says whether the build publishes. A watcher's rebuild begins at a burst's
     /// first change and waits here for the files to have been quiet for its debounce, then
     /// gives way (`Withheld.superseded`) if one changed after it was read.
@@ -46,7 +46,7 @@ public struct Publisher: Sendable {
     }
 
     package static let buildSteps: [PublishingStep] = [
-        .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .writeOutputs, .recordHistory, .notifyHub,
+        .discoverPostings, .readPostings, .catalogPostings, .renderOutputs, .stageOutputs, .publishOutputs, .recordHistory, .notifyHub,
     ]
 
     /// Runs the whole pipeline. Outputs render into temporary files, and none is put in place

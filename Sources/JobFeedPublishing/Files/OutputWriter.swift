@@ -59,15 +59,30 @@ package struct OutputWriter {
     /// Decides what changes, then publishes every change at once (see `Publication`): a write
     /// that fails leaves every output as it was.
     package func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
-        var result = WriteResult()
+        try publish(stage(plan))
+    }
+
+    /// Decides what changes: every output's last bytes staged beside it and compared with it,
+    /// the `.gz` twins made, the stale files found. Nothing is published; a stage that fails,
+    /// or is not published (`StagedWrite.discard`), leaves every output as it was.
+    package func stage(_ plan: OutputPlan) throws(DiagnosticError) -> StagedWrite {
+        var staged = StagedWrite(plan: plan, writer: self)
+        do {
+            try stage(plan, into: &staged)
+        } catch {
+            staged.discard()
+            throw error
+        }
+        return staged
+    }
+
+    private func stage(_ plan: OutputPlan, into write: inout StagedWrite) throws(DiagnosticError) {
         let display = DisplayPath.Relative()
-        var publication = Publication(state: state)
-        publication.settles = settles
+        write.publication.settles = settles
         var preparing = plan.prepared
         for (path, data) in plan.files { preparing[path] = prepare(path.text, data) }
         let prepared = preparing
-        var twins = Twins(writer: self)
-        defer { twins.discard() }
+        write.prepared = prepared
         // Finished (each one's last copy made) and compared with its target on every core:
         // serially, the large outputs' last copies held up a cron build's publication. The
         // per-posting documents are sorted out and the owned folders surveyed meanwhile
@@ -82,60 +97,70 @@ package struct OutputWriter {
         guard case let .documents(documents) = sideWork[0], case let .survey(survey) = sideWork[1] else {
             preconditionFailure("Parallel.map keeps its lists' order")
         }
+        write.survey = survey
         if let failure = documents.failure { throw Self.failure(failure.path, failure.reason) }
-        result.paths += documents.paths
-        result.unchanged += documents.unchanged
-        var recorded: [(path: String, size: Int, digest: UInt64)] = []
+        write.result.paths += documents.paths
+        write.result.unchanged += documents.unchanged
         for file in documents.staged {
-            if let digest = file.digest { recorded.append((file.path, file.size, digest)) }
-            result.written.append(display.of(path: file.path))
+            if let digest = file.digest { write.recorded.append((file.path, file.size, digest)) }
+            write.result.written.append(display.of(path: file.path))
         }
-        publish(documents.staged, into: &publication)
+        publish(documents.staged, into: &write.publication)
         var replaced: [String] = []
         for ((path, file), outcome) in zip(staged, finished) {
-            result.paths.append(path)
+            write.result.paths.append(path)
             let matchesTarget: Bool
             do { matchesTarget = try outcome.get() } catch { throw Self.failure(path, error.reason) }
             if matchesTarget {
-                twins.add(of: path, from: path, spans: file.spans, changed: false, &result)
+                write.twins.add(of: path, from: path, spans: file.spans, changed: false, &write.result)
                 file.discard()
-                result.unchanged.append(display.of(path: path))
+                write.result.unchanged.append(display.of(path: path))
             } else {
-                twins.add(of: path, from: file.temporaryPath, spans: file.spans, changed: true, &result)
-                publication.replace(path, with: file.temporaryPath)
+                write.twins.add(of: path, from: file.temporaryPath, spans: file.spans, changed: true, &write.result)
+                write.publication.replace(path, with: file.temporaryPath)
                 replaced.append(path)
-                result.written.append(display.of(path: path))
+                write.result.written.append(display.of(path: path))
             }
         }
         for path in plan.kept {
-            result.paths.append(path)
+            write.result.paths.append(path)
             let shown = display.of(path: path)
-            result.unchanged.append(shown)
-            result.kept.append(shown)
-            twins.add(of: path, from: path, spans: nil, changed: false, &result)
+            write.result.unchanged.append(shown)
+            write.result.kept.append(shown)
+            write.twins.add(of: path, from: path, spans: nil, changed: false, &write.result)
         }
-        try twins.make(into: &publication, &result)
-        let stale = survey.stale + (plan.retired + twins.retired).filter { FileStamp(path: $0) != nil }
-        for path in stale { publication.remove(path) }
-        result.spares = spares(replacing: replaced + twins.replaced)
-        result.bytesLeftInPlace = plan.staged.values.reduce(0) { $0 + $1.bytesLeftInPlace }
+        try write.twins.make(into: &write.publication, &write.result)
+        write.stale = survey.stale + (plan.retired + write.twins.retired).filter { FileStamp(path: $0) != nil }
+        for path in write.stale { write.publication.remove(path) }
+        write.result.spares = spares(replacing: replaced + write.twins.replaced)
+        write.result.bytesLeftInPlace = plan.staged.values.reduce(0) { $0 + $1.bytesLeftInPlace }
+    }
+
+    /// Publishes what `stage` decided, every change at once: a publication that fails leaves
+    /// every output as it was.
+    package func publish(_ staged: StagedWrite) throws(DiagnosticError) -> WriteResult {
+        var write = staged
+        defer { write.twins.discard() }
+        var result = write.result
+        let plan = write.plan
+        let display = DisplayPath.Relative()
         do {
-            try publication.commit(chores: chores, spares: result.spares)
-            twins.published()
+            try write.publication.commit(chores: chores, spares: result.spares)
+            write.twins.published()
         } catch {
             throw DiagnosticError(.error("cannot publish: \(error.description); every output was left as it was (check the folder's permissions, immutable files and free space)",
                                          at: SourceLocation(file: DisplayPath.of(path: error.path))))
         }
-        for file in prepared.values { file.published() }
+        for file in write.prepared.values { file.published() }
         for (_, staged) in staging.stagedNewFolders { try? FileManager.default.removeItem(atPath: staged) }
         for file in plan.staged.values { file.published() }
-        cache?.written.record(recorded)
-        removeLeftovers(plan, survey)
+        cache?.written.record(write.recorded)
+        if let survey = write.survey { removeLeftovers(plan, survey) }
         pruneSpares(keeping: (Array(plan.staged.keys) + plan.kept).flatMap { gzip ? [$0, $0 + ".gz"] : [$0] })
         result.paths.sort()
         result.written.sort()
         result.unchanged.sort()
-        result.removed = stale.map { display.of(path: $0) }
+        result.removed = write.stale.map { display.of(path: $0) }
         return result
     }
 

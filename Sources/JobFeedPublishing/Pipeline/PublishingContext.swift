@@ -22,6 +22,8 @@ package struct PublishingContext: Sendable {
     /// Said once, in this build's report, and not kept in the build record that a no-op build
     /// replays: a state file that was refused and is rebuilt by this build.
     package var notices: [Diagnostic] = []
+    /// The outputs staged and not yet published, between the staging and the publication.
+    package var staged: StagedWrite?
     package var result = WriteResult()
     /// Postings whose body this build rendered (the rest came from a cache whole).
     package var bodiesRendered = 0
@@ -123,13 +125,16 @@ extension PublishingContext {
 }
 
 /// One named step of a build, in the manner of Publish's publishing steps, run by its kind:
-/// `check` runs the discovery, reading and rendering steps; only `build` publishes.
+/// `check` runs the discovery, reading and rendering steps; only `build` stages and publishes.
 package struct PublishingStep: Sendable {
     package enum Kind: Sendable {
         /// Finding the posting files (a one-shot build has already found them).
         case discovery
         /// Reading, cataloguing and rendering: nothing leaves the process.
         case preparation
+        /// Staging the outputs beside the published ones: nothing is published, and a build
+        /// that stops here leaves every output as it was.
+        case staging
         /// Putting outputs in place, and telling others they changed.
         case publication
     }

@@ -28,19 +28,27 @@ extension PublishingStep {
         }
     }
 
-    /// Replaces the changed files atomically and removes stale per-posting files.
-    package static let writeOutputs = PublishingStep("write outputs", .publication) { context throws(DiagnosticError) in
+    /// Stages every output beside the published one: each changed file's last bytes, the
+    /// `.gz` twins, the stale files found. Nothing is published yet.
+    package static let stageOutputs = PublishingStep("stage outputs", .staging) { context throws(DiagnosticError) in
         // Everything is rendered: the build cache's index is made ready on the other core
         // while the outputs publish, to be kept or forgotten by what the publication decides.
         context.cache?.archive?.prepareCommit()
-        let tally = context.tally(.writing, total: context.plan.count)
-        defer { tally?.advance(by: context.plan.count) }
         var writer = OutputWriter(state: StateFolder(context.config), staging: context.staging, cache: context.cache, gzip: context.config.gzip)
         writer.chores = context.chores
         // A site published before: any of its outputs' files there (the build's own are staged).
         writer.settles = OutputFormats.enabled(context.config).contains { $0.files(context.config).contains { FileStamp(path: $0.path) != nil } }
-        context.result = try writer.write(context.plan)
-        writer.saveLayouts(of: context.plan, spares: context.result.spares)
+        context.staged = try writer.stage(context.plan)
+    }
+
+    /// Puts every staged change in place at once.
+    package static let publishOutputs = PublishingStep("publish outputs", .publication) { context throws(DiagnosticError) in
+        guard let staged = context.staged else { return }
+        context.staged = nil
+        let tally = context.tally(.writing, total: context.plan.count)
+        defer { tally?.advance(by: context.plan.count) }
+        context.result = try staged.writer.publish(staged)
+        staged.writer.saveLayouts(of: context.plan, spares: context.result.spares)
         for (path, fingerprint) in context.plan.fingerprints { context.cache?.rendered.recordOutput(path, fingerprint: fingerprint) }
         context.lastGood.save(keeping: context.files.map { ExactPath($0.path.relativePath) })
         context.cache?.lastGoodIndex = context.lastGood.known

@@ -8,7 +8,7 @@ import JobFeed
     static let postings = BuildBehaviourTests.postings
 
     /// A watcher on the standard postings that has finished its first build. Its debounce
-    /// waits on a virtual clock, so no rebuild happens until a test lets the quiet period pass.
+    /// waits on a virtual clock, so no rebuild publishes until a test lets the quiet period pass.
     func settledWatch(clock: any WatchClock = SystemWatchClock()) async throws -> WatchHarness {
         let watch = WatchHarness(site: try TemporarySite(postings: Self.postings), clock: clock)
         await watch.waitForRebuild(after: 0)

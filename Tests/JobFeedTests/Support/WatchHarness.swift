@@ -8,8 +8,9 @@ import JobFeed
 /// so tests can wait, with a bound, for "the next rebuild" instead of sleeping.
 ///
 /// The debounce runs on a `VirtualClock` that moves only while a test waits: a change is
-/// rebuilt when the test lets the quiet period pass, so a burst of writes is one rebuild
-/// however slowly the machine delivers it, and no test depends on wall-clock gaps.
+/// published when the test lets the quiet period pass (its rebuild renders before, and is held),
+/// so a burst of writes is one published rebuild however slowly the machine delivers it, and no
+/// test depends on wall-clock gaps.
 final class WatchHarness: Sendable {
     /// What the watcher did: its rebuilds and its log lines.
     final class Recorder: Sendable {

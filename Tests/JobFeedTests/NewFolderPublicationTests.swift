@@ -103,7 +103,7 @@ import JobFeedSystem
         plan.ownedFolders = [(URL(fileURLWithPath: owned), "jsonld")]
         try site.write("exports/jsonld/notes.txt", "someone else's")
 
-        let result = try writer.write(plan)
+        let result = try writer.publish(writer.stage(plan))
         #expect(result.written.count == 2)
         #expect(site.read("exports/jsonld/en/a.jsonld") == "{\"name\": \"en/a\"}")
         #expect(site.read("exports/jsonld/fr/b.jsonld") == "{\"name\": \"fr/b\"}")

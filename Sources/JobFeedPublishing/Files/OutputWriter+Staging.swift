@@ -5,12 +5,6 @@ import JobFeedRendering
 import JobFeedSystem
 
 extension OutputWriter {
-    /// Decides what changes, then publishes every change at once (see `Publication`): a write
-    /// that fails leaves every output as it was.
-    package func write(_ plan: OutputPlan) throws(DiagnosticError) -> WriteResult {
-        try publish(stage(plan))
-    }
-
     /// Decides what changes: every output's last bytes staged beside it and compared with it,
     /// the `.gz` twins made, the stale files found. Nothing is published; a stage that fails,
     /// or is not published (`StagedWrite.discard`), leaves every output as it was.

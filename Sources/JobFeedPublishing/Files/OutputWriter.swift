@@ -43,7 +43,7 @@ package struct OutputWriter {
     /// Whether the large outputs get `.gz` twins (else any twin left from before is removed).
     package var gzip = false
     /// Where the replaced files' old versions go to be removed, and the layouts to be saved,
-    /// while the build finishes (else that is done before `write` and `saveLayouts` return).
+    /// while the build finishes (else that is done before `publish` and `saveLayouts` return).
     package var chores: BackgroundChores?
     /// Whether each file is settled on the disk before it is published (see `OpenFile.settle`):
     /// when the site has been published before.
@@ -56,7 +56,7 @@ package struct OutputWriter {
         self.gzip = gzip
     }
 
-    /// Records where the parts lie in the outputs `write` published, for the next build to copy
+    /// Records where the parts lie in the outputs `publish` published, for the next build to copy
     /// them, and in the old versions it kept as `spares`, for the next build to leave them in
     /// place (see `OutputLayouts`, `StagedFile`): among the `chores`, which the build waits for
     /// only before it returns (nothing in it reads them). A cron build's serial end spent 7 to

@@ -30,6 +30,12 @@ package struct PendingChanges: Sendable {
         time = time ?? given.time
     }
 
+    /// Whether the rebuild waits for the files to settle before it begins (a config change, a
+    /// rescan, the switch to polling), rather than only before it publishes.
+    package var waitsForQuiet: Bool {
+        configChanged || rescan || pollingNeeded != nil
+    }
+
     /// The posting files written since the last rebuild, when nothing else changed that a
     /// listing of the folder could see: nil when a rescan, a config change, a retry or the
     /// interval's safety net wants the folder listed again.

@@ -124,6 +124,13 @@ public final class WatchService: Service, Sendable {
         var gaveWay = PendingChanges()
         for await _ in triggers {
             if stopping.withLock({ $0 }) { break }
+            // A config is read, and the folder listed again, once the files have settled, as
+            // before rebuilds began at a change: read mid-save, a config that failed to parse
+            // or came back empty kept the last one, and a poller may see no later change.
+            if pending.withLock({ $0.waitsForQuiet }) {
+                try? await quiet.wait()
+                if stopping.withLock({ $0 }) { break }
+            }
             var work = pending.withLock { current -> PendingChanges in
                 defer { current = PendingChanges() }
                 return current

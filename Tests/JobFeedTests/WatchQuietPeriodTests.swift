@@ -58,6 +58,31 @@ import JobFeed
         }
     }
 
+    /// A config save is read only once the files have settled, not at its first event: a
+    /// config read mid-save (cut, then written) would keep the last one, and a poller may see
+    /// no later change to make up for it. Until the test lets the quiet period pass, the
+    /// watcher has seen it and neither reloaded nor begun a rebuild.
+    @Test(.timeLimit(.minutes(2))) func aConfigSaveIsReadOnceTheFilesHaveSettled() async throws {
+        let watch = try await settledWatch()
+        let site = watch.site
+        defer { site.remove() }
+        try await watch.run {
+            let before = watch.count
+            try site.write("jobfeed.yml", TemporarySite.standardConfig.replacingOccurrences(of: "title:", with: "title: Renamed,"))
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !watch.service.pending.withLock({ $0.configChanged }) && !watch.service.isHoldingARebuild && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            // Seen: nothing more happens while the clock stands still.
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(watch.logged("config reloaded") == 0)
+            #expect(!watch.service.isHoldingARebuild)
+            let rebuild = try #require(await watch.waitForRebuild(after: before))
+            #expect(rebuild.trigger.contains("config changed"))
+            #expect(watch.logged("config reloaded") == 1)
+        }
+    }
+
     /// A stop while a rebuild is held (the clock never moves on): the watcher ends, and the
     /// held rebuild publishes nothing.
     @Test(.timeLimit(.minutes(2))) func aStopWhileARebuildIsHeldPublishesNothing() async throws {

@@ -30,8 +30,9 @@ package struct PendingChanges: Sendable {
         time = time ?? given.time
     }
 
-    /// Whether the rebuild waits for the files to settle before it begins (a config change, a
-    /// rescan, the switch to polling), rather than only before it publishes.
+    /// Changes no byte check can clear (a config change, a rescan, the switch to polling): a
+    /// rebuild for them waits for the files to settle before it begins, rather than only
+    /// before it publishes, and one held before publishing gives way to them.
     package var waitsForQuiet: Bool {
         configChanged || rescan || pollingNeeded != nil
     }

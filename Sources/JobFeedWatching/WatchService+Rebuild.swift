@@ -72,10 +72,9 @@ extension WatchService {
     /// it gives way to the next rebuild, which the change has asked for.
     func mayPublish(readings cache: BuildCache) -> Bool {
         let settled = DispatchSemaphore(value: 0)
-        let quietEnded = Mutex(false)
+        // Ended early only by a stop, which `stopping` says.
         let wait = Task { [quiet] in
-            let ended = (try? await quiet.wait()) != nil
-            quietEnded.withLock { $0 = ended }
+            try? await quiet.wait()
             settled.signal()
         }
         holding.withLock { $0 = wait }
@@ -83,10 +82,9 @@ extension WatchService {
         if stopping.withLock({ $0 }) { wait.cancel() }
         settled.wait()
         holding.withLock { $0 = nil }
-        guard quietEnded.withLock({ $0 }), !stopping.withLock({ $0 }) else { return false }
+        guard !stopping.withLock({ $0 }) else { return false }
         let since = pending.withLock { $0 }
-        if since.configChanged || since.rescan || since.pollingNeeded != nil { return false }
-        return since.files.allSatisfy(cache.holdsWhatWasRead)
+        return !since.waitsForQuiet && since.files.allSatisfy(cache.holdsWhatWasRead)
     }
 
     /// Stops the watcher: a rebuild under way stops before publishing, one held for the quiet

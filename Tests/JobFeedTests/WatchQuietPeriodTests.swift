@@ -9,14 +9,8 @@ import JobFeed
 @Suite(.serialized) struct WatchQuietPeriodTests {
     static let edited = TemporarySite.posting("title: Writer, edited\ndate: 2026-02-01\nvalidThrough: 2026-12-31")
 
-    func settledWatch() async throws -> WatchHarness {
-        let watch = WatchHarness(site: try TemporarySite(postings: WatchTests.postings))
-        await watch.waitForRebuild(after: 0)
-        return watch
-    }
-
     @Test(.timeLimit(.minutes(2))) func aRebuildRendersDuringTheQuietPeriodAndPublishesOnlyAfterIt() async throws {
-        let watch = try await settledWatch()
+        let watch = try await WatchTests().settledWatch()
         let site = watch.site
         defer { site.remove() }
         try await watch.run {
@@ -39,7 +33,7 @@ import JobFeed
     /// A second file saved while the first one's rebuild is held: that rebuild publishes
     /// nothing, and the one after it publishes both saves, once.
     @Test(.timeLimit(.minutes(2))) func aChangeAfterTheReadMakesTheRebuildGiveWayToOneThatPublishesBoth() async throws {
-        let watch = try await settledWatch()
+        let watch = try await WatchTests().settledWatch()
         let site = watch.site
         defer { site.remove() }
         try await watch.run {
@@ -63,7 +57,7 @@ import JobFeed
     /// no later change to make up for it. Until the test lets the quiet period pass, the
     /// watcher has seen it and neither reloaded nor begun a rebuild.
     @Test(.timeLimit(.minutes(2))) func aConfigSaveIsReadOnceTheFilesHaveSettled() async throws {
-        let watch = try await settledWatch()
+        let watch = try await WatchTests().settledWatch()
         let site = watch.site
         defer { site.remove() }
         try await watch.run {
@@ -86,7 +80,7 @@ import JobFeed
     /// A stop while a rebuild is held (the clock never moves on): the watcher ends, and the
     /// held rebuild publishes nothing.
     @Test(.timeLimit(.minutes(2))) func aStopWhileARebuildIsHeldPublishesNothing() async throws {
-        let watch = try await settledWatch()
+        let watch = try await WatchTests().settledWatch()
         let site = watch.site
         defer { site.remove() }
         let feed = site.read("feeds/en/rss.xml")

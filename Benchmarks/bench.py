@@ -21,6 +21,11 @@ corpus (Benchmarks/generate_corpus.py) once, then measures, each as the median o
             each file read, its front matter through libyaml's event parser, its body through
             cmark-gfm to HTML, on every core), which no build using them can read and render
             with less;
+  like Hugo (under full) a full build again, cold, writing only what Hugo's build writes
+            (per-language RSS: `outputs: [rss]` in a copy of the config), and `jobfeed check`,
+            cold, which reads and renders every posting for every output and writes nothing:
+            not floors (both are jobfeed's own code), but where a full build's time goes,
+            each beside Hugo's build in the same run;
   floor     (under one) replacing just the files that build rewrote, as fast as the kernel
             allows on every core: each copied whole with copy_file_range(2) over its spare (a
             version before it, as jobfeed keeps one; made untimed for the first run), cut to
@@ -141,6 +146,33 @@ def full_builds(binary, folder, runs):
     shutil.rmtree(scratch, ignore_errors=True)
     return (summarize(samples),) + tuple((summarize([(wall, cpu, None) for wall, cpu in floor["samples"]]), floor["files"], floor["bytes"])
                                          for floor in floors)
+
+
+def like_hugo(binary, folder, runs):
+    """(RSS only, check): jobfeed's cold build writing only Hugo's outputs, and its cold check
+    (every posting read and rendered, nothing written), each run into new folders from the page
+    cache a full build starts from."""
+    scratch = os.path.join(folder, "like-hugo-runs")
+    shutil.rmtree(scratch, ignore_errors=True)
+    os.makedirs(scratch)
+    config = os.path.join(scratch, "jobfeed.yml")
+    with open(os.path.join(folder, "jobfeed.yml"), encoding="utf-8") as f:
+        plain = f.read()
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(plain.rstrip("\n") + "\noutputs: [rss]\n")
+    postings, cold = os.path.join(folder, "postings"), inputs(folder, binary)
+    rss, check = [], []
+    for attempt in range(runs):
+        page_cache.start_cold_run(cold)
+        command = build_command(binary, folder, os.path.join(scratch, f"rss-{attempt}"))
+        rss.append(measure(command[:command.index("--config") + 1] + [config, "--postings", postings] + command[command.index("--config") + 2:]))
+        page_cache.start_cold_run(cold)
+        checked = os.path.join(scratch, f"check-{attempt}")
+        check.append(measure([binary, "check", "--now", NOW, "--config", os.path.join(folder, "jobfeed.yml"),
+                              "--state", os.path.join(checked, "state"), "--feeds", os.path.join(checked, "feeds"),
+                              "--exports", os.path.join(checked, "exports")]))
+    shutil.rmtree(scratch, ignore_errors=True)
+    return summarize(rss), summarize(check)
 
 
 def library_floor(folder, runs):
@@ -296,6 +328,7 @@ def bench(binary, count, runs):
     results[f"floor: write the {files:,} files ({size / 1e6:,.0f} MB) a full build writes"] = floor
     results[f"floor: its outputs alone, {output_files:,} files ({output_size / 1e6:,.0f} MB), no state folder"] = outputs_floor
     results["floor: the C libraries' own reading and rendering (libyaml, cmark-gfm), nothing written"] = library_floor(folder, runs)
+    results["like Hugo: a full build writing only per-language RSS"], results["like Hugo: check, every posting read and rendered for every output, nothing written"] = like_hugo(binary, folder, runs)
     clean(0)
     measure(build_command(binary, folder))
     posting = active_posting(folder)

@@ -61,10 +61,11 @@ package struct PostingReader {
             let file = files[index]
             let relativePath = file.path.relativePath
             let (outcome, data) = Self.read(file, stamp: stamp, parser: parser, limit: limit)
+            // A watcher's cache takes the bytes' digest, which their last-good copy needs too.
+            let digest = stamp.flatMap { cache?.store(outcome, for: file.absolutePath, stamp: $0, bytes: data) }
             if let stamp, let data, outcome.posting != nil, let appender, appender.needsCopy(relativePath, stamp: stamp) {
-                appender.append(relativePath, data, stamp: stamp)
+                appender.append(relativePath, data, stamp: stamp, digest: digest)
             }
-            if let stamp { cache?.store(outcome, for: file.absolutePath, stamp: stamp, bytes: data) }
             return outcome
         }
         if let appender { self.lastGood.finishAppending(appender) }

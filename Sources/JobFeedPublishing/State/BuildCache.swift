@@ -130,8 +130,10 @@ public final class BuildCache: Sendable {
         set { lastDiscovered.withLock { $0 = newValue } }
     }
 
-    /// `bytes`: what was read, whose digest a kept reading holds (see `holdsWhatWasRead`).
-    package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp, bytes: Data? = nil) {
+    /// `bytes`: what was read, whose digest a kept reading holds (see `holdsWhatWasRead`);
+    /// that digest is returned, for the last-good copy of the same bytes.
+    @discardableResult
+    package func store(_ outcome: PostingReader.Outcome, for path: String, stamp: FileStamp, bytes: Data? = nil) -> UInt64? {
         // A file that vanished while being read has nothing worth keeping on disk.
         if let archive, !outcome.vanished {
             // The path hashed once for both kinds.
@@ -141,10 +143,10 @@ public final class BuildCache: Sendable {
                 archive.store(FormatPart(data: body.withUTF8 { Data($0) }), as: PartKey(posting: posting, kind: Self.bodyKind), stamp: stamp, context: 0)
             }
         }
-        if keepsReadings {
-            let digest = bytes.map(ContentDigest.of)
-            reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome, digest: digest) }
-        }
+        guard keepsReadings else { return nil }
+        let digest = bytes.map(ContentDigest.of)
+        reads.withLock { $0[path] = Read(stamp: stamp, outcome: outcome, digest: digest) }
+        return digest
     }
 
     /// Whether the file holds, byte for byte, what was last read from it (or is gone, as it was

@@ -9,9 +9,27 @@ extension OutputWriter {
     /// the `.gz` twins made, the stale files found. Nothing is published; a stage that fails,
     /// or is not published (`StagedWrite.discard`), leaves every output as it was.
     package func stage(_ plan: OutputPlan) throws(DiagnosticError) -> StagedWrite {
-        var staged = StagedWrite(plan: plan, writer: self)
+        var preparing = plan.prepared
+        for (path, data) in plan.files { preparing[path] = prepare(path.text, data) }
+        let prepared = preparing
+        let display = DisplayPath.Relative()
+        // Finished (each one's last copy made) and compared with its target on every core:
+        // serially, the large outputs' last copies held up a cron build's publication. The
+        // per-posting documents are sorted out and the owned folders surveyed meanwhile
+        // (10,000 per-posting files: 8 ms of a cron build on one core for the survey, about
+        // as much for the documents), taken first: taken last, the documents ran alone at the
+        // end, after the files, in a watcher's rebuild.
+        let files = plan.staged.sorted(by: { $0.key < $1.key })
+        let (sideWork, finished) = Parallel.map([SideWork.documents, .survey], { work in work.run(plan, prepared, display) },
+                                                then: files.map(\.value), { file in
+            Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
+        })
+        guard case let .documents(documents) = sideWork[0], case let .survey(survey) = sideWork[1] else {
+            preconditionFailure("Parallel.map keeps its lists' order")
+        }
+        var staged = StagedWrite(plan: plan, writer: self, prepared: prepared, survey: survey)
         do {
-            try stage(plan, into: &staged)
+            try stage(documents, finishing: files, finished, display, into: &staged)
         } catch {
             staged.discard()
             throw error
@@ -19,28 +37,11 @@ extension OutputWriter {
         return staged
     }
 
-    private func stage(_ plan: OutputPlan, into write: inout StagedWrite) throws(DiagnosticError) {
-        let display = DisplayPath.Relative()
-        write.publication.settles = settles
-        var preparing = plan.prepared
-        for (path, data) in plan.files { preparing[path] = prepare(path.text, data) }
-        let prepared = preparing
-        write.prepared = prepared
-        // Finished (each one's last copy made) and compared with its target on every core:
-        // serially, the large outputs' last copies held up a cron build's publication. The
-        // per-posting documents are sorted out and the owned folders surveyed meanwhile
-        // (10,000 per-posting files: 8 ms of a cron build on one core for the survey, about
-        // as much for the documents), taken first: taken last, the documents ran alone at the
-        // end, after the files, in a watcher's rebuild.
-        let staged = plan.staged.sorted(by: { $0.key < $1.key })
-        let (sideWork, finished) = Parallel.map([SideWork.documents, .survey], { work in work.run(plan, prepared, display) },
-                                                then: staged.map(\.value), { file in
-            Result { () throws(SystemError) in try file.finish() }.map { file.matchesTarget() }
-        })
-        guard case let .documents(documents) = sideWork[0], case let .survey(survey) = sideWork[1] else {
-            preconditionFailure("Parallel.map keeps its lists' order")
-        }
-        write.survey = survey
+    /// What `stage` makes of the documents and the finished outputs: the result, the twins,
+    /// the publication's moves and removals.
+    private func stage(_ documents: PreparedDocuments, finishing files: [(key: String, value: StagedFile)], _ finished: [Result<Bool, SystemError>],
+                       _ display: DisplayPath.Relative, into write: inout StagedWrite) throws(DiagnosticError) {
+        let plan = write.plan
         if let failure = documents.failure { throw Self.failure(failure.path, failure.reason) }
         write.result.paths += documents.paths
         write.result.unchanged += documents.unchanged
@@ -50,7 +51,7 @@ extension OutputWriter {
         }
         publish(documents.staged, into: &write.publication)
         var replaced: [String] = []
-        for ((path, file), outcome) in zip(staged, finished) {
+        for ((path, file), outcome) in zip(files, finished) {
             write.result.paths.append(path)
             let matchesTarget: Bool
             do { matchesTarget = try outcome.get() } catch { throw Self.failure(path, error.reason) }
@@ -73,7 +74,7 @@ extension OutputWriter {
             write.twins.add(of: path, from: path, spans: nil, changed: false, &write.result)
         }
         try write.twins.make(into: &write.publication, &write.result)
-        write.stale = survey.stale + (plan.retired + write.twins.retired).filter { FileStamp(path: $0) != nil }
+        write.stale = write.survey.stale + (plan.retired + write.twins.retired).filter { FileStamp(path: $0) != nil }
         for path in write.stale { write.publication.remove(path) }
         write.result.spares = spares(replacing: replaced + write.twins.replaced)
         write.result.bytesLeftInPlace = plan.staged.values.reduce(0) { $0 + $1.bytesLeftInPlace }
@@ -98,7 +99,7 @@ extension OutputWriter {
         for (_, staged) in staging.stagedNewFolders { try? FileManager.default.removeItem(atPath: staged) }
         for file in plan.staged.values { file.published() }
         cache?.written.record(write.recorded)
-        if let survey = write.survey { removeLeftovers(plan, survey) }
+        removeLeftovers(plan, write.survey)
         pruneSpares(keeping: (Array(plan.staged.keys) + plan.kept).flatMap { gzip ? [$0, $0 + ".gz"] : [$0] })
         result.paths.sort()
         result.written.sort()

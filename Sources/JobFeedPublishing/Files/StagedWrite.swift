@@ -12,16 +12,19 @@ package struct StagedWrite {
     var result = WriteResult()
     var publication: Publication
     var twins: OutputWriter.Twins
-    var prepared: [ExactPath: PreparedFile] = [:]
+    let prepared: [ExactPath: PreparedFile]
     /// The per-posting documents written, with their sizes and digests, recorded once published.
     var recorded: [(path: String, size: Int, digest: UInt64)] = []
-    var survey: OwnedFolderSurvey?
+    let survey: OwnedFolderSurvey
     var stale: [String] = []
 
-    init(plan: OutputPlan, writer: OutputWriter) {
+    init(plan: OutputPlan, writer: OutputWriter, prepared: [ExactPath: PreparedFile], survey: OwnedFolderSurvey) {
         self.writer = writer
         self.plan = plan
+        self.prepared = prepared
+        self.survey = survey
         publication = Publication(state: writer.state)
+        publication.settles = writer.settles
         twins = OutputWriter.Twins(writer: writer)
     }
 

@@ -63,9 +63,8 @@ import JobFeed
         try await watch.run {
             let before = watch.count
             try site.write("jobfeed.yml", TemporarySite.standardConfig.replacingOccurrences(of: "title:", with: "title: Renamed,"))
-            let deadline = ContinuousClock.now + .seconds(60)
-            while !watch.service.pending.withLock({ $0.configChanged }) && !watch.service.isHoldingARebuild && ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(10))
+            await watch.wait(for: "the config save to be seen", timeout: .seconds(60), movingTheClock: false) {
+                watch.service.pending.withLock { $0.configChanged } || watch.service.isHoldingARebuild
             }
             // Seen: nothing more happens while the clock stands still.
             try await Task.sleep(for: .milliseconds(100))

@@ -70,14 +70,15 @@ final class WatchHarness: Sendable {
         recorder.lines.withLock { $0.filter { $0.contains(text) }.count }
     }
 
-    /// Waits until `condition` holds, letting the debounce's quiet period pass on each look;
-    /// `timeout` only guards against a hang, it is no expectation of speed.
+    /// Waits until `condition` holds, letting the debounce's quiet period pass on each look
+    /// (unless `movingTheClock` is false: the watcher then sees changes, but no quiet period
+    /// ends); `timeout` only guards against a hang, it is no expectation of speed.
     @discardableResult
-    func wait(for what: String, timeout: Duration = .seconds(120), _ condition: () -> Bool) async -> Bool {
+    func wait(for what: String, timeout: Duration = .seconds(120), movingTheClock: Bool = true, _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition() { return true }
-            debounceClock.advance(by: debounce)
+            if movingTheClock { debounceClock.advance(by: debounce) }
             try? await Task.sleep(for: .milliseconds(10))
         }
         Issue.record("timed out waiting for \(what)")
@@ -103,20 +104,12 @@ final class WatchHarness: Sendable {
     /// Waits until a rebuild has rendered and is held for the quiet period, without letting
     /// the debounce end.
     func waitUntilHeld(timeout: Duration = .seconds(120)) async {
-        let deadline = ContinuousClock.now + timeout
-        while !service.isHoldingARebuild && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        #expect(service.isHoldingARebuild, "no rebuild was held for the quiet period")
+        await wait(for: "a rebuild held for the quiet period", timeout: timeout, movingTheClock: false) { service.isHoldingARebuild }
     }
 
     /// Waits until the watcher has seen `files` changed files, without letting the debounce end.
     func waitUntilSeen(files: Int, timeout: Duration = .seconds(120)) async {
-        let deadline = ContinuousClock.now + timeout
-        while service.pendingFileCount < files && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        #expect(service.pendingFileCount >= files, "the watcher saw \(service.pendingFileCount) of \(files) changed files")
+        await wait(for: "the watcher to see \(files) changed files", timeout: timeout, movingTheClock: false) { service.pendingFileCount >= files }
     }
 }
 
